@@ -1,0 +1,201 @@
+"""Rule components registered as spaCy factories (see STYLE.md: shaped like spaCy's span_ruler).
+
+* ``role_ruler``  marks titles and roles ("Foreign Minister", "head of ... committee") in
+  ``doc.spans["roles"]``.
+* ``ner_repair``  mends the small model's typical errors on news text:
+  particle names split apart ("Ursula von der" + "Leyen"), a surname alone tagged ORG/GPE
+  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), and unnamed
+  proper nouns right after a title ("Foreign Minister <Name Name>").
+
+Both read their cue lists from analysis/data/roles.toml unless the config gives them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from analysis import countries
+from analysis.lexicon import load
+
+ROLE_KEY = "roles"
+PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "ter", "zu"}
+# Entity labels the small model gives to people's names by mistake.
+MISLABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
+
+
+class RoleRuler:
+    """Marks role phrases; ``doc.spans["roles"]`` holds the longest non-overlapping matches."""
+
+    def __init__(self, nlp: Language, name: str, titles: list[str], spanning: list[dict]):
+        self.name = name
+        self.titles = list(titles)
+        self.spanning = list(spanning)
+        self._build(nlp.vocab)
+
+    def _build(self, vocab) -> None:
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.phrases.add("ROLE", [self._tokenizer_doc(vocab, t) for t in self.titles])
+        self.matcher = Matcher(vocab)
+        for i, spec in enumerate(self.spanning):
+            pattern = [
+                {"LOWER": {"IN": spec["open"]}},
+                {"LOWER": "of"},
+                {"IS_PUNCT": False, "OP": "{0,8}"},
+                {"LOWER": {"IN": spec["close"]}},
+            ]
+            self.matcher.add(f"SPAN{i}", [pattern], greedy="FIRST")
+
+    @staticmethod
+    def _tokenizer_doc(vocab, text: str) -> Doc:
+        # Split on spaces and hyphens the way the English tokenizer does for these titles.
+        words = text.replace("-", " - ").split()
+        return Doc(vocab, words=words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label="ROLE") for _, s, e in self.phrases(doc)]
+        spans += [Span(doc, s, e, label="ROLE") for _, s, e in self.matcher(doc)]
+        doc.spans[ROLE_KEY] = filter_spans(spans)
+        return doc
+
+    def to_disk(self, path, *, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"titles": self.titles, "spanning": self.spanning}))
+
+    def from_disk(self, path, *, exclude=()):
+        cfg = json.loads((Path(path) / "cfg.json").read_text())
+        self.titles, self.spanning = cfg["titles"], cfg["spanning"]
+        return self
+
+
+@Language.factory("role_ruler", default_config={"titles": None, "spanning": None})
+def make_role_ruler(nlp: Language, name: str, titles: list[str] | None, spanning: list[dict] | None):
+    roles = load("roles")
+    return RoleRuler(nlp, name, titles if titles is not None else roles["titles"],
+                     spanning if spanning is not None else roles["spanning"])
+
+
+def _is_name_token(token) -> bool:
+    return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
+
+
+def _is_place(text: str) -> bool:
+    code = countries.country_code(text)
+    return bool(code) and countries.institution(text) is None and not countries.demonym(text)
+
+
+class NerRepair:
+    """Rewrites ``doc.ents`` with the repairs listed in the module docstring."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        ents = [self._relabel_place(e) for e in ents]
+        ents = self._join_particles(doc, ents)
+        ents = self._names_after_titles(doc, ents)
+        ents = self._known_surnames(doc, ents)
+        doc.ents = filter_spans(ents)
+        return doc
+
+    @staticmethod
+    def _relabel_place(ent: Span) -> Span:
+        if ent.label_ in ("PERSON", "ORG") and _is_place(ent.text):
+            return Span(ent.doc, ent.start, ent.end, label="GPE")
+        return ent
+
+    @staticmethod
+    def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Ursula von der" PERSON + "Leyen" GPE -> one PERSON over all four tokens."""
+        out = []
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                end = ent.end
+                while end < len(doc) and doc[end].lower_ in PARTICLES:
+                    end += 1
+                if end > ent.end and end < len(doc) and doc[end].is_title:
+                    ent = Span(doc, ent.start, end + 1, label="PERSON")
+                elif ent.end - ent.start > 1 and doc[ent.end - 1].lower_ in PARTICLES and ent.end < len(doc) and doc[ent.end].is_title:
+                    ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+            out.append(ent)
+        return filter_spans(out)
+
+    @staticmethod
+    def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two or three capitalised tokens right after a role, not already a person -> PERSON."""
+        taken = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        out = list(ents)
+        for role in doc.spans.get(ROLE_KEY, []):
+            start = name_position(doc, role.end)
+            end = start
+            while end < len(doc) and end - start < 4 and (_is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start)):
+                end += 1
+            if end - start >= 2 and not any(i in taken for i in range(start, end)):
+                candidate = Span(doc, start, end, label="PERSON")
+                if not countries.country_code(candidate.text):
+                    out = [e for e in out if e.end <= start or e.start >= end] + [candidate]
+        return out
+
+    @staticmethod
+    def _known_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Once "Pete Hegseth" is seen, a later lone "Hegseth" is a PERSON whatever the model said."""
+        surnames = set()
+        for e in ents:
+            if e.label_ == "PERSON" and len(e) >= 2:
+                surnames.add(surname(e).lower())
+        if not surnames:
+            return ents
+        out = []
+        for e in ents:
+            if e.label_ in MISLABELLED and e.text.lower() in surnames:
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        covered = {i for e in out for i in range(e.start, e.end)}
+        longest = max(len(s.split()) for s in surnames)
+        for token in doc:
+            if token.i in covered or not (token.is_title or token.lower_ in PARTICLES):
+                continue
+            for n in range(longest, 0, -1):  # multi-word surnames first ("Van Dam")
+                span = doc[token.i:token.i + n]
+                if len(span) == n and span.text.lower() in surnames and not any(i in covered for i in range(span.start, span.end)):
+                    out.append(Span(doc, span.start, span.end, label="PERSON"))
+                    covered.update(range(span.start, span.end))
+                    break
+        return out
+
+
+def name_position(doc: Doc, i: int) -> int:
+    """Where a name would start after a title ending at ``i``: right there, after a comma, or
+    after "of <Country>," ("the foreign minister of Italy, Paola Ricci")."""
+    if i < len(doc) and doc[i].lower_ == "of":
+        j = i + 1
+        while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC") or doc[j].lower_ == "the"):
+            j += 1
+        i = j if j > i + 1 else i
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i
+
+
+def surname(name: Span | str) -> str:
+    """Last name of a full name, keeping particles ("Ursula von der Leyen" -> "von der Leyen")."""
+    words = name.text.split() if isinstance(name, Span) else name.split()
+    words = [w for w in words if not w.endswith(".") or len(w) > 2]  # drop middle initials
+    if not words:
+        return ""
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    return " ".join(words[i:]) if i > 0 else words[-1]
+
+
+@Language.factory("ner_repair")
+def make_ner_repair(nlp: Language, name: str):
+    return NerRepair(nlp, name)

@@ -1,0 +1,17 @@
+"""Specific exceptions raised by the library; the app shows them with st.error, the CLI as one line."""
+
+
+class AnalysisError(Exception):
+    """Base class: every message is written for the analyst and says what to do."""
+
+
+class InputError(AnalysisError):
+    """A file or pasted text cannot be read as an article (empty, binary, too large, unknown type)."""
+
+
+class CatalogError(AnalysisError):
+    """The issue catalog file is missing, malformed or has a broken cue pattern."""
+
+
+class GoldError(AnalysisError):
+    """A gold file for `evaluate` is not in the expected JSON form."""

@@ -1,0 +1,107 @@
+"""Compare extraction with hand-written gold files.
+
+A gold file is JSON::
+
+    {"file": "path/to/article (relative to the gold file)",
+     "actors":    [{"name", "actor_type", "country", "role"}, ...],
+     "positions": [{"actor", "issue", "stance"}, ...],
+     "reactions": [{"source", "target", "relation"}, ...]}
+
+``evaluate(gold_paths)`` extracts each article and returns precision / recall / F1 for actors
+(by name), positions (actor, issue, stance), issue-stance per actor ignoring duplicates, and
+reactions (source, target, relation), plus country accuracy over the actors found.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.corpus import analyze
+from analysis.errors import GoldError
+from analysis.reader import read_file
+
+
+def load_gold(path: str | Path) -> dict:
+    path = Path(path)
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{path}: not a readable gold JSON file ({exc}).") from exc
+    if not isinstance(gold, dict) or "file" not in gold:
+        raise GoldError(f"{path}: a gold file needs a \"file\" key naming the article.")
+    gold["_article_path"] = (path.parent / gold["file"]).resolve()
+    return gold
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    r = tp / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "predicted": n_pred, "gold": n_gold}
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions: pd.DataFrame) -> dict:
+    """Counts for one article (kept as counts so several articles can be summed)."""
+    gold_actors = {_norm(a["name"]): a for a in gold.get("actors", [])}
+    pred_actors = {_norm(r["name"]): r for r in actors.to_dict("records")}
+    matched = set(gold_actors) & set(pred_actors)
+    country_ok = sum(1 for n in matched if (gold_actors[n].get("country") or "") == (pred_actors[n]["country"] or ""))
+    gold_pos = {(_norm(p["actor"]), p["issue"], p["stance"]) for p in gold.get("positions", [])}
+    pred_pos = {(_norm(r["actor"]), r["issue"], r["stance"]) for r in statements.to_dict("records")}
+    gold_is = {(a, i) for a, i, _ in gold_pos}
+    pred_is = {(a, i) for a, i, _ in pred_pos}
+    gold_re = {(_norm(r["source"]), _norm(r["target"]), r["relation"]) for r in gold.get("reactions", [])}
+    pred_re = {(_norm(r["source"]), _norm(r["target"]), r["relation"]) for r in reactions.to_dict("records")}
+    return {
+        "actors": (len(matched), len(pred_actors), len(gold_actors)),
+        "country": (country_ok, len(matched)),
+        "positions": (len(gold_pos & pred_pos), len(pred_pos), len(gold_pos)),
+        "issues": (len(gold_is & pred_is), len(pred_is), len(gold_is)),
+        "reactions": (len(gold_re & pred_re), len(pred_re), len(gold_re)),
+        "missed_positions": sorted(gold_pos - pred_pos),
+        "extra_positions": sorted(pred_pos - gold_pos),
+    }
+
+
+def evaluate(gold_paths) -> dict:
+    """Per-file and total scores for the gold files given."""
+    golds = [load_gold(p) for p in gold_paths]
+    articles = [read_file(g["_article_path"]) for g in golds]
+    tables = analyze(articles)
+    per_file = {}
+    totals = {k: [0, 0, 0] for k in ("actors", "positions", "issues", "reactions")}
+    country = [0, 0]
+    for path, gold, article in zip(gold_paths, golds, articles):
+        pick = lambda df: df[df["article"] == article.id]  # noqa: E731
+        counts = score(gold, pick(tables.actors), pick(tables.statements), pick(tables.reactions))
+        per_file[str(path)] = counts
+        for k in totals:
+            totals[k] = [a + b for a, b in zip(totals[k], counts[k])]
+        country = [country[0] + counts["country"][0], country[1] + counts["country"][1]]
+    result = {k: _prf(*v) for k, v in totals.items()}
+    result["country_accuracy"] = round(country[0] / country[1], 3) if country[1] else 1.0
+    result["files"] = per_file
+    return result
+
+
+def report(result: dict) -> str:
+    """Plain-text table of the totals, then what each file missed."""
+    lines = [f"{'measure':<22}{'precision':>10}{'recall':>10}{'f1':>8}{'tp':>6}{'pred':>6}{'gold':>6}"]
+    names = {"actors": "actors (name)", "positions": "positions (a,i,stance)", "issues": "issues (actor,issue)",
+             "reactions": "reactions"}
+    for key, label in names.items():
+        m = result[key]
+        lines.append(f"{label:<22}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>8.3f}{m['tp']:>6}{m['predicted']:>6}{m['gold']:>6}")
+    lines.append(f"{'country accuracy':<22}{result['country_accuracy']:>10.3f}")
+    for path, counts in result["files"].items():
+        for label, items in (("missed", counts["missed_positions"]), ("extra", counts["extra_positions"])):
+            for item in items:
+                lines.append(f"  {Path(path).name}: {label} position {item}")
+    return "\n".join(lines)

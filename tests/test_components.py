@@ -1,0 +1,44 @@
+"""Rule components on spacy.blank("en"): no trained model needed."""
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from analysis.components import surname
+
+
+@pytest.fixture()
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": ["foreign minister", "defence secretary", "leader"],
+                                       "spanning": [{"open": ["head"], "close": ["committee"]}]})
+    return nlp
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("German Foreign Minister Anna Schmidt spoke.", ["Foreign Minister"]),
+    ("Ana Silva, head of the parliament's defence committee, spoke.", ["head of the parliament's defence committee"]),
+    ("The Defence Secretary and the leader met.", ["Defence Secretary", "leader"]),
+    ("Nothing to see here.", []),
+])
+def test_role_ruler_marks_roles(blank, text, expected):
+    doc = blank(text)
+    assert [s.text for s in doc.spans["roles"]] == expected
+
+
+def test_ner_repair_joins_particle_names_and_surnames():
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("Ursula von der Leyen spoke . Later Leyen and von der Leyen met Kyiv officials .")
+    doc.ents = [Span(doc, 0, 3, "PERSON"), Span(doc, 3, 4, "GPE"), Span(doc, 13, 14, "PERSON")]
+    doc = repair(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ursula von der Leyen", "PERSON"), ("von der Leyen", "PERSON"), ("Kyiv", "GPE")]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Ursula von der Leyen", "von der Leyen"), ("Anna Schmidt", "Schmidt"), ("Madonna", "Madonna"),
+    ("John F. Smith", "Smith"),
+])
+def test_surname(name, expected):
+    assert surname(name) == expected

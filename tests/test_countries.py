@@ -1,0 +1,16 @@
+import pytest
+
+from analysis.countries import country_code, country_name
+
+
+@pytest.mark.parametrize("text, code", [
+    ("German", "DEU"), ("U.S.", "USA"), ("US", "USA"), ("Ukraine's", "UKR"), ("the Kremlin", "RUS"),
+    ("Moscow", "RUS"), ("Britain", "GBR"), ("the EU", "EU"), ("NATO", "NATO"), ("European Commission", "EU"),
+    ("Latvian", "LVA"), ("the United States", "USA"), ("Reuters", ""), ("Monday", ""), ("he", ""), ("", ""),
+])
+def test_country_code(text, code):
+    assert country_code(text) == code
+
+
+def test_country_name():
+    assert [country_name(c) for c in ("DEU", "RUS", "EU", "")] == ["Germany", "Russia", "European Union", ""]

@@ -1,0 +1,33 @@
+"""Cue matching and stance on single clauses (what the speaker says, after the speech verb)."""
+
+import pytest
+
+from analysis.stance import find_claims
+
+CASES = [
+    ("returning to the pre-2014 borders is an unrealistic objective", [("territorial_integrity", "oppose")]),
+    ("the country's territorial integrity is non-negotiable", [("territorial_integrity", "support")]),
+    ("its borders must remain intact", [("territorial_integrity", "support")]),
+    ("it will not accept territorial concessions", [("territorial_integrity", "support")]),
+    ("membership of NATO is not a realistic outcome", [("nato_membership", "oppose")]),
+    ("they do not see NATO membership as a realistic outcome", [("nato_membership", "oppose")]),
+    ("it ruled out sending peacekeepers", [("peacekeeping_troops", "oppose")]),
+    ("a ceasefire must come now", [("ceasefire", "support")]),
+    ("a ceasefire would only reward aggression", [("ceasefire", "oppose")]),
+    ("the government would veto new sanctions", [("sanctions", "oppose")]),
+    ("Tokyo would not ease the pressure on Moscow", [("sanctions", "support")]),
+    ("lifting sanctions would be a mistake", [("sanctions", "support")]),
+    ("Europe must be part of any negotiations", [("seat_at_table", "support")]),
+    ("no deal can be struck without Ukraine", [("seat_at_table", "support")]),
+    ("talks could go ahead without Ukraine", [("negotiations", "support"), ("seat_at_table", "oppose")]),
+    ("Europe must spend more on its own defence and keep sanctions", [("european_defence", "support"), ("sanctions", "support")]),
+    ("it is unclear whether talks will happen", [("negotiations", "neutral")]),
+    ("he concessions before the talks had started", []),
+    ("the weather was fine on Tuesday", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_claims(nlp, issues, text, expected):
+    doc = nlp(text)
+    assert [(c.issue, c.stance) for c in find_claims(doc[:], issues)] == expected
