@@ -2,8 +2,8 @@
 
 * ``role_ruler``  marks titles and roles ("Foreign Minister", "head of ... committee") in
   ``doc.spans["roles"]``.
-* ``ner_repair``  mends the small model's typical errors on news text:
-  particle names split apart ("Ursula von der" + "Leyen"), a surname alone tagged ORG/GPE
+* ``ner_repair``  mends the small model's typical errors on news text: an ORG inside a title
+  ("Secretary of State"), particle names split apart ("Ursula von der" + "Leyen"), a surname alone tagged ORG/GPE
   after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), and unnamed
   proper nouns right after a title ("Foreign Minister <Name Name>").
 
@@ -97,13 +97,26 @@ class NerRepair:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = self._drop_titles(doc, list(doc.ents))
         ents = [self._relabel_place(e) for e in ents]
         ents = self._join_particles(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._known_surnames(doc, ents)
         doc.ents = filter_spans(ents)
         return doc
+
+    @staticmethod
+    def _drop_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Secretary of State" / "National Security Adviser": the ORG the model sees inside a
+        title is part of the title, unless it is a real institution ("CIA Director")."""
+        roles = doc.spans.get(ROLE_KEY, [])
+        keep = []
+        for e in ents:
+            inside = any(r.start <= e.start < r.end or r.start < e.end <= r.end for r in roles)
+            if e.label_ == "ORG" and inside and not countries.institution(e.text) and not e.text.isupper():
+                continue
+            keep.append(e)
+        return keep
 
     @staticmethod
     def _relabel_place(ent: Span) -> Span:

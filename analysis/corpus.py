@@ -6,7 +6,9 @@ and extracts records from each Doc; only small records are kept, never Docs.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, NamedTuple
 
 import pandas as pd
@@ -19,6 +21,8 @@ from analysis.records import Actor, Article, Position, Reaction, as_row, columns
 
 # Below this many articles a second process costs more (model load) than it saves.
 PARALLEL_THRESHOLD = 200
+BATCH_SIZE = 32
+CHUNK_SIZE = 64
 
 
 class Tables(NamedTuple):
@@ -41,15 +45,31 @@ def n_process_for(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4)) if count >= PARALLEL_THRESHOLD else 1
 
 
-def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None):
-    """Yield (article, actors, positions, reactions) per article, in input order."""
+def _extract_chunk(articles: list[Article], catalog_path: str | None):
+    """Parse and extract a chunk in one process; only the small records travel back."""
     nlp = load_pipeline()
     issues = load_catalog(catalog_path)
+    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+    return [(article, *extract_doc(doc, article.id, issues)) for article, doc in zip(articles, docs)]
+
+
+def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None):
+    """Yield (article, actors, positions, reactions) per article, in input order.
+
+    With several processes each worker runs ``nlp.pipe`` *and* extraction on a chunk, so no
+    Doc is pickled back (spaCy's own n_process would send every Doc to the parent, which
+    then extracts on one core).
+    """
     n_process = n_process or n_process_for(len(articles))
-    docs = nlp.pipe((a.text for a in articles), batch_size=32, n_process=n_process)
-    for article, doc in zip(articles, docs):
-        actors, positions, reactions = extract_doc(doc, article.id, issues)
-        yield article, actors, positions, reactions
+    if n_process <= 1:
+        yield from (row for row in _extract_chunk(articles, catalog_path))
+        return
+    load_pipeline()  # load before forking: workers share the model pages
+    chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
+        for rows in pool.map(_extract_chunk, chunks, [catalog_path] * len(chunks)):
+            yield from rows
 
 
 def analyze(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None) -> Tables:

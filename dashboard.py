@@ -1,0 +1,32 @@
+"""Entry point: `streamlit run dashboard.py`. Declares the pages, draws the shared filters, runs
+the chosen page. Pages read ``st.session_state["view"]`` (filtered tables) and never parse text."""
+
+import streamlit as st
+
+from analysis.errors import AnalysisError
+from ui import data, filters
+
+st.set_page_config(page_title="Diplomatic reactions", page_icon="🌐", layout="wide")
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/map.py", title="Map", icon=":material/map:"),
+    st.Page("pages/actors.py", title="Actors", icon=":material/groups:"),
+    st.Page("pages/positions.py", title="Positions", icon=":material/format_quote:"),
+    st.Page("pages/reactions.py", title="Reactions", icon=":material/hub:"),
+    st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
+]
+page = st.navigation(PAGES)
+
+try:
+    tables = data.tables()
+except AnalysisError as exc:
+    st.error(str(exc))
+    st.stop()
+
+labels = data.labels()
+selection = filters.sidebar(tables, labels)
+st.session_state["tables"] = tables
+st.session_state["selection"] = selection
+st.session_state["view"] = filters.apply(tables, selection, list(labels))
+page.run()

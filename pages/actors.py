@@ -1,0 +1,36 @@
+import streamlit as st
+
+from ui.widgets import context, highlighted, nothing_matches, table
+
+view, selection, labels, caption = context()
+parts = selection.name_parts()
+
+st.title("Actors")
+if view.actors.empty:
+    nothing_matches("actors")
+    st.stop()
+
+counts = view.statements.groupby(["article", "actor"]).size().rename("positions").reset_index()
+actors = view.actors.merge(counts, left_on=["article", "name"], right_on=["article", "actor"], how="left")
+actors["positions"] = actors["positions"].fillna(0).astype(int)
+titles = dict(zip(st.session_state["tables"].articles["id"], st.session_state["tables"].articles["title"]))
+actors["article title"] = actors["article"].map(titles)
+shown = actors[["name", "actor_type", "country", "role", "mentions", "positions", "article title", "article"]]
+shown = shown.sort_values(["positions", "mentions"], ascending=False).reset_index(drop=True)
+event = table(shown, key="act", name="actors", name_parts=parts, on_select="rerun", selection_mode="single-row",
+              column_config={"article": None})
+st.caption("Select a row to see the actor's positions and the evidence in the article.")
+
+rows = event.selection.rows if event is not None else []
+if rows:
+    actor = shown.iloc[rows[0]]
+    mine = view.statements[(view.statements["actor"] == actor["name"]) & (view.statements["article"] == actor["article"])]
+    st.subheader(f"{actor['name']} — {len(mine)} position(s)")
+    if mine.empty:
+        st.info("No positions found for this actor under the current filters.")
+    else:
+        st.dataframe(mine.assign(issue=mine["issue"].map(labels))[["issue", "stance", "kind", "confidence", "evidence", "quote"]],
+                     hide_index=True, key="act_positions")
+    article = st.session_state["tables"].articles.set_index("id").loc[actor["article"]]
+    st.markdown(f"**{article['title']}** · {article['source']} · {article['date']}")
+    st.html(highlighted(article["text"], list(zip(mine["start"], mine["end"]))))

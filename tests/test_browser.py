@@ -1,0 +1,133 @@
+"""End to end in a real browser: Debian chromium driven by playwright against `streamlit run`.
+
+The server binds to 127.0.0.1 on a free port, is stopped by its own process id, and every
+request the page makes is recorded: none may leave 127.0.0.1 (maps use the local topojson).
+"""
+
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PAGES = ["", "map", "actors", "positions", "reactions", "articles"]
+
+pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists(),
+                                reason="Debian chromium is not installed (.ci/run installs it)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
+         "--server.port", str(port), "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{base}/_stcore/health", timeout=1).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("streamlit did not start within 60 s")
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)  # the server's own process group, by id
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def settle(page):
+    page.wait_for_selector("h1", timeout=60000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60000)
+    page.wait_for_timeout(1500)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_pages_filter_map_and_png_offline(server, browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+
+    for name in PAGES:
+        page.goto(f"{server}/{name}")
+        settle(page)
+        assert page.locator("[data-testid='stException']").count() == 0, f"exception on page {name or 'overview'}"
+
+    # filter by one country through the sidebar widget: the headline count changes, the URL mirrors it
+    page.goto(server)
+    settle(page)
+    positions = page.locator("[data-testid='stMetricValue']").nth(3)
+    before = positions.inner_text()
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
+    box.click()
+    page.keyboard.type("Germany")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('country=DEU')", timeout=30000)
+    settle(page)
+    assert positions.inner_text() != before
+
+    # the filtered view survives a page switch (session state) and a bookmark (URL)
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Map").click()
+    page.wait_for_url("**/map?*country=DEU*", timeout=30000)
+    settle(page)
+
+    # the map draws country shapes from the local topojson
+    page.wait_for_selector(".js-plotly-plot path.choroplethlocation", state="attached", timeout=30000)
+    shapes = page.evaluate("""() => Array.from(document.querySelectorAll('.js-plotly-plot path.choroplethlocation'))
+                                   .map(p => (p.getAttribute('d') || '').length)""")
+    borders = page.evaluate("""() => { const p = document.querySelector('.js-plotly-plot .layer.countries path');
+                                      return p ? (p.getAttribute('d') || '').length : 0 }""")
+    assert shapes and max(shapes) > 50, f"country shapes not drawn: {shapes}"  # USA lies outside the Europe view
+    assert borders > 10000, "country borders (topojson) not drawn"
+
+    # server-rendered PNG download
+    with page.expect_download(timeout=90000) as info:
+        page.get_by_role("button", name="Download PNG").first.click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    assert target.name.startswith("alignment-map-europe") and "country-DEU" in target.name
+    assert png_size(target.read_bytes()) == (1600, 900)
+
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
+    context.close()

@@ -1,0 +1,64 @@
+"""Streamlit widgets used by several pages: a chart with its two PNG exports, a table with CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import export
+
+TOPOJSON_URL = "/app/static/topojson/"
+
+
+def chart(fig, *, key: str, name: str, caption: str, name_parts: dict[str, str]) -> None:
+    """Plotly chart (toolbar camera = browser PNG) plus a server-rendered "Download PNG" button."""
+    file_name = export.file_name(name, name_parts)
+    st.plotly_chart(fig, key=f"{key}_chart", config={
+        "topojsonURL": TOPOJSON_URL, "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_name[:-4], "width": export.WIDTH,
+                                 "height": export.HEIGHT},
+    })
+    st.download_button("Download PNG", data=lambda: export.png_bytes(fig, caption), file_name=file_name,
+                       mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
+
+
+def table(df: pd.DataFrame, *, key: str, name: str, name_parts: dict[str, str], **kwargs):
+    """Dataframe plus "Download CSV" of exactly the rows shown."""
+    shown = st.dataframe(df, key=f"{key}_table", hide_index=True, **kwargs)
+    st.download_button("Download CSV", data=df.to_csv(index=False).encode("utf-8"),
+                       file_name=export.file_name(name, name_parts, "csv"), mime="text/csv",
+                       key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+    return shown
+
+
+def nothing_matches(what: str = "positions") -> None:
+    st.info(f"No {what} match the current filters. Widen the filters in the sidebar or press **Clear filters**.",
+            icon=":material/filter_alt_off:")
+
+
+def context():
+    """(view, selection, labels, caption) for the current run, as set up by dashboard.py."""
+    from ui import data
+
+    view = st.session_state["view"]
+    selection = st.session_state["selection"]
+    labels = data.labels()
+    tables = st.session_state["tables"]
+    titles = dict(zip(tables.articles["id"], tables.articles["title"]))
+    return view, selection, labels, selection.caption(labels, titles)
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """Article text as escaped HTML with the given char spans marked; nothing else is HTML."""
+    import html
+
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        if start < pos:
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(f"<mark style='background:#fde0b6;padding:0 2px'>{html.escape(text[start:end])}</mark>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n\n", "</p><p>")
+    return f"<div style='line-height:1.6;max-height:420px;overflow-y:auto'><p>{body}</p></div>"
