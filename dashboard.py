@@ -15,6 +15,8 @@ PAGES = [
     st.Page("pages/positions.py", title="Positions", icon=":material/format_quote:"),
     st.Page("pages/reactions.py", title="Reactions", icon=":material/hub:"),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/add.py", title="Add articles", icon=":material/note_add:"),
 ]
 page = st.navigation(PAGES)
 

@@ -2,10 +2,12 @@
 
 A gold file is JSON::
 
-    {"file": "path/to/article (relative to the gold file)",
+    {"file": "path/to/article (relative to the gold file)"   -- or "text": "the article body",
      "actors":    [{"name", "actor_type", "country", "role"}, ...],
      "positions": [{"actor", "issue", "stance"}, ...],
      "reactions": [{"source", "target", "relation"}, ...]}
+
+or a list of such records (the app's "export corrections as gold" gives one).
 
 ``evaluate(gold_paths)`` extracts each article and returns precision / recall / F1 for actors
 (by name), positions (actor, issue, stance), issue-stance per actor ignoring duplicates, and
@@ -21,19 +23,31 @@ import pandas as pd
 
 from analysis.corpus import analyze
 from analysis.errors import GoldError
-from analysis.reader import read_file
+from analysis.reader import parse_article, read_file
+from analysis.records import Article
 
 
-def load_gold(path: str | Path) -> dict:
+def load_gold(path: str | Path) -> list[dict]:
+    """The article records of a gold file (one record, or a list as exported from the app)."""
     path = Path(path)
     try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"{path}: not a readable gold JSON file ({exc}).") from exc
-    if not isinstance(gold, dict) or "file" not in gold:
-        raise GoldError(f"{path}: a gold file needs a \"file\" key naming the article.")
-    gold["_article_path"] = (path.parent / gold["file"]).resolve()
-    return gold
+    records = data if isinstance(data, list) else [data]
+    for gold in records:
+        if not isinstance(gold, dict) or not ("file" in gold or "text" in gold):
+            raise GoldError(f"{path}: each gold record needs a \"file\" (article path) or \"text\" key.")
+        if "file" in gold:
+            gold["_article_path"] = (path.parent / gold["file"]).resolve()
+    return records
+
+
+def _article(gold: dict) -> Article:
+    if "_article_path" in gold:
+        return read_file(gold["_article_path"])
+    return parse_article(gold["text"], gold.get("title", "gold"), title=gold.get("title", ""),
+                         source=gold.get("source", ""), date=gold.get("date", ""))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
@@ -72,13 +86,15 @@ def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions:
 
 def evaluate(gold_paths) -> dict:
     """Per-file and total scores for the gold files given."""
-    golds = [load_gold(p) for p in gold_paths]
-    articles = [read_file(g["_article_path"]) for g in golds]
+    pairs = [(str(p), gold) for p in gold_paths for gold in load_gold(p)]
+    articles = [_article(g) for _, g in pairs]
     tables = analyze(articles)
     per_file = {}
     totals = {k: [0, 0, 0] for k in ("actors", "positions", "issues", "reactions")}
     country = [0, 0]
-    for path, gold, article in zip(gold_paths, golds, articles):
+    for (path, gold), article in zip(pairs, articles):
+        if len(pairs) > len(gold_paths):
+            path = f"{path}#{article.title}"
         pick = lambda df: df[df["article"] == article.id]  # noqa: E731
         counts = score(gold, pick(tables.actors), pick(tables.statements), pick(tables.reactions))
         per_file[str(path)] = counts

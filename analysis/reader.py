@@ -26,11 +26,17 @@ def max_bytes() -> int:
     return int(settings.get("DASHBOARD_MAX_BYTES"))
 
 
+def megabytes(n: int) -> str:
+    """Size as the analyst reads it: 5242880 -> "5.0 MB" (1 MB = 1,048,576 bytes)."""
+    return f"{n / 1048576:.1f} MB"
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes -> str, refusing empty, oversized and binary input."""
     limit = max_bytes()
     if len(data) > limit:
-        raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is over the {limit / 1e6:.1f} MB limit; split the file or raise DASHBOARD_MAX_BYTES.")
+        raise InputError(f"{name}: {megabytes(len(data))} is over the {megabytes(limit)} limit; "
+                         "split the file or raise DASHBOARD_MAX_BYTES.")
     if not data.strip():
         raise InputError(f"{name}: the file is empty; nothing to analyse.")
     if b"\x00" in data[:8192]:

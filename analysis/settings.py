@@ -25,7 +25,8 @@ class Setting:
 SETTINGS = {
     s.name: s
     for s in [
-        Setting("DASHBOARD_CORPUS", str(PROJECT_DIR / "seeds"), "Folder or file of articles the app shows on start."),
+        Setting("DASHBOARD_DB", str(PROJECT_DIR / "data" / "dashboard.db"), "SQLite corpus database; created on first start."),
+        Setting("DASHBOARD_CORPUS", str(PROJECT_DIR / "seeds"), "Articles loaded into a new, empty database (the seed corpus)."),
         Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "issues.toml"), "Issue catalog file (TOML)."),
         Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN)."),
         Setting("DASHBOARD_MAX_BYTES", str(5 * 1024 * 1024), "Largest article file accepted, in bytes."),

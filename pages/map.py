@@ -17,7 +17,8 @@ else:
     chart(charts.alignment_map(view.scores, view.statements, selection.reference, labels, scope),
           key="map_main", name=f"alignment-map-{scope}", caption=caption, name_parts=parts)
     st.caption("Colour: mean over shared issues of (reference stance × country stance); blue = aligned, "
-               "orange = divergent. Bodies without territory (EU, NATO, UN) are diamonds at their seats.")
+               "orange = divergent, grey = positions only on issues the reference did not address. Bodies without "
+               "territory (EU, NATO, UN) are diamonds at their seats.")
     scores = view.scores.assign(name=view.scores["country"].map(country_name))
     st.subheader("Scores")
     table(scores[["name", "country", "score", "aligned", "divergent", "mixed"]].sort_values("score", ascending=False),

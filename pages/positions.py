@@ -1,9 +1,16 @@
+import json
+from datetime import date
+
 import streamlit as st
 
+from analysis.errors import AnalysisError
+from ui import data
 from ui.widgets import context, highlighted, nothing_matches, table
 
 view, selection, labels, caption = context()
 parts = selection.name_parts()
+tables = st.session_state["tables"]
+articles = tables.articles.set_index("id")
 
 st.title("Positions")
 query = st.text_input("Search actor, evidence or quote", key="pos_search", placeholder="e.g. sanctions, Foreign Minister")
@@ -11,20 +18,100 @@ df = view.statements.assign(issue_label=view.statements["issue"].map(labels))
 if query:
     hay = (df["actor"] + " " + df["role"] + " " + df["evidence"] + " " + df["quote"]).str.lower()
     df = df[hay.str.contains(query.lower(), regex=False)]
+
+edit = st.toggle("Correct positions", key="pos_edit",
+                 help="Change issue, stance or the actor's country, or delete a false position. Saved corrections "
+                      "are kept apart from the machine output and survive re-processing.")
+
 if df.empty:
     nothing_matches()
-    st.stop()
+elif not edit:
+    shown = df[["actor", "country", "role", "issue_label", "stance", "kind", "confidence", "evidence", "quote",
+                "corrected", "article", "start", "end", "issue"]].reset_index(drop=True)
+    event = table(shown, key="pos", name="positions", name_parts=parts, on_select="rerun", selection_mode="single-row",
+                  column_config={"issue_label": "issue", "issue": None, "article": None, "start": None, "end": None,
+                                 "confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")})
+    st.caption("Select a row to open the sentence in its article.")
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        row = shown.iloc[rows[0]]
+        article = articles.loc[row["article"]]
+        st.markdown(f"**{row['actor']}** · {row['issue_label']} · **{row['stance']}** "
+                    f"({row['kind']}, confidence {row['confidence']:.2f})")
+        st.markdown(f"From *{article['title']}* ({article['date'] or 'undated'})")
+        st.html(highlighted(article["text"], [(int(row["start"]), int(row["end"]))]))
+else:
+    analyst = st.text_input("Your name (optional, stored with each correction)", key="cor_analyst")
+    base = df[["key", "article", "actor", "country", "issue", "stance", "evidence"]].reset_index(drop=True)
+    base.insert(0, "delete", False)
+    countries = sorted(set(tables.actors["country"]) | set(tables.statements["country"]) - {""})
+    edited = st.data_editor(
+        base, key="pos_editor", hide_index=True, num_rows="fixed",
+        disabled=["key", "article", "actor", "evidence"],
+        column_config={
+            "key": None, "article": None,
+            "issue": st.column_config.SelectboxColumn(options=list(labels), required=True),
+            "stance": st.column_config.SelectboxColumn(options=["support", "oppose", "neutral"], required=True),
+            "country": st.column_config.TextColumn(help="ISO alpha-3 (e.g. DEU), or EU / NATO / UN; applies to the "
+                                                        "actor throughout the article", max_chars=4),
+            "delete": st.column_config.CheckboxColumn(help="Delete this false position"),
+        })
+    if st.button("Save corrections", key="pos_save", type="primary"):
+        corrections = []
+        for i in range(len(base)):
+            before, after = base.iloc[i], edited.iloc[i]
+            if after["delete"]:
+                corrections.append({"action": "delete", "article": before["article"], "target": before["key"]})
+                continue
+            change = {f: after[f] for f in ("issue", "stance") if after[f] != before[f]}
+            if change:
+                corrections.append({"action": "edit", "article": before["article"], "target": before["key"], **change})
+            new_country = (after["country"] or "").strip().upper()
+            if new_country != before["country"]:
+                corrections.append({"action": "country", "article": before["article"], "target": before["actor"],
+                                    "country": new_country})
+        if not corrections:
+            st.info("Nothing changed.")
+        else:
+            try:
+                data.store().correct(corrections, analyst)
+                st.success(f"{len(corrections)} correction(s) saved; charts and exports now use them.")
+                st.rerun()
+            except AnalysisError as exc:
+                st.error(str(exc))
 
-shown = df[["actor", "country", "role", "issue_label", "stance", "kind", "confidence", "evidence", "quote", "article",
-            "start", "end", "issue"]].reset_index(drop=True)
-event = table(shown, key="pos", name="positions", name_parts=parts, on_select="rerun", selection_mode="single-row",
-              column_config={"issue_label": "issue", "issue": None, "article": None, "start": None, "end": None,
-                             "confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")})
-st.caption("Select a row to open the sentence in its article.")
-rows = event.selection.rows if event is not None else []
-if rows:
-    row = shown.iloc[rows[0]]
-    article = st.session_state["tables"].articles.set_index("id").loc[row["article"]]
-    st.markdown(f"**{row['actor']}** · {row['issue_label']} · **{row['stance']}** ({row['kind']}, confidence {row['confidence']:.2f})")
-    st.markdown(f"From *{article['title']}* ({article['date']})")
-    st.html(highlighted(article["text"], [(int(row["start"]), int(row["end"]))]))
+with st.expander("Add a missed position"):
+    ids = list(articles.index)
+    article_id = st.selectbox("Article", ids, format_func=lambda a: articles.loc[a, "title"], key="add_pos_article")
+    sents = data.sentences(article_id, articles.loc[article_id, "text"]) if article_id else []
+    known = sorted(set(tables.actors.loc[tables.actors["article"] == article_id, "name"]))
+    c1, c2 = st.columns(2)
+    actor = c1.selectbox("Actor", known, key="add_pos_actor", accept_new_options=True,
+                         help="Pick an actor of the article or type a new name.")
+    country = c2.text_input("Country (ISO alpha-3, EU, NATO, UN)", key="add_pos_country", max_chars=4)
+    c3, c4 = st.columns(2)
+    issue = c3.selectbox("Issue", list(labels), format_func=labels.get, key="add_pos_issue")
+    stance = c4.selectbox("Stance", ["support", "oppose", "neutral"], key="add_pos_stance")
+    sentence = st.selectbox("Evidence sentence", range(len(sents)), format_func=lambda i: sents[i][2][:160],
+                            key="add_pos_sentence")
+    if st.button("Add position", key="add_pos_save"):
+        if not actor or sentence is None:
+            st.warning("Choose an actor and the sentence that proves the position.")
+        else:
+            start, end, text = sents[sentence]
+            data.store().correct([{"action": "add", "article": article_id, "target": "", "actor": actor,
+                                   "country": country.strip().upper(), "issue": issue, "stance": stance,
+                                   "evidence": text, "start": start, "end": end}],
+                                 st.session_state.get("cor_analyst", ""))
+            st.success(f"Added: {actor} · {labels[issue]} · {stance}.")
+            st.rerun()
+
+corrections = data.store().corrections()
+if not corrections.empty:
+    with st.expander(f"Corrections so far ({len(corrections)})"):
+        st.dataframe(corrections.drop(columns=["evidence"]), hide_index=True, key="pos_corrections")
+        gold = data.store().gold(sorted(set(corrections["article"])))
+        st.download_button("Export corrected articles as gold JSON", json.dumps(gold, ensure_ascii=False, indent=1),
+                           file_name=f"gold-corrections_{date.today().isoformat()}.json", mime="application/json",
+                           key="pos_gold", on_click="ignore",
+                           help="Measure the engine on your corrections: python -m analysis evaluate FILE.json")

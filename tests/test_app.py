@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest, app_test
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["pages/overview.py", "pages/map.py", "pages/actors.py", "pages/positions.py", "pages/reactions.py",
-         "pages/articles.py"]
+         "pages/articles.py", "pages/timeline.py", "pages/add.py"]
 
 
 class _NavigationPagesManager(PagesManager):
@@ -23,9 +23,10 @@ class _NavigationPagesManager(PagesManager):
 
 
 @pytest.fixture()
-def app(monkeypatch):
+def app(monkeypatch, tmp_path):
     monkeypatch.setattr(app_test, "PagesManager", _NavigationPagesManager)
     monkeypatch.setenv("DASHBOARD_CORPUS", str(ROOT / "seeds"))
+    monkeypatch.setenv("DASHBOARD_DB", str(tmp_path / "app.db"))
     monkeypatch.chdir(ROOT)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
     return at
@@ -77,3 +78,40 @@ def test_reference_country_changes_alignment(app):
     assert not app.exception
     scores = app.dataframe[0].value  # a read-only table carries no widget key in AppTest
     assert "UKR" not in set(scores["country"]) and "USA" in set(scores["country"])
+
+
+def test_add_pasted_article_then_correct_a_stance(app):
+    app.run()
+    app.switch_page("pages/add.py").run()
+    app.text_area(key="add_paste").input(
+        "Title: Nordic call\n\nNorwegian Prime Minister Kari Lunde said Oslo would keep sanctions on Russia in place. "
+        "She added that a ceasefire must come first.").run()
+    app.button(key="add_submit").click().run()
+    assert not app.exception
+    assert any("stored" in s.value for s in app.success)
+    app.switch_page("pages/positions.py").run()
+    app.multiselect(key="flt_country").set_value(["NOR"]).run()
+    rows = app.dataframe(key="pos_table").value
+    assert set(rows["issue"]) == {"sanctions", "ceasefire"}
+
+    app.toggle(key="pos_edit").set_value(True).run()
+    # change the stance of the sanctions row through the editor's widget state, then save
+    base = app.session_state["tables"].statements
+    nor = base[base["country"] == "NOR"].reset_index(drop=True)
+    row = int(nor.index[nor["issue"] == "sanctions"][0])
+    app.session_state["pos_editor"] = {"edited_rows": {row: {"stance": "oppose"}}, "added_rows": [], "deleted_rows": []}
+    app.button(key="pos_save").click().run()
+    assert not app.exception
+    after = app.session_state["tables"].statements
+    fixed = after[(after["country"] == "NOR") & (after["issue"] == "sanctions")]
+    assert list(fixed["stance"]) == ["oppose"] and bool(fixed["corrected"].iloc[0])
+
+
+def test_bad_upload_shows_message_and_keeps_corpus(app):
+    app.run()
+    before = len(app.session_state["tables"].articles)
+    app.switch_page("pages/add.py").run()
+    app.text_area(key="add_paste").input("   ").run()
+    app.button(key="add_submit").click().run()
+    assert any("Choose a file or paste" in w.value for w in app.warning)
+    assert len(app.session_state["tables"].articles) == before

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-PAGES = ["", "map", "actors", "positions", "reactions", "articles"]
+PAGES = ["", "map", "actors", "positions", "reactions", "articles", "timeline", "add"]
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists(),
                                 reason="Debian chromium is not installed (.ci/run installs it)")
@@ -34,9 +34,10 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     port = free_port()
-    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds")}
+    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds"),
+           "DASHBOARD_DB": str(tmp_path_factory.mktemp("db") / "browser.db")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true"],

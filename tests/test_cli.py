@@ -61,3 +61,25 @@ def test_evaluate_prints_figures():
     result = run("evaluate", str(ROOT / "tests/gold/seed.json"))
     assert result.returncode == 0, result.stderr
     assert "positions (a,i,stance)" in result.stdout and "country accuracy" in result.stdout
+
+
+def test_ingest_then_export_with_corrections(tmp_path):
+    db = str(tmp_path / "cli.db")
+    first = run("ingest", str(SEED), str(ROOT / "tests/articles"), "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("6 added, 0 updated, 0 already stored")
+    again = run("ingest", str(SEED), "--db", db)
+    assert "1 already stored" in again.stdout
+    from analysis.store import Store
+
+    store = Store(db)
+    row = store.tables().statements.query("actor == 'Baiba Braže'").iloc[0]
+    store.correct([{"action": "edit", "article": row.article, "target": row.key, "stance": "neutral"}])
+    out = run("export", "--db", db, "--table", "statements", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    rows = [r for r in csv.DictReader(io.StringIO(out.stdout)) if r["actor"] == "Baiba Braže"]
+    assert "neutral" in {r["stance"] for r in rows}
+    gold = tmp_path / "gold.json"
+    assert run("export", "--db", db, "--table", "gold", "--out", str(gold)).returncode == 0
+    result = run("evaluate", str(gold))
+    assert result.returncode == 0 and "positions (a,i,stance)" in result.stdout

@@ -89,7 +89,7 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
     silent = sorted(set(statements["country"]) - set(land["country"]) - set(SEATS) - {reference, ""})
     if silent:  # countries with positions but no shared issue with the reference
         fig.add_trace(go.Choropleth(
-            locations=silent, z=[0] * len(silent), colorscale=[[0, LIGHT], [1, LIGHT]], showscale=False,
+            locations=silent, z=[0] * len(silent), colorscale=[[0, "#c8c8c8"], [1, "#c8c8c8"]], showscale=False,
             marker_line_color="#444", marker_line_width=0.6, name="no shared issue",
             text=[f"<b>{esc(country_name(c))}</b><br>no issue in common with the reference<br>{hover.get(c, '')}" for c in silent],
             hovertemplate="%{text}<extra></extra>"))
@@ -254,11 +254,14 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
     agg = df.groupby(["when", "country", "issue"], as_index=False).agg(value=("value", "mean"),
                                                                          actors=("actor", lambda s: ", ".join(sorted(set(s)))))
     fig = go.Figure()
+    order = []
     for issue in [i for i in labels if i in set(agg["issue"])]:
         part = agg[agg["issue"] == issue].sort_values("when")
         for country, rows in part.groupby("country"):
+            row_label = f"{country_name(country)} · {labels[issue]}"
+            order.append(row_label)
             fig.add_trace(go.Scatter(
-                x=rows["when"], y=[f"{country_name(country)}"] * len(rows), mode="markers",
+                x=rows["when"], y=[row_label] * len(rows), mode="markers+lines", line=dict(color="#bbb", width=1),
                 marker=dict(size=13, color=rows["value"], cmin=-1, cmax=1, colorscale=DIVERGING,
                             line=dict(color="#333", width=0.5)),
                 name=labels[issue], legendgroup=issue, showlegend=False,
@@ -266,5 +269,5 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
                             for v, a in zip(rows["value"], rows["actors"])],
                 hovertemplate="%{x|%Y-%m-%d}<br>%{customdata}<extra></extra>"))
     fig.update_xaxes(gridcolor="#eee")
-    fig.update_yaxes(gridcolor="#eee")
-    return _layout(fig, title, 480)
+    fig.update_yaxes(gridcolor="#eee", categoryorder="array", categoryarray=sorted(order, reverse=True))
+    return _layout(fig, title, max(320, 110 + 24 * len(order)))

@@ -1,17 +1,17 @@
-"""Cached loaders: the spaCy pipeline once per process, extracted tables once per corpus version."""
+"""Cached loaders: the spaCy pipeline and the corpus database once per process, the extracted
+tables once per database revision (every write bumps it, so new articles and corrections show
+at once in every session)."""
 
 from __future__ import annotations
-
-import hashlib
-from pathlib import Path
 
 import streamlit as st
 
 from analysis import settings
 from analysis.catalog import issue_labels
-from analysis.corpus import Tables, analyze
+from analysis.corpus import Tables
 from analysis.pipeline import load_pipeline
 from analysis.reader import expand_paths, read_file
+from analysis.store import Store
 
 
 @st.cache_resource(show_spinner="Loading the language model…")
@@ -19,27 +19,33 @@ def pipeline():
     return load_pipeline()
 
 
-def corpus_files() -> list[Path]:
-    return expand_paths([settings.get("DASHBOARD_CORPUS")])
+def store() -> Store:
+    """The database at DASHBOARD_DB (see _open_store)."""
+    return _open_store(settings.get("DASHBOARD_DB"))
 
 
-def fingerprint(files: list[Path]) -> str:
-    h = hashlib.sha256()
-    for f in files:
-        stat = f.stat()
-        h.update(f"{f}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return h.hexdigest()
+@st.cache_resource(show_spinner="Opening the corpus database…")
+def _open_store(path: str) -> Store:
+    """The database at ``path``, created and filled with the seed corpus on first start;
+    articles analysed by an older pipeline are re-analysed (corrections are kept apart)."""
+    db = Store(path)
+    if db.is_empty():
+        pipeline()
+        files = expand_paths([settings.get("DASHBOARD_CORPUS")])
+        db.ingest([(str(f), read_file(f)) for f in files])
+    else:
+        db.refresh()
+    return db
 
 
-@st.cache_data(show_spinner="Reading and analysing the corpus…", max_entries=4)
-def _tables(paths: tuple[str, ...], version: str) -> Tables:
-    pipeline()
-    return analyze([read_file(p) for p in paths])
+@st.cache_data(show_spinner="Reading the corpus…", max_entries=4)
+def _tables(path: str, revision: int) -> Tables:
+    return store().tables()
 
 
 def tables() -> Tables:
-    files = corpus_files()
-    return _tables(tuple(map(str, files)), fingerprint(files))
+    db = store()
+    return _tables(str(db.path), db.revision())
 
 
 @st.cache_data
@@ -55,3 +61,10 @@ def entities_html(article_id: str, text: str) -> str:
     doc = pipeline()(text)
     return displacy.render(doc, style="ent", page=False, minify=True,
                            options={"ents": ["PERSON", "NORP", "ORG", "GPE", "LOC"]})
+
+
+@st.cache_data(max_entries=256)
+def sentences(article_id: str, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each sentence, for choosing the evidence of a hand-added position."""
+    doc = pipeline()(text)
+    return [(s.start_char, s.end_char, s.text.strip()) for s in doc.sents if s.text.strip()]

@@ -1,0 +1,354 @@
+"""The corpus database: articles, extracted records and analysts' corrections in one SQLite file.
+
+Why SQLite: it ships with Python (nothing to install on a locked-down machine), one file is the
+whole corpus, and in WAL mode several app sessions and the CLI can read while one writes;
+writes are serialised with ``BEGIN IMMEDIATE`` and a busy timeout, so nobody's work is lost.
+
+* Articles are keyed by a hash of their text: the same article added twice is recognised.
+* Each article remembers the pipeline version (model, code, catalog and cue files) it was
+  analysed with; ``refresh()`` re-analyses only articles whose version is stale.
+* Corrections are stored apart from machine output, keyed by the machine position they
+  change (article, actor, evidence offset, original issue and stance), and applied when
+  tables are read, so they survive re-processing and pipeline upgrades.
+* The schema carries a version; ``migrate()`` upgrades old files step by step.
+* Every write happens in one transaction: a crash half-way leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from analysis import settings
+from analysis.catalog import load_catalog
+from analysis.corpus import Tables, extract_records, frame
+from analysis.errors import AnalysisError
+from analysis.lexicon import DATA_DIR
+from analysis.records import Actor, Article, Position, Reaction, columns
+
+CODE_VERSION = "1"  # bump when extraction code changes its output
+
+MIGRATIONS = [
+    # 1: the initial schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, source TEXT NOT NULL, date TEXT NOT NULL,
+        text TEXT NOT NULL, origin TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL,
+        pipeline_version TEXT NOT NULL
+    );
+    CREATE TABLE actors (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, name TEXT NOT NULL,
+        actor_type TEXT NOT NULL, country TEXT NOT NULL, role TEXT NOT NULL, mentions INTEGER NOT NULL
+    );
+    CREATE TABLE positions (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, actor TEXT NOT NULL,
+        actor_type TEXT NOT NULL, country TEXT NOT NULL, role TEXT NOT NULL, issue TEXT NOT NULL,
+        stance TEXT NOT NULL, evidence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        quote TEXT NOT NULL, kind TEXT NOT NULL, confidence REAL NOT NULL
+    );
+    CREATE TABLE reactions (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, source TEXT NOT NULL,
+        source_country TEXT NOT NULL, target TEXT NOT NULL, target_country TEXT NOT NULL,
+        relation TEXT NOT NULL, evidence TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    );
+    CREATE INDEX actors_article ON actors(article);
+    CREATE INDEX positions_article ON positions(article);
+    CREATE INDEX reactions_article ON reactions(article);
+    """,
+    # 2: corrections and a revision counter readers use to notice changes
+    """
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, article TEXT NOT NULL, action TEXT NOT NULL,
+        target TEXT NOT NULL, issue TEXT, stance TEXT, country TEXT, actor TEXT, evidence TEXT,
+        start INTEGER, "end" INTEGER, analyst TEXT NOT NULL DEFAULT '', at TEXT NOT NULL
+    );
+    CREATE INDEX corrections_article ON corrections(article);
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO meta VALUES ('revision', '0');
+    """,
+]
+
+ACTIONS = ("edit", "delete", "add", "country")
+
+
+def pipeline_version(catalog_path: str | None = None) -> str:
+    """Hash of everything that shapes extraction output: model, code version, catalog, cue files."""
+    h = hashlib.sha256(f"{settings.get('DASHBOARD_MODEL')}:{CODE_VERSION}".encode())
+    h.update(Path(catalog_path or settings.get("DASHBOARD_CATALOG")).read_bytes())
+    for path in sorted(DATA_DIR.glob("*.toml")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def position_key(article: str, actor: str, start: int, issue: str, stance: str) -> str:
+    """Stable identity of a machine position, used by corrections."""
+    return f"{article}|{actor}|{start}|{issue}|{stance}"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    name: str
+    article_id: str
+    status: str  # added | updated | duplicate | error
+    message: str
+    actors: int = 0
+    positions: int = 0
+
+
+class Store:
+    """One SQLite corpus file. Each method opens its own connection: safe from any thread."""
+
+    def __init__(self, path: str | Path | None = None):
+        self.path = Path(path or settings.get("DASHBOARD_DB"))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.migrate()
+
+    @contextmanager
+    def _connect(self):
+        con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA foreign_keys=ON")
+            con.execute("PRAGMA busy_timeout=60000")
+            yield con
+        except sqlite3.DatabaseError as exc:
+            raise AnalysisError(f"The database {self.path} cannot be used ({exc}); check the DASHBOARD_DB setting.") from exc
+        finally:
+            con.close()
+
+    @contextmanager
+    def write(self):
+        """One write transaction (BEGIN IMMEDIATE): all or nothing; bumps the revision."""
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+                con.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    # ------------------------------------------------------------ schema
+
+    def schema_version(self) -> int:
+        with self._connect() as con:
+            con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            return row[0] or 0
+
+    def migrate(self) -> int:
+        """Apply the migrations this file lacks, each in its own transaction. Returns the version."""
+        current = self.schema_version()
+        for version, script in enumerate(MIGRATIONS, start=1):
+            if version <= current:
+                continue
+            with self._connect() as con:
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    done = con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+                    if done < version:  # another process may have migrated meanwhile
+                        for statement in script.split(";"):
+                            if statement.strip():
+                                con.execute(statement)
+                        con.execute("INSERT INTO schema_version VALUES (?)", (version,))
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+        return len(MIGRATIONS)
+
+    def revision(self) -> int:
+        with self._connect() as con:
+            return int(con.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()[0])
+
+    # ------------------------------------------------------------ articles
+
+    def known(self) -> dict[str, str]:
+        """article id -> pipeline version it was analysed with."""
+        with self._connect() as con:
+            return dict(con.execute("SELECT id, pipeline_version FROM articles"))
+
+    def ingest(self, articles: list[tuple[str, Article]], progress: Callable[[int, IngestResult], None] | None = None,
+               catalog_path: str | None = None) -> list[IngestResult]:
+        """Analyse and store (name, Article) pairs. Unchanged duplicates are skipped; each article
+        is written in its own transaction, so a failure loses only that article."""
+        version = pipeline_version(catalog_path)
+        known = self.known()
+        results: list[IngestResult] = []
+        todo = []
+        for name, article in articles:
+            if known.get(article.id) == version:
+                results.append(IngestResult(name, article.id, "duplicate",
+                                            f"{name}: already in the corpus (same text); nothing changed."))
+                if progress:
+                    progress(len(results), results[-1])
+            else:
+                todo.append((name, article))
+        by_id = {a.id: n for n, a in todo}
+        for article, actors, positions, reactions in extract_records([a for _, a in todo], catalog_path):
+            name = by_id[article.id]
+            status = "updated" if article.id in known else "added"
+            self._replace(article, actors, positions, reactions, version, name)
+            known[article.id] = version
+            found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
+            results.append(IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors), len(positions)))
+            if progress:
+                progress(len(results), results[-1])
+        return results
+
+    def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.write() as con:
+            con.execute("DELETE FROM actors WHERE article = ?", (article.id,))
+            con.execute("DELETE FROM positions WHERE article = ?", (article.id,))
+            con.execute("DELETE FROM reactions WHERE article = ?", (article.id,))
+            con.execute(
+                "INSERT INTO articles (id, title, source, date, text, origin, added_at, pipeline_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET pipeline_version = excluded.pipeline_version",
+                (article.id, article.title, article.source, article.date, article.text, origin, now, version))
+            self._insert(con, "actors", Actor, actors)
+            self._insert(con, "positions", Position, positions)
+            self._insert(con, "reactions", Reaction, reactions)
+
+    @staticmethod
+    def _insert(con, table: str, record_type, records: Iterable) -> None:
+        cols = columns(record_type)
+        sql = f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+        con.executemany(sql, [tuple(getattr(r, c) for c in cols) for r in records])
+
+    def refresh(self, catalog_path: str | None = None) -> int:
+        """Re-analyse articles stored with an older pipeline version. Returns how many."""
+        version = pipeline_version(catalog_path)
+        with self._connect() as con:
+            stale = con.execute("SELECT id, title, source, date, text, origin FROM articles WHERE pipeline_version != ?",
+                                (version,)).fetchall()
+        if stale:
+            self.ingest([(row[5] or row[1], Article(*row[:5])) for row in stale], catalog_path=catalog_path)
+        return len(stale)
+
+    def is_empty(self) -> bool:
+        with self._connect() as con:
+            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+
+    # ------------------------------------------------------------ corrections
+
+    def correct(self, corrections: list[dict], analyst: str = "") -> int:
+        """Store corrections in one transaction. Each is a dict with ``action`` (edit | delete |
+        country | add), ``article``, ``target`` (a position_key, or the actor name for country)
+        and the new values (issue, stance, country; for add also actor, evidence, start, end)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        rows = []
+        for c in corrections:
+            if c.get("action") not in ACTIONS:
+                raise AnalysisError(f"unknown correction action {c.get('action')!r}")
+            rows.append((c["article"], c["action"], c.get("target", ""), c.get("issue"), c.get("stance"),
+                         c.get("country"), c.get("actor"), c.get("evidence"), c.get("start"), c.get("end"),
+                         analyst.strip(), now))
+        with self.write() as con:
+            con.executemany(
+                'INSERT INTO corrections (article, action, target, issue, stance, country, actor, evidence, start, "end", '
+                "analyst, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def corrections(self) -> pd.DataFrame:
+        with self._connect() as con:
+            return pd.read_sql_query("SELECT * FROM corrections ORDER BY id", con)
+
+    # ------------------------------------------------------------ reading
+
+    def tables(self) -> Tables:
+        """All tables with corrections applied. statements gain ``key`` and ``corrected`` columns."""
+        with self._connect() as con:
+            con.execute("BEGIN")  # one consistent snapshot of all tables
+            articles = pd.read_sql_query("SELECT id, title, source, date, text FROM articles ORDER BY date, title", con)
+            actors = pd.read_sql_query(f"SELECT {', '.join(columns(Actor))} FROM actors", con)
+            positions = pd.read_sql_query(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns(Position))} FROM positions", con)
+            reactions = pd.read_sql_query(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns(Reaction))} FROM reactions", con)
+            corrections = pd.read_sql_query("SELECT * FROM corrections ORDER BY id", con)
+            con.execute("COMMIT")
+        actors, positions = apply_corrections(actors, positions, corrections)
+        return Tables(articles.reset_index(drop=True), actors, positions, reactions)
+
+    def article_ids(self) -> list[str]:
+        with self._connect() as con:
+            return [r[0] for r in con.execute("SELECT id FROM articles")]
+
+    def gold(self, article_ids: list[str] | None = None) -> list[dict]:
+        """Corrected tables as gold records for ``python -m analysis evaluate`` (text inline)."""
+        t = self.tables()
+        out = []
+        for art in t.articles.itertuples():
+            if article_ids and art.id not in article_ids:
+                continue
+            a = t.actors[t.actors["article"] == art.id]
+            p = t.statements[t.statements["article"] == art.id]
+            r = t.reactions[t.reactions["article"] == art.id]
+            out.append({
+                "title": art.title, "date": art.date, "source": art.source, "text": art.text,
+                "actors": a[["name", "actor_type", "country", "role"]].to_dict("records"),
+                "positions": p[["actor", "issue", "stance"]].drop_duplicates().to_dict("records"),
+                "reactions": r[["source", "target", "relation"]].to_dict("records"),
+            })
+        return out
+
+
+def apply_corrections(actors: pd.DataFrame, positions: pd.DataFrame, corrections: pd.DataFrame):
+    """Machine tables + corrections -> corrected tables (later corrections win)."""
+    positions = positions.copy()
+    positions["key"] = [position_key(a, n, s, i, st) for a, n, s, i, st in
+                        zip(positions["article"], positions["actor"], positions["start"], positions["issue"], positions["stance"])]
+    positions["corrected"] = False
+    if corrections.empty:
+        return actors, positions
+    actors = actors.copy()
+    added = []
+    by_key = {k: i for i, k in enumerate(positions["key"])}
+    drop = set()
+    for c in corrections.itertuples():
+        if c.action == "country":
+            continue  # applied last, so it also reaches positions added by hand
+        if c.action == "add":
+            added.append({"article": c.article, "actor": c.actor or "", "actor_type": "person", "country": c.country or "",
+                          "role": "", "issue": c.issue, "stance": c.stance, "evidence": c.evidence or "",
+                          "start": int(c.start or 0), "end": int(c.end or 0), "quote": "", "kind": "reported",
+                          "confidence": 1.0, "key": f"added:{c.id}", "corrected": True})
+        elif c.target in by_key:
+            i = positions.index[by_key[c.target]]
+            if c.action == "delete":
+                drop.add(i)
+            else:
+                for field in ("issue", "stance", "country"):
+                    value = getattr(c, field)
+                    if value:
+                        positions.at[i, field] = value
+                positions.at[i, "corrected"] = True
+        elif c.target.startswith("added:"):
+            match = [x for x in added if x["key"] == c.target]
+            for x in match:
+                if c.action == "delete":
+                    added.remove(x)
+                else:
+                    x.update({f: getattr(c, f) for f in ("issue", "stance", "country") if getattr(c, f)})
+    positions = positions.drop(index=list(drop))
+    if added:
+        known = actors.set_index(["article", "name"])
+        for x in added:
+            if (x["article"], x["actor"]) in known.index:
+                row = known.loc[(x["article"], x["actor"])]
+                x["actor_type"], x["role"] = row["actor_type"], row["role"]
+                x["country"] = x["country"] or row["country"]
+        positions = pd.concat([positions, pd.DataFrame(added)], ignore_index=True)
+    for c in corrections[corrections["action"] == "country"].itertuples():
+        actors.loc[(actors["article"] == c.article) & (actors["name"] == c.target), "country"] = c.country or ""
+        mask = (positions["article"] == c.article) & (positions["actor"] == c.target)
+        positions.loc[mask, "country"] = c.country or ""
+        positions.loc[mask, "corrected"] = True
+    return actors, positions.reset_index(drop=True)

@@ -1,0 +1,176 @@
+"""The corpus database: dedup, re-processing, corrections that stick, migrations, transactions,
+concurrent writers and bad input through the same path the app and CLI use."""
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from analysis import store as store_module
+from analysis.errors import InputError
+from analysis.evaluate import evaluate
+from analysis.reader import decode, parse_article, read_file
+from analysis.store import MIGRATIONS, Store, position_key
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "2025-02-14-us-russia-talks-europe-reacts.txt"
+NORDIC = ROOT / "tests" / "articles" / "nordic-ceasefire-split.txt"
+
+
+@pytest.fixture()
+def db(tmp_path, nlp):
+    s = Store(tmp_path / "corpus.db")
+    s.ingest([(str(SEED), read_file(SEED))])
+    return s
+
+
+def stance_of(tables, actor, issue):
+    rows = tables.statements[(tables.statements.actor == actor) & (tables.statements.issue == issue)]
+    return sorted(set(rows.stance))
+
+
+def test_same_article_twice_is_recognised(db):
+    results = db.ingest([("again.txt", read_file(SEED))])
+    assert [r.status for r in results] == ["duplicate"]
+    assert "already in the corpus" in results[0].message
+    assert len(db.tables().articles) == 1
+
+
+def test_article_with_nothing_is_stored_and_says_so(db):
+    [result] = db.ingest([("wheat", read_file(ROOT / "tests/articles/wheat-market-no-actors.txt"))])
+    assert result.status == "added" and "no positions found" in result.message
+    assert len(db.tables().articles) == 2
+
+
+def test_corrections_apply_and_survive_reprocessing(db, monkeypatch):
+    t = db.tables()
+    row = t.statements[(t.statements.actor == "Jean-Noël Barrot")].iloc[0]
+    db.correct([{"action": "edit", "article": row.article, "target": row.key, "stance": "neutral"},
+                {"action": "country", "article": row.article, "target": "Kremlin", "country": "RUS"},
+                {"action": "delete", "article": row.article,
+                 "target": t.statements[t.statements.actor == "Marco Rubio"].iloc[0].key}], analyst="ana")
+    def check():
+        t2 = db.tables()
+        assert stance_of(t2, "Jean-Noël Barrot", "territorial_integrity") == ["neutral"]
+        assert "Marco Rubio" not in set(t2.statements.actor)
+        assert t2.statements[t2.statements.actor == "Jean-Noël Barrot"].corrected.all()
+    check()
+    # a pipeline upgrade re-analyses the article; the corrections are kept
+    monkeypatch.setattr(store_module, "CODE_VERSION", "upgraded")
+    assert db.refresh() == 1
+    check()
+    assert set(db.corrections().analyst) == {"ana"}
+
+
+def test_added_position_links_to_its_sentence(db):
+    t = db.tables()
+    article = t.articles.iloc[0]
+    start = article.text.index("European leaders are expected")
+    end = article.text.index("response.", start) + len("response.")
+    db.correct([{"action": "add", "article": article.id, "target": "", "actor": "European leaders", "country": "EU",
+                 "issue": "negotiations", "stance": "neutral", "evidence": article.text[start:end], "start": start,
+                 "end": end}])
+    added = db.tables().statements.query("actor == 'European leaders'")
+    assert len(added) == 1 and article.text[added.start.iloc[0]:added.end.iloc[0]] == added.evidence.iloc[0]
+    assert added.actor_type.iloc[0] == "group"  # taken from the actor table
+
+
+def test_gold_export_is_accepted_by_evaluate(db, tmp_path):
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(db.gold()), encoding="utf-8")
+    assert evaluate([path])["positions"]["f1"] == 1.0
+    t = db.tables()
+    row = t.statements.iloc[0]
+    db.correct([{"action": "edit", "article": row.article, "target": row.key,
+                 "stance": "oppose" if row.stance != "oppose" else "support"}])
+    path.write_text(json.dumps(db.gold()), encoding="utf-8")
+    assert evaluate([path])["positions"]["f1"] < 1.0  # the analyst now disagrees with the engine
+
+
+def test_migration_from_version_one_keeps_data(tmp_path):
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript(MIGRATIONS[0] + "; CREATE TABLE schema_version (version INTEGER NOT NULL); "
+                      "INSERT INTO schema_version VALUES (1);")
+    con.execute("INSERT INTO articles VALUES ('a1', 'Old', '', '2024-01-01', 'Old text.', '', 'then', 'v0')")
+    con.commit()
+    con.close()
+    s = Store(path)
+    assert s.schema_version() == len(MIGRATIONS)
+    assert s.revision() == 0 and "a1" in s.known()
+
+
+def test_crash_during_write_leaves_database_consistent(db, monkeypatch):
+    before = db.tables()
+    real = Store._insert
+
+    def failing(con, table, record_type, records):
+        if table == "reactions":
+            raise RuntimeError("power cut")
+        return real(con, table, record_type, records)
+
+    monkeypatch.setattr(Store, "_insert", staticmethod(failing))
+    with pytest.raises(RuntimeError):
+        db.ingest([("nordic", read_file(NORDIC))])
+    after = db.tables()
+    assert len(after.articles) == len(before.articles)
+    assert len(after.statements) == len(before.statements) and len(after.actors) == len(before.actors)
+
+
+def test_two_writers_at_once_lose_nothing(db, tmp_path):
+    articles = [(p.name, read_file(p)) for p in sorted((ROOT / "tests" / "articles").iterdir())]
+    key = db.tables().statements.iloc[0]
+    errors = []
+
+    def adder():
+        try:
+            Store(db.path).ingest(articles)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    def corrector():
+        try:
+            other = Store(db.path)
+            for i in range(20):
+                other.correct([{"action": "edit", "article": key.article, "target": key.key, "stance": "neutral"}],
+                              analyst=f"b{i}")
+        except Exception as exc:  # pragma: no cover
+            errors.append(exc)
+
+    threads = [threading.Thread(target=adder), threading.Thread(target=corrector)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(db.tables().articles) == 1 + len(articles)
+    assert len(db.corrections()) == 20
+
+
+@pytest.mark.parametrize("name, raw, message", [
+    ("empty.txt", b"", "empty"),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    ("huge.txt", b"a" * 6_000_000, "over the 5.0 MB limit"),
+])
+def test_bad_input_is_refused_and_corpus_intact(db, name, raw, message):
+    with pytest.raises(InputError, match=message):
+        parse_article(decode(raw, name), name)
+    assert len(db.tables().articles) == 1
+
+
+def test_latin1_and_hostile_html_are_stored_as_clean_text(db):
+    latin = "Title: Paris\n\nLe ministre a déclaré que la sécurité européenne était essentielle.".encode("latin-1")
+    html = (b"<html><body><article><p onmouseover=\"alert(1)\">Portugal welcomed the idea of a European "
+            b"reassurance force.</p><script>document.write('x')</script></article></body></html>")
+    results = db.ingest([("fr.txt", parse_article(decode(latin, "fr.txt"), "fr.txt")),
+                         ("page.html", parse_article(decode(html, "page.html"), "page.html", ".html"))])
+    assert [r.status for r in results] == ["added", "added"]
+    texts = set(db.tables().articles.text)
+    assert any("déclaré" in t for t in texts)
+    assert not any("<" in t or "alert" in t or "document.write" in t for t in texts)
+
+
+def test_position_key_is_stable():
+    assert position_key("a", "X", 3, "sanctions", "support") == "a|X|3|sanctions|support"
