@@ -19,6 +19,7 @@ from analysis.errors import InputError
 from analysis.records import Article
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
 HEADER_RE = re.compile(r"^(title|source|date)\s*:\s*(.*)$", re.IGNORECASE)
 
 
@@ -45,10 +46,14 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(f"{name}: the text encoding could not be detected; save the file as UTF-8 and try again.")
-    return str(best)
+    # Short texts often fit several single-byte code pages equally well; among the cleanest
+    # candidates prefer windows-1252, the web's default for legacy Western text (WHATWG).
+    cleanest = min(m.chaos for m in matches)
+    western = [m for m in matches if m.chaos == cleanest and m.encoding in WESTERN]
+    return str(western[0] if western else from_bytes(data).best())
 
 
 def article_id(text: str) -> str:

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -33,11 +34,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextmanager
+def running_app(db: Path):
+    """`streamlit run dashboard.py` on 127.0.0.1 with the given database; stopped by its process id."""
     port = free_port()
-    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds"),
-           "DASHBOARD_DB": str(tmp_path_factory.mktemp("db") / "browser.db")}
+    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds"), "DASHBOARD_DB": str(db)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true"],
@@ -59,6 +60,12 @@ def server(tmp_path_factory):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_app(tmp_path_factory.mktemp("db") / "browser.db") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +139,53 @@ def test_pages_filter_map_and_png_offline(server, browser, tmp_path):
 
     assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
     context.close()
+
+
+def test_add_three_articles_correct_restart_and_find_them(browser, tmp_path):
+    """The issue's walk-through: an .html upload, a Latin-1 .txt upload and a pasted article; one
+    stance corrected; the app restarted on the same database; everything is still there."""
+    html = tmp_path / "oslo.html"
+    html.write_text("<html><head><title>Oslo keeps pressure</title><script>alert('x')</script></head><body><article>"
+                    "<p>Norwegian Prime Minister Kari Lunde said Oslo would keep sanctions on Russia in place "
+                    "until the war ends.</p></article></body></html>", encoding="utf-8")
+    latin = tmp_path / "lisbon.txt"
+    latin.write_bytes("Title: Lisboa\n\nPortuguese Foreign Minister João Matos said Portugal supported "
+                      "a European reassurance force for Ukraine, and called it a duty of solidarity.".encode("latin-1"))
+    db = tmp_path / "walk.db"
+    with running_app(db) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(f"{base}/add")
+        settle(page)
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(html), str(latin)])
+        page.wait_for_timeout(1500)
+        page.get_by_role("button", name="Analyse and add").click()
+        page.wait_for_selector("text=2 article(s) stored", timeout=90000)
+        page.locator("textarea").fill("Danish Defence Minister Mads Holm said Denmark would send more air defence "
+                                      "systems to Ukraine.")
+        page.keyboard.press("Control+Enter")
+        page.wait_for_timeout(500)
+        page.get_by_role("button", name="Analyse and add").click()
+        page.wait_for_selector("text=1 article(s) stored", timeout=90000)
+        context.close()
+    from analysis.store import Store
+
+    store = Store(db)
+    t = store.tables()
+    assert {"NOR", "PRT", "DNK"} <= set(t.statements.country)
+    assert any("João" in text for text in t.articles.text)  # Latin-1 decoded
+    row = t.statements.query("country == 'NOR' and issue == 'sanctions'").iloc[0]
+    store.correct([{"action": "edit", "article": row.article, "target": row.key, "stance": "neutral"}], "tester")
+    with running_app(db) as base:  # a restart on the same file
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(f"{base}/?country=NOR&country=PRT&country=DNK")
+        settle(page)
+        assert page.locator("[data-testid='stMetricValue']").nth(0).inner_text() == "4"  # seed + 3 added
+        assert page.locator("[data-testid='stMetricValue']").nth(3).inner_text() == str(
+            len(t.statements.query("country in ['NOR', 'PRT', 'DNK']")))
+        page.goto(f"{base}/positions?country=NOR")
+        settle(page)
+        page.get_by_text("Corrections so far (1)").wait_for(timeout=30000)
+        context.close()
+    assert store.tables().statements.query("country == 'NOR' and issue == 'sanctions'").stance.tolist() == ["neutral"]

@@ -30,6 +30,17 @@ def test_size_limit_is_configurable_and_named(tmp_path, monkeypatch):
         read_file(write(tmp_path, "big.txt", b"word " * 30_000))
 
 
+@pytest.mark.parametrize("text", [
+    "Portuguese Foreign Minister João Matos said Portugal would help.",
+    "Le ministre français a déclaré que la sécurité européenne était prioritaire. Ça compte.",
+    "Der Außenminister sagte, die Sanktionen müssten bleiben.",
+])
+def test_short_latin1_texts_are_decoded(text):
+    from analysis.reader import decode
+
+    assert decode(text.encode("latin-1"), "x.txt") == text
+
+
 def test_latin1_text_is_decoded(tmp_path):
     text = "Le ministre français a déclaré que la sécurité européenne était prioritaire. Ça compte."
     article = read_file(write(tmp_path, "fr.txt", text.encode("latin-1")))
