@@ -4,7 +4,7 @@
   ``doc.spans["roles"]``.
 * ``ner_repair``  mends the small model's typical errors on news text: an ORG inside a title
   ("Secretary of State"), particle names split apart ("Ursula von der" + "Leyen"), a surname alone tagged ORG/GPE
-  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), and unnamed
+  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), demonyms tagged PERSON, and unnamed
   proper nouns right after a title ("Foreign Minister <Name Name>").
 
 Both read their cue lists from analysis/data/roles.toml unless the config gives them.
@@ -120,8 +120,11 @@ class NerRepair:
 
     @staticmethod
     def _relabel_place(ent: Span) -> Span:
+        """"Kyiv" as PERSON -> GPE; "Slovak" as PERSON -> NORP."""
         if ent.label_ in ("PERSON", "ORG") and _is_place(ent.text):
             return Span(ent.doc, ent.start, ent.end, label="GPE")
+        if ent.label_ == "PERSON" and countries.demonym(ent.text):
+            return Span(ent.doc, ent.start, ent.end, label="NORP")
         return ent
 
     @staticmethod
@@ -186,10 +189,10 @@ class NerRepair:
 
 def name_position(doc: Doc, i: int) -> int:
     """Where a name would start after a title ending at ``i``: right there, after a comma, or
-    after "of <Country>," ("the foreign minister of Italy, Paola Ricci")."""
-    if i < len(doc) and doc[i].lower_ == "of":
+    after "of <Country>," / "for <institution>," ("the foreign minister of Italy, Paola Ricci")."""
+    if i < len(doc) and doc[i].lower_ in ("of", "for"):
         j = i + 1
-        while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC") or doc[j].lower_ == "the"):
+        while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG") or doc[j].lower_ == "the"):
             j += 1
         i = j if j > i + 1 else i
     if i < len(doc) and doc[i].text == ",":

@@ -40,7 +40,8 @@ def institution(text: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=4096)
 def demonym(text: str) -> str:
     """Code for a demonym/adjective ("German", "U.S.", "European"), else ""."""
-    return load("places")["demonyms"].get(_clean(text).lower(), "")
+    demonyms = load("places")["demonyms"]
+    return demonyms.get(text.strip().lower()) or demonyms.get(_clean(text).lower(), "")  # "U.S." keeps its dot
 
 
 @lru_cache(maxsize=4096)

@@ -86,6 +86,7 @@ class _State:
     last_person: str = ""
     last_speaker: str = ""
     last_plural: str = ""
+    last_subject: str = ""  # person who was the grammatical subject of the previous sentence
 
     def add(self, name: str, actor_type: str, country: str = "", role: str = "", mentions: int = 1) -> str:
         actor = self.actors.get(name)
@@ -207,8 +208,9 @@ class PersonIndex:
         return "", ""
 
     def _of_country(self, role: Span) -> str:
+        """"foreign minister of Italy", "spokesperson for the Kremlin"."""
         doc = self.doc
-        if role.end + 1 < len(doc) and doc[role.end].lower_ == "of":
+        if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for"):
             return _country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
         return ""
 
@@ -262,13 +264,22 @@ def actor_for_token(token: Token, people: PersonIndex, state: _State) -> tuple[s
     doc = token.doc
     if token.i in people.by_token:
         return people.by_token[token.i], False
-    for child in token.children:  # "Ukraine's leader, X, said": the subject is the title
-        if child.dep_ == "appos" and child.i in people.by_token:
-            return people.by_token[child.i], False
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "Ukraine's leader, X, said" / "A spokesperson for the Kremlin, X, said" / "X's office said":
+        # the subject is a title or an office; the person named inside it speaks.
+        inside = [t.i for t in token.subtree if t.i in people.by_token and t.i != token.i]
+        if inside:
+            return people.by_token[inside[0]], False
+    described = _described_person(token, state)
+    if described:
+        return described, True
     lower = token.lower_
     if lower in PRONOUNS and token.pos_ == "PRON":
         if PRONOUNS[lower] == "person":
-            name = state.last_speaker if state.last_speaker in state.actors and state.actors[state.last_speaker].actor_type == "person" else state.last_person
+            # the person the previous sentence was about, else the last person who spoke
+            speaker = state.actors.get(state.last_speaker)
+            name = state.last_subject or (state.last_speaker if speaker and speaker.actor_type == "person"
+                                          else state.last_person)
         else:
             name = state.last_plural
         return (name, True) if name else None
@@ -296,6 +307,32 @@ def actor_for_token(token: Token, people: PersonIndex, state: _State) -> tuple[s
     return None
 
 
+def _sentence_subject(sent: Span, people: PersonIndex) -> str:
+    """The person the sentence is about: the named subject of its main verb, if a person."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.i in people.by_token:
+                return people.by_token[child.i]
+            inside = [t.i for t in child.subtree if t.i in people.by_token]
+            if inside and child.pos_ in ("NOUN", "PROPN"):
+                return people.by_token[inside[0]]
+    return ""
+
+
+def _described_person(token: Token, state: _State) -> str:
+    """"The chancellor added ...": a definite title names the last person who holds it."""
+    if token.pos_ != "NOUN" or not any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+        return ""
+    word = token.lower_
+    candidates = [state.last_speaker, state.last_person] + list(reversed(state.actors))
+    for name in candidates:
+        actor = state.actors.get(name)
+        if actor and actor.actor_type == "person" and word in actor.role.lower().split():
+            return name
+    return ""
+
+
 def _is_dateline(token: Token) -> bool:
     """"BRUSSELS —" at the head of a story: a place, not a speaker."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -321,8 +358,19 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _name_before(verb: Token, people: PersonIndex) -> Token | None:
+    """When the parser found no subject: a person named right before the verb (", X, said")."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].is_punct:
+        i -= 1
+    return verb.doc[i] if i >= verb.sent.start and i in people.by_token and verb.i - i <= 2 else None
+
+
 def _speech_verbs(sent: Span, inside_quote: set[int]):
+    """Speech verbs of a sentence, outermost first; a verb inside what another speech verb
+    reports ("saying Moscow would never agree") is content, not a new speaker."""
     kinds, particles = _speech()
+    found = []
     for token in sent:
         if token.i in inside_quote or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -332,11 +380,39 @@ def _speech_verbs(sent: Span, inside_quote: set[int]):
         needed = particles.get(token.lemma_.lower())
         if needed and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
+        found.append((token, kind))
+    verbs = {t.i for t, _ in found}
+    for token, kind in found:
+        if _reported_by_another(token, verbs):
+            continue
         yield token, kind
 
 
+def _reported_by_another(token: Token, verbs: set[int]) -> bool:
+    child = token
+    for head in token.ancestors:
+        if head.i in verbs and child.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):
+            return True
+        child = head
+    return False
+
+
+def _according_to(sent: Span, people: PersonIndex, state: _State):
+    """"According to X, ..." -> (speaker names, region without the attribution)."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 2 < sent.end and token.doc[token.i + 1].lower_ == "to":
+            objects = [t for t in token.doc[token.i + 1].children if t.dep_ == "pobj"]
+            if not objects:
+                continue
+            found = actor_for_token(objects[0], people, state)
+            if found:
+                skip = {t.i for t in token.subtree} | {token.i + 1} | {t.i for t in token.doc[token.i + 1].subtree}
+                return [found[0]], found[1], [t.i for t in sent if t.i not in skip]
+    return None
+
+
 def _speakers(verb: Token, people: PersonIndex, state: _State) -> tuple[list[str], bool]:
-    subject = _subject_of(verb)
+    subject = _subject_of(verb) or _name_before(verb, people)
     if subject is None:
         return [], False
     found = actor_for_token(subject, people, state)
@@ -390,6 +466,7 @@ def speech_acts(doc: Doc, people: PersonIndex, state: _State) -> list[_Speech]:
                 acts.append(_Speech(names, "direct", doc[quote.start + 1:quote.end - 1], None,
                                     quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
                 _remember(state, names)
+        attributed = False
         for verb, kind in verbs:
             names, pronoun = _speakers(verb, people, state)
             if not names:
@@ -399,11 +476,19 @@ def speech_acts(doc: Doc, people: PersonIndex, state: _State) -> list[_Speech]:
                 region = doc[region_tokens[0]:region_tokens[-1] + 1]
                 acts.append(_Speech(names, kind, region, doc[verb.i:verb.i + 1], "", pronoun, sent))
             _remember(state, names)
+            attributed = True
             break  # one speaker per sentence outside quotes: the first verb with a subject
+        if not attributed and (according := _according_to(sent, people, state)):
+            names, pronoun, tokens = according
+            tokens = [i for i in tokens if i not in inside]
+            if tokens:
+                acts.append(_Speech(names, "indirect", doc[tokens[0]:tokens[-1] + 1], None, "", pronoun, sent))
+                _remember(state, names)
         if not state.last_speaker:  # before anyone spoke, "he" is the last person named
             for ent in sent.ents:
                 if ent.start in people.by_token:
                     state.last_person = people.by_token[ent.start]
+        state.last_subject = _sentence_subject(sent, people)
     return acts
 
 

@@ -48,6 +48,19 @@ def _lexicon():
     }
 
 
+def _new_clause(doc, i: int) -> bool:
+    """"and argued", "but warned": a coordinated speech verb starts a new statement (while in
+    "would freeze the conflict and reward Moscow" both verbs still describe the same subject)."""
+    return (doc[i].lower_ in ("and", "but") and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")
+            and doc[i + 1].lemma_.lower() in _speech_lemmas())
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset:
+    data = load("speech")
+    return frozenset(data["indirect"]) | frozenset(data["reported"])
+
+
 def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
     found = []
     for issue in issues:
@@ -84,9 +97,9 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
         # before the lead.
         left_start = first
         for i in range(c0 - 1, first - 1, -1):
-            if doc[i].text in CLAUSE_BREAKS or (
-                doc[i].lower_ in ("and", "but") and i + 1 < c0 and doc[i + 1].pos_ in ("VERB", "AUX")
-            ) or (doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")):
+            if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
+                doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
+            ):
                 left_start = i + 1
                 break
         left = doc[max(left_start, c0 - lex["window"]):c0]
@@ -94,7 +107,8 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]):
             continue  # "before the talks started": a time reference, not a claim
         right_end = c1
-        while right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}:
+        while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
+               and not _new_clause(doc, right_end)):
             right_end += 1
         right = doc[c1:right_end]
         reversals = list(lex["before"].finditer(wide_left.text))

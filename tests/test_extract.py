@@ -74,27 +74,49 @@ def test_multi_sentence_quote_is_one_direct_position(nlp):
     assert "at the table." in quote and quote.endswith("without Ukraine")
 
 
-HELDOUT = HERE / "heldout" / "central-europe-reactions.json"
+# Articles written later, each first scored untouched (figures in the README), then used to find
+# general fixes. Known gaps stay here as strict xfails: one per (article, table).
+DEV = sorted((HERE / "dev").glob("*.json"))
+KNOWN_GAPS = {
+    ("central-europe-reactions", "reactions"):
+        "'dismissed the European statements' makes the EU a reaction target although no EU actor spoke",
+    ("central-europe-reactions", "actors"): "the EU is added as an actor through that reaction target",
+    ("london-rome-interview", "positions"):
+        "'a ceasefire without security guarantees would be meaningless' also yields ceasefire/oppose",
+    ("berlin-warsaw-statements", "reactions"):
+        "'rejected the proposals' is linked to the previous speaker (Wrona), which the gold leaves open",
+    ("washington-briefing", "positions"):
+        "'lift some sanctions as part of a peace agreement' also yields negotiations/support",
+}
 
 
-def test_heldout_people_and_reactions(nlp):
-    gold, tables = _load(HELDOUT)
-    assert set(tables.actors.name) == {a["name"] for a in gold["actors"]}
-    got = set(tables.reactions[["source", "target", "relation"]].itertuples(index=False, name=None))
-    assert got == {(r["source"], r["target"], r["relation"]) for r in gold["reactions"]}
+def _rows(gold, tables, table):
+    if table == "actors":
+        return (sorted(set(tables.actors["name"])), sorted({a["name"] for a in gold["actors"]}))
+    if table == "positions":
+        return (sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))),
+                sorted({(p["actor"], p["issue"], p["stance"]) for p in gold["positions"]}))
+    return (sorted(set(tables.reactions[["source", "target", "relation"]].itertuples(index=False, name=None))),
+            sorted({(r["source"], r["target"], r["relation"]) for r in gold["reactions"]}))
 
 
-@pytest.mark.xfail(reason="'warned against any recognition of the annexation' after 'not opposed to talks but' is "
-                          "missed: the clause after 'but <verb>' loses its speaker", strict=True)
-def test_heldout_positions(nlp):
-    gold, tables = _load(HELDOUT)
-    got = set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))
-    assert got == {(p["actor"], p["issue"], p["stance"]) for p in gold["positions"]}
+def _dev_cases():
+    for path in DEV:
+        for table in ("actors", "positions", "reactions"):
+            reason = KNOWN_GAPS.get((path.stem, table))
+            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+            yield pytest.param(path, table, marks=marks, id=f"{path.stem}-{table}")
 
 
-@pytest.mark.xfail(reason="'A spokesman for the Kremlin, X': a role followed by 'for <institution>' gives no country yet",
-                   strict=True)
-def test_heldout_countries(nlp):
-    gold, tables = _load(HELDOUT)
-    got = dict(zip(tables.actors.name, tables.actors.country))
-    assert got == {a["name"]: a["country"] for a in gold["actors"]}
+@pytest.mark.parametrize("path, table", list(_dev_cases()))
+def test_dev_articles(nlp, path, table):
+    gold, tables = _load(path)
+    got, want = _rows(gold, tables, table)
+    assert got == want
+
+
+def test_dev_countries(nlp):
+    for path in DEV:
+        gold, tables = _load(path)
+        got = dict(zip(tables.actors.name, tables.actors.country))
+        assert {a["name"]: got.get(a["name"]) for a in gold["actors"]} == {a["name"]: a["country"] for a in gold["actors"]}
