@@ -34,6 +34,8 @@ from analysis.stance import find_claims
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
 BASE_CONFIDENCE = {"direct": 0.9, "indirect": 0.8, "reported": 0.65}
+INHERITED_CONFIDENCE = 0.45  # a stance taken over from the statement the actor reacted to
+INVERSE = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 ACTOR_LABELS = ("PERSON", "GPE", "ORG", "NORP")
 
 
@@ -215,8 +217,8 @@ class PersonIndex:
         return ""
 
     def _fallback_countries(self, persons: list[Span]) -> None:
-        """A person still without country takes the one country named in the sentence that
-        introduces them, if exactly one is named there."""
+        """A person still without country takes the place the introducing sentence opens with
+        ("In Budapest, ..."), else the one country named in that sentence, if exactly one is."""
         seen = set()
         for ent in persons:
             name = self.by_token.get(ent.start)
@@ -227,11 +229,26 @@ class PersonIndex:
             if actor.country:
                 continue
             sent = ent.sent
+            place = _fronted_place(sent)
+            if place:  # "In Budapest, Prime Minister X ..."
+                actor.country = place
+                continue
             codes = {countries.country_code(e.text) for e in sent.ents if e.label_ in ("GPE", "NORP", "ORG")}
             codes |= {countries.demonym(t.text) for t in sent}
             codes.discard("")
             if len(codes) == 1:
                 actor.country = codes.pop()
+
+
+def _fronted_place(sent: Span) -> str:
+    """Country of a sentence-opening "In <place>," phrase, or ""."""
+    if len(sent) > 3 and sent[0].lower_ == "in" and sent[1].ent_type_ == "GPE":
+        end = 1
+        while end < len(sent) and sent[end].ent_type_ == "GPE":
+            end += 1
+        if end < len(sent) and sent[end].text == ",":
+            return countries.country_code(sent[1:end].text)
+    return ""
 
 
 # ---------------------------------------------------------------- speakers
@@ -397,6 +414,23 @@ def _reported_by_another(token: Token, verbs: set[int]) -> bool:
     return False
 
 
+def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
+    """"A ceasefire ... would give Moscow time, she said.": the content precedes the attribution."""
+    subject = _subject_of(verb)
+    first = subject.left_edge.i if subject is not None else verb.i
+    tokens = [t.i for t in sent if t.i < first and t.i not in inside]
+    while tokens and sent.doc[tokens[-1]].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
+    """"Asked whether troops should be sent, X said ...": the question belongs to the answer."""
+    if sent[0].lower_ != "asked":
+        return []
+    return [t.i for t in sent if t.i < verb.i and t.i not in inside and t.ent_type_ != "PERSON"]
+
+
 def _according_to(sent: Span, people: PersonIndex, state: _State):
     """"According to X, ..." -> (speaker names, region without the attribution)."""
     for token in sent:
@@ -472,6 +506,10 @@ def speech_acts(doc: Doc, people: PersonIndex, state: _State) -> list[_Speech]:
             if not names:
                 continue
             region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
+            if not any(doc[i].is_alpha for i in region_tokens):
+                region_tokens = _content_before(sent, verb, inside)
+            region_tokens += _asked_clause(sent, verb, inside)
+            region_tokens = sorted(set(region_tokens))
             if region_tokens:
                 region = doc[region_tokens[0]:region_tokens[-1] + 1]
                 acts.append(_Speech(names, kind, region, doc[verb.i:verb.i + 1], "", pronoun, sent))
@@ -540,24 +578,37 @@ def extract_doc(doc: Doc, article_id: str, issues: tuple[Issue, ...]):
     reactions: list[Reaction] = []
     previous_speaker = ""
     seen_reaction_sents: set[tuple[str, int]] = set()
+    latest: dict[str, list[tuple[str, str]]] = {}  # actor -> (issue, stance) of their last claims
+
+    def add(name, issue, stance, kind, conf, quote):
+        actor = state.actors[name]
+        key = (name, issue, stance, sent.start_char)
+        if key in positions and positions[key].confidence >= conf:
+            return
+        positions[key] = Position(article_id, name, actor.actor_type, actor.country, actor.role, issue, stance,
+                                  sent.text.strip(), sent.start_char, sent.end_char, quote, kind, conf)
+
     for act in acts:
         sent = act.sentence
         for name in act.speakers:
-            actor = state.actors[name]
-            for claim in find_claims(act.region, issues, act.lead):
-                key = (name, claim.issue, claim.stance, sent.start_char)
+            claims = list(find_claims(act.region, issues, act.lead))
+            for claim in claims:
                 conf = _confidence(act.kind, claim.weak, claim.flipped, claim.confirmed, act.pronoun, claim.stance)
-                if key in positions and positions[key].confidence >= conf:
-                    continue
-                positions[key] = Position(
-                    article_id, name, actor.actor_type, actor.country, actor.role, claim.issue, claim.stance,
-                    sent.text.strip(), sent.start_char, sent.end_char, act.quote, act.kind, conf,
-                )
+                add(name, claim.issue, claim.stance, act.kind, conf, act.quote)
+            if claims:
+                latest[name] = [(c.issue, c.stance) for c in claims]
             if act.kind != "direct" and (name, sent.start) not in seen_reaction_sents:
                 seen_reaction_sents.add((name, sent.start))
-                reaction = _reaction(sent, name, previous_speaker, people, state, article_id)
-                if reaction:
+                found = _reaction(sent, name, previous_speaker, people, state, article_id)
+                if found:
+                    reaction, inherit = found
                     reactions.append(reaction)
+                    if inherit and not claims and latest.get(reaction.target):
+                        # "welcomed the announcement", "dismissed X's proposal": the reaction takes a
+                        # stance on what the target last said (opposite for disagreement)
+                        flip = reaction.relation == "disagrees"
+                        for issue, stance in latest[reaction.target]:
+                            add(name, issue, INVERSE[stance] if flip else stance, "reported", INHERITED_CONFIDENCE, "")
         if act.speakers and act.speakers[-1] != previous_speaker:
             previous_speaker = act.speakers[-1]
 
@@ -575,17 +626,26 @@ def extract_doc(doc: Doc, article_id: str, issues: tuple[Issue, ...]):
 
 
 def _reaction(sent: Span, source: str, previous: str, people: PersonIndex, state: _State, article_id: str):
+    """(Reaction, whether it takes over the target's last stance) or None."""
     text = sent.text
     for relation, target_rule, pattern in _reaction_patterns():
         m = pattern.search(text)
         if not m:
             continue
         if target_rule == "previous":
-            target = previous if previous != source else ""
+            target, inherit = (previous if previous != source else ""), True
         else:
             target = _explicit_target(sent, sent.start_char + m.end(), people, state)
-        if target and target != source:
+            inherit = _names_a_proposal(sent, sent.start_char + m.end())
+        if target and target != source and relation in ("agrees", "disagrees", "responds"):
             s, t = state.actors[source], state.actors[target]
-            return Reaction(article_id, source, s.country, target, t.country, relation, text.strip(),
-                            sent.start_char, sent.end_char)
+            reaction = Reaction(article_id, source, s.country, target, t.country, relation, text.strip(),
+                                sent.start_char, sent.end_char)
+            return reaction, inherit and relation != "responds"
     return None
+
+
+def _names_a_proposal(sent: Span, char_end: int) -> bool:
+    """"dismissed Farkas's proposal": the object is something the target proposed."""
+    nouns = set(load("reactions")["inherit_nouns"])
+    return any(t.lower_ in nouns for t in [t for t in sent if t.idx >= char_end][:4])

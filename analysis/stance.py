@@ -48,6 +48,14 @@ def _lexicon():
     }
 
 
+def _presupposed(doc, cue_tokens) -> bool:
+    """A cue that is the subject of its clause and opens with "any"/"every" is a frame, not a stance."""
+    inside = {t.i for t in cue_tokens}
+    heads = [t for t in cue_tokens if t.head.i not in inside or t.head.i == t.i]
+    first = cue_tokens[0].i
+    return bool(heads) and heads[0].dep_ in ("nsubj", "nsubjpass") and first > 0 and doc[first - 1].lower_ in ("any", "every")
+
+
 def _new_clause(doc, i: int) -> bool:
     """"and argued", "but warned": a coordinated speech verb starts a new statement (while in
     "would freeze the conflict and reward Moscow" both verbs still describe the same subject)."""
@@ -87,7 +95,7 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
     lex = _lexicon()
     doc = span.doc
     text = span.text
-    first = lead.start if lead is not None else span.start
+    first = lead.start if lead is not None and lead.start <= span.start else span.start
     for start, end, issue_id, cue in _matches(text, span.start_char, issues):
         cue_tokens = [t for t in span if t.idx < end and t.idx + len(t) > start]
         if not cue_tokens:
@@ -114,13 +122,16 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
         reversals = list(lex["before"].finditer(wide_left.text))
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
+        judged_after = len(lex["after"].findall(right.text))
+        confirmed = bool(lex["confirm"].search(right.text))
+        if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
+            continue  # "any peace deal must include guarantees": the claim is about the guarantees
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal)
         flips += len(reversals)
-        flips += len(lex["after"].findall(right.text))
+        flips += judged_after
         polarity = cue.polarity * (-1 if flips % 2 else 1)
         stance = "support" if polarity > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
             stance = "neutral"
-        confirmed = bool(lex["confirm"].search(right.text))
         yield Claim(issue_id, stance, start, end, text[start - span.start_char:end - span.start_char],
                     cue.weak, flips > 0, confirmed)

@@ -29,8 +29,8 @@ if rows:
     if mine.empty:
         st.info("No positions found for this actor under the current filters.")
     else:
-        st.dataframe(mine.assign(issue=mine["issue"].map(labels))[["issue", "stance", "kind", "confidence", "evidence", "quote"]],
-                     hide_index=True, key="act_positions")
+        table(mine.assign(issue=mine["issue"].map(labels))[["issue", "stance", "kind", "confidence", "evidence", "quote"]],
+              key="act_positions", name=f"positions-of-{actor['name']}", name_parts=parts)
     article = st.session_state["tables"].articles.set_index("id").loc[actor["article"]]
     st.markdown(f"**{article['title']}** · {article['source']} · {article['date']}")
     st.html(highlighted(article["text"], list(zip(mine["start"], mine["end"]))))

@@ -109,7 +109,7 @@ with st.expander("Add a missed position"):
 corrections = data.store().corrections()
 if not corrections.empty:
     with st.expander(f"Corrections so far ({len(corrections)})"):
-        st.dataframe(corrections.drop(columns=["evidence"]), hide_index=True, key="pos_corrections")
+        table(corrections.drop(columns=["evidence"]), key="pos_corrections", name="corrections", name_parts={})
         gold = data.store().gold(sorted(set(corrections["article"])))
         st.download_button("Export corrected articles as gold JSON", json.dumps(gold, ensure_ascii=False, indent=1),
                            file_name=f"gold-corrections_{date.today().isoformat()}.json", mime="application/json",

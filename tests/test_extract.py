@@ -85,6 +85,9 @@ KNOWN_GAPS = {
         "'a ceasefire without security guarantees would be meaningless' also yields ceasefire/oppose",
     ("berlin-warsaw-statements", "reactions"):
         "'rejected the proposals' is linked to the previous speaker (Wrona), which the gold leaves open",
+    ("ankara-budapest-bratislava", "positions"):
+        "'dismissed Farkas's proposal' takes over both of Farkas's last stances (ceasefire and weapons), "
+        "though the proposal was only the ceasefire",
     ("washington-briefing", "positions"):
         "'lift some sanctions as part of a peace agreement' also yields negotiations/support",
 }
