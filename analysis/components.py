@@ -2,6 +2,7 @@
 
 * ``role_ruler``  marks titles and roles ("Foreign Minister", "head of ... committee") in
   ``doc.spans["roles"]``.
+* ``paragraph_breaks`` starts a sentence after every blank line (before the parser runs).
 * ``ner_repair``  mends the small model's typical errors on news text: an ORG inside a title
   ("Secretary of State"), particle names split apart ("Ursula von der" + "Leyen"), a surname alone tagged ORG/GPE
   after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), demonyms tagged PERSON, and unnamed
@@ -210,6 +211,31 @@ def surname(name: Span | str) -> str:
     while i > 0 and words[i - 1].lower() in PARTICLES:
         i -= 1
     return " ".join(words[i:]) if i > 0 else words[-1]
+
+
+class ParagraphBreaks:
+    """A blank line ends a sentence: the parser alone sometimes runs a sentence on into the next
+    paragraph (or joins a headline to the first line). Runs before the parser, which keeps
+    the boundaries it is given."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        after_break = False
+        for token in doc:
+            if token.is_space:
+                after_break = after_break or "\n\n" in token.text or token.text.count("\n") >= 2
+                continue
+            if after_break and token.i > 0:
+                token.is_sent_start = True
+            after_break = "\n\n" in token.whitespace_
+        return doc
+
+
+@Language.factory("paragraph_breaks")
+def make_paragraph_breaks(nlp: Language, name: str):
+    return ParagraphBreaks(nlp, name)
 
 
 @Language.factory("ner_repair")

@@ -338,15 +338,19 @@ def _sentence_subject(sent: Span, people: PersonIndex) -> str:
 
 
 def _described_person(token: Token, state: _State) -> str:
-    """"The chancellor added ...": a definite title names the last person who holds it."""
-    if token.pos_ != "NOUN" or not any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+    """"The chancellor added ...", "the vice president told ...": a definite title names the
+    last person whose role ends with it (the fullest match wins)."""
+    if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
         return ""
-    word = token.lower_
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    title = " ".join(modifiers + [token.lower_])
     candidates = [state.last_speaker, state.last_person] + list(reversed(state.actors))
-    for name in candidates:
-        actor = state.actors.get(name)
-        if actor and actor.actor_type == "person" and word in actor.role.lower().split():
-            return name
+    for wanted in (title, token.lower_):
+        for name in candidates:
+            actor = state.actors.get(name)
+            if actor and actor.actor_type == "person" and actor.role.lower().endswith(wanted):
+                if wanted != title or actor.role.lower() == title or actor.role.lower().endswith(" " + title):
+                    return name
     return ""
 
 
@@ -357,10 +361,13 @@ def _is_dateline(token: Token) -> bool:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting")."""
+    """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting");
+    a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...")."""
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("which", "who", "that") and current.dep_ == "relcl":
+                return current.head
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if _is_dateline(child):
                     # the parser hung the real subject under the dateline: take the last

@@ -29,12 +29,14 @@ def _load_model(name: str) -> Language:
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str | None = None) -> Language:
-    """The trained English model followed by ``role_ruler`` and ``ner_repair``.
+    """The trained English model with ``paragraph_breaks`` before its parser and ``role_ruler`` and
+    ``ner_repair`` after its NER.
 
     ``model`` defaults to the DASHBOARD_MODEL setting; when that package is missing the
     en_core_web_sm re-upload is used. Cached per process: call it freely.
     """
     nlp = _load_model(model or settings.get("DASHBOARD_MODEL"))
+    nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("role_ruler", after="ner")
     nlp.add_pipe("ner_repair", after="role_ruler")
     return nlp

@@ -45,6 +45,8 @@ def _lexicon():
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
         "temporal": set(data["temporal"]),
+        "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
+                             re.IGNORECASE),
     }
 
 
@@ -114,6 +116,8 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]):
             continue  # "before the talks started": a time reference, not a claim
+        if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
+            continue  # "in exchange for a ceasefire": the price named, not a stance taken
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
                and not _new_clause(doc, right_end)):

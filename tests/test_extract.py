@@ -88,8 +88,6 @@ KNOWN_GAPS = {
     ("ankara-budapest-bratislava", "positions"):
         "'dismissed Farkas's proposal' takes over both of Farkas's last stances (ceasefire and weapons), "
         "though the proposal was only the ceasefire",
-    ("washington-briefing", "positions"):
-        "'lift some sanctions as part of a peace agreement' also yields negotiations/support",
 }
 
 
