@@ -190,8 +190,9 @@ class NerRepair:
 
 def name_position(doc: Doc, i: int) -> int:
     """Where a name would start after a title ending at ``i``: right there, after a comma, or
-    after "of <Country>," / "for <institution>," ("the foreign minister of Italy, Paola Ricci")."""
-    if i < len(doc) and doc[i].lower_ in ("of", "for"):
+    after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
+    Ricci", "China's ambassador to the United Nations, Wei Lan")."""
+    if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         j = i + 1
         while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG") or doc[j].lower_ == "the"):
             j += 1

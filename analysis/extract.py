@@ -585,7 +585,7 @@ def extract_doc(doc: Doc, article_id: str, issues: tuple[Issue, ...]):
     reactions: list[Reaction] = []
     previous_speaker = ""
     seen_reaction_sents: set[tuple[str, int]] = set()
-    latest: dict[str, list[tuple[str, str]]] = {}  # actor -> (issue, stance) of their last claims
+    latest: dict[str, list[tuple[str, str]]] = {}  # actor -> (issue, stance) of their last claim
 
     def add(name, issue, stance, kind, conf, quote):
         actor = state.actors[name]
@@ -602,8 +602,8 @@ def extract_doc(doc: Doc, article_id: str, issues: tuple[Issue, ...]):
             for claim in claims:
                 conf = _confidence(act.kind, claim.weak, claim.flipped, claim.confirmed, act.pronoun, claim.stance)
                 add(name, claim.issue, claim.stance, act.kind, conf, act.quote)
-            if claims:
-                latest[name] = [(c.issue, c.stance) for c in claims]
+            if claims:  # what "that idea" / "X's proposal" will refer to: the last claim made
+                latest[name] = [(claims[-1].issue, claims[-1].stance)]
             if act.kind != "direct" and (name, sent.start) not in seen_reaction_sents:
                 seen_reaction_sents.add((name, sent.start))
                 found = _reaction(sent, name, previous_speaker, people, state, article_id)
