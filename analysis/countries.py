@@ -69,6 +69,7 @@ def country_code(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=512)
 def country_name(code: str) -> str:
     """Display name for a code ("DEU" -> "Germany", "EU" -> "European Union")."""
     if code in BODIES:

@@ -30,6 +30,7 @@ from analysis.components import PARTICLES, ROLE_KEY, name_position, surname
 from analysis.lexicon import load
 from analysis.records import Actor, Position, Reaction
 from analysis.stance import find_claims
+from analysis.verbs import verb_lemma
 
 QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
@@ -58,6 +59,11 @@ def _reaction_patterns():
 @lru_cache(maxsize=1)
 def _group_nouns() -> frozenset:
     return frozenset(load("roles")["group_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _government_nouns() -> frozenset:
+    return frozenset(load("roles")["government_nouns"])
 
 
 @dataclass
@@ -264,15 +270,23 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     return None
 
 
-def _group_actor(token: Token) -> tuple[str, str] | None:
-    """("British officials", "GBR") for a plural group noun with a country modifier."""
-    if token.lower_ not in _group_nouns():
+def _group_actor(token: Token) -> tuple[str, str, str] | None:
+    """(name, country, actor_type) for a group noun with a country: "British officials",
+    "officials in Berlin" (groups), "the German government" (a government)."""
+    lower = token.lower_
+    kind = "group" if lower in _group_nouns() else "government" if lower in _government_nouns() else ""
+    if not kind:
         return None
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
             code = countries.demonym(child.text) or countries.country_code(child.text)
             if code:
-                return f"{child.text} {token.text}", code
+                return f"{child.text} {token.text}", code, kind
+        if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
+            places = [t for t in child.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"]
+            code = countries.country_code(places[0].text) if places else ""
+            if code:
+                return f"{token.text} {child.text} {places[0].text}", code, kind
     return None
 
 
@@ -302,7 +316,7 @@ def actor_for_token(token: Token, people: PersonIndex, state: _State) -> tuple[s
         return (name, True) if name else None
     group = _group_actor(token)
     if group:
-        return state.add(group[0], "group", group[1], mentions=0), False
+        return state.add(group[0], group[2], group[1], mentions=0), False
     ent = _ent_at(doc, token.i)
     if ent is None:
         for child in token.children:  # "the Kremlin" parsed with the head outside the entity
@@ -370,10 +384,12 @@ def _subject_of(verb: Token) -> Token | None:
                 return current.head
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if _is_dateline(child):
-                    # the parser hung the real subject under the dateline: take the last
-                    # person or title between the dash and the verb
-                    between = [t for t in verb.doc[child.i + 2:verb.i] if t.ent_type_ == "PERSON"]
-                    return between[-1] if between else None
+                    # the parser hung the real subject under the dateline: take the last person
+                    # between the dash and the verb, else the first named place or body there
+                    between = verb.doc[child.i + 2:verb.i]
+                    people = [t for t in between if t.ent_type_ == "PERSON"]
+                    named = [t for t in between if t.ent_type_ in ("GPE", "ORG", "NORP")]
+                    return people[-1] if people else (named[0] if named else None)
                 return child
         if current.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl") and current.head is not current:
             current = current.head
@@ -398,10 +414,11 @@ def _speech_verbs(sent: Span, inside_quote: set[int]):
     for token in sent:
         if token.i in inside_quote or token.pos_ not in ("VERB", "AUX"):
             continue
-        kind = kinds.get(token.lemma_.lower())
+        lemma = verb_lemma(token.text)
+        kind = kinds.get(lemma)
         if kind is None:
             continue
-        needed = particles.get(token.lemma_.lower())
+        needed = particles.get(lemma)
         if needed and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
@@ -564,7 +581,8 @@ def _explicit_target(sent: Span, char_end: int, people: PersonIndex, state: _Sta
         if token.i in people.by_token:
             return people.by_token[token.i]
         ent = _ent_at(doc, token.i)
-        if ent is not None and ent.label_ in ("GPE", "ORG", "NORP"):
+        # a demonym ("the European proposal") names no one in particular: only places and bodies
+        if ent is not None and ent.label_ in ("GPE", "ORG"):
             name = _clean_name(ent.text)
             inst = countries.institution(name)
             if inst:
@@ -623,7 +641,7 @@ def extract_doc(doc: Doc, article_id: str, issues: tuple[Issue, ...]):
     for token in doc:
         group = _group_actor(token)
         if group:
-            state.add(group[0], "group", group[1], mentions=1)
+            state.add(group[0], group[2], group[1], mentions=1)
 
     actors = [
         Actor(article_id, a.name, a.actor_type, a.country, a.role, max(a.mentions, 1))

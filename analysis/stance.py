@@ -15,6 +15,7 @@ from typing import Iterator, NamedTuple
 
 from analysis.catalog import Issue
 from analysis.lexicon import load
+from analysis.verbs import verb_lemma
 
 CLAUSE_BREAKS = {";", ":", "—", "–"}
 
@@ -62,13 +63,7 @@ def _new_clause(doc, i: int) -> bool:
     """"and argued", "but warned": a coordinated speech verb starts a new statement (while in
     "would freeze the conflict and reward Moscow" both verbs still describe the same subject)."""
     return (doc[i].lower_ in ("and", "but") and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")
-            and doc[i + 1].lemma_.lower() in _speech_lemmas())
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset:
-    data = load("speech")
-    return frozenset(data["indirect"]) | frozenset(data["reported"])
+            and bool(verb_lemma(doc[i + 1].text)))
 
 
 def _matches(text: str, offset: int, issues: tuple[Issue, ...]):

@@ -3,8 +3,9 @@
 1. Warm re-render (script time, streamlit AppTest): a synthetic corpus of repeated test articles
    big enough for 10,000+ positions is analysed once (cached), then each filter change and page
    switch is timed as a full script rerun: filtering, alignment, figure building.
-2. Cold start in the browser: `streamlit run` on the seed corpus in a new process, Debian
-   chromium opens it, time until the first chart is drawn.
+2. Cold start in the browser: `streamlit run` on the seed corpus in a new process with a new
+   database (created and filled on this first start), Debian chromium opens it, time until
+   the first chart is drawn.
 
 Run:  python bench/benchmark_render.py [--positions 10000]
 """
@@ -40,6 +41,7 @@ def warm_rerender(target_positions: int) -> None:
     try:
         build_corpus(folder, n_articles)
         os.environ["DASHBOARD_CORPUS"] = str(folder)
+        os.environ["DASHBOARD_DB"] = str(folder / "bench.db")  # a new database, filled from the corpus
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
         start = time.perf_counter()
         at.run()
@@ -73,7 +75,9 @@ def cold_start() -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds")}
+    db_dir = tempfile.mkdtemp(prefix="dash-cold-")
+    # a new database: the first start also creates it and analyses the seed into it
+    env = {**os.environ, "DASHBOARD_CORPUS": str(ROOT / "seeds"), "DASHBOARD_DB": str(Path(db_dir) / "cold.db")}
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
@@ -96,6 +100,7 @@ def cold_start() -> None:
             os.killpg(proc.pid, signal.SIGTERM)
             proc.wait(timeout=10)
             browser.close()
+            shutil.rmtree(db_dir, ignore_errors=True)
 
 
 def main() -> None:

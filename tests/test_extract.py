@@ -78,9 +78,6 @@ def test_multi_sentence_quote_is_one_direct_position(nlp):
 # general fixes. Known gaps stay here as strict xfails: one per (article, table).
 DEV = sorted((HERE / "dev").glob("*.json"))
 KNOWN_GAPS = {
-    ("central-europe-reactions", "reactions"):
-        "'dismissed the European statements' makes the EU a reaction target although no EU actor spoke",
-    ("central-europe-reactions", "actors"): "the EU is added as an actor through that reaction target",
     ("london-rome-interview", "positions"):
         "'a ceasefire without security guarantees would be meaningless' also yields ceasefire/oppose",
     ("berlin-warsaw-statements", "reactions"):
