@@ -194,7 +194,7 @@ def name_position(doc: Doc, i: int) -> int:
     Ricci", "China's ambassador to the United Nations, Wei Lan")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         j = i + 1
-        while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG") or doc[j].lower_ == "the"):
+        while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
             j += 1
         i = j if j > i + 1 else i
     if i < len(doc) and doc[i].text == ",":

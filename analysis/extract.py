@@ -216,10 +216,13 @@ class PersonIndex:
         return "", ""
 
     def _of_country(self, role: Span) -> str:
-        """"foreign minister of Italy", "spokesperson for the Kremlin"."""
+        """"foreign minister of Italy", "spokesperson for the Kremlin"; "a spokesman for <person>"
+        takes that person's country."""
         doc = self.doc
         if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for"):
-            return _country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
+            code = _country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
+            boss = self.by_token.get(role.end + 1)
+            return code or (self.state.actors[boss].country if boss in self.state.actors else "")
         return ""
 
     def _fallback_countries(self, persons: list[Span]) -> None:
@@ -280,8 +283,8 @@ def _group_actor(token: Token) -> tuple[str, str, str] | None:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
             code = countries.demonym(child.text) or countries.country_code(child.text)
-            if code:
-                return f"{child.text} {token.text}", code, kind
+            if code:  # the whole modifier chain: "Dutch foreign ministry"
+                return token.doc[child.i:token.i + 1].text, code, kind
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
             places = [t for t in child.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"]
             code = countries.country_code(places[0].text) if places else ""
@@ -298,9 +301,11 @@ def actor_for_token(token: Token, people: PersonIndex, state: _State) -> tuple[s
     if token.pos_ in ("NOUN", "PROPN"):
         # "Ukraine's leader, X, said" / "A spokesperson for the Kremlin, X, said" / "X's office said":
         # the subject is a title or an office; the person named inside it speaks.
-        inside = [t.i for t in token.subtree if t.i in people.by_token and t.i != token.i]
+        inside = [t for t in token.subtree if t.i in people.by_token and t.i != token.i]
+        # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
+        inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
         if inside:
-            return people.by_token[inside[0]], False
+            return people.by_token[inside[0].i], False
     described = _described_person(token, state)
     if described:
         return described, True

@@ -94,9 +94,10 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
     text = span.text
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     for start, end, issue_id, cue in _matches(text, span.start_char, issues):
-        cue_tokens = [t for t in span if t.idx < end and t.idx + len(t) > start]
-        if not cue_tokens:
+        cue_span = doc.char_span(start, end, alignment_mode="expand")
+        if cue_span is None or len(cue_span) == 0:
             continue
+        cue_tokens = list(cue_span)
         c0, c1 = cue_tokens[0].i, cue_tokens[-1].i + 1
         # Clause start: the last clause break (";", ", and", "and <verb>") before the cue, never
         # before the lead.
