@@ -80,6 +80,6 @@ def country_name(code: str) -> str:
     return name if isinstance(name, str) else code
 
 
-def iso2(code: str) -> str:
-    record = pycountry.countries.get(alpha_3=code) if code and code not in BODIES else None
-    return record.alpha_2 if record else ""
+def is_code(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-3 code pycountry knows, or EU / NATO / UN."""
+    return code in BODIES or pycountry.countries.get(alpha_3=code) is not None

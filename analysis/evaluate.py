@@ -95,8 +95,9 @@ def evaluate(gold_paths) -> dict:
     for (path, gold), article in zip(pairs, articles):
         if len(pairs) > len(gold_paths):
             path = f"{path}#{article.title}"
-        pick = lambda df: df[df["article"] == article.id]  # noqa: E731
-        counts = score(gold, pick(tables.actors), pick(tables.statements), pick(tables.reactions))
+        actors, statements, reactions = (df[df["article"] == article.id]
+                                         for df in (tables.actors, tables.statements, tables.reactions))
+        counts = score(gold, actors, statements, reactions)
         per_file[str(path)] = counts
         for k in totals:
             totals[k] = [a + b for a, b in zip(totals[k], counts[k])]

@@ -27,8 +27,7 @@ from typing import Callable, Iterable
 import pandas as pd
 
 from analysis import settings
-from analysis.catalog import load_catalog
-from analysis.corpus import Tables, extract_records, frame
+from analysis.corpus import Tables, extract_records
 from analysis.errors import AnalysisError
 from analysis.lexicon import DATA_DIR
 from analysis.records import Actor, Article, Position, Reaction, columns
@@ -276,10 +275,6 @@ class Store:
             con.execute("COMMIT")
         actors, positions = apply_corrections(actors, positions, corrections)
         return Tables(articles.reset_index(drop=True), actors, positions, reactions)
-
-    def article_ids(self) -> list[str]:
-        with self._connect() as con:
-            return [r[0] for r in con.execute("SELECT id FROM articles")]
 
     def gold(self, article_ids: list[str] | None = None) -> list[dict]:
         """Corrected tables as gold records for ``python -m analysis evaluate`` (text inline)."""

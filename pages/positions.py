@@ -3,6 +3,7 @@ from datetime import date
 
 import streamlit as st
 
+from analysis.countries import is_code
 from analysis.errors import AnalysisError
 from ui import data
 from ui.widgets import context, highlighted, nothing_matches, table
@@ -67,6 +68,9 @@ else:
             if change:
                 corrections.append({"action": "edit", "article": before["article"], "target": before["key"], **change})
             new_country = (after["country"] or "").strip().upper()
+            if new_country and not is_code(new_country):
+                st.error(f"{new_country!r} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
+                st.stop()
             if new_country != before["country"]:
                 corrections.append({"action": "country", "article": before["article"], "target": before["actor"],
                                     "country": new_country})
@@ -97,6 +101,8 @@ with st.expander("Add a missed position"):
     if st.button("Add position", key="add_pos_save"):
         if not actor or sentence is None:
             st.warning("Choose an actor and the sentence that proves the position.")
+        elif country.strip() and not is_code(country.strip().upper()):
+            st.error(f"{country.strip()!r} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
         else:
             start, end, text = sents[sentence]
             data.store().correct([{"action": "add", "article": article_id, "target": "", "actor": actor,

@@ -12,10 +12,10 @@ st.caption("Each dot is a country's stance on one issue in articles of that date
 if view.statements.empty:
     nothing_matches()
     st.stop()
-chart(charts.positions_by_date(view.statements, view.articles if not view.articles.empty else
-                               st.session_state["tables"].articles, labels),
+articles = st.session_state["tables"].articles
+chart(charts.positions_by_date(view.statements, articles, labels),
       key="tl_chart", name="positions-over-time", caption=caption, name_parts=parts)
-dates = dict(zip(st.session_state["tables"].articles["id"], st.session_state["tables"].articles["date"]))
+dates = dict(zip(articles["id"], articles["date"]))
 rows = view.statements.assign(date=view.statements["article"].map(dates), issue=view.statements["issue"].map(labels))
 table(rows.sort_values(["date", "country"])[["date", "country", "actor", "issue", "stance", "evidence"]],
       key="tl", name="positions-by-date", name_parts=parts)

@@ -1,5 +1,6 @@
 """AppTest over every page on the seed corpus, then behaviour through widget keys."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,15 @@ def test_bad_upload_shows_message_and_keeps_corpus(app):
     app.button(key="add_submit").click().run()
     assert any("Choose a file or paste" in w.value for w in app.warning)
     assert len(app.session_state["tables"].articles) == before
+
+
+def test_correction_with_unknown_country_code_is_refused(app):
+    app.run()
+    app.switch_page("pages/positions.py").run()
+    app.toggle(key="pos_edit").set_value(True).run()
+    app.session_state["pos_editor"] = {"edited_rows": {0: {"country": "XYZ"}}, "added_rows": [], "deleted_rows": []}
+    app.button(key="pos_save").click().run()
+    assert any("not a country code" in e.value for e in app.error)
+    from analysis.store import Store
+
+    assert Store(os.environ["DASHBOARD_DB"]).corrections().empty

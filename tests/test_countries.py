@@ -14,3 +14,9 @@ def test_country_code(text, code):
 
 def test_country_name():
     assert [country_name(c) for c in ("DEU", "RUS", "EU", "")] == ["Germany", "Russia", "European Union", ""]
+
+
+def test_is_code():
+    from analysis.countries import is_code
+
+    assert [is_code(c) for c in ("DEU", "EU", "NATO", "XXX", "de")] == [True, True, True, False, False]
