@@ -37,7 +37,6 @@ PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "
 BASE_CONFIDENCE = {"direct": 0.9, "indirect": 0.8, "reported": 0.65}
 INHERITED_CONFIDENCE = 0.45  # a stance taken over from the statement the actor reacted to
 INVERSE = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
-ACTOR_LABELS = ("PERSON", "GPE", "ORG", "NORP")
 
 
 @lru_cache(maxsize=1)
@@ -329,18 +328,25 @@ def actor_for_token(token: Token, people: PersonIndex, state: _State) -> tuple[s
                 ent = _ent_at(doc, child.i)
         if ent is None:
             return None
-    if ent.label_ == "PERSON":
-        return None
+    name = _entity_actor(ent, state)
+    return (name, False) if name else None
+
+
+def _entity_actor(ent: Span, state: _State) -> str:
+    """The actor a place or body entity stands for: an institution ("the Kremlin"), a country's
+    government ("France", "Washington" -> United States) or an organization; "" otherwise."""
+    if ent.label_ not in ("GPE", "ORG"):
+        return ""
     name = _clean_name(ent.text)
     inst = countries.institution(name)
     if inst:
-        return state.add(name, inst[1], inst[0], mentions=0), False
+        return state.add(name, inst[1], inst[0], mentions=0)
     code = countries.country_code(name)
     if ent.label_ == "GPE" and code:
-        return state.add(countries.country_name(code), "government", code, mentions=0), False
+        return state.add(countries.country_name(code), "government", code, mentions=0)
     if ent.label_ == "ORG":
-        return state.add(name, "organization", code, mentions=0), False
-    return None
+        return state.add(name, "organization", code, mentions=0)
+    return ""
 
 
 def _sentence_subject(sent: Span, people: PersonIndex) -> str:
@@ -587,14 +593,8 @@ def _explicit_target(sent: Span, char_end: int, people: PersonIndex, state: _Sta
             return people.by_token[token.i]
         ent = _ent_at(doc, token.i)
         # a demonym ("the European proposal") names no one in particular: only places and bodies
-        if ent is not None and ent.label_ in ("GPE", "ORG"):
-            name = _clean_name(ent.text)
-            inst = countries.institution(name)
-            if inst:
-                return state.add(name, inst[1], inst[0], mentions=0)
-            code = countries.country_code(name)
-            if code:
-                return state.add(countries.country_name(code), "government", code, mentions=0)
+        if ent is not None and (name := _entity_actor(ent, state)):
+            return name
     return ""
 
 
