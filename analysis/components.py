@@ -4,7 +4,7 @@
   ``doc.spans["roles"]``.
 * ``paragraph_breaks`` starts a sentence after every blank line (before the parser runs).
 * ``ner_repair``  mends the small model's typical errors on news text: an ORG inside a title
-  ("Secretary of State"), particle names split apart ("Ursula von der" + "Leyen"), a surname alone tagged ORG/GPE
+  ("Secretary of State"), particle names split apart ("Maria van der" + "Berg"), a surname alone tagged ORG/GPE
   after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), demonyms tagged PERSON, and unnamed
   proper nouns right after a title ("Foreign Minister <Name Name>").
 
@@ -130,7 +130,7 @@ class NerRepair:
 
     @staticmethod
     def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Ursula von der" PERSON + "Leyen" GPE -> one PERSON over all four tokens."""
+        """"Maria van der" PERSON + "Berg" GPE -> one PERSON over all four tokens."""
         out = []
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -162,7 +162,7 @@ class NerRepair:
 
     @staticmethod
     def _known_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Once "Pete Hegseth" is seen, a later lone "Hegseth" is a PERSON whatever the model said."""
+        """Once "Anna Lindqvist" is seen, a later lone "Lindqvist" is a PERSON whatever the model said."""
         surnames = set()
         for e in ents:
             if e.label_ == "PERSON" and len(e) >= 2:
@@ -203,7 +203,7 @@ def name_position(doc: Doc, i: int) -> int:
 
 
 def surname(name: Span | str) -> str:
-    """Last name of a full name, keeping particles ("Ursula von der Leyen" -> "von der Leyen")."""
+    """Last name of a full name, keeping particles ("Maria van der Berg" -> "van der Berg")."""
     words = name.text.split() if isinstance(name, Span) else name.split()
     words = [w for w in words if not w.endswith(".") or len(w) > 2]  # drop middle initials
     if not words:
