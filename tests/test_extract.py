@@ -88,6 +88,21 @@ KNOWN_GAPS = {
 }
 
 
+# Written after the last change to the engine and scored once (README, round 9); kept untuned so
+# that it goes on measuring generalisation. Its gaps are the next things to fix.
+HELDOUT = sorted((HERE / "heldout").glob("*.json"))
+HELDOUT_GAPS = {
+    ("nato-summit-preview", "positions"):
+        "'path to membership' without the word NATO, and 'could not meet that target' (the target named in an "
+        "earlier sentence) give no cue",
+    ("nato-summit-preview", "reactions"):
+        "'backed the pledge' is linked to the previous speaker, not to the author of the pledge",
+    ("vienna-osce-talks", "positions"):
+        "'offered to host a peace conference', 'return to the negotiating table', a statement 'rejecting any "
+        "suggestion' and 'X should start now, he told Greek television' are missed",
+}
+
+
 def _rows(gold, tables, table):
     if table == "actors":
         return (sorted(set(tables.actors["name"])), sorted({a["name"] for a in gold["actors"]}))
@@ -104,6 +119,21 @@ def _dev_cases():
             reason = KNOWN_GAPS.get((path.stem, table))
             marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
             yield pytest.param(path, table, marks=marks, id=f"{path.stem}-{table}")
+
+
+def _heldout_cases():
+    for path in HELDOUT:
+        for table in ("actors", "positions", "reactions"):
+            reason = HELDOUT_GAPS.get((path.stem, table))
+            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+            yield pytest.param(path, table, marks=marks, id=f"heldout-{path.stem}-{table}")
+
+
+@pytest.mark.parametrize("path, table", list(_heldout_cases()))
+def test_heldout_articles(nlp, path, table):
+    gold, tables = _load(path)
+    got, want = _rows(gold, tables, table)
+    assert got == want
 
 
 @pytest.mark.parametrize("path, table", list(_dev_cases()))
