@@ -189,3 +189,18 @@ def test_add_three_articles_correct_restart_and_find_them(browser, tmp_path):
         page.get_by_text("Corrections so far (1)").wait_for(timeout=30000)
         context.close()
     assert store.tables().statements.query("country == 'NOR' and issue == 'sanctions'").stance.tolist() == ["neutral"]
+
+
+def test_bookmarked_page_is_the_first_request_after_start(browser, tmp_path):
+    """A link to a filtered page opened right after the server starts (nobody has loaded "/"):
+    the page must come up through dashboard.py, with its filters, not crash."""
+    with running_app(tmp_path / "bookmark.db") as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(f"{base}/positions?country=FRA")
+        settle(page)
+        assert page.locator("h1").first.inner_text() == "Positions"
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert "country=FRA" in page.url
+        assert page.locator("[data-testid='stSidebarNav']").count() == 1  # the navigation is there too
+        context.close()

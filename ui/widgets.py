@@ -40,6 +40,15 @@ def context():
     """(view, selection, labels, caption) for the current run, as set up by dashboard.py."""
     from ui import data
 
+    if "view" not in st.session_state:
+        # The first request of a server process straight to a page URL can run the page file
+        # without dashboard.py: Streamlit starts in its old pages-directory mode because our
+        # page folder is called pages/, and only leaves it once st.navigation has run. Leave it
+        # now and run again through the entry point, which keeps the URL, its filters and page.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     view = st.session_state["view"]
     selection = st.session_state["selection"]
     labels = data.labels()
