@@ -20,6 +20,7 @@ from analysis.records import Article
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 WESTERN = ("cp1252", "latin_1", "iso8859_15")
+MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: longer texts would need several GB to parse
 HEADER_RE = re.compile(r"^(title|source|date)\s*:\s*(.*)$", re.IGNORECASE)
 
 
@@ -106,6 +107,9 @@ def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", sour
         meta = {**more, **{k: v for k, v in meta.items() if v}}
     if not body.strip():
         raise InputError(f"{name}: the file has a header but no article text.")
+    if len(body) > MAX_CHARS:
+        raise InputError(f"{name}: the article text has {len(body):,} characters, more than the {MAX_CHARS:,} the "
+                         "language model analyses at once; split it into smaller articles.")
     return Article(
         id=article_id(body),
         title=title or meta.get("title") or Path(name).stem.replace("-", " ").replace("_", " "),

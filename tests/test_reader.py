@@ -60,3 +60,9 @@ def test_header_metadata_and_content_hash():
     a = parse_article("Title: T\nSource: S\nDate: 2025-02-01\n\nBody text here.", "x.txt")
     assert (a.title, a.source, a.date, a.text) == ("T", "S", "2025-02-01", "Body text here.")
     assert a.id == article_id("Body   text here.")
+
+
+def test_text_longer_than_the_parser_takes_is_refused(monkeypatch):
+    monkeypatch.setenv("DASHBOARD_MAX_BYTES", str(10 * 1024 * 1024))
+    with pytest.raises(InputError, match="split it into smaller articles"):
+        parse_article("Word. " * 200_000, "long.txt")
