@@ -46,6 +46,10 @@ if st.button("Analyse and add", key="add_submit", type="primary", icon=":materia
         except AnalysisError as exc:
             st.error(str(exc))
             results = []
+        except Exception as exc:  # never a traceback for the analyst; each article is its own transaction
+            st.error(f"Processing stopped ({type(exc).__name__}: {exc}). Articles stored before this point are kept; "
+                     "nothing else was changed. Try the remaining files again, or one at a time.")
+            results = []
         bar.empty()
         rows = problems + [{"file": r.name, "status": r.status, "actors": r.actors, "positions": r.positions,
                             "message": r.message} for r in results]
