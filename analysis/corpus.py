@@ -62,7 +62,7 @@ def extract_records(articles: list[Article], catalog_path: str | None = None, n_
     """
     n_process = n_process or n_process_for(len(articles))
     if n_process <= 1:
-        yield from (row for row in _extract_chunk(articles, catalog_path))
+        yield from _extract_chunk(articles, catalog_path)
         return
     load_pipeline()  # load before forking: workers share the model pages
     chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
@@ -78,6 +78,5 @@ def analyze(articles: list[Article], catalog_path: str | None = None, n_process:
         all_actors += actors
         all_positions += positions
         all_reactions += reactions
-    meta = [Article(a.id, a.title, a.source, a.date, a.text) for a in articles]
-    return Tables(frame(meta, Article), frame(all_actors, Actor), frame(all_positions, Position),
+    return Tables(frame(articles, Article), frame(all_actors, Actor), frame(all_positions, Position),
                   frame(all_reactions, Reaction))

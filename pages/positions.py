@@ -45,7 +45,6 @@ else:
     analyst = st.text_input("Your name (optional, stored with each correction)", key="cor_analyst")
     base = df[["key", "article", "actor", "country", "issue", "stance", "evidence"]].reset_index(drop=True)
     base.insert(0, "delete", False)
-    countries = sorted(set(tables.actors["country"]) | set(tables.statements["country"]) - {""})
     edited = st.data_editor(
         base, key="pos_editor", hide_index=True, num_rows="fixed",
         disabled=["key", "article", "actor", "evidence"],

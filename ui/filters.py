@@ -57,9 +57,9 @@ class Selection:
 
 
 def options(tables: Tables, labels: dict[str, str]) -> dict[str, list[str]]:
-    countries = sorted(set(tables.actors["country"]) | set(tables.statements["country"]) - {""}, key=country_name)
+    countries = (set(tables.actors["country"]) | set(tables.statements["country"])) - {""}
     return {
-        "country": [c for c in countries if c],
+        "country": sorted(countries, key=country_name),
         "issue": list(labels),
         "stance": STANCES,
         "actor_type": ACTOR_TYPES,
