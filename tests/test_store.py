@@ -15,7 +15,7 @@ from analysis.reader import decode, parse_article, read_file
 from analysis.store import MIGRATIONS, Store, position_key
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "2025-02-14-us-russia-talks-europe-reacts.txt"
+SEED = ROOT / "seeds" / "000_6f88fa4361e87f91.txt"
 NORDIC = ROOT / "tests" / "articles" / "nordic-ceasefire-split.txt"
 
 
