@@ -1,0 +1,37 @@
+"""Write split.json once, before any tuning: in each annotation batch (the id's letter), the three
+articles whose url hashes lowest (sha256) are the untouched test split; the rest are development.
+The rule looks at nothing but the url, so nobody chooses which articles are held out.
+A batch added later is split by the same rule; existing assignments are never changed.
+
+    python bench/realnews/make_split.py
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PER_BATCH = 3
+
+
+def main() -> None:
+    path = HERE / "split.json"
+    split = json.loads(path.read_text()) if path.exists() else {"dev": [], "test": []}
+    assigned = set(split["dev"]) | set(split["test"])
+    batches: dict[str, list[tuple[str, str]]] = {}
+    for gold_path in sorted((HERE / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        batches.setdefault(gold["id"][0], []).append((hashlib.sha256(gold["url"].encode()).hexdigest(), gold["id"]))
+    for batch, items in sorted(batches.items()):
+        if any(i in assigned for _, i in items):
+            continue  # this batch was split before: never move an article
+        items.sort()
+        split["test"] += [i for _, i in items[:PER_BATCH]]
+        split["dev"] += [i for _, i in items[PER_BATCH:]]
+    split = {k: sorted(v) for k, v in split.items()}
+    path.write_text(json.dumps(split, indent=1) + "\n")
+    print(f"dev {len(split['dev'])}, test {len(split['test'])}")
+
+
+if __name__ == "__main__":
+    main()
