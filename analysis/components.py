@@ -14,6 +14,7 @@ Both read their cue lists from analysis/data/roles.toml unless the config gives 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -82,6 +83,13 @@ def make_role_ruler(nlp: Language, name: str, titles: list[str] | None, spanning
                      spanning if spanning is not None else roles["spanning"])
 
 
+CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured", "image", "(photo", ":"}
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
+
+
 def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
@@ -99,6 +107,7 @@ class NerRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = self._drop_titles(doc, list(doc.ents))
+        ents = self._not_names(doc, ents)
         ents = [self._relabel_place(e) for e in ents]
         ents = self._join_particles(doc, ents)
         ents = self._names_after_titles(doc, ents)
@@ -110,19 +119,42 @@ class NerRepair:
     def _drop_titles(doc: Doc, ents: list[Span]) -> list[Span]:
         """"Secretary of State" / "National Security Adviser": the ORG the model sees inside a
         title is part of the title, unless it is a real institution ("CIA Director")."""
-        roles = doc.spans.get(ROLE_KEY, [])
+        in_role = {i for r in doc.spans.get(ROLE_KEY, []) for i in range(r.start, r.end)}
         keep = []
         for e in ents:
-            inside = any(r.start <= e.start < r.end or r.start < e.end <= r.end for r in roles)
+            inside = e.start in in_role or (e.end - 1) in in_role
             if e.label_ == "ORG" and inside and not countries.institution(e.text) and not e.text.isupper():
                 continue
             keep.append(e)
         return keep
 
     @staticmethod
+    def _not_names(doc: Doc, ents: list[Span]) -> list[Span]:
+        """PERSON spans that are no one's name: photo credits and bylines ("Name/AFP", "Photo: Name",
+        "By Name"), equipment with numbers ("Leopard 2", "F-16s"); a title the model swallowed
+        ("Taoiseach Leo Varadkar") is cut off the name."""
+        roles = {i for r in doc.spans.get(ROLE_KEY, []) for i in range(r.start, r.end)}
+        out = []
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                before = doc[ent.start - 1].text if ent.start > 0 else ""
+                after = doc[ent.end].text if ent.end < len(doc) else ""
+                if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after == "/" or before == "/"
+                        or before.lower() in CREDIT_WORDS or (before.lower() == "by" and _line_start(doc, ent.start - 1))):
+                    continue
+                start = ent.start
+                while start < ent.end - 1 and start in roles:
+                    start += 1
+                if start > ent.start:
+                    ent = Span(doc, start, ent.end, label="PERSON")
+            out.append(ent)
+        return out
+
+    @staticmethod
     def _relabel_place(ent: Span) -> Span:
-        """"Kyiv" as PERSON -> GPE; "Slovak" as PERSON -> NORP."""
-        if ent.label_ in ("PERSON", "ORG") and _is_place(ent.text):
+        """"Kyiv" as PERSON -> GPE (a country, capital or city of 50,000+ people, one word);
+        "Slovak" as PERSON -> NORP."""
+        if ent.label_ in ("PERSON", "ORG") and (_is_place(ent.text) or (len(ent) == 1 and countries.city_country(ent.text))):
             return Span(ent.doc, ent.start, ent.end, label="GPE")
         if ent.label_ == "PERSON" and countries.demonym(ent.text):
             return Span(ent.doc, ent.start, ent.end, label="NORP")
@@ -148,7 +180,7 @@ class NerRepair:
     def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
         """Two or three capitalised tokens right after a role, not already a person -> PERSON."""
         taken = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
-        out = list(ents)
+        added = []
         for role in doc.spans.get(ROLE_KEY, []):
             start = name_position(doc, role.end)
             end = start
@@ -157,8 +189,9 @@ class NerRepair:
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 if not countries.country_code(candidate.text):
-                    out = [e for e in out if e.end <= start or e.start >= end] + [candidate]
-        return out
+                    added.append(candidate)
+        covered = {i for c in added for i in range(c.start, c.end)}
+        return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
 
     @staticmethod
     def _known_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -204,7 +237,8 @@ def name_position(doc: Doc, i: int) -> int:
 
 def surname(name: Span | str) -> str:
     """Last name of a full name, keeping particles ("Maria van der Berg" -> "van der Berg")."""
-    words = name.text.split() if isinstance(name, Span) else name.split()
+    text = name.text if isinstance(name, Span) else name
+    words = re.sub(r"['’]s$", "", text.strip()).split()  # "Donald Trump’s" -> "Trump"
     words = [w for w in words if not w.endswith(".") or len(w) > 2]  # drop middle initials
     if not words:
         return ""
@@ -214,23 +248,49 @@ def surname(name: Span | str) -> str:
     return " ".join(words[i:]) if i > 0 else words[-1]
 
 
+SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "’", "'", ")", "…")
+
+
+def _is_heading(line: str) -> bool:
+    """A line without final punctuation whose words are mostly capitalised: a headline or a
+    section heading ("U.S. Moves Forward with Negotiations"), never the middle of a sentence."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or line.rstrip().endswith(SENTENCE_END) or len(words) > 20:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
 class ParagraphBreaks:
-    """A blank line ends a sentence: the parser alone sometimes runs a sentence on into the next
-    paragraph (or joins a headline to the first line). Runs before the parser, which keeps
-    the boundaries it is given."""
+    """A blank line ends a sentence, and so does a line break after a line that ends a sentence
+    or after a heading: the parser alone sometimes runs a sentence on into the next paragraph,
+    or joins a headline to the first line and makes its words an actor. A single line break
+    inside a hard-wrapped sentence stays. Runs before the parser, which keeps the boundaries
+    it is given."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         after_break = False
+        line_start = 0
         for token in doc:
             if token.is_space:
                 after_break = after_break or "\n\n" in token.text or token.text.count("\n") >= 2
+                if "\n" in token.text and not after_break:
+                    line = text[line_start:token.idx]
+                    after_break = line.rstrip().endswith(SENTENCE_END) or _is_heading(line)
+                if "\n" in token.text:
+                    line_start = token.idx + len(token.text)
                 continue
             if after_break and token.i > 0:
                 token.is_sent_start = True
             after_break = "\n\n" in token.whitespace_
+            if "\n" in token.whitespace_:
+                line = text[line_start:token.idx + len(token.text)]
+                after_break = after_break or line.rstrip().endswith(SENTENCE_END) or _is_heading(line)
+                line_start = token.idx + len(token.text_with_ws)
         return doc
 
 

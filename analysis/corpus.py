@@ -14,7 +14,6 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 
 from analysis import settings
-from analysis.catalog import load_catalog
 from analysis.extract import extract_doc
 from analysis.pipeline import load_pipeline
 from analysis.records import Actor, Article, Position, Reaction, as_row, columns
@@ -47,10 +46,9 @@ def n_process_for(count: int) -> int:
 
 def _extract_chunk(articles: list[Article], catalog_path: str | None):
     """Parse and extract a chunk in one process; only the small records travel back."""
-    nlp = load_pipeline()
-    issues = load_catalog(catalog_path)
+    nlp = load_pipeline(catalog=catalog_path)
     docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
-    return [(article, *extract_doc(doc, article.id, issues)) for article, doc in zip(articles, docs)]
+    return [(article, *extract_doc(doc, article.id)) for article, doc in zip(articles, docs)]
 
 
 def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None):
@@ -64,7 +62,7 @@ def extract_records(articles: list[Article], catalog_path: str | None = None, n_
     if n_process <= 1:
         yield from _extract_chunk(articles, catalog_path)
         return
-    load_pipeline()  # load before forking: workers share the model pages
+    load_pipeline(catalog=catalog_path)  # load before forking: workers share the model pages
     chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(n_process, mp_context=context) as pool:

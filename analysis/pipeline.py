@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from analysis import components  # noqa: F401  (registers the factories)
+from analysis import components, people, reactions, speakers, stance  # noqa: F401  (register the factories)
 from analysis import settings
 from analysis.errors import AnalysisError
 
@@ -26,13 +26,15 @@ def _load_model(name: str, exclude: tuple[str, ...] = ()) -> Language:
     )
 
 
-@lru_cache(maxsize=2)
-def load_pipeline(model: str | None = None) -> Language:
-    """The trained English model (without its lemmatizer) with ``paragraph_breaks`` before its
-    parser and ``role_ruler`` and ``ner_repair`` after its NER.
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, catalog: str | None = None) -> Language:
+    """The trained English model (without its lemmatizer) and our components, in the order of
+    the method: ``paragraph_breaks`` before the parser; after the NER ``role_ruler`` and
+    ``ner_repair``, then people -> speakers -> issue cues -> stance -> reactions
+    (``person_index``, ``speaker_attribution``, ``issue_cues``, ``stance``, ``reaction_matcher``).
 
-    ``model`` defaults to the DASHBOARD_MODEL setting; when that package is missing the
-    en_core_web_sm re-upload is used. Cached per process: call it freely.
+    ``model`` defaults to the DASHBOARD_MODEL setting (the en_core_web_sm re-upload when that
+    package is missing); ``catalog`` to DASHBOARD_CATALOG. Cached per process: call it freely.
     """
     # The lemmatizer is left out: a quarter of the parse time, and analysis.verbs answers the
     # only question we asked it.
@@ -40,6 +42,11 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("role_ruler", after="ner")
     nlp.add_pipe("ner_repair", after="role_ruler")
+    nlp.add_pipe("person_index")
+    nlp.add_pipe("speaker_attribution")
+    nlp.add_pipe("issue_cues", config={"catalog": catalog})
+    nlp.add_pipe("stance")
+    nlp.add_pipe("reaction_matcher")
     return nlp
 
 

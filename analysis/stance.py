@@ -1,21 +1,45 @@
-"""Issue cues and stance in one sentence: which issues a span of text speaks to, and which way.
+"""Issue cues and stance: which issues a stretch of speech speaks to, and which way.
 
-``find_claims(tokens, issues)`` takes the tokens of the region an actor is speaking in (a quote
-or the clause after a speech verb) and yields Claim tuples. It matches the catalog cues, keeps
-the longest of overlapping cues, then reads negators before the cue and reversing or
-confirming predicates after it (analysis/data/stance.toml). It does not resolve what "it" or
-"this goal" refers to: a sentence without a cue word gives nothing.
+Two pipeline components:
+
+* ``issue_cues`` matches the catalog's cues once over the whole Doc and keeps the longest of
+  overlapping matches: ``doc.spans["issue_cues"]``, label = issue id, kb_id = "support" or
+  "oppose" (the cue's own polarity), id = "weak" for vaguer cues.
+* ``stance`` reads, for every speech act of ``speaker_attribution``, the cues inside its region
+  and decides the stance: negators before the cue, reversing verbs before it ("ruled out"),
+  reversing or confirming predicates after it, the predicate that governs the cue through the
+  dependency tree ("X's hopes of joining the alliance were unrealistic"), a negated attribution
+  verb ("does not believe that ..."), hedges (neutral). A cue inside speech the speaker reports of
+  someone else ("they tell us it will not be membership") is not the speaker's claim. Assigns
+  ``doc._.claims``: (Speech, Claim) pairs, and ``doc.spans["claims"]`` (label issue, kb_id stance).
+
+``find_claims(span, issues)`` runs the same reading on any span (used by tests). Nothing here
+resolves what "it" or "this goal" refers to: a sentence without a cue word gives nothing.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from analysis.catalog import Issue
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from analysis.catalog import Issue, load_catalog
 from analysis.lexicon import load
 from analysis.verbs import verb_lemma
+
+CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
+# Dependencies that keep a cue inside the noun phrase or clause a predicate judges.
+NOMINAL_PATH = {"pobj", "prep", "pcomp", "acl", "compound", "amod", "poss", "conj", "cc", "dobj", "appos",
+                "nmod", "npadvmod", "relcl", "xcomp", "advcl"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+FIRST_PERSON = {"i", "we"}
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
 
 CLAUSE_BREAKS = {";", ":", "—", "–"}
 
@@ -52,11 +76,14 @@ def _lexicon():
 
 
 def _presupposed(doc, cue_tokens) -> bool:
-    """A cue that is the subject of its clause and opens with "any"/"every" is a frame, not a stance."""
+    """A cue opening with "any"/"every" that is the subject of its clause ("any peace deal must
+    include guarantees") or hangs on a preposition ("NATO's involvement in any peace deal") is a
+    frame for something else, not a stance on the cue."""
     inside = {t.i for t in cue_tokens}
     heads = [t for t in cue_tokens if t.head.i not in inside or t.head.i == t.i]
     first = cue_tokens[0].i
-    return bool(heads) and heads[0].dep_ in ("nsubj", "nsubjpass") and first > 0 and doc[first - 1].lower_ in ("any", "every")
+    return (bool(heads) and heads[0].dep_ in ("nsubj", "nsubjpass", "pobj") and first > 0
+            and doc[first - 1].lower_ in ("any", "every"))
 
 
 def _new_clause(doc, i: int) -> bool:
@@ -81,19 +108,78 @@ def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
     return sorted(kept)
 
 
-def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
-    """Claims made in ``span`` (a spaCy Span or Doc slice).
+def _cue_head(cue_tokens):
+    inside = {t.i for t in cue_tokens}
+    heads = [t for t in cue_tokens if t.head.i not in inside or t.head.i == t.i]
+    return heads[0] if heads else cue_tokens[0]
+
+
+def _governing_predicate(doc, cue_tokens, stop: int):
+    """The verb whose subject contains the cue ("[hopes of joining NATO] were unrealistic"), found
+    by climbing nominal dependencies from the cue's head; None when the cue is not in a subject."""
+    token = _cue_head(cue_tokens)
+    for _ in range(10):
+        head = token.head
+        if head.i == token.i or head.i < stop:
+            return None
+        if token.dep_ in SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
+            return head
+        if token.dep_ not in NOMINAL_PATH:
+            return None
+        token = head
+    return None
+
+
+def _predicate_text(verb) -> str:
+    """The words that judge the subject: the verb with its complements and negation."""
+    parts = [verb]
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "neg", "dobj", "ccomp", "advmod", "aux", "prep"):
+            parts.extend(child.subtree)
+    return " ".join(t.text for t in sorted(set(parts), key=lambda t: t.i))
+
+
+def _reported_inside(doc, cue_tokens, region) -> bool:
+    """The cue sits in what a third party is said to say inside the speaker's quote ("they tell us
+    it will not be membership"): that is the third party's claim, not the speaker's."""
+    kinds = _speech_lemmas()
+    token = _cue_head(cue_tokens)
+    for head in token.ancestors:
+        if head.i < region.start or head.i >= region.end:
+            return False
+        if head.pos_ in ("VERB", "AUX") and verb_lemma(head.text) in kinds:
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
+    return False
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset:
+    data = load("speech")
+    return frozenset(data["indirect"]) | frozenset(data["reported"])
+
+
+def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False) -> Iterator[Claim]:
+    """Claims made in ``span`` (a spaCy Span or Doc slice), matching the catalog's cues in it.
 
     ``lead`` is an optional token range before the span that still belongs to the same clause
     (the speech verb itself, so "ruled out a ceasefire" reverses the cue).
     """
     if len(span) == 0:
-        return
+        return iter(())
+    matches = _matches(span.text, span.start_char, issues)
+    return claims_in(span, [(start, end, issue_id, cue.polarity, cue.weak) for start, end, issue_id, cue in matches],
+                     lead, direct)
+
+
+def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]:
+    """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``."""
     lex = _lexicon()
     doc = span.doc
     text = span.text
     first = lead.start if lead is not None and lead.start <= span.start else span.start
-    for start, end, issue_id, cue in _matches(text, span.start_char, issues):
+    lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
+    for start, end, issue_id, polarity, weak in matches:
         cue_span = doc.char_span(start, end, alignment_mode="expand")
         if cue_span is None or len(cue_span) == 0:
             continue
@@ -114,6 +200,8 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
             continue  # "before the talks started": a time reference, not a claim
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
+        if direct and _reported_inside(doc, cue_tokens, span):
+            continue
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
                and not _new_clause(doc, right_end)):
@@ -124,14 +212,73 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None) -> Iterator[Claim]:
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
         judged_after = len(lex["after"].findall(right.text))
         confirmed = bool(lex["confirm"].search(right.text))
+        if not judged_after and not confirmed:
+            predicate = _governing_predicate(doc, cue_tokens, first)
+            if predicate is not None and predicate.i >= c1:
+                judged = _predicate_text(predicate)
+                judged_after = len(lex["after"].findall(judged))
+                confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal)
         flips += len(reversals)
         flips += judged_after
-        polarity = cue.polarity * (-1 if flips % 2 else 1)
-        stance = "support" if polarity > 0 else "oppose"
+        flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
+        value = polarity * (-1 if flips % 2 else 1)
+        stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
             stance = "neutral"
         yield Claim(issue_id, stance, start, end, text[start - span.start_char:end - span.start_char],
-                    cue.weak, flips > 0, confirmed)
+                    weak, flips > 0, confirmed)
+
+
+class IssueCues:
+    """Marks every catalog cue in the Doc: ``doc.spans["issue_cues"]`` (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, catalog: str | None):
+        self.name = name
+        self.catalog = catalog
+        self.issues = load_catalog(catalog)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for start, end, issue_id, cue in _matches(doc.text, 0, self.issues):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(Span(doc, span.start, span.end, label=issue_id,
+                                  kb_id="support" if cue.polarity > 0 else "oppose", span_id="weak" if cue.weak else ""))
+        doc.spans[CUES_KEY] = spans
+        return doc
+
+
+class Stance:
+    """Claims of every speech act: ``doc._.claims`` and ``doc.spans["claims"]``."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        cues = sorted(doc.spans.get(CUES_KEY, []), key=lambda s: s.start)
+        starts = [c.start for c in cues]
+        claims = []
+        for act in doc._.speech or []:
+            region = act.region
+            lo, hi = bisect_left(starts, region.start), bisect_left(starts, region.end)
+            matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
+                       for c in cues[lo:hi] if c.end <= region.end]
+            for claim in claims_in(region, matches, act.lead, act.kind == "direct"):
+                claims.append((act, claim))
+        doc._.claims = claims
+        spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
+        doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
+        return doc
+
+
+@Language.factory("issue_cues", assigns=["doc.spans"], default_config={"catalog": None})
+def make_issue_cues(nlp: Language, name: str, catalog: str | None):
+    return IssueCues(nlp, name, catalog)
+
+
+@Language.factory("stance", assigns=["doc._.claims", "doc.spans"], requires=["doc._.speech"])
+def make_stance(nlp: Language, name: str):
+    return Stance(nlp, name)

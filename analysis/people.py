@@ -1,0 +1,345 @@
+"""The ``person_index`` component: the actors of a Doc, starting with its people.
+
+It reads PERSON entities (after ``ner_repair``) and the ``roles`` spans, and assigns
+
+* ``doc.spans["people"]``: every mention of a person, ``kb_id_`` = the canonical name (the full
+  name first written; a later surname-only mention takes the nearest full name before it);
+* ``doc._.actors``: canonical name -> ActorInfo (type, country, role, mentions). Later
+  components add governments, bodies and groups to it when they speak;
+* ``doc._.person_at``: token index -> canonical name, and ``doc._.ent_at``: token index -> entity.
+
+A person's country comes only from what the article states: a title with a country modifier
+("German Foreign Minister X", "U.K. Defense Minister X", "Ukraine's leader, X"), "<title> of
+<country>", an apposition ("X, the EU's foreign policy chief"), the institution in the role
+("CIA Director"), or the place a sentence opens with ("In Budapest, Prime Minister X"). Nothing
+is read from a person's own name, and empty is preferred to a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from analysis import countries
+from analysis.components import PARTICLES, ROLE_KEY, name_position, surname
+from analysis.lexicon import load
+
+PEOPLE_KEY = "people"
+RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
+POSSESSIVE = ("'s", "’s")
+
+for _name in ("actors", "person_at", "ent_at"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@dataclass
+class ActorInfo:
+    name: str
+    actor_type: str  # person | government | organization | group
+    country: str = ""
+    role: str = ""
+    mentions: int = 0
+
+
+def add_actor(doc: Doc, name: str, actor_type: str, country: str = "", role: str = "", mentions: int = 1) -> str:
+    """Register (or count once more) an actor of ``doc``; the first country and role stated stay."""
+    actors = doc._.actors
+    actor = actors.get(name)
+    if actor is None:
+        actor = actors[name] = ActorInfo(name, actor_type, country, role, 0)
+    actor.mentions += mentions
+    actor.country = actor.country or country
+    actor.role = actor.role or role
+    return name
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"^(the|The)\s+", "", text).strip(" ,.")
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity covering token ``i`` (index built once per Doc: no scan of doc.ents)."""
+    index = doc._.ent_at
+    if index is None:
+        index = doc._.ent_at = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+    return index.get(i)
+
+
+def role_text(role: Span) -> str:
+    """The role as written, extended left over an institution that belongs to it ("CIA Director")."""
+    doc = role.doc
+    ent = ent_at(doc, role.start - 1) if role.start > 0 else None
+    if ent is not None and ent.label_ == "ORG" and (countries.institution(ent.text) or ent.text.isupper()):
+        return doc[ent.start:role.end].text
+    return role.text
+
+
+def _abbreviation(doc: Doc, i: int) -> tuple[str, int]:
+    """A country written as an abbreviation ending at token ``i`` ("U.S.", "U.K.", "US", "EU"), as
+    (code, first token), else ("", i). The tokenizer splits "U.K." in several ways."""
+    for width in (1, 2, 3, 4):
+        start = i - width + 1
+        if start < 0:
+            break
+        text = doc[start:i + 1].text.replace(" ", "")
+        if not re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]{2,3}", text):
+            continue
+        code = countries.country_code(text)
+        if code:
+            return code, start
+    return "", i
+
+
+def country_near(doc: Doc, start: int, end: int) -> str:
+    """Country named in tokens [start, end): an entity, demonym or abbreviation, nearest to ``end``."""
+    for i in range(end - 1, start - 1, -1):
+        token = doc[i]
+        ent = ent_at(doc, i) if token.ent_type_ in ("GPE", "NORP", "ORG") else None
+        if ent is not None:
+            code = countries.country_code(ent.text)
+            if code:
+                return code
+        code = countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+        if code:
+            return code
+        code, _ = _abbreviation(doc, i)
+        if code:
+            return code
+    return ""
+
+
+def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
+    """How far left of token ``i`` the modifiers of a title reach (stops at punctuation)."""
+    start = i
+    while start > 0 and i - start < limit:
+        prev = doc[start - 1]
+        if prev.is_punct and prev.text not in POSSESSIVE and prev.text != ".":
+            break
+        if prev.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and prev.lower_ != "of":
+            break
+        start -= 1
+    return start
+
+
+def fronted_place(sent: Span) -> str:
+    """Country of a sentence-opening "In <place>," phrase, or ""."""
+    if len(sent) > 3 and sent[0].lower_ == "in" and sent[1].ent_type_ == "GPE":
+        end = 1
+        while end < len(sent) and sent[end].ent_type_ == "GPE":
+            end += 1
+        if end < len(sent) and sent[end].text == ",":
+            return countries.country_code(sent[1:end].text)
+    return ""
+
+
+class PersonIndex:
+    """Canonical names, roles and countries of the people in a Doc (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors, doc._.person_at, doc._.ent_at = {}, {}, None
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        roles = list(doc.spans.get(ROLE_KEY, []))
+        before_name: dict[int, Span] = {}  # token where a name after the role would start -> role
+        for role in roles:
+            before_name.setdefault(name_position(doc, role.end), role)
+        role_starting = {role.start: role for role in roles}
+        full_names: dict[str, str] = {}  # surname -> the latest full name seen with it
+        mentions = []
+        for ent in persons:
+            name = clean_name(ent.text)
+            if not name or not any(c.isupper() for c in name):
+                continue
+            words = name.split()
+            if len(words) >= 2 and words[0].lower() not in PARTICLES:
+                full_names[surname(name).lower()] = name
+                canonical = name
+            else:
+                # the nearest full name before it with that surname ("Johnson" after two Johnsons)
+                canonical = full_names.get(name.lower()) or self._later_full_name(persons, ent, name)
+            role, country = self._role_and_country(doc, ent, before_name, role_starting)
+            add_actor(doc, canonical, "person", country, role)
+            mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
+            for i in range(ent.start, ent.end):
+                doc._.person_at[i] = canonical
+        doc.spans[PEOPLE_KEY] = mentions
+        self._fallback_countries(doc, mentions, before_name)
+        return doc
+
+    @staticmethod
+    def _later_full_name(persons: list[Span], ent: Span, name: str) -> str:
+        """A surname seen before its full name (a headline "Merz warns ..."): the first full name after."""
+        for other in persons:
+            if other.start > ent.start:
+                full = clean_name(other.text)
+                if len(full.split()) >= 2 and surname(full).lower() == name.lower():
+                    return full
+        return name
+
+    def _role_and_country(self, doc: Doc, ent: Span, before_name: dict, role_starting: dict) -> tuple[str, str]:
+        # "German Foreign Minister X" / "Ukraine's leader, X" / "the foreign minister of Italy, X"
+        role = before_name.get(ent.start)
+        if role is not None:
+            left = _left_modifier_start(doc, role.start)
+            country = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
+            return role_text(role), self._of_country(doc, role) or country
+        # "X, the EU's foreign policy chief," / "X, head of the ... committee,"
+        if ent.end < len(doc) and doc[ent.end].text == ",":
+            for start in range(ent.end + 1, min(ent.end + 6, len(doc))):
+                role = role_starting.get(start)
+                if role is None:
+                    continue
+                between = doc[ent.end + 1:role.start]
+                if all(not t.is_punct or t.text in POSSESSIVE for t in between) and not any(
+                    t.pos_ in ("VERB", "AUX") for t in between
+                ):
+                    country = country_near(doc, role.start, role.end) or country_near(doc, ent.end + 1, role.start)
+                    return role_text(role), country or self._of_country(doc, role)
+                break
+        # "X, who chairs the Bundestag's defence committee,": an institution in a relative clause
+        relative = [t for t in ent.root.children if t.dep_ == "relcl"]
+        for clause in relative:
+            for t in clause.subtree:
+                inst = countries.institution(t.text) if t.ent_type_ in ("ORG", "GPE", "NORP") else None
+                if inst:
+                    return "", inst[0]
+        # "Ukraine's X" without a title
+        if ent.start >= 2 and doc[ent.start - 1].text in POSSESSIVE:
+            return "", country_near(doc, ent.start - 2, ent.start - 1)
+        return "", ""
+
+    @staticmethod
+    def _of_country(doc: Doc, role: Span) -> str:
+        """"foreign minister of Italy", "spokesperson for the Kremlin"; "a spokesman for <person>"
+        takes that person's country."""
+        if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for"):
+            code = country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
+            boss = doc._.person_at.get(role.end + 1)
+            return code or (doc._.actors[boss].country if boss in doc._.actors else "")
+        return ""
+
+    @staticmethod
+    def _fallback_countries(doc: Doc, mentions: list[Span], before_name: dict) -> None:
+        """Two more statements of a country, for people the title next to their name left without one:
+
+        * the place the introducing sentence opens with ("In Budapest, Prime Minister X ...");
+        * an unnamed title with a country elsewhere in the text ("U.S. President Announces ..."
+          in a headline, "the Polish foreign minister said") when exactly one person without a
+          country holds that title.
+
+        No country is taken from other places merely named near a person: empty beats wrong.
+        """
+        people_at = {m.start for m in mentions}
+        unnamed: dict[str, set[str]] = {}
+        for role in doc.spans.get(ROLE_KEY, []):
+            if name_position(doc, role.end) in people_at:
+                continue
+            left = _left_modifier_start(doc, role.start)
+            code = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
+            if code:
+                unnamed.setdefault(role.text.lower(), set()).add(code)
+        seen = set()
+        for mention in mentions:
+            name = mention.kb_id_
+            if name in seen:
+                continue
+            seen.add(name)
+            actor = doc._.actors[name]
+            if not actor.country:
+                actor.country = fronted_place(mention.sent) or _listed_member_of(mention)
+        for title, codes in unnamed.items():
+            holders = [a for a in doc._.actors.values()
+                       if a.actor_type == "person" and not a.country and a.role.lower() == title]
+            if len(codes) == 1 and len(holders) == 1:
+                holders[0].country = next(iter(codes))
+
+
+def _listed_member_of(mention: Span) -> str:
+    """"The American delegation will include A, B and C" / "A, B and C will lead the American side":
+    people on one side of the main verb take the country of the demonym on a delegation-like noun
+    on the other side."""
+    root = mention.root
+    while root.pos_ not in ("VERB", "AUX") and root.head.i != root.i:
+        root = root.head
+    nouns = member_nouns()
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    objects = [c for c in root.children if c.dep_ in ("dobj", "attr", "oprd")]
+    for group_side, people_side in ((subjects, objects), (objects, subjects)):
+        for noun in (t for t in group_side if t.lower_ in nouns):
+            code = next((countries.demonym(m.text) for m in noun.children
+                         if m.dep_ in ("amod", "compound") and countries.demonym(m.text)), "")
+            if code and any(mention.root.i in {t.i for t in o.subtree} for o in people_side):
+                return code
+    return ""
+
+
+@lru_cache(maxsize=1)
+def member_nouns() -> frozenset:
+    return frozenset(load("roles")["member_nouns"])
+
+
+@Language.factory("person_index", assigns=["doc.spans", "doc._.actors", "doc._.person_at"],
+                  requires=["doc.ents", "doc.sents"])
+def make_person_index(nlp: Language, name: str):
+    return PersonIndex(nlp, name)
+
+
+# ---------------------------------------------------------------- non-person actors
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset:
+    return frozenset(load("roles")["group_nouns"])
+
+
+@lru_cache(maxsize=1)
+def government_nouns() -> frozenset:
+    return frozenset(load("roles")["government_nouns"])
+
+
+def group_actor(token: Token) -> tuple[str, str, str] | None:
+    """(name, country, actor_type) for a group noun with a country: "British officials",
+    "officials in Berlin" (groups), "the German government" (a government)."""
+    lower = token.lower_
+    kind = "group" if lower in group_nouns() else "government" if lower in government_nouns() else ""
+    if not kind:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and lower in RELATIONAL_NOUNS:
+            continue  # "Ukraine's allies" are not Ukraine
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+            code = countries.demonym(child.text) or countries.country_code(child.text)
+            if code:  # the whole modifier chain: "Dutch foreign ministry"
+                return token.doc[child.i:token.i + 1].text, code, kind
+        if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
+            places = [t for t in child.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"]
+            code = countries.country_code(places[0].text) if places else ""
+            if code:
+                return f"{token.text} {child.text} {places[0].text}", code, kind
+    return None
+
+
+def entity_actor(ent: Span) -> str:
+    """The actor a place or body entity stands for: an institution ("the Kremlin"), a country's
+    government ("France", "Washington" -> United States) or an organization; "" otherwise."""
+    if ent.label_ not in ("GPE", "ORG"):
+        return ""
+    doc = ent.doc
+    name = clean_name(ent.text)
+    inst = countries.institution(name)
+    if inst:
+        return add_actor(doc, name, inst[1], inst[0], mentions=0)
+    code = countries.country_code(name)
+    if ent.label_ == "GPE" and code:
+        return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
+    if ent.label_ == "ORG":
+        return add_actor(doc, name, "organization", code, mentions=0)
+    return ""

@@ -1,0 +1,130 @@
+"""The ``reaction_matcher`` component: who answers whom.
+
+For every indirect or reported speech act (``doc._.speech``) it matches the phrases of
+analysis/data/reactions.toml on the act's sentence and finds the target: the first actor named
+after the phrase ("dismissed Hegseth's statements", "supported the U.S. plan", "rejected the
+American proposal" -> the country the demonym names), or, for phrases that point back ("echoed
+this sentiment", "called it naive", "welcomed the pause"), the speaker of the previous statement
+by someone else. Assigns
+
+* ``doc._.reactions``: (source, target, relation, sentence) tuples in reading order;
+* ``doc._.inherited``: (speaker, issue, stance, sentence): when the reaction names a proposal and
+  the sentence makes no claim of its own, the reacting actor takes over the target's last stance
+  (the opposite one when disagreeing), as a low-confidence reported position.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from analysis import countries
+from analysis.lexicon import load
+from analysis.people import add_actor, ent_at, entity_actor
+
+INVERSE = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
+
+for _name in ("reactions", "inherited"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@lru_cache(maxsize=1)
+def reaction_patterns():
+    return [
+        (p["relation"], p["target"], re.compile("|".join(p["phrases"]), re.IGNORECASE))
+        for p in load("reactions")["pattern"]
+    ]
+
+
+@lru_cache(maxsize=1)
+def _inherit_nouns() -> frozenset:
+    return frozenset(load("reactions")["inherit_nouns"])
+
+
+def _explicit_target(sent: Span, char_end: int) -> str:
+    """The first actor named within three tokens after the phrase: a person, a body or country,
+    or a demonym on a proposal noun ("the American proposal" -> the United States)."""
+    doc = sent.doc
+    after = [t for t in sent if t.idx >= char_end][:3]
+    for token in after:
+        if token.lower_ in ("that", "to") or token.pos_ == "VERB":
+            return ""
+        if token.i in doc._.person_at:
+            return doc._.person_at[token.i]
+        ent = ent_at(doc, token.i)
+        if ent is not None and (name := entity_actor(ent)):
+            return name
+        code = countries.demonym(token.text) or (countries.country_code(token.text) if token.text.isupper() else "")
+        if code and token.head.lower_ in _inherit_nouns():
+            # a demonym alone names no one; on a proposal noun it names that country's government
+            return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
+    return ""
+
+
+def _names_a_proposal(sent: Span, char_end: int) -> bool:
+    """"dismissed Farkas's proposal": the object is something the target proposed."""
+    nouns = _inherit_nouns()
+    return any(t.lower_ in nouns for t in [t for t in sent if t.idx >= char_end][:4])
+
+
+def match_reaction(sent: Span, source: str, previous: str) -> tuple[str, str, bool] | None:
+    """(target, relation, whether it takes over the target's last stance) or None."""
+    for relation, target_rule, pattern in reaction_patterns():
+        m = pattern.search(sent.text)
+        if not m:
+            continue
+        if target_rule == "previous":
+            target, inherit = (previous if previous != source else ""), True
+        else:
+            target = _explicit_target(sent, sent.start_char + m.end())
+            inherit = _names_a_proposal(sent, sent.start_char + m.end())
+        if target and target != source:
+            return target, relation, inherit and relation != "responds"
+    return None
+
+
+class ReactionMatcher:
+    """Assigns ``doc._.reactions`` and ``doc._.inherited`` (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims_of: dict[int, list] = {}
+        for act, claim in doc._.claims or []:
+            claims_of.setdefault(id(act), []).append(claim)
+        reactions, inherited = [], []
+        latest: dict[str, tuple[str, str]] = {}  # actor -> (issue, stance) of their last claim
+        previous_speaker = ""
+        seen: set[tuple[str, int]] = set()
+        for act in doc._.speech or []:
+            sent = act.sentence
+            claims = claims_of.get(id(act), [])
+            for name in act.speakers:
+                if claims:  # what "that idea" / "X's proposal" will refer to: the last claim made
+                    latest[name] = (claims[-1].issue, claims[-1].stance)
+                if act.kind == "direct" or (name, sent.start) in seen:
+                    continue
+                seen.add((name, sent.start))
+                found = match_reaction(sent, name, previous_speaker)
+                if not found:
+                    continue
+                target, relation, inherit = found
+                reactions.append((name, target, relation, sent))
+                if inherit and not claims and target in latest:
+                    issue, stance = latest[target]
+                    inherited.append((name, issue, INVERSE[stance] if relation == "disagrees" else stance, sent))
+            if act.speakers and act.speakers[-1] != previous_speaker:
+                previous_speaker = act.speakers[-1]
+        doc._.reactions, doc._.inherited = reactions, inherited
+        return doc
+
+
+@Language.factory("reaction_matcher", assigns=["doc._.reactions", "doc._.inherited"],
+                  requires=["doc._.speech", "doc._.claims"])
+def make_reaction_matcher(nlp: Language, name: str):
+    return ReactionMatcher(nlp, name)

@@ -1,0 +1,452 @@
+"""The ``speaker_attribution`` component: who speaks where.
+
+Reads ``doc._.actors`` / ``doc._.person_at`` (from ``person_index``) and assigns
+
+* ``doc._.speech``: a list of Speech records in reading order (speakers, kind, the region of
+  tokens they speak in, the speech verb, the quote);
+* ``doc.spans["speech"]``: the same regions as spans, label = kind, kb_id = first speaker.
+
+What is matched: direct quotes (curly or straight double quotes, also several sentences long and
+introduced by a colon: "X confirmed this in a post: “...”"), attributed by the speech verb after
+or before them; indirect speech (subject of a speech verb, analysis/data/speech.toml), content
+before an attribution ("..., she said"), "According to X, ..."; pronouns resolved to the nearest
+compatible person (grammatical gender from the text's own "Mr"/"Ms" and pronouns, else from the
+first name via gender-guesser; number: "they" to groups); definite titles ("the chancellor said")
+to the last person with that role. Not matched: speakers named only in a previous paragraph's
+quote, or "it" standing for a body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from analysis.lexicon import load
+from analysis.people import add_actor, ent_at, entity_actor, group_actor
+from analysis.verbs import verb_lemma
+
+SPEECH_KEY = "speech"
+QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
+PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
+HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
+              "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
+OWN_PRONOUNS = {"his": "male", "him": "male", "himself": "male", "her": "female", "hers": "female", "herself": "female"}
+
+if not Doc.has_extension("speech"):
+    Doc.set_extension("speech", default=None)
+
+
+@dataclass
+class Speech:
+    """One act of speaking: who, with which verb, over which tokens."""
+
+    speakers: list[str]
+    kind: str  # direct | indirect | reported
+    region: Span
+    lead: Span | None  # the speech verb, when it belongs to the claim ("ruled out talks")
+    quote: str = ""
+    pronoun: bool = False
+    sentence: Span | None = None
+
+
+@lru_cache(maxsize=1)
+def speech_kinds():
+    data = load("speech")
+    kinds = {lemma: "indirect" for lemma in data["indirect"]}
+    kinds.update({lemma: "reported" for lemma in data["reported"]})
+    return kinds, {k: set(v) for k, v in data["particle_verbs"].items()}
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str:
+    """"male" / "female" for a first name the gender-guesser tables know well, else ""."""
+    words = name.split()
+    if len(words) < 2:
+        return ""
+    first = words[0].split("-")[0]
+    guess = _gender_detector().get_gender(first)
+    return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess, "")
+
+
+def find_quotes(doc: Doc) -> list[Span]:
+    """Spans of direct quotations, quote marks included. Unbalanced quotes are ignored."""
+    spans = []
+    for m in QUOTE_RE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span) > 2:
+            spans.append(span)
+    return spans
+
+
+class _Context:
+    """What a pronoun or a definite title may refer to, updated sentence by sentence."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.last_speaker = ""
+        self.last_plural = ""
+        self.last_subject = ""  # person who was the grammatical subject of the previous sentence
+        self.recent: list[str] = []  # people by last mention, most recent last
+        self.gender: dict[str, str] = {}
+
+    def saw_person(self, name: str) -> None:
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def remember(self, names: list[str]) -> None:
+        for name in names:
+            self.last_speaker = name
+            actor = self.doc._.actors.get(name)
+            if actor and actor.actor_type == "person":
+                self.saw_person(name)
+            elif actor:
+                self.last_plural = name
+
+    def person_for(self, pronoun: str) -> str:
+        """The nearest person a "he"/"she"/"I" can stand for: the previous sentence's subject, the
+        last speaker, then people by recency; one whose gender contradicts the pronoun is skipped."""
+        want = PRONOUNS[pronoun]
+        actors = self.doc._.actors
+        candidates = [self.last_subject, self.last_speaker] + self.recent[::-1]
+        for name in candidates:
+            actor = actors.get(name)
+            if not actor or actor.actor_type != "person":
+                continue
+            if want in ("male", "female") and self.gender.get(name, want) != want:
+                continue
+            return name
+        return ""
+
+
+def _genders(doc: Doc) -> dict[str, str]:
+    """Each person's grammatical gender: "Mr"/"Ms" before a mention, else an own-pronoun ("his",
+    "her") right after the first mention in the same clause, else the first name's usual gender."""
+    found: dict[str, str] = {}
+    for mention in doc.spans.get("people", []):
+        name = mention.kb_id_
+        if name in found:
+            continue
+        before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+        if before in HONORIFICS:
+            found[name] = HONORIFICS[before]
+    for name, actor in doc._.actors.items():
+        if actor.actor_type == "person" and name not in found:
+            gender = first_name_gender(name)
+            if gender:
+                found[name] = gender
+    return found
+
+
+def sentence_subject(sent: Span) -> str:
+    """The person the sentence is about: the named subject of its main verb, if a person."""
+    person_at = sent.doc._.person_at
+    for child in sent.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.i in person_at:
+                return person_at[child.i]
+            inside = [t.i for t in child.subtree if t.i in person_at]
+            if inside and child.pos_ in ("NOUN", "PROPN"):
+                return person_at[inside[0]]
+    return ""
+
+
+def _described_person(token: Token, ctx: _Context) -> str:
+    """"The chancellor added ...", "the vice president told ...": a definite title names the
+    last person whose role ends with it (the fullest match wins)."""
+    if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
+        return ""
+    actors = token.doc._.actors
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    title = " ".join(modifiers + [token.lower_])
+    candidates = [ctx.last_speaker] + ctx.recent[::-1] + list(reversed(actors))
+    for wanted in (title, token.lower_):
+        for name in candidates:
+            actor = actors.get(name)
+            if actor and actor.actor_type == "person" and actor.role.lower().endswith(wanted):
+                if wanted != title or actor.role.lower() == title or actor.role.lower().endswith(" " + title):
+                    return name
+    return ""
+
+
+def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
+    """The actor a subject token stands for, and whether it was a pronoun."""
+    doc = token.doc
+    person_at = doc._.person_at
+    if token.i in person_at:
+        return person_at[token.i], False
+    if token.pos_ in ("NOUN", "PROPN"):
+        # "Ukraine's leader, X, said" / "A spokesperson for the Kremlin, X, said" / "X's office said":
+        # the subject is a title or an office; the person named inside it speaks.
+        inside = [t for t in token.subtree if t.i in person_at and t.i != token.i]
+        # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
+        inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
+        if inside:
+            return person_at[inside[0].i], False
+    described = _described_person(token, ctx)
+    if described:
+        return described, True
+    lower = token.lower_
+    if lower in PRONOUNS and token.pos_ == "PRON":
+        name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
+        return (name, True) if name else None
+    group = group_actor(token)
+    if group:
+        return add_actor(doc, group[0], group[2], group[1], mentions=0), False
+    ent = ent_at(doc, token.i)
+    if ent is None:
+        for child in token.children:  # "the Kremlin" parsed with the head outside the entity
+            if child.dep_ == "compound":
+                ent = ent_at(doc, child.i)
+        if ent is None:
+            return None
+    name = entity_actor(ent)
+    return (name, False) if name else None
+
+
+def _is_dateline(token: Token) -> bool:
+    """"BRUSSELS —" at the head of a story: a place, not a speaker."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_upper and len(token) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting");
+    a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("which", "who", "that") and current.dep_ == "relcl":
+                return current.head
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if _is_dateline(child):
+                    # the parser hung the real subject under the dateline: take the last person
+                    # between the dash and the verb, else the first named place or body there
+                    between = verb.doc[child.i + 2:verb.i]
+                    people = [t for t in between if t.ent_type_ == "PERSON"]
+                    named = [t for t in between if t.ent_type_ in ("GPE", "ORG", "NORP")]
+                    return people[-1] if people else (named[0] if named else None)
+                return child
+        if current.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """When the parser found no subject: a person named right before the verb (", X, said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].is_punct:
+        i -= 1
+    return doc[i] if i >= verb.sent.start and i in doc._.person_at and verb.i - i <= 2 else None
+
+
+def speech_verbs(sent: Span, inside_quote: set[int]):
+    """Speech verbs of a sentence, outermost first; a verb inside what another speech verb
+    reports ("saying Moscow would never agree") is content, not a new speaker."""
+    kinds, particles = speech_kinds()
+    found = []
+    for token in sent:
+        if token.i in inside_quote or token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb_lemma(token.text)
+        kind = kinds.get(lemma)
+        if kind is None:
+            continue
+        needed = particles.get(lemma)
+        if needed and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
+            continue
+        found.append((token, kind))
+    verbs = {t.i for t, _ in found}
+    for token, kind in found:
+        if not _reported_by_another(token, verbs):
+            yield token, kind
+
+
+def _reported_by_another(token: Token, verbs: set[int]) -> bool:
+    child = token
+    for head in token.ancestors:
+        if head.i in verbs and child.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):
+            return True
+        child = head
+    return False
+
+
+def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
+    """"A ceasefire ... would give Moscow time, she said.": the content precedes the attribution."""
+    subject = subject_of(verb)
+    first = subject.left_edge.i if subject is not None else verb.i
+    tokens = [t.i for t in sent if t.i < first and t.i not in inside]
+    while tokens and sent.doc[tokens[-1]].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
+    """"Asked whether troops should be sent, X said ...": the question belongs to the answer."""
+    if sent[0].lower_ != "asked":
+        return []
+    return [t.i for t in sent if t.i < verb.i and t.i not in inside and t.ent_type_ != "PERSON"]
+
+
+def _according_to(sent: Span, ctx: _Context):
+    """"According to X, ..." -> (speaker names, pronoun?, region without the attribution)."""
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ == "according" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
+            objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
+            if not objects:
+                continue
+            found = actor_for_token(objects[0], ctx)
+            if found:
+                skip = {t.i for t in token.subtree} | {token.i + 1} | {t.i for t in doc[token.i + 1].subtree}
+                return [found[0]], found[1], [t.i for t in sent if t.i not in skip]
+    return None
+
+
+def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
+    subject = subject_of(verb) or _name_before(verb)
+    if subject is None:
+        return [], False
+    found = actor_for_token(subject, ctx)
+    if not found:
+        return [], False
+    actors = verb.doc._.actors
+    if found[1]:
+        actors[found[0]].mentions += 1
+    names = [found[0]]
+    for conj in subject.conjuncts:
+        more = actor_for_token(conj, ctx)
+        if more and more[0] not in names:
+            names.append(more[0])
+    return names, found[1]
+
+
+def _introduces_quote(doc: Doc, quote: Span) -> bool:
+    """"X confirmed this in a post: “...”": a colon right before the opening quote mark."""
+    i = quote.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and doc[i].text == ":"
+
+
+def _sentence_after(doc: Doc, quote: Span) -> Span | None:
+    """The short sentence that starts right after a closing quote mark (an attribution), or None."""
+    i = quote.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or not doc[i].is_sent_start:
+        return None
+    sent = doc[i].sent
+    return sent if len(sent) <= 8 else None
+
+
+class SpeakerAttribution:
+    """Assigns ``doc._.speech`` and ``doc.spans["speech"]`` (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.speech = acts = self.speech_acts(doc)
+        doc.spans[SPEECH_KEY] = [Span(doc, a.region.start, a.region.end, label=a.kind, kb_id=a.speakers[0])
+                                 for a in acts]
+        return doc
+
+    @staticmethod
+    def speech_acts(doc: Doc) -> list[Speech]:
+        """Every act of speaking in reading order: direct quotes first within their sentence."""
+        ctx = _Context(doc)
+        ctx.gender = _genders(doc)
+        quotes = find_quotes(doc)
+        inside = {i for q in quotes for i in range(q.start, q.end)}
+        acts: list[Speech] = []
+        pending = sorted(quotes, key=lambda q: q.end)
+        q_next = 0
+        sents = list(doc.sents)
+        verbs_of: dict[int, list] = {}
+
+        def verbs_in(sent: Span):
+            if sent.start not in verbs_of:
+                verbs_of[sent.start] = list(speech_verbs(sent, inside))
+            return verbs_of[sent.start]
+
+        for sent in sents:
+            verbs = verbs_in(sent)
+            while q_next < len(pending) and pending[q_next].end - 1 < sent.end:
+                quote = pending[q_next]
+                q_next += 1
+                first_sent = doc[quote.start].sent
+                names, pronoun = [], False
+                qsent = doc[min(quote.start, first_sent.start, sent.start):max(quote.end, sent.end)]
+                after = [v for v in verbs if v[0].i >= quote.end]
+                before = [v for v in verbs_in(first_sent) if v[0].i < quote.start]
+                # a colon introduces the quote: the clause before it names the speaker
+                order = before[::-1] + after if _introduces_quote(doc, quote) else after + before[::-1]
+                for verb, _ in order:
+                    names, pronoun = speakers_of(verb, ctx)
+                    if names:
+                        break
+                if not names and _introduces_quote(doc, quote):
+                    subject = sentence_subject(first_sent)
+                    names = [subject] if subject else []
+                if not names and not after:
+                    # “...!” Trump stated.  The parser may end the sentence at the closing mark.
+                    following = _sentence_after(doc, quote)
+                    for verb, _ in (verbs_in(following) if following is not None else []):
+                        names, pronoun = speakers_of(verb, ctx)
+                        if names:
+                            break
+                if not names and not verbs and ctx.last_speaker:
+                    names, pronoun = [ctx.last_speaker], True  # a continuing quote
+                if names:
+                    acts.append(Speech(names, "direct", doc[quote.start + 1:quote.end - 1], None,
+                                       quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
+                    ctx.remember(names)
+            attributed = False
+            for verb, kind in verbs:
+                names, pronoun = speakers_of(verb, ctx)
+                if not names:
+                    continue
+                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
+                if not any(doc[i].is_alpha for i in region_tokens):
+                    region_tokens = _content_before(sent, verb, inside)
+                region_tokens += _asked_clause(sent, verb, inside)
+                region_tokens = sorted(set(region_tokens))
+                if region_tokens:
+                    region = doc[region_tokens[0]:region_tokens[-1] + 1]
+                    acts.append(Speech(names, kind, region, doc[verb.i:verb.i + 1], "", pronoun, sent))
+                ctx.remember(names)
+                attributed = True
+                break  # one speaker per sentence outside quotes: the first verb with a subject
+            if not attributed and (according := _according_to(sent, ctx)):
+                names, pronoun, tokens = according
+                tokens = [i for i in tokens if i not in inside]
+                if tokens:
+                    acts.append(Speech(names, "indirect", doc[tokens[0]:tokens[-1] + 1], None, "", pronoun, sent))
+                    ctx.remember(names)
+            # people named in this sentence, for later pronouns: subjects count as the most recent
+            named = [(doc[i].dep_ in ("nsubj", "nsubjpass"), i, doc._.person_at[i])
+                     for i in range(sent.start, sent.end) if i in doc._.person_at]
+            for _, _, name in sorted(named):
+                ctx.saw_person(name)
+            ctx.last_subject = sentence_subject(sent)
+        return acts
+
+
+@Language.factory("speaker_attribution", assigns=["doc._.speech", "doc.spans"],
+                  requires=["doc._.actors", "doc._.person_at", "token.dep"])
+def make_speaker_attribution(nlp: Language, name: str):
+    return SpeakerAttribution(nlp, name)
