@@ -66,10 +66,10 @@ def test_filter_matching_nothing_shows_message(app):
 
 def test_filters_come_from_the_url(app):
     app.query_params["country"] = ["POL"]
-    app.query_params["issue"] = ["european_defence"]
+    app.query_params["issue"] = ["military_aid"]
     app.run()
     assert app.session_state["flt_country"] == ["POL"]
-    assert app.metric[3].value == "1"  # one position: Poland on European defence
+    assert app.metric[3].value == "2"  # Poland (Sikorski) on military aid, said twice
 
 
 def test_reference_country_changes_alignment(app):

@@ -50,11 +50,11 @@ def test_corrections_apply_and_survive_reprocessing(db, monkeypatch):
     db.correct([{"action": "edit", "article": row.article, "target": row.key, "stance": "neutral"},
                 {"action": "country", "article": row.article, "target": "Kremlin", "country": "RUS"},
                 {"action": "delete", "article": row.article,
-                 "target": t.statements[t.statements.actor == "Marco Rubio"].iloc[0].key}], analyst="ana")
+                 "target": t.statements[t.statements.actor == "John Healey"].iloc[0].key}], analyst="ana")
     def check():
         t2 = db.tables()
-        assert stance_of(t2, "Jean-Noël Barrot", "territorial_integrity") == ["neutral"]
-        assert "Marco Rubio" not in set(t2.statements.actor)
+        assert stance_of(t2, "Jean-Noël Barrot", "nato_membership") == ["neutral"]
+        assert "John Healey" not in set(t2.statements.actor)
         assert t2.statements[t2.statements.actor == "Jean-Noël Barrot"].corrected.all()
     check()
     # a pipeline upgrade re-analyses the article; the corrections are kept
@@ -67,8 +67,8 @@ def test_corrections_apply_and_survive_reprocessing(db, monkeypatch):
 def test_added_position_links_to_its_sentence(db):
     t = db.tables()
     article = t.articles.iloc[0]
-    start = article.text.index("European leaders are expected")
-    end = article.text.index("response.", start) + len("response.")
+    start = article.text.index("Several European leaders")
+    end = article.text.index("approach.", start) + len("approach.")
     db.correct([{"action": "add", "article": article.id, "target": "", "actor": "European leaders", "country": "EU",
                  "issue": "negotiations", "stance": "neutral", "evidence": article.text[start:end], "start": start,
                  "end": end}])
