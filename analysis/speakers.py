@@ -63,6 +63,12 @@ def speech_kinds():
 
 
 @lru_cache(maxsize=1)
+def role_words() -> frozenset:
+    """Last words of the role titles in analysis/data/roles.toml ("spokesman", "minister", ...)."""
+    return frozenset(t.split()[-1] for t in load("roles")["titles"])
+
+
+@lru_cache(maxsize=1)
 def _gender_detector():
     import gender_guesser.detector as detector
 
@@ -190,6 +196,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         # "Ukraine's leader, X, said" / "A spokesperson for the Kremlin, X, said" / "X's office said":
         # the subject is a title or an office; the person named inside it speaks.
         inside = [t for t in token.subtree if t.i in person_at and t.i != token.i]
+        if token.lower_ in role_words():
+            # "Putin's spokesman said": the spokesman speaks, not the person whose title it is
+            inside = [t for t in inside if not (t.dep_ == "poss" and t.head.i == token.i)]
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
         if inside:

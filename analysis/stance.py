@@ -116,6 +116,19 @@ def _cue_head(cue_tokens):
     return heads[0] if heads else cue_tokens[0]
 
 
+def _in_time_phrase(cue_tokens, lex) -> bool:
+    """The cue hangs (through nouns and coordination) on a time preposition: "after months of
+    training and political negotiations"."""
+    token = _cue_head(cue_tokens)
+    for _ in range(5):
+        if token.dep_ not in ("pobj", "conj", "compound", "amod", "prep", "nmod", "cc"):
+            return False
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in lex["temporal"]:
+            return True
+    return False
+
+
 def _governing_predicate(doc, cue_tokens, stop: int):
     """The verb whose subject contains the cue ("[hopes of joining NATO] were unrealistic"), found
     by climbing nominal dependencies from the cue's head; None when the cue is not in a subject."""
@@ -198,8 +211,8 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
                 break
         left = doc[max(left_start, c0 - lex["window"]):c0]
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
-        if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]):
-            continue  # "before the talks started": a time reference, not a claim
+        if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
+            continue  # "before the talks started", "after months of negotiations": a time reference
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and _reported_inside(doc, cue_tokens, span):
