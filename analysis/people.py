@@ -163,8 +163,12 @@ class PersonIndex:
                 full_names[surname(name).lower()] = name
                 canonical = name
             else:
-                # the nearest full name before it with that surname ("Johnson" after two Johnsons)
-                canonical = full_names.get(name.lower()) or self._later_full_name(persons, ent, name)
+                # the nearest full name before it with that surname ("Johnson" after two Johnsons),
+                # else the one full name that has it as an inner name ("Lula" in "Luiz Inacio Lula da Silva")
+                canonical = (full_names.get(name.lower()) or self._later_full_name(persons, ent, name)
+                             or name)
+                if canonical == name and len(words) == 1:
+                    canonical = self._inner_name(persons, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
             add_actor(doc, canonical, "person", country, role)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
@@ -173,6 +177,12 @@ class PersonIndex:
         doc.spans[PEOPLE_KEY] = mentions
         self._fallback_countries(doc, mentions, before_name)
         return doc
+
+    @staticmethod
+    def _inner_name(persons: list[Span], name: str) -> str:
+        fulls = {clean_name(p.text) for p in persons}
+        owners = {f for f in fulls if len(f.split()) >= 3 and name.lower() in (w.lower() for w in f.split()[1:-1])}
+        return owners.pop() if len(owners) == 1 else name
 
     @staticmethod
     def _later_full_name(persons: list[Span], ent: Span, name: str) -> str:

@@ -426,8 +426,10 @@ class SpeakerAttribution:
                 qsent = doc[min(quote.start, first_sent.start, sent.start):max(quote.end, sent.end)]
                 after = [v for v in verbs if v[0].i >= quote.end]
                 before = [v for v in verbs_in(first_sent) if v[0].i < quote.start]
-                # a colon introduces the quote: the clause before it names the speaker
-                order = before[::-1] + after if _introduces_quote(doc, quote) else after + before[::-1]
+                # a colon introduces the quote, or the speech verb stands right before it ("X insisted
+                # “...”, while Y ruled out ..."): the clause before it names the speaker
+                adjacent = bool(before) and all(doc[i].is_punct or doc[i].is_space for i in range(before[-1][0].i + 1, quote.start))
+                order = before[::-1] + after if _introduces_quote(doc, quote) or adjacent else after + before[::-1]
                 for verb, _ in order:
                     names, pronoun = speakers_of(verb, ctx)
                     if names:
