@@ -46,12 +46,13 @@ def _inherit_nouns() -> frozenset:
 
 
 def _explicit_target(sent: Span, char_end: int) -> str:
-    """The first actor named within three tokens after the phrase: a person, a body or country,
-    or a demonym on a proposal noun ("the American proposal" -> the United States)."""
+    """The first actor named in the object after the phrase (up to eight tokens, not past "that",
+    "to", a verb or a clause break): a person, a body or country, or a demonym on a proposal noun
+    ("the American proposal" -> the United States, "a call between X and Y" -> X)."""
     doc = sent.doc
-    after = [t for t in sent if t.idx >= char_end][:3]
+    after = [t for t in sent if t.idx >= char_end][:8]
     for token in after:
-        if token.lower_ in ("that", "to") or token.pos_ == "VERB":
+        if token.lower_ in ("that", "to", ";", "—", "–") or token.pos_ in ("VERB", "AUX") or (token.text == "," and token.i > after[0].i + 1):
             return ""
         if token.i in doc._.person_at:
             return doc._.person_at[token.i]
