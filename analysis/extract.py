@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from analysis.people import add_actor, group_actor
 from analysis.records import Actor, Position, Reaction
 
 BASE_CONFIDENCE = {"direct": 0.9, "indirect": 0.8, "reported": 0.65}
@@ -61,22 +60,14 @@ def reactions(doc: Doc, article_id: str) -> list[Reaction]:
             for source, target, relation, sent in doc._.reactions]
 
 
-def _mentioned_groups(doc: Doc) -> None:
-    """Group actors named anywhere ("European leaders are expected to meet")."""
-    for token in doc:
-        group = group_actor(token)
-        if group:
-            add_actor(doc, group[0], group[2], group[1], mentions=1)
-
-
 def actors(doc: Doc, article_id: str) -> list[Actor]:
+    """Every named person, and the governments, bodies and groups that speak or are answered
+    (a group merely mentioned, "European leaders are expected to meet", is no actor)."""
     return [Actor(article_id, a.name, a.actor_type, a.country, a.role, max(a.mentions, 1))
             for a in doc._.actors.values()]
 
 
 def extract_doc(doc: Doc, article_id: str):
     """Actors, Positions and Reactions of one article the pipeline has run over."""
-    found_positions, found_reactions = positions(doc, article_id), reactions(doc, article_id)
-    _mentioned_groups(doc)
-    return actors(doc, article_id), found_positions, found_reactions
+    return actors(doc, article_id), positions(doc, article_id), reactions(doc, article_id)
 

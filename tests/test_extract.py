@@ -26,6 +26,8 @@ def _load(path):
 
 # Known gaps on the real seed article (tests/gold/seed.json, written by hand): strict xfails.
 SEED_GAPS = {
+    "actors": "'European leaders' are an actor only through their reaction ('openly critical of Trump's approach'), "
+              "which is not found",
     "positions": "'The United States has signaled a shift ..., with Trump declaring that negotiations will begin': "
                  "the nested speaker (Trump) is not separated from the outer one (the United States)",
     "reactions": "'countered that' (Barrot -> Hegseth), 'openly critical of Trump's approach' and 'describing his "
@@ -45,8 +47,9 @@ def case(request, nlp):
     return _load(request.param)
 
 
-def test_actor_rows(case):
-    gold, tables = case
+@pytest.mark.parametrize("path", list(_gold_params("actors")))
+def test_actor_rows(nlp, path):
+    gold, tables = _load(path)
     got = sorted(tuple(r) for r in tables.actors[["name", "actor_type", "country", "role"]].itertuples(index=False))
     want = sorted((a["name"], a["actor_type"], a["country"], a["role"]) for a in gold["actors"])
     assert got == want
@@ -130,6 +133,9 @@ KNOWN_GAPS = {
 # that it goes on measuring generalisation. Its gaps are the next things to fix.
 HELDOUT = sorted((HERE / "heldout").glob("*.json"))
 HELDOUT_GAPS = {
+    ("vienna-osce-talks", "actors"):
+        "the 'Estonian foreign ministry' speaks in a statement 'rejecting any suggestion', which is missed, so it "
+        "is no actor",
     ("nato-summit-preview", "positions"):
         "'path to membership' without the word NATO, and 'could not meet that target' (the target named in an "
         "earlier sentence) give no cue",
