@@ -186,6 +186,13 @@ class NerRepair:
             end = start
             while end < len(doc) and end - start < 4 and (_is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start)):
                 end += 1
+            if end > start and end < len(doc) and end in taken and end - start <= 2:
+                # "Turkish President Recep Tayyip Erdogan" with only "Tayyip Erdogan" tagged: the
+                # first names between the title and the tagged name belong to it
+                person = next(e for e in ents if e.label_ == "PERSON" and e.start <= end < e.end)
+                if person.start == end:
+                    added.append(Span(doc, start, person.end, label="PERSON"))
+                    continue
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 if not countries.country_code(candidate.text):

@@ -197,9 +197,12 @@ class PersonIndex:
     def _role_and_country(self, doc: Doc, ent: Span, before_name: dict, role_starting: dict) -> tuple[str, str]:
         # "German Foreign Minister X" / "Ukraine's leader, X" / "the foreign minister of Italy, X"
         role = before_name.get(ent.start)
-        if role is not None:
+        if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
             country = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
+            if doc[role.end].lower_ == "to" if role.end < len(doc) else False:
+                # "China's ambassador to the United Nations": posted there, China's own
+                return role_text(role), country or self._of_country(doc, role)
             return role_text(role), self._of_country(doc, role) or country
         # "X, the EU's foreign policy chief," / "X, head of the ... committee,"
         if ent.end < len(doc) and doc[ent.end].text == ",":
@@ -208,6 +211,9 @@ class PersonIndex:
                 if role is None:
                     continue
                 between = doc[ent.end + 1:role.start]
+                if doc._.person_at.get(name_position(doc, role.end)) or ent_at(doc, name_position(doc, role.end)) is not None \
+                        and ent_at(doc, name_position(doc, role.end)).label_ == "PERSON":
+                    break  # "X, Turkish President Y said": the title is Y's
                 if all(not t.is_punct or t.text in POSSESSIVE for t in between) and not any(
                     t.pos_ in ("VERB", "AUX") for t in between
                 ):
@@ -228,9 +234,9 @@ class PersonIndex:
 
     @staticmethod
     def _of_country(doc: Doc, role: Span) -> str:
-        """"foreign minister of Italy", "spokesperson for the Kremlin"; "a spokesman for <person>"
-        takes that person's country."""
-        if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for"):
+        """"foreign minister of Italy", "spokesperson for the Kremlin", "his counterpart from
+        Denmark"; "a spokesman for <person>", "adviser to <person>" take that person's country."""
+        if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for", "to", "from"):
             code = country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
             boss = doc._.person_at.get(role.end + 1)
             return code or (doc._.actors[boss].country if boss in doc._.actors else "")
@@ -270,6 +276,14 @@ class PersonIndex:
                        if a.actor_type == "person" and not a.country and a.role.lower() == title]
             if len(codes) == 1 and len(holders) == 1:
                 holders[0].country = next(iter(codes))
+
+
+def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:
+    """"According to the head of the Pentagon, Putin cannot ...": a title inside a prepositional
+    phrase, then a comma, then the subject of the main clause: the title is not the name's."""
+    if not (role.start <= ent.start - 1 and doc[ent.start - 1].text == ","):
+        return False
+    return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.end < len(doc) and doc[ent.end].text != ","
 
 
 def _listed_member_of(mention: Span) -> str:
