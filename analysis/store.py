@@ -296,44 +296,47 @@ class Store:
         """Analyse and store (name, Article) pairs. Unchanged duplicates, and a text given twice in
         the same call, are skipped with a message under their own name; an article whose date is
         not YYYY-MM-DD is refused. Each article is written in its own transaction, so a failure
-        loses only that article. ``progress(done, result)`` is called once per article."""
+        loses only that article. ``progress(done, result)`` is called once per article as it is
+        done; the results come back in input order."""
         if articles:
             self.require_writable()
         version = pipeline_version(catalog_path)
         known = self.known()
-        results: list[IngestResult] = []
-        todo: list[tuple[str, Article]] = []
+        results: list[tuple[int, IngestResult]] = []
+        todo: list[tuple[int, str, Article]] = []
         first_name: dict[str, str] = {}
 
-        def report(result: IngestResult) -> None:
-            results.append(result)
+        def report(index: int, result: IngestResult) -> None:
+            results.append((index, result))
             if progress:
                 progress(len(results), result)
 
-        for name, article in articles:
+        for index, (name, article) in enumerate(articles):
             problem = check_date(article.date) if check_dates else ""
             if problem:
-                report(IngestResult(name, article.id, "error", f"{name}: {problem}"))
+                report(index, IngestResult(name, article.id, "error", f"{name}: {problem}"))
             elif article.id in first_name:
-                report(IngestResult(name, article.id, "duplicate",
-                                    f"{name}: the same text as {first_name[article.id]} in this upload; stored once."))
+                report(index, IngestResult(name, article.id, "duplicate",
+                                           f"{name}: the same text as {first_name[article.id]} in this upload; "
+                                           "stored once."))
             elif known.get(article.id) == version:
                 first_name[article.id] = name
-                report(IngestResult(name, article.id, "duplicate",
-                                    f"{name}: already in the corpus (same text); nothing changed."))
+                report(index, IngestResult(name, article.id, "duplicate",
+                                           f"{name}: already in the corpus (same text); nothing changed."))
             else:
                 first_name[article.id] = name
-                todo.append((name, article))
-        names = iter(name for name, _ in todo)
-        for article, actors, positions, reactions in extract_records([a for _, a in todo], catalog_path,
+                todo.append((index, name, article))
+        pending = iter(todo)
+        for article, actors, positions, reactions in extract_records([a for _, _, a in todo], catalog_path,
                                                                      per_article=progress is not None):
-            name = next(names)
+            index, name, _ = next(pending)
             status = "updated" if article.id in known else "added"
             self._replace(article, actors, positions, reactions, version, name)
             known[article.id] = version
             found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
-            report(IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors), len(positions)))
-        return results
+            report(index, IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors),
+                                       len(positions)))
+        return [result for _, result in sorted(results, key=lambda pair: pair[0])]
 
     def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
