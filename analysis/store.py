@@ -175,6 +175,7 @@ class Store:
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path or settings.get("DASHBOARD_DB"))
         self.read_only_reason = _check_location(self.path)
+        self.created = not self.path.exists() or self.path.stat().st_size == 0  # a new, empty file
         self.read_only = bool(self.read_only_reason)
         self._uri = None
         if self.read_only:
@@ -368,10 +369,6 @@ class Store:
             self.ingest([(row[5] or row[1], Article(*row[:5])) for row in stale], catalog_path=catalog_path,
                         check_dates=False)  # stored before dates were checked: keep them as they are
         return len(stale)
-
-    def is_empty(self) -> bool:
-        with self._connect() as con:
-            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
 
     def articles(self) -> pd.DataFrame:
         """id, title, source, date and origin of every stored article (no text), oldest date first."""

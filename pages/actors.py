@@ -1,6 +1,6 @@
 import streamlit as st
 
-from ui.text import evidence_box, plain
+from ui.text import evidence_box, plain, source_line
 from ui.widgets import context, nothing_matches, table
 
 view, selection, labels, caption = context()
@@ -33,6 +33,5 @@ if rows:
         table(mine.assign(issue=mine["issue"].map(labels))[["issue", "stance", "kind", "confidence", "evidence", "quote"]],
               key="act_positions", name=f"positions-of-{actor['name']}", name_parts=parts)
     article = st.session_state["tables"].articles.set_index("id").loc[actor["article"]]
-    st.markdown(f"**{plain(article['title'])}** · {plain(article['source'] or 'unknown source')} · "
-                f"{article['date'] or 'undated'}")
+    st.html(source_line(article["title"], article["source"], article["date"]))
     st.html(evidence_box(article["text"], list(zip(mine["start"], mine["end"]))))

@@ -6,7 +6,7 @@ import streamlit as st
 from analysis.countries import is_code
 from analysis.errors import AnalysisError
 from ui import data
-from ui.text import evidence_box, plain
+from ui.text import evidence_box, plain, source_line
 from ui.widgets import context, nothing_matches, table
 
 view, selection, labels, caption = context()
@@ -38,9 +38,9 @@ elif not edit:
                   column_order=["actor", "country", "issue_label", "stance", "evidence", "kind", "confidence", "role",
                                 "quote", "corrected"],
                   column_config={
-                      "actor": st.column_config.TextColumn(width="small"),
+                      "actor": st.column_config.TextColumn(width=150),
                       "country": st.column_config.TextColumn(width=70),
-                      "issue_label": st.column_config.TextColumn("issue", width="small"),
+                      "issue_label": st.column_config.TextColumn("issue", width=130),
                       "stance": st.column_config.TextColumn(width=80),
                       "evidence": st.column_config.TextColumn(width="large"),
                       "kind": st.column_config.TextColumn(width=80),
@@ -53,8 +53,7 @@ elif not edit:
         article = articles.loc[row["article"]]
         st.markdown(f"**{plain(row['actor'])}** · {plain(row['issue_label'])} · **{row['stance']}** "
                     f"({row['kind']}, confidence {row['confidence']:.2f})")
-        st.markdown(f"From *{plain(article['title'])}* · {plain(article['source'] or 'unknown source')} · "
-                    f"{article['date'] or 'undated'}")
+        st.html(source_line(article["title"], article["source"], article["date"], prefix="From "))
         st.html(evidence_box(article["text"], [(int(row["start"]), int(row["end"]))]))
 else:
     analyst = st.text_input("Your name (optional, stored with each correction)", key="cor_analyst")

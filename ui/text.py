@@ -22,6 +22,14 @@ def plain(value) -> str:
     return _MARKDOWN.sub(r"\\\1", " ".join(str(value).split()))
 
 
+def source_line(title: str, source: str, date: str, prefix: str = "") -> str:
+    """HTML for st.html: "prefix **title** · source · date", every part escaped. Not Markdown:
+    Markdown would also turn a bare URL in a title or source into a link."""
+    parts = [f"<b>{html.escape(title or 'untitled')}</b>", html.escape(source or "unknown source"),
+             html.escape(date or "undated")]
+    return f"<p style='margin:0 0 0.5rem 0'>{html.escape(prefix)}{' · '.join(parts)}</p>"
+
+
 def evidence_box(text: str, spans: list[tuple[int, int]], height: int = 420) -> str:
     """Article text as escaped HTML in a scroll box, the given char spans marked.
 
