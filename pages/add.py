@@ -7,9 +7,11 @@ from analysis.errors import AnalysisError
 from analysis.reader import decode, max_bytes, megabytes, parse_article
 from ui import data
 from ui.text import plain
+from ui.widgets import context
 
 FORM_KEYS = ("add_paste", "add_title", "add_source", "add_date")
 
+context()  # opened as the server's first request, the page is run again through dashboard.py
 db = data.store()
 st.title("Add articles")
 if db.read_only:

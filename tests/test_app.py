@@ -56,6 +56,20 @@ def test_country_filter_changes_rows_and_url(app):
     assert app.query_params["country"] == ["DEU", "FRA"]
 
 
+def test_evidence_column_comes_before_the_details_and_is_wide(app):
+    app.run()
+    app.switch_page("pages/positions.py").run()
+    import json
+
+    table = app.dataframe(key="pos_table").proto
+    order = list(table.column_order)
+    assert order.index("evidence") == 4 and order[:4] == ["actor", "country", "issue_label", "stance"]
+    widths = {k: v.get("width") for k, v in json.loads(table.columns).items()}
+    assert widths["evidence"] == "large"
+    # the columns before it, plus the row-selection box, leave the evidence inside a 900 px wide table
+    assert 40 + sum(widths[c] for c in order[:4]) + 400 <= 900
+
+
 def test_filter_matching_nothing_shows_message(app):
     app.run()
     app.multiselect(key="flt_country").set_value(["LVA"]).run()
