@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete`` (the contract in PRODUCT.md).
+"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup`` (the contract in PRODUCT.md).
 
 Errors print one line on stderr and exit non-zero; an article with nothing in it gives a valid
 empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     dele.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (export --table articles lists them)")
     dele.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     dele.add_argument("--analyst", default="", help="name stored with the deletion in the audit trail")
+    bak = sub.add_parser("backup", help="copy the corpus database to FILE (safe while the app is running)")
+    bak.add_argument("target", metavar="FILE")
+    bak.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     ev = sub.add_parser("evaluate", help="precision/recall/F1 against gold JSON files")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -184,6 +187,11 @@ def main(argv=None) -> int:
             _output(_export(args), args.format, args.out)
         elif args.command == "delete":
             return _delete(args)
+        elif args.command == "backup":
+            from analysis.store import Store
+
+            store = Store(args.db)
+            print(f"backed up {store.path} to {store.backup(args.target)}")
         else:
             from analysis.evaluate import evaluate, report
 

@@ -370,6 +370,25 @@ class Store:
                         check_dates=False)  # stored before dates were checked: keep them as they are
         return len(stale)
 
+    def backup(self, target: str | Path) -> Path:
+        """A consistent copy of the database at ``target`` (SQLite's online backup: safe while
+        the app or an ingest is writing). Refuses to overwrite an existing file."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} already exists; choose a new file name for the backup.")
+        if not target.parent.is_dir():
+            raise StoreError(f"{target}: the folder {target.parent} does not exist; create it or write elsewhere.")
+        with self._connect() as con:
+            try:
+                out = sqlite3.connect(target)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{target} cannot be written ({exc}); choose another place.") from exc
+            try:
+                con.backup(out)
+            finally:
+                out.close()
+        return target
+
     def articles(self) -> pd.DataFrame:
         """id, title, source, date and origin of every stored article (no text), oldest date first."""
         with self._connect() as con:

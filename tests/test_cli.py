@@ -189,3 +189,14 @@ def test_delete_removes_an_article_and_records_it(tmp_path):
     audit = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--table", "corrections").stdout)))
     assert [(a["action"], a["article"], a["analyst"]) for a in audit] == [("delete_article", doomed, "ana")]
     assert "No article with id 'nope'" in one_error_line(run("delete", "nope", "--db", db))
+
+
+def test_backup_is_a_readable_copy_and_never_overwrites(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(SEED), "--db", db).returncode == 0
+    copy = tmp_path / "copy.db"
+    result = run("backup", str(copy), "--db", db)
+    assert result.returncode == 0, result.stderr
+    original = run("export", "--db", db).stdout
+    assert original and run("export", "--db", str(copy)).stdout == original
+    assert "already exists" in one_error_line(run("backup", str(copy), "--db", db))
