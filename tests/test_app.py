@@ -307,3 +307,15 @@ def test_delete_article_asks_for_confirmation_then_deletes(app):
         app.switch_page(page).run()
         assert not app.exception, page
     assert app.session_state["tables"].articles.empty
+
+
+def test_pasted_article_with_an_invalid_date_is_refused_with_how_to_write_it(app):
+    app.run()
+    before = len(app.session_state["tables"].articles)
+    app.switch_page("pages/add.py").run()
+    app.text_area(key="add_paste").input("Title: Talks\nDate: 31/02/2025\n\nThe minister said talks must start.").run()
+    app.button(key="add_submit").click().run()
+    assert not app.exception
+    assert any("the date '31/02/2025'" in e.value and "YYYY" in e.value for e in app.error)
+    assert len(app.session_state["tables"].articles) == before
+    assert "31/02/2025" in app.text_area(key="add_paste").value  # kept, so it can be corrected

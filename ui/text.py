@@ -14,7 +14,7 @@ import re
 
 # CommonMark backslash-escapes any ASCII punctuation; these are the ones Markdown, Streamlit's
 # directives (":red[...]", ":material/...:") and its LaTeX ("$...$") give a meaning to.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=\"'])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])")
 
 
 def plain(value) -> str:
