@@ -203,9 +203,14 @@ class Store:
             con.execute("PRAGMA busy_timeout=60000")
             yield con
         except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:
-            cause = exc.__cause__ if isinstance(exc, pd.errors.DatabaseError) and exc.__cause__ else exc
-            raise StoreError(f"The corpus database {self.path} cannot be used ({cause}); it may be damaged: "
-                             "restore it from a backup or point DASHBOARD_DB at another file.") from exc
+            cause = str(exc.__cause__ if isinstance(exc, pd.errors.DatabaseError) and exc.__cause__ else exc)
+            if "locked" in cause or "busy" in cause:
+                what = "another program kept it busy for a minute; try again, or stop the other program"
+            elif "readonly" in cause:
+                what = "it cannot be written here; check the permissions of the file and its folder"
+            else:
+                what = "it may be damaged: restore it from a backup or point DASHBOARD_DB at another file"
+            raise StoreError(f"The corpus database {self.path} cannot be used ({cause}); {what}.") from exc
         finally:
             con.close()
 
