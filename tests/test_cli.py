@@ -126,19 +126,21 @@ def test_extract_out_into_a_missing_folder(tmp_path):
     assert "nowhere does not exist" in line
 
 
-@pytest.mark.parametrize("case", ["folder", "damaged", "foreign", "readonly-new"])
+@pytest.mark.parametrize("case", ["folder", "damaged", "foreign", "readonly-new", "readonly-subfolder"])
 def test_database_problems_are_one_line(tmp_path, case):
     from readonly_fs import read_only
 
     if case == "folder":
         assert "points at the folder" in one_error_line(run("export", "--db", str(tmp_path)))
         return
-    if case == "readonly-new":
+    if case.startswith("readonly"):
         folder = tmp_path / "locked"
         folder.mkdir()
+        target = folder / "new.db" if case == "readonly-new" else folder / "sub" / "new.db"
         with read_only(folder):
-            line = one_error_line(run("ingest", str(SEED), "--db", str(folder / "new.db")))
-        assert "the folder is not writable" in line
+            line = one_error_line(run("ingest", str(SEED), "--db", str(target)))
+        assert ("the folder is not writable" if case == "readonly-new" else "sub for the corpus database cannot be "
+                "created") in line
         return
     db = tmp_path / "c.db"
     if case == "foreign":
