@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import ARGS, CHROMIUM, browser, running_app, settle  # noqa: F401  (browser is a fixture)
+from test_browser import CHROMIUM, browser, running_app, settle  # noqa: F401  (browser: a fixture used by name)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "2025-02-14-us-russia-talks-europe-reacts.txt"
@@ -64,9 +64,8 @@ def test_markdown_in_title_and_source_is_shown_as_text_and_fetches_nothing(hosti
     context.close()
 
 
-def test_selected_evidence_is_in_view_in_its_box(hostile_server, browser, nlp):
-    from analysis.store import Store  # noqa: F401  (the latest sentence of the seed, found the way an analyst would)
-
+def test_selected_evidence_is_in_view_in_its_box(hostile_server, browser):
+    """The seed's last position (far down the article) is opened from the table."""
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.goto(f"{hostile_server}/positions")
