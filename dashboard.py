@@ -5,6 +5,7 @@ import streamlit as st
 
 from analysis.errors import AnalysisError
 from ui import data, filters
+from ui.text import plain
 
 st.set_page_config(page_title="Diplomatic reactions", page_icon="🌐", layout="wide")
 
@@ -23,8 +24,12 @@ page = st.navigation(PAGES)
 try:
     tables = data.tables()
 except AnalysisError as exc:
-    st.error(str(exc))
+    st.error(plain(str(exc)), icon=":material/error:")
     st.stop()
+if data.store().read_only:
+    st.info(f"Read-only corpus: {plain(data.store().read_only_reason)}. Browsing and exports work; adding, correcting "
+            "and deleting articles are disabled. To edit, copy the database to a writable folder and point "
+            "DASHBOARD_DB at the copy.", icon=":material/lock:")
 
 labels = data.labels()
 selection = filters.sidebar(tables, labels)

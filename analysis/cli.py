@@ -1,7 +1,9 @@
-"""Command line: ``python -m analysis extract|evaluate|ingest|export`` (the contract in PRODUCT.md).
+"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup`` (the contract in PRODUCT.md).
 
 Errors print one line on stderr and exit non-zero; an article with nothing in it gives a valid
-empty table (header only for CSV, nothing for JSONL).
+empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
+readable file, print one ``error:`` line per unreadable one and then exit non-zero.
+CSV cells that a spreadsheet would run as formulas are neutralised (analysis.csvout).
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 import pandas as pd
 
 from analysis import settings
 from analysis.alignment import alignment
 from analysis.catalog import load_catalog
+from analysis.csvout import to_csv
 from analysis.errors import AnalysisError
 
 TABLES = ("actors", "statements", "reactions", "alignment")
@@ -34,11 +38,19 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", metavar="PATH")
     ing.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     exp = sub.add_parser("export", help="a table from the corpus database, corrections applied")
-    exp.add_argument("--table", choices=TABLES + ("corrections", "gold"), default="statements")
+    exp.add_argument("--table", choices=TABLES + ("articles", "corrections", "gold"), default="statements")
     exp.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv")
     exp.add_argument("--out", help="write to this file instead of stdout")
     exp.add_argument("--reference", default=None)
     exp.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    dele = sub.add_parser("delete", help="delete articles (with their actors, positions, reactions and corrections) "
+                                         "from the corpus database; the deletion is kept in the audit trail")
+    dele.add_argument("ids", nargs="+", metavar="ARTICLE_ID", help="article ids (export --table articles lists them)")
+    dele.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    dele.add_argument("--analyst", default="", help="name stored with the deletion in the audit trail")
+    bak = sub.add_parser("backup", help="copy the corpus database to FILE (safe while the app is running)")
+    bak.add_argument("target", metavar="FILE")
+    bak.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     ev = sub.add_parser("evaluate", help="precision/recall/F1 against gold JSON files")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -47,61 +59,86 @@ def _parser() -> argparse.ArgumentParser:
 
 def write_table(df: pd.DataFrame, fmt: str, out) -> None:
     if fmt == "csv":
-        df.to_csv(out, index=False)
+        to_csv(df, out)
     else:
         for row in df.to_dict("records"):
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
-def _extract(args) -> pd.DataFrame:
-    from analysis.corpus import analyze
+def _read_all(paths) -> tuple[list, int]:
+    """[(name, Article)] of every readable file, and how many were not; one stderr line per failure."""
     from analysis.reader import expand_paths, read_file
 
-    files = expand_paths(args.paths)
+    files = expand_paths(paths)
     if not files:
         raise AnalysisError("no .txt, .md or .html files found in the paths given.")
-    articles = [read_file(f) for f in files]
-    tables = analyze(articles, args.catalog)
-    if args.table == "alignment":
-        issues = [i.id for i in load_catalog(args.catalog)]
-        ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
-        return alignment(tables.statements, ref, issues)
-    return getattr(tables, args.table)
-
-
-def _ingest(args) -> int:
-    from tqdm import tqdm
-
-    from analysis.reader import expand_paths, read_file
-    from analysis.store import Store
-
-    files = expand_paths(args.paths)
-    if not files:
-        raise AnalysisError("no .txt, .md or .html files found in the paths given.")
-    store = Store(args.db)
     articles, failures = [], 0
     for f in files:
         try:
             articles.append((str(f), read_file(f)))
         except AnalysisError as exc:
             failures += 1
-            print(f"skipped: {exc}", file=sys.stderr)
+            print(f"error: {exc}", file=sys.stderr)
+    return articles, failures
+
+
+def _check_out(out_path: str | None) -> None:
+    """Fail before any work when --out cannot be written."""
+    if not out_path:
+        return
+    out = Path(out_path)
+    if out.is_dir():
+        raise AnalysisError(f"--out {out} is a folder; give a file name, e.g. {out / 'table.csv'}.")
+    if not out.parent.is_dir():
+        raise AnalysisError(f"--out {out}: the folder {out.parent} does not exist; create it or write elsewhere.")
+
+
+def _extract(args) -> tuple[pd.DataFrame | None, int]:
+    from analysis.corpus import analyze
+
+    _check_out(args.out)
+    articles, failures = _read_all(args.paths)
+    if not articles:
+        return None, failures
+    tables = analyze([a for _, a in articles], args.catalog)
+    if args.table == "alignment":
+        issues = [i.id for i in load_catalog(args.catalog)]
+        ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
+        return alignment(tables.statements, ref, issues), failures
+    return getattr(tables, args.table), failures
+
+
+def _ingest(args) -> int:
+    from tqdm import tqdm
+
+    from analysis.store import Store
+
+    store = Store(args.db)
+    store.require_writable()
+    articles, failures = _read_all(args.paths)
     with tqdm(total=len(articles), unit="article", desc="ingest", file=sys.stderr) as bar:
         results = store.ingest(articles, progress=lambda n, r: bar.update(1))
+    for r in results:
+        if r.status == "error":
+            failures += 1
+            print(f"error: {r.message}", file=sys.stderr)
     counts = {s: sum(r.status == s for r in results) for s in ("added", "updated", "duplicate")}
     print(f"{counts['added']} added, {counts['updated']} updated, {counts['duplicate']} already stored, "
           f"{failures} unreadable; {sum(r.positions for r in results)} positions found; database {store.path}")
-    return 1 if failures and not articles else 0
+    return 1 if failures else 0
 
 
 def _export(args):
     from analysis.store import Store
 
+    _check_out(args.out)
     store = Store(args.db)
     if args.table == "gold":
         return store.gold()
     if args.table == "corrections":
         return store.corrections()
+    if args.table == "articles":
+        return store.articles()
     tables = store.tables()
     if args.table == "alignment":
         ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
@@ -109,8 +146,21 @@ def _export(args):
     return getattr(tables, args.table)
 
 
+def _delete(args) -> int:
+    from analysis.store import Store
+
+    store = Store(args.db)
+    for article_id in args.ids:
+        title = store.delete_article(article_id, args.analyst)
+        print(f"deleted {article_id} ({title}) with its actors, positions, reactions and corrections")
+    return 0
+
+
 def _output(result, fmt: str, out_path: str | None) -> None:
-    out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+    try:
+        out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
+    except OSError as exc:
+        raise AnalysisError(f"--out {out_path} cannot be written ({exc.strerror}); choose another file.") from exc
     try:
         if isinstance(result, list):  # gold records
             out.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
@@ -127,11 +177,21 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
-            _output(_extract(args), args.format, args.out)
+            table, failures = _extract(args)
+            if table is not None:
+                _output(table, args.format, args.out)
+            return 1 if failures else 0
         elif args.command == "ingest":
             return _ingest(args)
         elif args.command == "export":
             _output(_export(args), args.format, args.out)
+        elif args.command == "delete":
+            return _delete(args)
+        elif args.command == "backup":
+            from analysis.store import Store
+
+            store = Store(args.db)
+            print(f"backed up {store.path} to {store.backup(args.target)}")
         else:
             from analysis.evaluate import evaluate, report
 
@@ -139,6 +199,9 @@ def main(argv=None) -> int:
             print(json.dumps(result, indent=2, default=str) if args.json else report(result))
     except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # disk full, permissions: one line, never a traceback
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}; nothing more was written.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -6,8 +6,13 @@ and extracts records from each Doc; only small records are kept, never Docs.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, NamedTuple
 
@@ -22,6 +27,10 @@ from analysis.records import Actor, Article, Position, Reaction, as_row, columns
 PARALLEL_THRESHOLD = 200
 BATCH_SIZE = 32
 CHUNK_SIZE = 64
+# When someone watches progress, smaller units so it advances article by article (sequential)
+# or every few articles (worker processes), at a small cost in throughput.
+WATCHED_CHUNK_SIZE = 8
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 class Tables(NamedTuple):
@@ -44,28 +53,61 @@ def n_process_for(count: int) -> int:
     return max(1, min(os.cpu_count() or 1, 4)) if count >= PARALLEL_THRESHOLD else 1
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """Worker initialiser: end this worker when the process that started it dies.
+
+    A parent killed with SIGKILL cannot shut its pool down, and the workers would stay alive
+    (holding memory and the model) forever. On Linux the kernel sends SIGKILL to the worker
+    when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere, and as a backstop, a thread
+    polls the parent pid once a second."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _extract_chunk(articles: list[Article], catalog_path: str | None):
     """Parse and extract a chunk in one process; only the small records travel back."""
+    return list(_extract_iter(articles, catalog_path, BATCH_SIZE))
+
+
+def _extract_iter(articles: list[Article], catalog_path: str | None, batch_size: int):
     nlp = load_pipeline(catalog=catalog_path)
-    docs = parse(nlp, (a.text for a in articles), batch_size=BATCH_SIZE)
-    return [(article, *extract_doc(doc, article.id)) for article, doc in zip(articles, docs)]
+    docs = parse(nlp, (a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield (article, *extract_doc(doc, article.id))
 
 
-def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None):
+def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None,
+                    per_article: bool = False):
     """Yield (article, actors, positions, reactions) per article, in input order.
 
     With several processes each worker runs ``nlp.pipe`` *and* extraction on a chunk, so no
     Doc is pickled back (spaCy's own n_process would send every Doc to the parent, which
-    then extracts on one core).
+    then extracts on one core). ``per_article=True`` (a progress bar is watching) parses one
+    article at a time in a single process, and small chunks with workers, so each record is
+    yielded as soon as it is ready instead of after a whole batch.
     """
     n_process = n_process or n_process_for(len(articles))
     if n_process <= 1:
-        yield from _extract_chunk(articles, catalog_path)
+        yield from _extract_iter(articles, catalog_path, 1 if per_article else BATCH_SIZE)
         return
     load_pipeline(catalog=catalog_path)  # load before forking: workers share the model pages
-    chunks = [articles[i:i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
+    size = WATCHED_CHUNK_SIZE if per_article else CHUNK_SIZE
+    chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
+    with ProcessPoolExecutor(n_process, mp_context=context, initializer=_die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         for rows in pool.map(_extract_chunk, chunks, [catalog_path] * len(chunks)):
             yield from rows
 

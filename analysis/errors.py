@@ -15,3 +15,7 @@ class CatalogError(AnalysisError):
 
 class GoldError(AnalysisError):
     """A gold file for `evaluate` is not in the expected JSON form."""
+
+
+class StoreError(AnalysisError):
+    """The corpus database cannot be created, opened or written (location, permissions, foreign or damaged file)."""

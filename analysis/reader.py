@@ -8,8 +8,10 @@ detected with charset-normalizer. Every refusal is an InputError whose message s
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+from datetime import datetime
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -22,6 +24,12 @@ SUFFIXES = {".txt", ".md", ".html", ".htm"}
 WESTERN = ("cp1252", "latin_1", "iso8859_15")
 MAX_CHARS = 1_000_000  # spaCy's default nlp.max_length: longer texts would need several GB to parse
 HEADER_RE = re.compile(r"^(title|source|date)\s*:\s*(.*)$", re.IGNORECASE)
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one). Text with
+# a BOM is decoded by it: UTF-16/32 text is full of NUL bytes and would otherwise look binary.
+BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+# Unambiguous written forms of a date; day/month order is never guessed (03/04/2025).
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
 def max_bytes() -> int:
@@ -39,6 +47,16 @@ def decode(data: bytes, name: str) -> str:
     if len(data) > limit:
         raise InputError(f"{name}: {megabytes(len(data))} is over the {megabytes(limit)} limit; "
                          "split the file or raise DASHBOARD_MAX_BYTES.")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding).lstrip("\ufeff")
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: the file starts with a {encoding.upper()} byte-order mark but is not valid "
+                                 f"{encoding.upper()} text; save it again as UTF-8.") from None
+            if not text.strip():
+                raise InputError(f"{name}: the file is empty; nothing to analyse.")
+            return text
     if not data.strip():
         raise InputError(f"{name}: the file is empty; nothing to analyse.")
     if b"\x00" in data[:8192]:
@@ -55,6 +73,23 @@ def decode(data: bytes, name: str) -> str:
     cleanest = min(m.chaos for m in matches)
     western = [m for m in matches if m.chaos == cleanest and m.encoding in WESTERN]
     return str(western[0] if western else from_bytes(data).best())
+
+
+def normalise_date(value: str, name: str) -> str:
+    """A written date -> "YYYY-MM-DD"; "" stays "" (undated). ISO timestamps keep their day.
+    Anything else raises InputError saying how to write it."""
+    value = value.strip()
+    if not value:
+        return ""
+    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", value):
+        value = value[:10]
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise InputError(f"{name}: the date {value!r} is not a date this tool can read; write it as YYYY-MM-DD "
+                     "(e.g. 2025-02-14) or leave it out.")
 
 
 def article_id(text: str) -> str:
@@ -91,6 +126,15 @@ def _from_html(raw: str, name: str) -> tuple[dict, str]:
     return meta, "\n\n".join(lines)
 
 
+def _headline(body: str) -> str:
+    """A first line that reads as a headline (short, no final full stop) names the article; it
+    stays in the text, so offsets into the text do not move."""
+    first = body.strip().split("\n", 1)[0].strip()
+    if 3 <= len(first.split()) <= 25 and not first.endswith((".", ":", ";", ",")) and len(body.strip()) > len(first):
+        return first
+    return ""
+
+
 def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", source: str = "", date: str = "") -> Article:
     """An Article from decoded text. Explicit title/source/date win over what the text says."""
     if kind in (".html", ".htm") or (kind == "auto" and re.search(r"<(html|body|p|div|article)\b", raw[:2000], re.I)):
@@ -112,9 +156,9 @@ def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", sour
                          "language model analyses at once; split it into smaller articles.")
     return Article(
         id=article_id(body),
-        title=title or meta.get("title") or Path(name).stem.replace("-", " ").replace("_", " "),
+        title=title or meta.get("title") or _headline(body) or Path(name).stem.replace("-", " ").replace("_", " "),
         source=source or meta.get("source", ""),
-        date=date or meta.get("date", ""),
+        date=normalise_date(date or meta.get("date", ""), name),
         text=body,
     )
 

@@ -12,27 +12,30 @@ writes are serialised with ``BEGIN IMMEDIATE`` and a busy timeout, so nobody's w
   tables are read, so they survive re-processing and pipeline upgrades.
 * The schema carries a version; ``migrate()`` upgrades old files step by step.
 * Every write happens in one transaction: a crash half-way leaves the file as it was.
+* The file is checked before anything is written to it: a folder, another application's
+  database, a schema from a newer version or a damaged file is refused with a message; an
+  existing corpus in a folder that cannot be written is opened read-only (``read_only``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import quote
 
 import pandas as pd
 
 from analysis import settings
 from analysis.corpus import Tables, extract_records
-from analysis.errors import AnalysisError
-from analysis.lexicon import DATA_DIR
+from analysis.errors import AnalysisError, StoreError
 from analysis.records import Actor, Article, Position, Reaction, columns
 
-CODE_VERSION = "1"  # bump when extraction code changes its output
 
 MIGRATIONS = [
     # 1: the initial schema
@@ -75,15 +78,31 @@ MIGRATIONS = [
 ]
 
 ACTIONS = ("edit", "delete", "add", "country")
+# Audit-trail rows that are not corrections of a position (kept in the same table, never applied).
+AUDIT_ACTIONS = ("delete_article",)
 
 
 def pipeline_version(catalog_path: str | None = None) -> str:
-    """Hash of everything that shapes extraction output: model, code version, catalog, cue files."""
-    h = hashlib.sha256(f"{settings.get('DASHBOARD_MODEL')}:{CODE_VERSION}".encode())
+    """Hash of everything that shapes extraction output: the model setting, the catalog and the
+    engine's own source and data files (analysis.pipeline.engine_version): editing any of them
+    re-analyses the stored articles, with no number to bump by hand."""
+    from analysis.pipeline import engine_version
+
+    h = hashlib.sha256(f"{settings.get('DASHBOARD_MODEL')}:{engine_version()}".encode())
     h.update(Path(catalog_path or settings.get("DASHBOARD_CATALOG")).read_bytes())
-    for path in sorted(DATA_DIR.glob("*.toml")):
-        h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def check_date(value: str) -> str:
+    """"" when ``value`` is empty (undated) or a real YYYY-MM-DD date, else what is wrong with it."""
+    if not value:
+        return ""
+    try:
+        if len(value) == 10 and date.fromisoformat(value):
+            return ""
+    except ValueError:
+        pass
+    return f"the date {value!r} is not a date in the form YYYY-MM-DD (e.g. 2025-02-14); correct it or leave it empty."
 
 
 def position_key(article: str, actor: str, start: int, issue: str, stance: str) -> str:
@@ -101,30 +120,111 @@ class IngestResult:
     positions: int = 0
 
 
+def _check_location(path: Path) -> str:
+    """Raise StoreError when ``path`` cannot hold the corpus; return why it is read-only, or ""."""
+    if path.is_dir():
+        raise StoreError(f"DASHBOARD_DB points at the folder {path}, not a file; set it to a file such as "
+                         f"{path / 'dashboard.db'}.")
+    folder = path.parent
+    if not folder.is_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"The folder {folder} for the corpus database cannot be created ({exc.strerror}); "
+                             "set DASHBOARD_DB to a file in a writable folder.") from exc
+    if not path.exists():
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise StoreError(f"A new corpus database cannot be created in {folder}: the folder is not writable; "
+                             "set DASHBOARD_DB to a file in a writable folder.")
+        return ""
+    if not os.access(path, os.R_OK):
+        raise StoreError(f"The corpus database {path} cannot be read (permission denied); check its permissions "
+                         "or point DASHBOARD_DB at another file.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is not writable"
+    if not os.access(path, os.W_OK):
+        return f"the file {path.name} is not writable"
+    return ""
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite URI that reads ``path`` without writing anything next to it.
+
+    ``mode=ro`` still needs the WAL index (``-shm``) file; when it cannot be created in a
+    read-only folder, ``immutable=1`` reads the main file without locks or the WAL."""
+    base = "file:" + quote(str(path.resolve()))
+    try:
+        con = sqlite3.connect(f"{base}?mode=ro", uri=True)
+        try:
+            con.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return f"{base}?mode=ro"
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return f"{base}?immutable=1"
+
+
 class Store:
-    """One SQLite corpus file. Each method opens its own connection: safe from any thread."""
+    """One SQLite corpus file. Each method opens its own connection: safe from any thread.
+
+    ``read_only`` is True when the file exists but its folder (or the file) cannot be written:
+    it is then opened with SQLite's ``mode=ro`` (or ``immutable=1`` when the WAL index cannot
+    be created either), reading works and every write raises StoreError saying why.
+    """
 
     def __init__(self, path: str | Path | None = None):
         self.path = Path(path or settings.get("DASHBOARD_DB"))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.migrate()
+        self.read_only_reason = _check_location(self.path)
+        self.created = not self.path.exists() or self.path.stat().st_size == 0  # a new, empty file
+        self.read_only = bool(self.read_only_reason)
+        self._uri = None
+        if self.read_only:
+            self._uri = _read_only_uri(self.path)
+        self._check_schema()
+        if not self.read_only:
+            self.migrate()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            if self._uri:
+                return sqlite3.connect(self._uri, uri=True, timeout=60, isolation_level=None)
+            return sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"The corpus database {self.path} cannot be opened ({exc}); "
+                             "check the DASHBOARD_DB setting.") from exc
 
     @contextmanager
     def _connect(self):
-        con = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        con = self._open()
         try:
-            con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA foreign_keys=ON")
+            if not self._uri:
+                con.execute("PRAGMA journal_mode=WAL")
+                con.execute("PRAGMA foreign_keys=ON")
             con.execute("PRAGMA busy_timeout=60000")
             yield con
-        except sqlite3.DatabaseError as exc:
-            raise AnalysisError(f"The database {self.path} cannot be used ({exc}); check the DASHBOARD_DB setting.") from exc
+        except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:
+            cause = str(exc.__cause__ if isinstance(exc, pd.errors.DatabaseError) and exc.__cause__ else exc)
+            if "locked" in cause or "busy" in cause:
+                what = "another program kept it busy for a minute; try again, or stop the other program"
+            elif "readonly" in cause:
+                what = "it cannot be written here; check the permissions of the file and its folder"
+            else:
+                what = "it may be damaged: restore it from a backup or point DASHBOARD_DB at another file"
+            raise StoreError(f"The corpus database {self.path} cannot be used ({cause}); {what}.") from exc
         finally:
             con.close()
+
+    def require_writable(self) -> None:
+        """Raise StoreError saying why, when the database is open read-only."""
+        if self.read_only:
+            raise StoreError(f"The corpus database {self.path} is open read-only ({self.read_only_reason}); "
+                             "nothing can be added, corrected or deleted. Copy it to a writable folder and "
+                             "point DASHBOARD_DB at the copy.")
 
     @contextmanager
     def write(self):
         """One write transaction (BEGIN IMMEDIATE): all or nothing; bumps the revision."""
+        self.require_writable()
         with self._connect() as con:
             con.execute("BEGIN IMMEDIATE")
             try:
@@ -137,9 +237,30 @@ class Store:
 
     # ------------------------------------------------------------ schema
 
+    def _check_schema(self) -> None:
+        """Refuse another application's database and a schema newer than this code knows."""
+        with self._connect() as con:
+            tables = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+            version = 0
+            if "schema_version" in tables:
+                version = con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+        if tables and "schema_version" not in tables:
+            names = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(f"{self.path} is not a dashboard corpus database (it holds other tables: {names}); "
+                             "nothing was changed. Point DASHBOARD_DB at a new file or at an existing corpus.")
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} was written by a newer version of the dashboard (schema {version}; this "
+                             f"version knows up to {len(MIGRATIONS)}); nothing was changed. Update the dashboard, "
+                             "or point DASHBOARD_DB at another file.")
+        if self.read_only and version < len(MIGRATIONS):
+            raise StoreError(f"{self.path} needs an upgrade (schema {version} to {len(MIGRATIONS)}) but is read-only "
+                             f"({self.read_only_reason}); copy it to a writable folder and point DASHBOARD_DB at the copy.")
+
     def schema_version(self) -> int:
         with self._connect() as con:
-            con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone():
+                return 0
             row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
             return row[0] or 0
 
@@ -152,6 +273,7 @@ class Store:
             with self._connect() as con:
                 con.execute("BEGIN IMMEDIATE")
                 try:
+                    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
                     done = con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
                     if done < version:  # another process may have migrated meanwhile
                         for statement in script.split(";"):
@@ -176,32 +298,51 @@ class Store:
             return dict(con.execute("SELECT id, pipeline_version FROM articles"))
 
     def ingest(self, articles: list[tuple[str, Article]], progress: Callable[[int, IngestResult], None] | None = None,
-               catalog_path: str | None = None) -> list[IngestResult]:
-        """Analyse and store (name, Article) pairs. Unchanged duplicates are skipped; each article
-        is written in its own transaction, so a failure loses only that article."""
+               catalog_path: str | None = None, check_dates: bool = True) -> list[IngestResult]:
+        """Analyse and store (name, Article) pairs. Unchanged duplicates, and a text given twice in
+        the same call, are skipped with a message under their own name; an article whose date is
+        not YYYY-MM-DD is refused. Each article is written in its own transaction, so a failure
+        loses only that article. ``progress(done, result)`` is called once per article as it is
+        done; the results come back in input order."""
+        if articles:
+            self.require_writable()
         version = pipeline_version(catalog_path)
         known = self.known()
-        results: list[IngestResult] = []
-        todo = []
-        for name, article in articles:
-            if known.get(article.id) == version:
-                results.append(IngestResult(name, article.id, "duplicate",
-                                            f"{name}: already in the corpus (same text); nothing changed."))
-                if progress:
-                    progress(len(results), results[-1])
+        results: list[tuple[int, IngestResult]] = []
+        todo: list[tuple[int, str, Article]] = []
+        first_name: dict[str, str] = {}
+
+        def report(index: int, result: IngestResult) -> None:
+            results.append((index, result))
+            if progress:
+                progress(len(results), result)
+
+        for index, (name, article) in enumerate(articles):
+            problem = check_date(article.date) if check_dates else ""
+            if problem:
+                report(index, IngestResult(name, article.id, "error", f"{name}: {problem}"))
+            elif article.id in first_name:
+                report(index, IngestResult(name, article.id, "duplicate",
+                                           f"{name}: the same text as {first_name[article.id]} in this upload; "
+                                           "stored once."))
+            elif known.get(article.id) == version:
+                first_name[article.id] = name
+                report(index, IngestResult(name, article.id, "duplicate",
+                                           f"{name}: already in the corpus (same text); nothing changed."))
             else:
-                todo.append((name, article))
-        by_id = {a.id: n for n, a in todo}
-        for article, actors, positions, reactions in extract_records([a for _, a in todo], catalog_path):
-            name = by_id[article.id]
+                first_name[article.id] = name
+                todo.append((index, name, article))
+        pending = iter(todo)
+        for article, actors, positions, reactions in extract_records([a for _, _, a in todo], catalog_path,
+                                                                     per_article=progress is not None):
+            index, name, _ = next(pending)
             status = "updated" if article.id in known else "added"
             self._replace(article, actors, positions, reactions, version, name)
             known[article.id] = version
             found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
-            results.append(IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors), len(positions)))
-            if progress:
-                progress(len(results), results[-1])
-        return results
+            report(index, IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors),
+                                       len(positions)))
+        return [result for _, result in sorted(results, key=lambda pair: pair[0])]
 
     def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -230,12 +371,52 @@ class Store:
             stale = con.execute("SELECT id, title, source, date, text, origin FROM articles WHERE pipeline_version != ?",
                                 (version,)).fetchall()
         if stale:
-            self.ingest([(row[5] or row[1], Article(*row[:5])) for row in stale], catalog_path=catalog_path)
+            self.ingest([(row[5] or row[1], Article(*row[:5])) for row in stale], catalog_path=catalog_path,
+                        check_dates=False)  # stored before dates were checked: keep them as they are
         return len(stale)
 
-    def is_empty(self) -> bool:
+    def backup(self, target: str | Path) -> Path:
+        """A consistent copy of the database at ``target`` (SQLite's online backup: safe while
+        the app or an ingest is writing). Refuses to overwrite an existing file."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} already exists; choose a new file name for the backup.")
+        if not target.parent.is_dir():
+            raise StoreError(f"{target}: the folder {target.parent} does not exist; create it or write elsewhere.")
         with self._connect() as con:
-            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+            try:
+                out = sqlite3.connect(target)
+            except sqlite3.Error as exc:
+                raise StoreError(f"{target} cannot be written ({exc}); choose another place.") from exc
+            try:
+                con.backup(out)
+            finally:
+                out.close()
+        return target
+
+    def articles(self) -> pd.DataFrame:
+        """id, title, source, date and origin of every stored article (no text), oldest date first."""
+        with self._connect() as con:
+            return pd.read_sql_query("SELECT id, title, source, date, origin, added_at FROM articles "
+                                     "ORDER BY date, title", con)
+
+    def delete_article(self, article_id: str, analyst: str = "") -> str:
+        """Delete an article with its actors, positions, reactions and corrections in one
+        transaction, and record the deletion in the audit trail. Returns the deleted title."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.write() as con:
+            row = con.execute("SELECT title FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"No article with id {article_id!r} in {self.path}; list the ids with "
+                                 "`python -m analysis export --table articles`.")
+            for table in ("actors", "positions", "reactions"):
+                con.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
+            con.execute("DELETE FROM corrections WHERE article = ? AND action NOT IN "
+                        f"({', '.join('?' * len(AUDIT_ACTIONS))})", (article_id, *AUDIT_ACTIONS))
+            con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            con.execute("INSERT INTO corrections (article, action, target, analyst, at) VALUES (?, 'delete_article', ?, ?, ?)",
+                        (article_id, row[0], analyst.strip(), now))
+        return row[0]
 
     # ------------------------------------------------------------ corrections
 
@@ -301,6 +482,7 @@ def apply_corrections(actors: pd.DataFrame, positions: pd.DataFrame, corrections
     positions["key"] = [position_key(a, n, s, i, st) for a, n, s, i, st in
                         zip(positions["article"], positions["actor"], positions["start"], positions["issue"], positions["stance"])]
     positions["corrected"] = False
+    corrections = corrections[~corrections["action"].isin(AUDIT_ACTIONS)]
     if corrections.empty:
         return actors, positions
     actors = actors.copy()

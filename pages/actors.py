@@ -1,6 +1,7 @@
 import streamlit as st
 
-from ui.widgets import context, highlighted, nothing_matches, table
+from ui.text import evidence_box, plain, source_line
+from ui.widgets import context, nothing_matches, table
 
 view, selection, labels, caption = context()
 parts = selection.name_parts()
@@ -25,12 +26,12 @@ rows = event.selection.rows if event is not None else []
 if rows:
     actor = shown.iloc[rows[0]]
     mine = view.statements[(view.statements["actor"] == actor["name"]) & (view.statements["article"] == actor["article"])]
-    st.subheader(f"{actor['name']} — {len(mine)} position(s)")
+    st.subheader(f"{plain(actor['name'])} — {len(mine)} position(s)")
     if mine.empty:
         st.info("No positions found for this actor under the current filters.")
     else:
         table(mine.assign(issue=mine["issue"].map(labels))[["issue", "stance", "kind", "confidence", "evidence", "quote"]],
               key="act_positions", name=f"positions-of-{actor['name']}", name_parts=parts)
     article = st.session_state["tables"].articles.set_index("id").loc[actor["article"]]
-    st.markdown(f"**{article['title']}** · {article['source']} · {article['date']}")
-    st.html(highlighted(article["text"], list(zip(mine["start"], mine["end"]))))
+    st.html(source_line(article["title"], article["source"], article["date"]))
+    st.html(evidence_box(article["text"], list(zip(mine["start"], mine["end"]))))

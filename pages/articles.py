@@ -1,6 +1,7 @@
 import streamlit as st
 
 from ui import data
+from ui.text import source_line
 from ui.widgets import context, nothing_matches, table
 
 view, selection, labels, caption = context()
@@ -13,7 +14,7 @@ if view.articles.empty:
 titles = dict(zip(view.articles["id"], view.articles["title"]))
 article_id = st.selectbox("Article", list(titles), format_func=titles.get, key="art_pick")
 article = view.articles.set_index("id").loc[article_id]
-st.markdown(f"**{article['title']}** · {article['source'] or 'unknown source'} · {article['date'] or 'undated'}")
+st.html(source_line(article["title"], article["source"], article["date"]))
 st.html(data.entities_html(article_id, article["text"]))
 st.subheader("Actors")
 actors = view.actors[view.actors["article"] == article_id]

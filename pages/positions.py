@@ -6,7 +6,8 @@ import streamlit as st
 from analysis.countries import is_code
 from analysis.errors import AnalysisError
 from ui import data
-from ui.widgets import context, highlighted, nothing_matches, table
+from ui.text import evidence_box, plain, source_line
+from ui.widgets import context, nothing_matches, table
 
 view, selection, labels, caption = context()
 parts = selection.name_parts()
@@ -20,27 +21,40 @@ if query:
     hay = (df["actor"] + " " + df["role"] + " " + df["evidence"] + " " + df["quote"]).str.lower()
     df = df[hay.str.contains(query.lower(), regex=False)]
 
-edit = st.toggle("Correct positions", key="pos_edit",
-                 help="Change issue, stance or the actor's country, or delete a false position. Saved corrections "
-                      "are kept apart from the machine output and survive re-processing.")
+read_only = data.store().read_only
+edit = st.toggle("Correct positions", key="pos_edit", disabled=read_only,
+                 help="The corpus database is read-only: corrections are disabled." if read_only else
+                 "Change issue, stance or the actor's country, or delete a false position. Saved corrections "
+                 "are kept apart from the machine output and survive re-processing.")
 
 if df.empty:
     nothing_matches()
 elif not edit:
-    shown = df[["actor", "country", "role", "issue_label", "stance", "kind", "confidence", "evidence", "quote",
+    # The evidence is what the analyst reads: it comes right after who/what/which way, in a wide
+    # column, so it is in view without scrolling sideways; the details follow.
+    shown = df[["actor", "country", "issue_label", "stance", "evidence", "kind", "confidence", "role", "quote",
                 "corrected", "article", "start", "end", "issue"]].reset_index(drop=True)
     event = table(shown, key="pos", name="positions", name_parts=parts, on_select="rerun", selection_mode="single-row",
-                  column_config={"issue_label": "issue", "issue": None, "article": None, "start": None, "end": None,
-                                 "confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")})
+                  column_order=["actor", "country", "issue_label", "stance", "evidence", "kind", "confidence", "role",
+                                "quote", "corrected"],
+                  column_config={
+                      "actor": st.column_config.TextColumn(width=150),
+                      "country": st.column_config.TextColumn(width=70),
+                      "issue_label": st.column_config.TextColumn("issue", width=130),
+                      "stance": st.column_config.TextColumn(width=80),
+                      "evidence": st.column_config.TextColumn(width="large"),
+                      "kind": st.column_config.TextColumn(width=80),
+                      "confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f", width=90),
+                  })
     st.caption("Select a row to open the sentence in its article.")
     rows = event.selection.rows if event is not None else []
     if rows:
         row = shown.iloc[rows[0]]
         article = articles.loc[row["article"]]
-        st.markdown(f"**{row['actor']}** · {row['issue_label']} · **{row['stance']}** "
+        st.markdown(f"**{plain(row['actor'])}** · {plain(row['issue_label'])} · **{row['stance']}** "
                     f"({row['kind']}, confidence {row['confidence']:.2f})")
-        st.markdown(f"From *{article['title']}* ({article['date'] or 'undated'})")
-        st.html(highlighted(article["text"], [(int(row["start"]), int(row["end"]))]))
+        st.html(source_line(article["title"], article["source"], article["date"], prefix="From "))
+        st.html(evidence_box(article["text"], [(int(row["start"]), int(row["end"]))]))
 else:
     analyst = st.text_input("Your name (optional, stored with each correction)", key="cor_analyst")
     base = df[["key", "article", "actor", "country", "issue", "stance", "evidence"]].reset_index(drop=True)
@@ -68,7 +82,7 @@ else:
                 corrections.append({"action": "edit", "article": before["article"], "target": before["key"], **change})
             new_country = (after["country"] or "").strip().upper()
             if new_country and not is_code(new_country):
-                st.error(f"{new_country!r} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
+                st.error(f"{plain(repr(new_country))} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
                 st.stop()
             if new_country != before["country"]:
                 corrections.append({"action": "country", "article": before["article"], "target": before["actor"],
@@ -81,7 +95,7 @@ else:
                 st.success(f"{len(corrections)} correction(s) saved; charts and exports now use them.")
                 st.rerun()
             except AnalysisError as exc:
-                st.error(str(exc))
+                st.error(plain(str(exc)))
 
 with st.expander("Add a missed position"):
     ids = list(articles.index)
@@ -97,19 +111,23 @@ with st.expander("Add a missed position"):
     stance = c4.selectbox("Stance", ["support", "oppose", "neutral"], key="add_pos_stance")
     sentence = st.selectbox("Evidence sentence", range(len(sents)), format_func=lambda i: sents[i][2][:160],
                             key="add_pos_sentence")
-    if st.button("Add position", key="add_pos_save"):
+    if st.button("Add position", key="add_pos_save", disabled=read_only):
         if not actor or sentence is None:
             st.warning("Choose an actor and the sentence that proves the position.")
         elif country.strip() and not is_code(country.strip().upper()):
-            st.error(f"{country.strip()!r} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
+            st.error(f"{plain(repr(country.strip()))} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
         else:
             start, end, text = sents[sentence]
-            data.store().correct([{"action": "add", "article": article_id, "target": "", "actor": actor,
-                                   "country": country.strip().upper(), "issue": issue, "stance": stance,
-                                   "evidence": text, "start": start, "end": end}],
-                                 st.session_state.get("cor_analyst", ""))
-            st.success(f"Added: {actor} · {labels[issue]} · {stance}.")
-            st.rerun()
+            try:
+                data.store().correct([{"action": "add", "article": article_id, "target": "", "actor": actor,
+                                       "country": country.strip().upper(), "issue": issue, "stance": stance,
+                                       "evidence": text, "start": start, "end": end}],
+                                     st.session_state.get("cor_analyst", ""))
+            except AnalysisError as exc:
+                st.error(plain(str(exc)))
+            else:
+                st.success(f"Added: {plain(actor)} · {labels[issue]} · {stance}.")
+                st.rerun()
 
 corrections = data.store().corrections()
 if not corrections.empty:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis.reader import read_file
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds"
 
@@ -83,3 +85,120 @@ def test_ingest_then_export_with_corrections(tmp_path):
     assert run("export", "--db", db, "--table", "gold", "--out", str(gold)).returncode == 0
     result = run("evaluate", str(gold))
     assert result.returncode == 0 and "positions (a,i,stance)" in result.stdout
+
+
+# ------------------------------------------------------------ bad files, bad places, CSV injection, delete
+
+def one_error_line(result):
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode != 0
+    assert len(lines) == 1 and lines[0].startswith("error:"), result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_extract_processes_good_files_and_reports_each_bad_one(tmp_path):
+    good = ROOT / "tests/articles/nordic-ceasefire-split.txt"
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "pic.txt").write_bytes(b"\x89PNG\x00\x00")
+    result = run("extract", str(good), str(tmp_path / "empty.txt"), str(tmp_path / "pic.txt"), "--table", "statements")
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and all(e.startswith("error:") for e in errors)
+    assert "empty.txt: the file is empty" in errors[0] and "pic.txt: this looks like a binary file" in errors[1]
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["article"] for r in rows} == {read_file(good).id}
+
+
+def test_ingest_processes_good_files_and_reports_each_bad_one(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "dated.txt").write_text("Title: x\nDate: 31/12/2025\n\nSome text.", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    result = run("ingest", str(SEED), str(tmp_path / "empty.txt"), str(tmp_path / "dated.txt"), "--db", db)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2 and "empty.txt" in errors[0] and "dated.txt: the date '31/12/2025'" in errors[1]
+    assert result.stdout.startswith("1 added, 0 updated, 0 already stored, 2 unreadable")
+
+
+def test_extract_out_into_a_missing_folder(tmp_path):
+    line = one_error_line(run("extract", str(SEED), "--out", str(tmp_path / "nowhere" / "x.csv")))
+    assert "nowhere does not exist" in line
+
+
+@pytest.mark.parametrize("case", ["folder", "damaged", "foreign", "readonly-new", "readonly-subfolder"])
+def test_database_problems_are_one_line(tmp_path, case):
+    from readonly_fs import read_only
+
+    if case == "folder":
+        assert "points at the folder" in one_error_line(run("export", "--db", str(tmp_path)))
+        return
+    if case.startswith("readonly"):
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        target = folder / "new.db" if case == "readonly-new" else folder / "sub" / "new.db"
+        with read_only(folder):
+            line = one_error_line(run("ingest", str(SEED), "--db", str(target)))
+        assert ("the folder is not writable" if case == "readonly-new" else "sub for the corpus database cannot be "
+                "created") in line
+        return
+    db = tmp_path / "c.db"
+    if case == "foreign":
+        import sqlite3
+
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE users (name TEXT)")
+        con.commit()
+        con.close()
+        assert "not a dashboard corpus database" in one_error_line(run("export", "--db", str(db)))
+        return
+    assert run("ingest", str(SEED), "--db", str(db)).returncode == 0
+    from test_store import damage
+
+    damage(db)
+    assert "restore it from a backup" in one_error_line(run("export", "--db", str(db), "--table", "statements"))
+
+
+def test_csv_exports_neutralise_formula_cells(tmp_path):
+    article = tmp_path / "formula.txt"
+    article.write_text("Title: =HYPERLINK(\"http://example.invalid\",\"open\")\nSource: @evil\n\n"
+                       "German Foreign Minister Anna Berg said sanctions on Russia must stay in place.", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(article), "--db", db).returncode == 0
+    out = run("export", "--db", db, "--table", "articles", "--format", "csv")
+    [row] = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert row["title"] == "'=HYPERLINK(\"http://example.invalid\",\"open\")" and row["source"] == "'@evil"
+    evidence = tmp_path / "minus.txt"
+    evidence.write_text("-German Foreign Minister Anna Berg said sanctions on Russia must stay in place.", encoding="utf-8")
+    ext = run("extract", str(evidence), "--table", "statements")
+    rows = list(csv.DictReader(io.StringIO(ext.stdout)))
+    assert rows and all(r["evidence"].startswith("'-") for r in rows)
+
+
+def test_delete_removes_an_article_and_records_it(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(SEED), str(ROOT / "tests/articles/nordic-ceasefire-split.txt"), "--db", db).returncode == 0
+    articles = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--table", "articles").stdout)))
+    assert len(articles) == 2
+    doomed = articles[0]["id"]
+    result = run("delete", doomed, "--db", db, "--analyst", "ana")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"deleted {doomed}")
+    left = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--table", "articles").stdout)))
+    assert [a["id"] for a in left] == [articles[1]["id"]]
+    statements = list(csv.DictReader(io.StringIO(run("export", "--db", db).stdout)))
+    assert statements and doomed not in {s["article"] for s in statements}
+    audit = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--table", "corrections").stdout)))
+    assert [(a["action"], a["article"], a["analyst"]) for a in audit] == [("delete_article", doomed, "ana")]
+    assert "No article with id 'nope'" in one_error_line(run("delete", "nope", "--db", db))
+
+
+def test_backup_is_a_readable_copy_and_never_overwrites(tmp_path):
+    db = str(tmp_path / "c.db")
+    assert run("ingest", str(SEED), "--db", db).returncode == 0
+    copy = tmp_path / "copy.db"
+    result = run("backup", str(copy), "--db", db)
+    assert result.returncode == 0, result.stderr
+    original = run("export", "--db", db).stdout
+    assert original and run("export", "--db", str(copy)).stdout == original
+    assert "already exists" in one_error_line(run("backup", str(copy), "--db", db))

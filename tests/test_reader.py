@@ -66,3 +66,30 @@ def test_text_longer_than_the_parser_takes_is_refused(monkeypatch):
     monkeypatch.setenv("DASHBOARD_MAX_BYTES", str(10 * 1024 * 1024))
     with pytest.raises(InputError, match="split it into smaller articles"):
         parse_article("Word. " * 200_000, "long.txt")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_decoded(tmp_path, encoding):
+    text = "Title: Kyiv\n\nThe Ukrainian minister said talks must include Ukraine. Ça compte."
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    article = read_file(write(tmp_path, "wide.txt", bom + text.encode(encoding)))
+    assert article.title == "Kyiv" and article.text.endswith("Ça compte.")
+
+
+@pytest.mark.parametrize("written, stored", [
+    ("2025-02-14", "2025-02-14"),
+    ("2025-02-14T09:30:00+01:00", "2025-02-14"),
+    ("14 February 2025", "2025-02-14"),
+    ("Feb 14, 2025", "2025-02-14"),
+    ("", ""),
+])
+def test_dates_are_stored_as_iso(written, stored):
+    assert parse_article(f"Title: T\nDate: {written}\n\nBody text.", "x.txt").date == stored
+
+
+@pytest.mark.parametrize("written", ["2025-02-30", "yesterday", "03/04/2025", "2025-13-01"])
+def test_an_invalid_date_is_refused_with_how_to_write_it(written):
+    with pytest.raises(InputError, match=r"x\.txt: the date .* write it as YYYY-MM-DD"):
+        parse_article(f"Title: T\nDate: {written}\n\nBody text.", "x.txt")
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        parse_article("Body text.", "pasted text", date=written)

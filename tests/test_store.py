@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import pipeline as pipeline_module
 from analysis import store as store_module
 from analysis.errors import InputError
 from analysis.evaluate import evaluate
@@ -58,7 +59,7 @@ def test_corrections_apply_and_survive_reprocessing(db, monkeypatch):
         assert t2.statements[t2.statements.actor == "Jean-Noël Barrot"].corrected.all()
     check()
     # a pipeline upgrade re-analyses the article; the corrections are kept
-    monkeypatch.setattr(store_module, "CODE_VERSION", "upgraded")
+    monkeypatch.setattr(pipeline_module, "engine_version", lambda: "upgraded")
     assert db.refresh() == 1
     check()
     assert set(db.corrections().analyst) == {"ana"}
@@ -69,10 +70,10 @@ def test_added_position_links_to_its_sentence(db):
     article = t.articles.iloc[0]
     start = article.text.index("Several European leaders")
     end = article.text.index("approach.", start) + len("approach.")
-    db.correct([{"action": "add", "article": article.id, "target": "", "actor": "European leaders", "country": "EU",
+    db.correct([{"action": "add", "article": article.id, "target": "", "actor": "British officials", "country": "GBR",
                  "issue": "negotiations", "stance": "neutral", "evidence": article.text[start:end], "start": start,
                  "end": end}])
-    added = db.tables().statements.query("actor == 'European leaders'")
+    added = db.tables().statements.query("actor == 'British officials' and issue == 'negotiations'")
     assert len(added) == 1 and article.text[added.start.iloc[0]:added.end.iloc[0]] == added.evidence.iloc[0]
     assert added.actor_type.iloc[0] == "group"  # taken from the actor table
 
@@ -174,3 +175,126 @@ def test_latin1_and_hostile_html_are_stored_as_clean_text(db):
 
 def test_position_key_is_stable():
     assert position_key("a", "X", 3, "sanctions", "support") == "a|X|3|sanctions|support"
+
+
+# ------------------------------------------------------------ location, ownership and damage
+
+from analysis.errors import StoreError  # noqa: E402
+from readonly_fs import assert_read_only, read_only  # noqa: E402
+
+
+def test_database_path_that_is_a_folder_is_refused(tmp_path):
+    with pytest.raises(StoreError, match="points at the folder .* not a file"):
+        Store(tmp_path)
+
+
+def test_new_database_in_a_read_only_folder_is_refused(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    with read_only(folder):
+        assert_read_only(folder)
+        with pytest.raises(StoreError, match="cannot be created in .*locked: the folder is not writable"):
+            Store(folder / "new.db")
+        with pytest.raises(StoreError, match=r"folder .*sub for the corpus database cannot be created"):
+            Store(folder / "sub" / "new.db")
+    assert list(folder.iterdir()) == []
+
+
+def test_existing_database_in_a_read_only_folder_opens_read_only(db, tmp_path):
+    before = db.tables()
+    folder = db.path.parent
+    with read_only(folder):
+        assert_read_only(folder)
+        ro = Store(db.path)
+        assert ro.read_only and "not writable" in ro.read_only_reason
+        after = ro.tables()
+        assert after.statements.drop(columns="key").equals(before.statements.drop(columns="key"))
+        with pytest.raises(StoreError, match="open read-only .* Copy it to a writable folder"):
+            ro.correct([{"action": "delete", "article": before.statements.article[0], "target": "x"}])
+        with pytest.raises(StoreError, match="open read-only"):
+            ro.ingest([("n.txt", read_file(NORDIC))])
+
+
+def test_another_applications_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "other.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a dashboard corpus database .*invoices"):
+        Store(path)
+    con = sqlite3.connect(path)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["invoices"]
+
+
+def test_schema_from_a_newer_version_is_refused(db):
+    con = sqlite3.connect(db.path)
+    con.execute("INSERT INTO schema_version VALUES (99)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match=r"newer version of the dashboard \(schema 99"):
+        Store(db.path)
+
+
+def damage(path: Path) -> None:
+    """Overwrite every page after the first with noise (the schema page stays readable)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page:] = bytes((i * 7 + 3) % 256 for i in range(len(data) - page))
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_database_gives_a_store_error(db):
+    damage(db.path)
+    with pytest.raises(StoreError, match="cannot be used .* restore it from a backup"):
+        Store(db.path).tables()
+
+
+# ------------------------------------------------------------ one upload, dates, deleting
+
+def test_same_text_twice_in_one_upload_is_stored_once(tmp_path, nlp):
+    s = Store(tmp_path / "c.db")
+    article = read_file(NORDIC)
+    results = s.ingest([("first.txt", article), ("second.txt", article)])
+    assert [(r.name, r.status) for r in results] == [("first.txt", "added"), ("second.txt", "duplicate")]
+    assert results[0].message.startswith("first.txt: added;")
+    assert results[1].message == "second.txt: the same text as first.txt in this upload; stored once."
+    assert len(s.tables().articles) == 1
+
+
+def test_invalid_date_is_refused_by_the_store(tmp_path, nlp):
+    s = Store(tmp_path / "c.db")
+    good = read_file(NORDIC)
+    bad = type(good)(id="x1", title="t", source="", date="14/02/2025", text="Some text.")
+    results = s.ingest([("bad.txt", bad), ("good.txt", good)])
+    assert [r.status for r in results] == ["error", "added"]
+    assert "bad.txt: the date '14/02/2025' is not a date in the form YYYY-MM-DD" in results[0].message
+    assert list(s.tables().articles.id) == [good.id]
+
+
+def test_delete_article_removes_everything_and_is_audited(db):
+    db.ingest([("nordic", read_file(NORDIC))])
+    t = db.tables()
+    seed_id = t.articles[t.articles.text.str.contains("Rubio")].id.iloc[0]
+    other = t.articles[t.articles.id != seed_id].id.iloc[0]
+    row = t.statements[t.statements.article == seed_id].iloc[0]
+    db.correct([{"action": "edit", "article": seed_id, "target": row.key, "stance": "neutral"}], analyst="ana")
+    title = db.delete_article(seed_id, analyst="bo")
+    assert "Negotiations with Russia" in title  # the seed's headline
+    after = db.tables()
+    assert list(after.articles.id) == [other]
+    for table in (after.actors, after.statements, after.reactions):
+        assert seed_id not in set(table.article)
+    assert len(after.statements) == len(t.statements[t.statements.article == other])
+    audit = db.corrections()
+    assert list(zip(audit.action, audit.article, audit.analyst)) == [("delete_article", seed_id, "bo")]
+    con = sqlite3.connect(db.path)
+    for table in ("actors", "positions", "reactions"):
+        assert con.execute(f"SELECT COUNT(*) FROM {table} WHERE article = ?", (seed_id,)).fetchone()[0] == 0
+    with pytest.raises(StoreError, match="No article with id 'nope'"):
+        db.delete_article("nope")
+    # the same article can be added again afterwards
+    assert [r.status for r in db.ingest([("again", read_file(SEED))])] == ["added"]

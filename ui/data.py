@@ -26,10 +26,14 @@ def store() -> Store:
 
 @st.cache_resource(show_spinner="Opening the corpus database…")
 def _open_store(path: str) -> Store:
-    """The database at ``path``, created and filled with the seed corpus on first start;
-    articles analysed by an older pipeline are re-analysed (corrections are kept apart)."""
+    """The database at ``path``, created and filled with the seed corpus when the file is new
+    (a corpus the analyst emptied stays empty);
+    articles analysed by an older pipeline are re-analysed (corrections are kept apart).
+    A read-only database is shown as it is. Raises StoreError when the path cannot be used."""
     db = Store(path)
-    if db.is_empty():
+    if db.read_only:
+        return db
+    if db.created:
         pipeline()
         files = expand_paths([settings.get("DASHBOARD_CORPUS")])
         db.ingest([(str(f), read_file(f)) for f in files])

@@ -88,6 +88,10 @@ def sidebar(tables: Tables, labels: dict[str, str]) -> Selection:
     """Draw the filters in the sidebar and return the current Selection (also written to the URL)."""
     opts = options(tables, labels)
     _init_from_url(opts)
+    for param, _ in MULTI:  # drop values that no longer exist (a deleted article, a corrected country)
+        key = f"flt_{param}"
+        if any(v not in opts[param] for v in st.session_state.get(key, [])):
+            st.session_state[key] = [v for v in st.session_state[key] if v in opts[param]]
     titles = dict(zip(tables.articles["id"], tables.articles["title"]))
     fmt = {
         "country": country_name,

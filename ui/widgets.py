@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analysis.csvout import to_csv
 from ui import export
 
 TOPOJSON_URL = "/app/static/topojson/"
@@ -23,9 +24,9 @@ def chart(fig, *, key: str, name: str, caption: str, name_parts: dict[str, str])
 
 
 def table(df: pd.DataFrame, *, key: str, name: str, name_parts: dict[str, str], **kwargs):
-    """Dataframe plus "Download CSV" of exactly the rows shown."""
+    """Dataframe plus "Download CSV" of exactly the rows shown (formula-like cells neutralised)."""
     shown = st.dataframe(df, key=f"{key}_table", hide_index=True, **kwargs)
-    st.download_button("Download CSV", data=df.to_csv(index=False).encode("utf-8"),
+    st.download_button("Download CSV", data=to_csv(df).encode("utf-8"),
                        file_name=export.file_name(name, name_parts, "csv"), mime="text/csv",
                        key=f"{key}_csv", on_click="ignore", icon=":material/download:")
     return shown
@@ -55,19 +56,3 @@ def context():
     tables = st.session_state["tables"]
     titles = dict(zip(tables.articles["id"], tables.articles["title"]))
     return view, selection, labels, selection.caption(labels, titles)
-
-
-def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
-    """Article text as escaped HTML with the given char spans marked; nothing else is HTML."""
-    import html
-
-    out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        if start < pos:
-            continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f"<mark style='background:#fde0b6;padding:0 2px'>{html.escape(text[start:end])}</mark>")
-        pos = end
-    out.append(html.escape(text[pos:]))
-    body = "".join(out).replace("\n\n", "</p><p>")
-    return f"<div style='line-height:1.6;max-height:420px;overflow-y:auto'><p>{body}</p></div>"
