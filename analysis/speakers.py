@@ -30,7 +30,8 @@ from analysis.people import add_actor, ent_at, entity_actor, group_actor
 from analysis.verbs import verb_lemma
 
 SPEECH_KEY = "speech"
-QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
+# An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
+QUOTE_RE = re.compile(r"“[^”“\"]{3,}[”\"]|\"[^\"\n“”]{3,}[\"”]")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
@@ -168,6 +169,15 @@ def sentence_subject(sent: Span) -> str:
     return ""
 
 
+def _holder_of(token: Token, ctx: _Context) -> str:
+    """The one person of the article whose role ends with this title word ("adviser"), other than
+    the people named inside the subject; "" when none or several."""
+    inner = {token.doc._.person_at[t.i] for t in token.subtree if t.i in token.doc._.person_at}
+    holders = [a.name for a in token.doc._.actors.values()
+               if a.actor_type == "person" and a.name not in inner and a.role.lower().split()[-1:] == [token.lower_]]
+    return holders[0] if len(holders) == 1 else ""
+
+
 def _described_person(token: Token, ctx: _Context) -> str:
     """"The chancellor added ...", "the vice president told ...": a definite title names the
     last person whose role ends with it (the fullest match wins)."""
@@ -196,9 +206,13 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         # "Ukraine's leader, X, said" / "A spokesperson for the Kremlin, X, said" / "X's office said":
         # the subject is a title or an office; the person named inside it speaks.
         inside = [t for t in token.subtree if t.i in person_at and t.i != token.i]
-        if token.lower_ in role_words():
-            # "Putin's spokesman said": the spokesman speaks, not the person whose title it is
-            inside = [t for t in inside if not (t.dep_ == "poss" and t.head.i == token.i)]
+        if token.lower_ in role_words() and inside:
+            # "Putin's spokesman said", "An adviser to Zelenskyy says": the title holder speaks, not the
+            # person whose title it is; a person in apposition ("..., X, said") is the holder
+            inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos"]
+            if not inside:
+                holder = _holder_of(token, ctx)
+                return (holder, True) if holder else None
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
         if inside:

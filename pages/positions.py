@@ -55,6 +55,11 @@ elif not edit:
                     f"({row['kind']}, confidence {row['confidence']:.2f})")
         st.html(source_line(article["title"], article["source"], article["date"], prefix="From "))
         st.html(evidence_box(article["text"], [(int(row["start"]), int(row["end"]))]))
+        with st.expander("Why? What the engine found in this sentence", expanded=False):
+            st.caption("People named, who speaks over which words (direct, indirect or reported speech), the "
+                       "issue cues matched and the claims read from them. A row exists because a claim lies "
+                       "inside its actor's speech.")
+            st.html(data.why_html(row["article"], article["text"], int(row["start"]), int(row["end"])))
 else:
     analyst = st.text_input("Your name (optional, stored with each correction)", key="cor_analyst")
     base = df[["key", "article", "actor", "country", "issue", "stance", "evidence"]].reset_index(drop=True)
