@@ -31,7 +31,8 @@ elif not edit:
                 "corrected", "article", "start", "end", "issue"]].reset_index(drop=True)
     event = table(shown, key="pos", name="positions", name_parts=parts, on_select="rerun", selection_mode="single-row",
                   column_config={"issue_label": "issue", "issue": None, "article": None, "start": None, "end": None,
-                                 "confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")})
+                                 "confidence": st.column_config.ProgressColumn(  # grey: a measure, not a warning
+                                     min_value=0, max_value=1, format="%.2f", color="#8a8a8a")})
     st.caption("Select a row to open the sentence in its article.")
     rows = event.selection.rows if event is not None else []
     if rows:

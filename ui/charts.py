@@ -399,8 +399,9 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
     """
     title = "Positions over time"
     missing = undated(statements, articles)
+    count = int(missing["positions"].sum())
     note = (f"{len(missing)} undated article{'s' if len(missing) != 1 else ''} "
-            f"({int(missing['positions'].sum())} positions) not shown" if len(missing) else "")
+            f"({count} position{'s' if count != 1 else ''}) not shown" if len(missing) else "")
     df = statements.assign(when=statements["article"].map(article_dates(articles)),
                            value=statements["stance"].map(STANCE_VALUE))
     df = df[df["when"].notna() & df["country"].astype(bool)]
@@ -426,11 +427,13 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
                             for v, a in zip(rows["value"], rows["actors"])],
                 hovertemplate="%{x|%Y-%m-%d}<br>%{customdata}<extra></extra>"))
     first, last = df["when"].min(), df["when"].max()
-    day = pd.Timedelta(days=1)
-    if last - first < pd.Timedelta(days=10):
-        # few dates: whole days only (Plotly would otherwise tick hours, even milliseconds, for one date)
-        pad = (pd.Timedelta(days=10) - (last - first)) / 2
-        fig.update_xaxes(range=[first - pad - day / 2, last + pad + day / 2], dtick=86_400_000, tick0=first)
+    dates = sorted(df["when"].unique())
+    if len(dates) <= 12:
+        # few dates: a tick at each article date and nowhere else (Plotly would otherwise tick
+        # hours, even milliseconds, around a single date)
+        pad = max(pd.Timedelta(days=2), (last - first) / 12)
+        fig.update_xaxes(range=[first - pad, last + pad], tickmode="array", tickvals=dates,
+                         ticktext=[pd.Timestamp(d).strftime("%Y-%m-%d") for d in dates])
     fig.update_xaxes(gridcolor="#eee", tickformat="%Y-%m-%d", title=None)
     fig.update_yaxes(gridcolor="#eee", categoryorder="array", categoryarray=sorted(order, reverse=True), dtick=1,
                      tickfont=dict(size=tick_size(len(order))))

@@ -13,6 +13,7 @@ import copy
 import re
 import textwrap
 import threading
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -104,7 +105,9 @@ def size(fig, choice: str) -> tuple[int, int]:
 def png_bytes(fig, caption: str, width: int = WIDTH, height: int = HEIGHT) -> bytes:
     """PNG of ``fig`` at ``width`` x ``height`` pixels, framed as in :func:`framed`."""
     ensure_server()
-    return framed(fig, caption, width, height).to_image(format="png", width=width, height=height, scale=SCALE)
+    with warnings.catch_warnings():  # plotly notes that kaleido's server keeps its own options: expected
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return framed(fig, caption, width, height).to_image(format="png", width=width, height=height, scale=SCALE)
 
 
 def file_name(chart: str, caption_parts: dict[str, str], suffix: str = "png") -> str:
