@@ -61,10 +61,11 @@ def test_map_legend_explains_every_colour_and_mark(sample):
     fig = charts.alignment_map(charts.score_basis(scores, al, both), both, "USA",
                                {**LABELS, "peacekeeping": "Peacekeeping"}, "world")
     legend = [t.name for t in fig.data if t.showlegend is not False and t.type == "scattergeo"]
-    assert legend == ["faded, marked 1: score rests on one shared issue",
-                      "grey, marked 0: positions, none on an issue United States addressed",
-                      "reference: United States", "diamond: EU / NATO / UN at their seats (colour = score)",
-                      "white: no positions in the articles"]
+    assert [n.replace("<br>", " ") for n in legend] == [
+        "faded, marked 1: score rests on one shared issue",
+        "grey, marked 0: positions, but none on an issue United States addressed",
+        "reference: United States", "diamond: EU / NATO / UN at their seats (colour = score)",
+        "white: no positions in the articles"]
     colourbar = [t for t in fig.data if t.type == "choropleth" and t.showscale][0].colorbar
     assert list(colourbar.ticktext) == ["−1 divergent", "0", "+1 aligned"]
 

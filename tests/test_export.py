@@ -67,20 +67,23 @@ def data():
 
 
 def ocr(png: bytes, tmp_path: Path, name: str) -> str:
-    """Text tesseract reads in the image, also turned by 30 degrees for slanted axis labels;
-    lower case, one space between words."""
+    """Text tesseract reads in the image, lower case, one space between words. Read three times:
+    as it is, in black and white (so text beside coloured map areas is found), and turned by 30
+    degrees for slanted axis labels; each at twice the size, where 11-13 px labels read well."""
     from PIL import Image
 
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    texts = []
-    for angle in (0, -30):
-        path = tmp_path / f"{name}_{angle}.png"
-        turned = image.rotate(angle, expand=True, fillcolor="white") if angle else image
-        # twice the size: tesseract reads 11-13 px labels much better that way
-        turned.resize((turned.width * 2, turned.height * 2), Image.LANCZOS).save(path)
-        out = subprocess.run(["tesseract", str(path), "stdout", "--psm", "11"], capture_output=True, text=True,
-                             timeout=120, check=True).stdout
-        texts.append(out)
+    image = Image.open(io.BytesIO(png)).convert("L")
+    large = image.resize((image.width * 2, image.height * 2), Image.LANCZOS)
+    black_white = large.point(lambda v: 0 if v < 150 else 255)
+    readers = []
+    for label, picture in (("plain", large), ("bw", black_white),
+                           ("turned", black_white.rotate(-30, expand=True, fillcolor=255))):
+        path = tmp_path / f"{name}_{label}.png"
+        picture.save(path)
+        readers.append(subprocess.Popen(["tesseract", str(path), "stdout", "--psm", "11"], stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True))
+    texts = [reader.communicate(timeout=120)[0] for reader in readers]
+    assert all(reader.returncode == 0 for reader in readers), "tesseract failed"
     return re.sub(r"\s+", " ", " ".join(texts)).lower()
 
 
@@ -101,11 +104,13 @@ def png_size(data: bytes) -> tuple[int, int]:
 CHARTS = {
     "map-europe": (lambda d: charts.alignment_map(d[5], d[0], "USA", LABELS, "europe"),
                    ["Alignment with United States (Europe)", "reference: United States",
-                    "marked 1: score rests on one shared issue", "EU / NATO / UN at their seats",
-                    "no positions in the articles", "aligned", "divergent"]),
+                    "faded, marked 1:", "score rests on one shared issue", "grey, marked 0: positions, but none",
+                    "on an issue United States addressed", "EU / NATO / UN",
+                    "at their seats (colour = score)", "white: no positions", "in the articles", "+1 aligned",
+                    "divergent"]),
     "map-world": (lambda d: charts.alignment_map(d[5], d[0], "USA", LABELS, "world"),
                   ["Alignment with United States (world)", "reference: United States",
-                   "marked 1: score rests on one shared issue", "no positions in the articles"]),
+                   "score rests on one shared issue", "in the articles"]),
     "versus": (lambda d: charts.reference_versus_countries(d[4], LABELS, "USA"),
                ["United States versus others, per issue", "divergent", "mixed", "aligned",
                 "number of countries and bodies", "Immediate ceasefire (United States: support)",

@@ -28,7 +28,7 @@ DIVERGING = [[0.0, ORANGE], [0.5, "#dddddd"], [1.0, BLUE]]
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
 # Seats of bodies without territory, drawn as markers on the map (lat, lon).
 SEATS = {"EU": (50.84, 4.38, "Brussels"), "NATO": (50.88, 4.42, "Brussels"), "UN": (40.75, -73.97, "New York")}
-FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13)
+FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13, color="#222")
 
 
 def esc(text, limit: int = 0) -> str:
@@ -165,8 +165,8 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
     # how many shared issues the colour rests on (0 or 1).
     box = GEO_BOX["europe" if scope == "europe" else "world"]
     for count, codes, name in (
-            (1, list(land.loc[land["issues"] == 1, "country"]), "faded, marked 1: score rests on one shared issue"),
-            (0, silent, f"grey, marked 0: positions, none on an issue {esc(ref_name)} addressed")):
+            (1, list(land.loc[land["issues"] == 1, "country"]), "faded, marked 1:<br>score rests on one shared issue"),
+            (0, silent, f"grey, marked 0: positions, but none<br>on an issue {esc(ref_name)} addressed")):
         if not codes:
             continue
         where = {c: geo.inner_point_of(c, *box) for c in codes}
@@ -193,7 +193,7 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
         values = [score_of.get(c, float("nan")) for c in body_codes]
         fig.add_trace(go.Scattergeo(
             lat=lat, lon=lon, mode="markers+text", text=body_codes, textposition="middle right",
-            textfont=dict(size=12, color="#222"), name="diamond: EU / NATO / UN at their seats (colour = score)",
+            textfont=dict(size=12, color="#222"), name="diamond: EU / NATO / UN<br>at their seats (colour = score)",
             marker=dict(size=16, symbol="diamond", line=dict(color="black", width=1),
                         color=[0 if math.isnan(v) else v for v in values], cmin=-1, cmax=1, colorscale=DIVERGING,
                         opacity=[SINGLE_ISSUE_OPACITY if basis.get(c, (0, 0))[0] == 1 else 1.0 for c in body_codes]),
@@ -202,7 +202,7 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
                            else "no issue in common with the reference")
                         + f"<br>{hover.get(c, '')}" for c, v in zip(body_codes, values)],
             hovertemplate="%{customdata}<extra></extra>"))
-    fig.add_trace(_legend_swatch("white: no positions in the articles", NO_DATA, line="#888"))
+    fig.add_trace(_legend_swatch("white: no positions<br>in the articles", NO_DATA, line="#888"))
     fig.update_geos(showcountries=True, countrycolor="#888", showland=True, landcolor=NO_DATA, showlakes=False,
                     showocean=True, oceancolor=OCEAN,
                     **GEO["europe" if scope == "europe" else "world"])
@@ -435,8 +435,9 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
         fig.update_xaxes(range=[first - pad, last + pad], tickmode="array", tickvals=dates,
                          ticktext=[pd.Timestamp(d).strftime("%Y-%m-%d") for d in dates])
     fig.update_xaxes(gridcolor="#eee", tickformat="%Y-%m-%d", title=None)
+    # an explicit range: autorange pads for the markers, a wide gap above a long list of rows
     fig.update_yaxes(gridcolor="#eee", categoryorder="array", categoryarray=sorted(order, reverse=True), dtick=1,
-                     tickfont=dict(size=tick_size(len(order))))
+                     tickfont=dict(size=tick_size(len(order))), range=[-0.7, len(order) - 0.3])
     if note:
         fig.add_annotation(text=esc(note), x=1.0, y=1.0, xref="paper", yref="paper", xanchor="right", yanchor="bottom",
                            yshift=4, showarrow=False, font=dict(size=12, color="#555"))

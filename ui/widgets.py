@@ -18,7 +18,8 @@ def chart(fig, *, key: str, name: str, caption: str, name_parts: dict[str, str])
     width, height = export.size(fig, choice)
     shown = export.framed(fig, caption, width, height)
     file_name = export.file_name(name, {**name_parts, "size": f"{width}x{height}"})
-    st.plotly_chart(shown, key=f"{key}_chart", config={
+    # theme=None: the figure's own fonts and colours, as in the exported image
+    st.plotly_chart(shown, key=f"{key}_chart", theme=None, config={
         "topojsonURL": TOPOJSON_URL, "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_name[:-4], "width": width, "height": height},
     })
