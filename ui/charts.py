@@ -432,8 +432,12 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
         # few dates: a tick at each article date and nowhere else (Plotly would otherwise tick
         # hours, even milliseconds, around a single date)
         pad = max(pd.Timedelta(days=2), (last - first) / 12)
-        fig.update_xaxes(range=[first - pad, last + pad], tickmode="array", tickvals=dates,
-                         ticktext=[pd.Timestamp(d).strftime("%Y-%m-%d") for d in dates])
+        ticks = [dates[0]]
+        for d in dates[1:]:  # a date too close to the previous tick would print over it
+            if d - ticks[-1] >= (last - first) / 10:
+                ticks.append(d)
+        fig.update_xaxes(range=[first - pad, last + pad], tickmode="array", tickvals=ticks,
+                         ticktext=[pd.Timestamp(d).strftime("%Y-%m-%d") for d in ticks])
     fig.update_xaxes(gridcolor="#eee", tickformat="%Y-%m-%d", title=None)
     # an explicit range: autorange pads for the markers, a wide gap above a long list of rows
     fig.update_yaxes(gridcolor="#eee", categoryorder="array", categoryarray=sorted(order, reverse=True), dtick=1,
