@@ -65,12 +65,14 @@ def framed(fig, caption: str, width: int = WIDTH, height: int = HEIGHT):
     that holds both at ``width`` pixels. In an image narrower than 7:5 a legend at the right
     moves above the chart, where it takes no width from it."""
     out = copy.deepcopy(fig)
-    legend_rows = 0
+    legend_height = 0
     legend = out.layout.legend
     if width / height < 1.4 and (legend.x or 0) >= 1.0 and legend.orientation != "h":
         names = [t.name or "" for t in out.data if t.showlegend is not False and t.name and
                  (t.showlegend or t.type not in ("choropleth", "heatmap"))]
-        legend_rows = _rows([48 + CAPTION_PX_PER_CHAR * len(n) for n in names], width - 40)
+        parts = [n.split("<br>") for n in names]
+        rows = _rows([48 + CAPTION_PX_PER_CHAR * max(len(p) for p in lines) for lines in parts], width - 40)
+        legend_height = rows * (17 * max((len(lines) for lines in parts), default=1) + 8) + 10
         out.update_layout(legend=dict(orientation="h", x=0.0, xanchor="left", y=1.0, yanchor="bottom",
                                       title=dict(text="")))
     lines = caption_lines(caption, width)
@@ -79,7 +81,7 @@ def framed(fig, caption: str, width: int = WIDTH, height: int = HEIGHT):
         title=dict(text=title, x=0.01, xanchor="left", yref="container", y=1.0, yanchor="top",
                    pad=dict(t=14), font=dict(size=18, color="#222"),
                    subtitle=dict(text="<br>".join(lines), font=dict(size=13, color="#444"))),
-        margin=dict(t=70 + 18 * len(lines) + 24 * legend_rows))
+        margin=dict(t=70 + 18 * len(lines) + legend_height))
     return out
 
 
