@@ -33,8 +33,8 @@ def test_map_colours_countries_by_score_and_shows_bodies_at_seats(sample):
     # DEU shares two issues with the reference, FRA one: FRA is drawn faded, in its own trace
     assert dict(zip(solid.locations, solid.z)) == {"DEU": 0.0} and solid.marker.opacity == 1.0
     assert dict(zip(single.locations, single.z)) == {"FRA": -1.0} and single.marker.opacity < 0.5
-    bodies = [t for t in fig.data if t.type == "scattergeo" and t.text and "EU" in t.text]
-    assert list(bodies[0].text) == ["EU"]
+    bodies = [t for t in fig.data if t.type == "scattergeo" and t.name and t.name.startswith("diamond")]
+    assert list(bodies[0].text) == ["EU (1 issue)"]  # the EU's score rests on the ceasefire alone
     reference = [t for t in fig.data if t.name == "reference"][0]
     assert list(reference.locations) == ["USA"]
 
@@ -85,7 +85,7 @@ def test_map_views_are_whole_and_centred():
 
 def test_hover_text_is_escaped(sample):
     s, al, scores = sample
-    fig = charts.alignment_map(scores, s, "USA", LABELS, "world")
+    fig = charts.alignment_map(charts.score_basis(scores, al, s), s, "USA", LABELS, "world")
     reference = [t for t in fig.data if t.name == "reference"][0]
     assert "Ann &lt;script&gt;" in reference.text[0] and "<script>" not in reference.text[0]
     matrix = charts.stance_matrix(s, LABELS)

@@ -134,8 +134,8 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
     title = f"Alignment with {ref_name} ({'Europe' if scope == 'europe' else 'world'})"
     if scores.empty and statements.empty:
         return empty_figure(title, "No positions match the current filters.")
-    if "issues" not in scores:
-        scores = scores.assign(issues=scores[list(SHARED)].sum(axis=1) if not scores.empty else 0, positions=0)
+    if not {"issues", "positions"} <= set(scores.columns):
+        raise ValueError("alignment_map needs the scores' basis: pass them through score_basis()")
     hover = _country_hover(statements, labels)
     fig = go.Figure()
     land = scores[~scores["country"].isin(SEATS) & scores["score"].notna()]
@@ -159,13 +159,15 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
         fig.add_trace(go.Choropleth(
             locations=silent, z=[0] * len(silent), colorscale=[[0, NO_SHARED], [1, NO_SHARED]], showscale=False,
             marker_line_color="#444", marker_line_width=0.6, name="no shared issue", showlegend=False,
-            text=[f"<b>{esc(country_name(c))}</b><br>no issue in common with the reference<br>{hover.get(c, '')}" for c in silent],
+            text=[f"<b>{esc(country_name(c))}</b><br>no issue in common with the reference<br>{hover.get(c, '')}"
+                  for c in silent],
             hovertemplate="%{text}<extra></extra>"))
     # A mark as well as the colour: a faded colour alone reads as a weaker score. The number is
     # how many shared issues the colour rests on (0 or 1).
     box = GEO_BOX["europe" if scope == "europe" else "world"]
     for count, codes, name in (
-            (1, list(land.loc[land["issues"] == 1, "country"]), "faded, marked 1:<br>score rests on one shared issue"),
+            (1, list(land.loc[land["issues"] == 1, "country"]),
+             "faded, marked 1:<br>score rests on one shared issue"),
             (0, silent, f"grey, marked 0: positions, but none<br>on an issue {esc(ref_name)} addressed")):
         if not codes:
             continue
@@ -175,7 +177,8 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
             lon=[where[c][0] for c in marked], lat=[where[c][1] for c in marked], mode="markers+text",
             text=[str(count)] * len(marked), textfont=dict(size=10, color="#111"), textposition="middle center",
             hoverinfo="skip", name=name,
-            marker=dict(size=15, color="white" if count else NO_SHARED, opacity=0.9, line=dict(color="#111", width=1))))
+            marker=dict(size=15, color="white" if count else NO_SHARED, opacity=0.9,
+                        line=dict(color="#111", width=1))))
     if reference and reference not in SEATS:
         fig.add_trace(go.Choropleth(
             locations=[reference], z=[1], colorscale=[[0, REFERENCE], [1, REFERENCE]], showscale=False,
@@ -192,7 +195,8 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
         lon = [SEATS[c][1] + 1.2 * i for i, c in enumerate(body_codes)]
         values = [score_of.get(c, float("nan")) for c in body_codes]
         fig.add_trace(go.Scattergeo(
-            lat=lat, lon=lon, mode="markers+text", text=body_codes, textposition="middle right",
+            lat=lat, lon=lon, mode="markers+text", textposition="middle right",
+            text=[f"{c} (1 issue)" if basis.get(c, (0, 0))[0] == 1 else c for c in body_codes],
             textfont=dict(size=12, color="#222"), name="diamond: EU / NATO / UN<br>at their seats (colour = score)",
             marker=dict(size=16, symbol="diamond", line=dict(color="black", width=1),
                         color=[0 if math.isnan(v) else v for v in values], cmin=-1, cmax=1, colorscale=DIVERGING,
@@ -273,18 +277,20 @@ def reference_versus_countries(aligned: pd.DataFrame, labels: dict[str, str], re
         fig.add_trace(go.Bar(y=y, x=counts, orientation="h", name=status, marker_color=STATUS_COLOURS[status],
                              marker_line=dict(color="#555", width=0.5), customdata=hover,
                              hovertemplate="%{customdata}<extra></extra>"))
-    low = max(1, int(df[df["status"] == "divergent"].groupby("issue").size().max()) if (df["status"] == "divergent").any() else 1)
-    high = max(1, int(df[df["status"] != "divergent"].groupby("issue").size().max()))
+    per_issue = df.assign(left=df["status"] == "divergent").groupby(["issue", "left"]).size()
+    low = max([1] + [int(n) for (_, left), n in per_issue.items() if left])  # widest bar left of zero
+    high = max([1] + [int(n) for (_, left), n in per_issue.items() if not left])
     fig.update_layout(barmode="relative", bargap=0.35,
                       legend=dict(title=dict(text="countries and bodies<br>that are:"), orientation="v",
                                   x=1.0, xanchor="left", y=1.0, yanchor="top"))
     step = 1 if low + high <= 24 else 2 if low + high <= 48 else 5
-    ticks = [v for v in range(-low - low % step, high + 1, step)]
+    ticks = list(range(-low - low % step, high + 1, step))
     # counts to the left of zero are divergent countries: the tick says how many, without a minus
     fig.update_xaxes(title=dict(text="number of countries and bodies (divergent ← 0 → aligned)", standoff=12),
                      range=[-low - 0.5, high + 0.5], zeroline=True, zerolinecolor="#333", gridcolor="#eee",
                      tickmode="array", tickvals=ticks, ticktext=[str(abs(v)) for v in ticks])
-    fig.update_yaxes(categoryorder="array", categoryarray=y[::-1], automargin=True, tickfont=dict(size=tick_size(len(y))))
+    fig.update_yaxes(categoryorder="array", categoryarray=y[::-1], automargin=True,
+                     tickfont=dict(size=tick_size(len(y))))
     return _layout(fig, title, max(320, 140 + 46 * len(issues)))
 
 
