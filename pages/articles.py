@@ -14,8 +14,8 @@ titles = dict(zip(view.articles["id"], view.articles["title"]))
 article_id = st.selectbox("Article", list(titles), format_func=titles.get, key="art_pick")
 article = view.articles.set_index("id").loc[article_id]
 st.markdown(f"**{article['title']}** · {article['source'] or 'unknown source'} · {article['date'] or 'undated'}")
-st.caption("Marked by the language model: " + ", ".join(data.ENTITY_LABELS.values()) + ".")
 st.html(data.entities_html(article_id, article["text"]))
+st.caption("Marked by the language model: " + ", ".join(data.ENTITY_LABELS.values()) + ".")
 st.subheader("Actors")
 actors = view.actors[view.actors["article"] == article_id]
 if actors.empty:
