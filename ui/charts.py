@@ -283,7 +283,7 @@ def reference_versus_countries(aligned: pd.DataFrame, labels: dict[str, str], re
     fig.update_layout(barmode="relative", bargap=0.35,
                       legend=dict(title=dict(text="countries and bodies<br>that are:"), orientation="v",
                                   x=1.0, xanchor="left", y=1.0, yanchor="top"))
-    step = 1 if low + high <= 24 else 2 if low + high <= 48 else 5
+    step = 1 if low + high <= 12 else 2 if low + high <= 30 else 5
     ticks = list(range(-low - low % step, high + 1, step))
     # counts to the left of zero are divergent countries: the tick says how many, without a minus
     fig.update_xaxes(title=dict(text="number of countries and bodies (divergent ← 0 → aligned)", standoff=12),

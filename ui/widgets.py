@@ -21,6 +21,7 @@ def chart(fig, *, key: str, name: str, caption: str, name_parts: dict[str, str])
     # theme=None: the figure's own fonts and colours, as in the exported image
     st.plotly_chart(shown, key=f"{key}_chart", theme=None, config={
         "topojsonURL": TOPOJSON_URL, "displaylogo": False,
+        "scrollZoom": False,  # the mouse wheel scrolls the page, it does not zoom a map away
         "toImageButtonOptions": {"format": "png", "filename": file_name[:-4], "width": width, "height": height},
     })
     left, right = st.columns([2, 3], vertical_alignment="bottom")
