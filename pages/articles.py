@@ -16,6 +16,7 @@ article_id = st.selectbox("Article", list(titles), format_func=titles.get, key="
 article = view.articles.set_index("id").loc[article_id]
 st.html(source_line(article["title"], article["source"], article["date"]))
 st.html(data.entities_html(article_id, article["text"]))
+st.caption("Marked by the language model: " + ", ".join(data.ENTITY_LABELS.values()) + ".")
 st.subheader("Actors")
 actors = view.actors[view.actors["article"] == article_id]
 if actors.empty:

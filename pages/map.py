@@ -14,13 +14,18 @@ scope = (scope or "Europe").lower()
 if view.statements.empty:
     nothing_matches()
 else:
-    chart(charts.alignment_map(view.scores, view.statements, selection.reference, labels, scope),
-          key="map_main", name=f"alignment-map-{scope}", caption=caption, name_parts=parts)
+    scores = charts.score_basis(view.scores, view.alignment, view.statements)
+    chart(charts.alignment_map(scores, view.statements, selection.reference, labels, scope),
+          key=f"map_{scope}", name=f"alignment-map-{scope}", caption=caption, name_parts=parts)
     st.caption("Colour: mean over shared issues of (reference stance × country stance); blue = aligned, "
-               "orange = divergent, grey = positions only on issues the reference did not address. Bodies without "
-               "territory (EU, NATO, UN) are diamonds at their seats.")
-    scores = view.scores.assign(name=view.scores["country"].map(country_name))
+               "orange = divergent, grey = positions only on issues the reference did not address. A score that "
+               "rests on one shared issue is drawn faded and marked 1. Bodies without territory (EU, NATO, UN) are "
+               "diamonds at their seats.")
+    scores = scores.assign(name=scores["country"].map(country_name))
     st.subheader("Scores")
-    table(scores[["name", "country", "score", "aligned", "divergent", "mixed"]].sort_values("score", ascending=False),
+    st.caption("**shared issues**: issues both the country and the reference took a position on; **positions**: the "
+               "country's positions on those issues. A score resting on one issue is thin evidence.")
+    table(scores[["name", "country", "score", "issues", "positions", "aligned", "divergent", "mixed"]]
+          .rename(columns={"issues": "shared issues"}).sort_values("score", ascending=False),
           key="map_scores", name="alignment-scores", name_parts=parts,
           column_config={"score": st.column_config.NumberColumn(format="%+.2f")})

@@ -21,7 +21,8 @@ cols[3].metric("Positions", len(view.statements))
 if view.statements.empty:
     nothing_matches()
 else:
-    chart(charts.alignment_map(view.scores, view.statements, selection.reference, labels, "europe"),
+    scores = charts.score_basis(view.scores, view.alignment, view.statements)
+    chart(charts.alignment_map(scores, view.statements, selection.reference, labels, "europe"),
           key="ov_map", name="alignment-map-europe", caption=caption, name_parts=parts)
     chart(charts.reference_versus_countries(view.alignment, labels, selection.reference),
           key="ov_versus", name="reference-versus-countries", caption=caption, name_parts=parts)

@@ -44,7 +44,8 @@ elif not edit:
                       "stance": st.column_config.TextColumn(width=80),
                       "evidence": st.column_config.TextColumn(width="large"),
                       "kind": st.column_config.TextColumn(width=80),
-                      "confidence": st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f", width=90),
+                      "confidence": st.column_config.ProgressColumn(  # grey: a measure, not a warning
+                          min_value=0, max_value=1, format="%.2f", width=90, color="#8a8a8a"),
                   })
     st.caption("Select a row to open the sentence in its article.")
     rows = event.selection.rows if event is not None else []

@@ -204,3 +204,46 @@ def test_bookmarked_page_is_the_first_request_after_start(browser, tmp_path):
         assert "country=FRA" in page.url
         assert page.locator("[data-testid='stSidebarNav']").count() == 1  # the navigation is there too
         context.close()
+
+
+def test_map_views_and_both_png_downloads_match(server, browser, tmp_path):
+    """The toolbar camera (plotly.js in the browser) and "Download PNG" (kaleido on the server)
+    give the same picture at the chosen size; the World view is centred on the Atlantic."""
+    from PIL import Image, ImageChops
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+    page.goto(f"{server}/map")
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot path.choroplethlocation", state="attached", timeout=30000)
+    geo = "() => { const g = document.querySelector('.js-plotly-plot')._fullLayout.geo; " \
+          "return [g.projection.type, g.projection.rotation.lon, g.lonaxis.range, g.lataxis.range] }"
+    kind, _, lon_range, _ = page.evaluate(geo)
+    assert kind == "conic equal area" and lon_range[1] - lon_range[0] >= 359  # whole shapes, zoomed, not cut
+
+    files = {}
+    with page.expect_download(timeout=90000) as info:
+        page.get_by_role("button", name="Download PNG").first.click()
+    files["server"] = tmp_path / "server.png"
+    info.value.save_as(files["server"])
+    page.locator(".js-plotly-plot").first.hover()
+    with page.expect_download(timeout=90000) as info:
+        page.locator(".js-plotly-plot .modebar-btn[data-title='Download plot as a PNG']").first.click()
+    files["camera"] = tmp_path / "camera.png"
+    info.value.save_as(files["camera"])
+    assert info.value.suggested_filename.startswith("alignment-map-europe")
+    server_png, camera_png = (Image.open(files[k]).convert("L") for k in ("server", "camera"))
+    assert server_png.size == camera_png.size == (1600, 900)
+    differs = ImageChops.difference(server_png, camera_png).point(lambda v: 255 if v > 40 else 0)
+    assert sum(differs.histogram()[255:]) / (1600 * 900) < 0.01, "browser and server PNGs are framed differently"
+
+    page.get_by_text("World", exact=True).first.click()
+    page.wait_for_function("() => document.querySelector('.js-plotly-plot')._fullLayout.geo.projection.type "
+                           "=== 'natural earth'", timeout=30000)
+    kind, rotation, _, lat_range = page.evaluate(geo)
+    assert -40 <= rotation <= 0 and lat_range[0] > -60  # the Atlantic in the middle, no Antarctica
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
+    context.close()

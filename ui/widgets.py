@@ -12,15 +12,25 @@ TOPOJSON_URL = "/app/static/topojson/"
 
 
 def chart(fig, *, key: str, name: str, caption: str, name_parts: dict[str, str]) -> None:
-    """Plotly chart (toolbar camera = browser PNG) plus a server-rendered "Download PNG" button."""
-    file_name = export.file_name(name, name_parts)
-    st.plotly_chart(fig, key=f"{key}_chart", config={
+    """Plotly chart with two PNG downloads of one size the analyst chooses: the toolbar camera
+    (drawn by the browser) and "Download PNG" (drawn on the server by kaleido). Both draw the
+    same framed figure (title, active filters, legend) at the same size, so they look alike."""
+    choice = st.session_state.get(f"{key}_size") or next(iter(export.SIZES))
+    width, height = export.size(fig, choice)
+    shown = export.framed(fig, caption, width, height)
+    file_name = export.file_name(name, {**name_parts, "size": f"{width}x{height}"})
+    # theme=None: the figure's own fonts and colours, as in the exported image
+    st.plotly_chart(shown, key=f"{key}_chart", theme=None, config={
         "topojsonURL": TOPOJSON_URL, "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": file_name[:-4], "width": export.WIDTH,
-                                 "height": export.HEIGHT},
+        "scrollZoom": False,  # the mouse wheel scrolls the page, it does not zoom a map away
+        "toImageButtonOptions": {"format": "png", "filename": file_name[:-4], "width": width, "height": height},
     })
-    st.download_button("Download PNG", data=lambda: export.png_bytes(fig, caption), file_name=file_name,
-                       mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    left.selectbox("PNG size", list(export.SIZES), key=f"{key}_size",
+                   help="Size of both PNG downloads: this button and the camera in the chart's toolbar.")
+    right.download_button("Download PNG", data=lambda: export.png_bytes(fig, caption, width, height),
+                          file_name=file_name, mime="image/png", key=f"{key}_png", on_click="ignore",
+                          icon=":material/image:")
 
 
 def table(df: pd.DataFrame, *, key: str, name: str, name_parts: dict[str, str], **kwargs):
