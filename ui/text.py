@@ -37,7 +37,9 @@ def evidence_box(text: str, spans: list[tuple[int, int]], height: int = 420) -> 
     without scripts (st.html runs none); the text before it is one click away in a
     collapsed "Earlier text" section at the top of the box."""
     spans = sorted({(int(s), int(e)) for s, e in spans if 0 <= int(s) < int(e) <= len(text)})
-    cut = text.rfind("\n\n", 0, spans[0][0]) + 2 if spans and "\n\n" in text[:spans[0][0]] else 0
+    # paragraphs are blank-line separated, or one per line in articles that have no blank lines
+    sep = "\n\n" if "\n\n" in text else "\n"
+    cut = text.rfind(sep, 0, spans[0][0]) + len(sep) if spans and sep in text[:spans[0][0]] else 0
     marked, pos = [], cut
     for start, end in spans:
         if start < pos:
@@ -46,10 +48,10 @@ def evidence_box(text: str, spans: list[tuple[int, int]], height: int = 420) -> 
         marked.append(f"<mark style='background:#fde0b6;padding:0 2px'>{html.escape(text[start:end])}</mark>")
         pos = end
     marked.append(html.escape(text[pos:]))
-    body = "<p>" + "".join(marked).replace("\n\n", "</p><p>") + "</p>"
+    body = "<p>" + "".join(marked).replace(sep, "</p><p>") + "</p>"
     earlier = ""
     if cut:
-        paragraphs = [p for p in text[:cut].split("\n\n") if p.strip()]
+        paragraphs = [p for p in text[:cut].split(sep) if p.strip()]
         inner = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
         earlier = (f"<details class='earlier'><summary style='cursor:pointer;color:#555'>Earlier text "
                    f"({len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''})</summary>{inner}</details>")
