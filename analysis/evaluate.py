@@ -20,6 +20,7 @@ failure classes (``failure_classes``) so a run says which kind of construction w
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -61,7 +62,19 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def _norm(name: str) -> str:
-    return " ".join(name.lower().split())
+    """Case, spacing, accents and apostrophes do not make two names different."""
+    folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
+
+
+def _aliases(actors) -> dict[str, str]:
+    """Name -> the key it is scored under: a government is its country ("Washington", "the U.S.",
+    "United States" are one actor), everyone else their name."""
+    out = {}
+    for a in actors:
+        name = _norm(a["name"])
+        out[name] = f"government:{a['country']}" if a.get("actor_type") == "government" and a.get("country") else name
+    return out
 
 
 def _position_classes(gold_pos: set, optional: set, pred_pos: set, pred_actors: set) -> dict[str, int]:
@@ -97,8 +110,17 @@ def _position_classes(gold_pos: set, optional: set, pred_pos: set, pred_actors: 
 
 def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions: pd.DataFrame) -> dict:
     """Counts for one article (kept as counts so several articles can be summed)."""
-    gold_actors = {_norm(a["name"]): a for a in gold.get("actors", [])}
-    pred_actors = {_norm(r["name"]): r for r in actors.to_dict("records")}
+    pred_records = actors.to_dict("records")
+    galias, palias = _aliases(gold.get("actors", [])), _aliases(pred_records)
+
+    def g(name):
+        return galias.get(_norm(name), _norm(name))
+
+    def p(name):
+        return palias.get(_norm(name), _norm(name))
+
+    gold_actors = {g(a["name"]): a for a in gold.get("actors", [])}
+    pred_actors = {p(r["name"]): r for r in pred_records}
     matched = set(gold_actors) & set(pred_actors)
     country_ok = sum(1 for n in matched if (gold_actors[n].get("country") or "") == (pred_actors[n]["country"] or ""))
     gold_people = {n for n, a in gold_actors.items() if a.get("actor_type", "person") == "person"}
@@ -111,15 +133,15 @@ def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions:
         if gold_actors[n].get("country_stated", True):
             country["stated"] += 1
             country["stated_right"] += got == want
-    all_gold = {(_norm(p["actor"]), p["issue"], p["stance"]): bool(p.get("optional")) for p in gold.get("positions", [])}
+    all_gold = {(g(x["actor"]), x["issue"], x["stance"]): bool(x.get("optional")) for x in gold.get("positions", [])}
     gold_pos = {k for k, opt in all_gold.items() if not opt}
     optional = {k for k, opt in all_gold.items() if opt}
-    pred_pos = {(_norm(r["actor"]), r["issue"], r["stance"]) for r in statements.to_dict("records")}
+    pred_pos = {(p(r["actor"]), r["issue"], r["stance"]) for r in statements.to_dict("records")}
     pred_pos_scored = pred_pos - optional  # an arguable triple found is neither right nor wrong
     gold_is = {(a, i) for a, i, _ in gold_pos}
     pred_is = {(a, i) for a, i, _ in pred_pos_scored} - {(a, i) for a, i, _ in optional}
-    gold_re = {(_norm(r["source"]), _norm(r["target"]), r["relation"]) for r in gold.get("reactions", [])}
-    pred_re = {(_norm(r["source"]), _norm(r["target"]), r["relation"]) for r in reactions.to_dict("records")}
+    gold_re = {(g(r["source"]), g(r["target"]), r["relation"]) for r in gold.get("reactions", [])}
+    pred_re = {(p(r["source"]), p(r["target"]), r["relation"]) for r in reactions.to_dict("records")}
     return {
         "actors": (len(matched), len(pred_actors), len(gold_actors)),
         "country": (country_ok, len(matched)),
