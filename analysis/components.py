@@ -83,6 +83,10 @@ def make_role_ruler(nlp: Language, name: str, titles: list[str] | None, spanning
                      spanning if spanning is not None else roles["spanning"])
 
 
+def _place_nouns() -> frozenset:
+    return frozenset(load("places")["place_nouns"])
+
+
 CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured", "image", "(photo", ":"}
 
 
@@ -139,9 +143,13 @@ class NerRepair:
             if ent.label_ == "PERSON":
                 before = doc[ent.start - 1].text if ent.start > 0 else ""
                 after = doc[ent.end].text if ent.end < len(doc) else ""
-                if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after == "/" or before == "/"
-                        or before.lower() in CREDIT_WORDS or (before.lower() == "by" and _line_start(doc, ent.start - 1))):
-                    continue
+                two_before = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+                if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after in ("/", "via") or before == "/"
+                        or before.lower() in CREDIT_WORDS
+                        or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
+                        or ent[-1].lower_ in _place_nouns()
+                        or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):
+                    continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start = ent.start
                 while start < ent.end - 1 and start in roles:
                     start += 1

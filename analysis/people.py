@@ -174,9 +174,33 @@ class PersonIndex:
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):
                 doc._.person_at[i] = canonical
+        mentions = self._drop_unsupported_single_names(doc, mentions)
         doc.spans[PEOPLE_KEY] = mentions
         self._fallback_countries(doc, mentions, before_name)
         return doc
+
+    @staticmethod
+    def _drop_unsupported_single_names(doc: Doc, mentions: list[Span]) -> list[Span]:
+        """A one-word "name" the model tagged (a weapon, a newspaper, a metaphor: "Javelin",
+        "Politico", "Goliath") stays a person only with some sign of one: a title, a full name it
+        belongs to, or a mention as the subject or possessor of something ("Lula said", "Lula's")."""
+        keep = []
+        by_name: dict[str, list[Span]] = {}
+        for m in mentions:
+            by_name.setdefault(m.kb_id_, []).append(m)
+        for name, spans in by_name.items():
+            actor = doc._.actors[name]
+            person_like = (len(name.split()) > 1 or actor.role or any(
+                m.root.dep_ in ("nsubj", "nsubjpass", "poss", "appos") or (m.end < len(doc) and doc[m.end].text in POSSESSIVE)
+                for m in spans))
+            if person_like:
+                keep.extend(spans)
+                continue
+            del doc._.actors[name]
+            for m in spans:
+                for i in range(m.start, m.end):
+                    doc._.person_at.pop(i, None)
+        return sorted(keep, key=lambda m: m.start)
 
     @staticmethod
     def _inner_name(persons: list[Span], name: str) -> str:
