@@ -439,6 +439,8 @@ class SpeakerAttribution:
                 names, pronoun = [], False
                 qsent = doc[min(quote.start, first_sent.start, sent.start):max(quote.end, sent.end)]
                 after = [v for v in verbs if v[0].i >= quote.end]
+                if _introduces_quote(doc, quote) and first_sent.start == quote.start:
+                    first_sent = doc[quote.start - 1].sent  # the parser cut at the colon: its clause
                 before = [v for v in verbs_in(first_sent) if v[0].i < quote.start]
                 # a colon introduces the quote, or the speech verb stands right before it ("X insisted
                 # “...”, while Y ruled out ..."): the clause before it names the speaker
