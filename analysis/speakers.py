@@ -306,10 +306,15 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
 
 
 def _reported_by_another(token: Token, verbs: set[int]) -> bool:
+    """The speech verb sits in what another speech verb reports ("said Moscow would never agree").
+    An adverbial clause with a subject of its own ("While X insisted ..., Y ruled out ...") is a
+    statement of its own, not content."""
     child = token
     for head in token.ancestors:
         if head.i in verbs and child.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):
-            return True
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children)
+            if not (child.dep_ == "advcl" and child.i == token.i and own_subject):
+                return True
         child = head
     return False
 

@@ -64,6 +64,7 @@ def _lexicon():
 
     return {
         "negators": set(data["negators"]),
+        "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "after": phrases("reversal_after"),
         "confirm": phrases("confirm_after"),
@@ -114,6 +115,25 @@ def _cue_head(cue_tokens):
     inside = {t.i for t in cue_tokens}
     heads = [t for t in cue_tokens if t.head.i not in inside or t.head.i == t.i]
     return heads[0] if heads else cue_tokens[0]
+
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "sending", "to reclaim" do not
+SUBORDINATORS = {"if", "when", "unless", "because", "while", "whereas", "although", "though", "as"}
+
+
+def _reaches_cue(doc, char_end: int, c0: int) -> bool:
+    """No finite verb or subordinating word stands between a reversing phrase (ending at
+    ``char_end``) and the cue (starting at token ``c0``)."""
+    between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
+    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE for t in between)
+
+
+def _not_negating(doc, i: int, lex) -> bool:
+    """"nothing but", "not only": a negator that intensifies instead."""
+    for words in lex["not_negating"]:
+        if doc[i].lower_ == words[0] and [t.lower_ for t in doc[i:i + len(words)]] == words:
+            return True
+    return False
 
 
 def _in_time_phrase(cue_tokens, lex) -> bool:
@@ -235,8 +255,11 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
-        flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal)
-        flips += len(reversals)
+        flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
+                    and not _not_negating(doc, t.i, lex))
+        # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
+        # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
+        flips += sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
         value = polarity * (-1 if flips % 2 else 1)
