@@ -28,10 +28,20 @@ def why_spans(doc: Doc, start_char: int, end_char: int) -> dict:
     for mention in doc.spans.get("people", []):
         add(mention, f"person: {mention.kb_id_}")
     for act in doc._.speech or []:
-        add(act.region, f"{act.kind} speech of {', '.join(act.speakers)}")
+        add(act.region, f"speech ({act.kind}): {', '.join(act.speakers)}")
     for cue in doc.spans.get("issue_cues", []):
         add(cue, f"cue: {cue.label_} ({cue.kb_id_}{', weak' if cue.id_ == 'weak' else ''})")
     for claim in doc.spans.get("claims", []):
         add(claim, f"claim: {claim.label_} = {claim.kb_id_}")
     tokens = [t.text for t in doc[first:last]]
     return {"text": doc[first:last].text, "tokens": tokens, "spans": spans}
+
+
+def why_rows(data: dict) -> list[dict]:
+    """The same spans as plain rows (what, label, words) for a table beside the picture."""
+    rows = []
+    for span in data["spans"]:
+        kind, _, label = span["label"].partition(": ")
+        words = " ".join(data["tokens"][span["start_token"]:span["end_token"]])
+        rows.append({"what": kind, "reading": label, "words": words})
+    return rows

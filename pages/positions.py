@@ -60,7 +60,9 @@ elif not edit:
             st.caption("People named, who speaks over which words (direct, indirect or reported speech), the "
                        "issue cues matched and the claims read from them. A row exists because a claim lies "
                        "inside its actor's speech.")
-            st.html(data.why_html(row["article"], article["text"], int(row["start"]), int(row["end"])))
+            picture, spans = data.why(row["article"], article["text"], int(row["start"]), int(row["end"]))
+            st.html(picture)
+            st.dataframe(spans, key="pos_why_table", hide_index=True)
 else:
     analyst = st.text_input("Your name (optional, stored with each correction)", key="cor_analyst")
     base = df[["key", "article", "actor", "country", "issue", "stance", "evidence"]].reset_index(drop=True)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from analysis.explain import why_spans
+from analysis.explain import why_rows, why_spans
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_6f88fa4361e87f91.txt"
 
@@ -15,12 +15,14 @@ def test_why_shows_speaker_cue_and_claim_of_the_sentence(nlp):
     data = why_spans(doc, start, end)
     labels = {s["label"] for s in data["spans"]}
     assert data["text"].startswith("He informed allies") and data["text"].endswith("unattainable.")
-    assert "indirect speech of Pete Hegseth" in labels
+    assert "speech (indirect): Pete Hegseth" in labels
     assert "cue: territorial_integrity (support)" in labels  # the cue says support ...
     assert "claim: territorial_integrity = oppose" in labels  # ... the predicate turns it
     assert "person: Volodymyr Zelenskyy" in labels
     for span in data["spans"]:
         assert 0 <= span["start_token"] < span["end_token"] <= len(data["tokens"])
+    claim = [r for r in why_rows(data) if r["what"] == "claim"]
+    assert claim == [{"what": "claim", "reading": "territorial_integrity = oppose", "words": "pre-2014 borders"}]
 
 
 def test_why_html_escapes_labels_and_text(monkeypatch):
@@ -30,6 +32,7 @@ def test_why_html_escapes_labels_and_text(monkeypatch):
             "spans": [{"start_token": 0, "end_token": 1, "label": "person: <img src=x>"}]}
     monkeypatch.setattr("analysis.explain.why_spans", lambda doc, s, e: fake)
     monkeypatch.setattr(ui_data, "pipeline", lambda: (lambda text: None))
-    html = ui_data.why_html.__wrapped__("a1", "irrelevant", 0, 5)
+    html, rows = ui_data.why.__wrapped__("a1", "irrelevant", 0, 5)
+    assert rows == [{"what": "person", "reading": "<img src=x>", "words": "<b>x</b>"}]  # a table cell: text
     assert "<img" not in html and "&lt;img src=x&gt;" in html
     assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html

@@ -87,23 +87,24 @@ def sentences(article_id: str, text: str) -> list[tuple[int, int, str]]:
     return [(s.start_char, s.end_char, s.text.strip()) for s in doc.sents if s.text.strip()]
 
 
-WHY_COLOURS = {"person": "#c6dbef", "direct": "#fdd0a2", "indirect": "#fdd0a2", "reported": "#fdd0a2",
-               "cue": "#d9d9d9", "claim": "#9ecae1"}
+WHY_COLOURS = {"person": "#c6dbef", "speech": "#fdd0a2", "cue": "#d9d9d9", "claim": "#9ecae1"}
 
 
 @st.cache_data(max_entries=256)
-def why_html(article_id: str, text: str, start: int, end: int) -> str:
-    """displaCy span view of what the pipeline found in one evidence sentence (all text escaped:
-    displaCy escapes tokens, the labels are escaped here)."""
+def why(article_id: str, text: str, start: int, end: int) -> tuple[str, list[dict]]:
+    """What the pipeline found in one evidence sentence: a displaCy span view (all text escaped:
+    displaCy escapes tokens, the labels are escaped here) and the same spans as table rows."""
     import html
 
     from spacy import displacy
 
-    from analysis.explain import why_spans
+    from analysis.explain import why_rows, why_spans
 
     data = why_spans(pipeline()(text), start, end)
+    rows = why_rows(data)
     colours = {}
     for span in data["spans"]:
         span["label"] = html.escape(span["label"])
-        colours[span["label"]] = WHY_COLOURS.get(span["label"].split(":")[0].split(" ")[0], "#eeeeee")
-    return displacy.render(data, style="span", manual=True, page=False, minify=True, options={"colors": colours})
+        kind = span["label"].split(":")[0].split(" ")[0]
+        colours[span["label"]] = WHY_COLOURS.get(kind, "#eeeeee")
+    return displacy.render(data, style="span", manual=True, page=False, minify=False, options={"colors": colours}), rows
