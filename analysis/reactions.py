@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from analysis import countries
 from analysis.lexicon import load
-from analysis.people import add_actor, ent_at, entity_actor
+from analysis.people import add_actor, ent_at, entity_actor, group_actor
 
 INVERSE = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 
@@ -72,20 +72,92 @@ def _names_a_proposal(sent: Span, char_end: int) -> bool:
     return any(t.lower_ in nouns for t in [t for t in sent if t.idx >= char_end][:4])
 
 
-def match_reaction(sent: Span, source: str, previous: str) -> tuple[str, str, bool] | None:
-    """(target, relation, whether it takes over the target's last stance) or None."""
+def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, str, bool]]:
+    """[(target, relation, whether it takes over the target's last stance)]: one per actor named
+    in a coordinated object ("thanked A, B and C"); a "responds" whose sentence judges harshly
+    ("absurd", "a mistake", "unacceptable": the stance reversal words) is a disagreement."""
     for relation, target_rule, pattern in reaction_patterns():
         m = pattern.search(sent.text)
         if not m:
             continue
         if target_rule == "previous":
-            target, inherit = (previous if previous != source else ""), True
+            targets, inherit = [previous] if previous and previous != source else [], True
         else:
-            target = _explicit_target(sent, sent.start_char + m.end())
+            targets = _explicit_targets(sent, sent.start_char + m.end())
             inherit = _names_a_proposal(sent, sent.start_char + m.end())
-        if target and target != source:
-            return target, relation, inherit and relation != "responds"
-    return None
+        targets = [t for t in targets if t != source]
+        if targets:
+            if relation == "responds" and _harsh(sent):
+                relation = "disagrees"
+            return [(t, relation, inherit and relation != "responds") for t in targets]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _harsh_words():
+    data = load("stance")
+    words = data["reversal_after"] + data["harsh"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _harsh(sent: Span) -> bool:
+    return bool(_harsh_words().search(sent.text))
+
+
+def _explicit_targets(sent: Span, char_end: int) -> list[str]:
+    """The target, and the actors coordinated with it ("thanked Mr Johnson, Democratic leader
+    Hakeem Jeffries and the lawmakers")."""
+    first = _explicit_target(sent, char_end)
+    if not first:
+        return []
+    doc = sent.doc
+    targets = [first]
+    head = next((t for t in sent if t.idx >= char_end and doc._.person_at.get(t.i) == first), None)
+    if head is not None:
+        for conj in head.conjuncts:
+            inner = [t for t in conj.subtree if t.i in doc._.person_at]
+            name = doc._.person_at.get(conj.i) or (doc._.person_at[inner[-1].i] if inner else "")
+            if name and name not in targets:
+                targets.append(name)
+    return targets
+
+
+def passive_reactions(sent: Span) -> list[tuple[str, str, str]]:
+    """"X was blasted by Y" -> (Y, X, disagrees): a reaction verb in the passive with its agent."""
+    doc = sent.doc
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        for relation, target_rule, pattern in reaction_patterns():
+            if target_rule != "explicit" or not pattern.fullmatch(verb.text):
+                continue
+            agents = [a for a in verb.children if a.dep_ == "agent"]
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not agents or not subjects:
+                break
+            objects = [t for t in agents[0].children if t.dep_ == "pobj"]
+            target = _actor_of(subjects[0])
+            for obj in objects[:1] + (list(objects[0].conjuncts) if objects else []):
+                source = _actor_of(obj)
+                if source and target and source != target:
+                    out.append((source, target, relation))
+            break
+    return out
+
+
+def _actor_of(token) -> str:
+    doc = token.doc
+    if token.i in doc._.person_at:
+        return doc._.person_at[token.i]
+    inside = [t for t in token.subtree if t.i in doc._.person_at]
+    if inside:
+        return doc._.person_at[inside[-1].i]
+    group = group_actor(token)
+    if group:
+        return add_actor(doc, group[0], group[2], group[1], mentions=0)
+    ent = ent_at(doc, token.i)
+    return entity_actor(ent) if ent is not None else ""
 
 
 class ReactionMatcher:
@@ -111,16 +183,20 @@ class ReactionMatcher:
                 if act.kind == "direct" or (name, sent.start) in seen:
                     continue
                 seen.add((name, sent.start))
-                found = match_reaction(sent, name, previous_speaker)
-                if not found:
-                    continue
-                target, relation, inherit = found
-                reactions.append((name, target, relation, sent))
-                if inherit and not claims and target in latest:
-                    issue, stance = latest[target]
-                    inherited.append((name, issue, INVERSE[stance] if relation == "disagrees" else stance, sent))
+                for target, relation, inherit in match_reaction(sent, name, previous_speaker):
+                    reactions.append((name, target, relation, sent))
+                    if inherit and not claims and target in latest:
+                        issue, stance = latest[target]
+                        inherited.append((name, issue, INVERSE[stance] if relation == "disagrees" else stance, sent))
             if act.speakers and act.speakers[-1] != previous_speaker:
                 previous_speaker = act.speakers[-1]
+        seen_pairs = {(s, t) for s, t, _, _ in reactions}
+        for sent in doc.sents:
+            for source, target, relation in passive_reactions(sent):
+                if (source, target) not in seen_pairs:
+                    seen_pairs.add((source, target))
+                    reactions.append((source, target, relation, sent))
+        reactions.sort(key=lambda r: r[3].start)
         doc._.reactions, doc._.inherited = reactions, inherited
         return doc
 
