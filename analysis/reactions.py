@@ -191,7 +191,7 @@ class ReactionMatcher:
             if act.speakers and act.speakers[-1] != previous_speaker:
                 previous_speaker = act.speakers[-1]
         seen_pairs = {(s, t) for s, t, _, _ in reactions}
-        for sent in doc.sents:
+        for sent in (doc.sents if doc.has_annotation("DEP") else []):  # passives need the parse
             for source, target, relation in passive_reactions(sent):
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
