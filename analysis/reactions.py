@@ -113,6 +113,8 @@ def _explicit_targets(sent: Span, char_end: int) -> list[str]:
     doc = sent.doc
     targets = [first]
     head = next((t for t in sent if t.idx >= char_end and doc._.person_at.get(t.i) == first), None)
+    while head is not None and head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head  # "Senator Ann Berg": the phrase the coordination hangs on
     if head is not None:
         for conj in head.conjuncts:
             inner = [t for t in conj.subtree if t.i in doc._.person_at]

@@ -247,6 +247,11 @@ def _is_dateline(token: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting");
     a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...")."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if agents and any(c.dep_ == "auxpass" for c in verb.children):
+        # "X was criticised by Y": Y acts
+        by = [c for c in agents[0].children if c.dep_ == "pobj"]
+        return by[0] if by else None
     head = verb.head
     if verb.dep_ in ("xcomp", "advcl", "prep") and verb_lemma(verb.text) == "say" and head.lower_ in QUOTING_VERBS:
         # "European Pravda quoted Fico as saying ...": the one quoted speaks

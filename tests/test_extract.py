@@ -177,3 +177,20 @@ def test_dev_countries(nlp):
         gold, tables = _load(path)
         got = dict(zip(tables.actors.name, tables.actors.country))
         assert {a["name"]: got.get(a["name"]) for a in gold["actors"]} == {a["name"]: a["country"] for a in gold["actors"]}
+
+
+REACTION_SENTENCES = [
+    ("French Prime Minister Anne Marceau was criticised by Polish Foreign Minister Jan Nowak over the plan.",
+     [("Jan Nowak", "Anne Marceau", "disagrees")]),
+    ("Dutch Prime Minister Tom Lind thanked Senator Ann Berg and Senator Ray Cole for the vote.",
+     [("Tom Lind", "Ann Berg", "agrees"), ("Tom Lind", "Ray Cole", "agrees")]),
+    ("Latvian Foreign Minister Jan Nowak commented on Tom Lind's plan, calling it absurd.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak said sanctions must stay.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", REACTION_SENTENCES)
+def test_reactions_in_sentences(nlp, text, expected):
+    doc = nlp(text)
+    assert [(s, t, r) for s, t, r, _ in doc._.reactions] == expected
