@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from analysis import countries
 from analysis.lexicon import load
+from analysis.verbs import verb_lemma
 
 ROLE_KEY = "roles"
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "ter", "zu"}
@@ -150,11 +151,13 @@ class NerRepair:
                         or ent[-1].lower_ in _place_nouns()
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
-                start = ent.start
-                while start < ent.end - 1 and start in roles:
+                start, end = ent.start, ent.end
+                while start < end - 1 and start in roles:
                     start += 1
-                if start > ent.start:
-                    ent = Span(doc, start, ent.end, label="PERSON")
+                while end > start + 1 and verb_lemma(doc[end - 1].text):
+                    end -= 1  # a headline's verb the model swallowed: "British PM Sunak Confirms"
+                if (start, end) != (ent.start, ent.end):
+                    ent = Span(doc, start, end, label="PERSON")
             out.append(ent)
         return out
 
