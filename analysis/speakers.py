@@ -388,6 +388,12 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], inside: set[int], 
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].i in doc._.person_at and doc._.person_at[subjects[0].i] not in outer:
             return token, kind, [doc._.person_at[subjects[0].i]]
+        if not subjects and token.dep_ == "pcomp" and token.head.lower_ == "for" and token.head.head.i == verb.i:
+            # "X slammed Y for suggesting that ...": what is suggested is Y's
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            inner = [t for t in objects[0].subtree if t.i in doc._.person_at] if objects else []
+            if inner and doc._.person_at[inner[-1].i] not in outer:
+                return token, kind, [doc._.person_at[inner[-1].i]]
     return None
 
 
