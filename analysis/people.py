@@ -235,9 +235,13 @@ class PersonIndex:
                 if role is None:
                     continue
                 between = doc[ent.end + 1:role.start]
-                if doc._.person_at.get(name_position(doc, role.end)) or ent_at(doc, name_position(doc, role.end)) is not None \
-                        and ent_at(doc, name_position(doc, role.end)).label_ == "PERSON":
-                    break  # "X, Turkish President Y said": the title is Y's
+                boss = ent_at(doc, name_position(doc, role.end))
+                if boss is not None and boss.label_ == "PERSON":
+                    # "X, US President Y's national security adviser": X holds the title after
+                    # the possessive, for Y's country; "X, Turkish President Y said": nothing for X
+                    return self._boss_title(doc, role, boss, role_starting)
+                if doc._.person_at.get(name_position(doc, role.end)):
+                    break
                 if all(not t.is_punct or t.text in POSSESSIVE for t in between) and not any(
                     t.pos_ in ("VERB", "AUX") for t in between
                 ):
@@ -254,6 +258,17 @@ class PersonIndex:
         # "Ukraine's X" without a title
         if ent.start >= 2 and doc[ent.start - 1].text in POSSESSIVE:
             return "", country_near(doc, ent.start - 2, ent.start - 1)
+        return "", ""
+
+    @staticmethod
+    def _boss_title(doc: Doc, boss_role: Span, boss: Span, role_starting: dict) -> tuple[str, str]:
+        if boss.end + 1 < len(doc) and doc[boss.end].text in POSSESSIVE:
+            own = next((role_starting[i] for i in range(boss.end + 1, min(boss.end + 4, len(doc))) if i in role_starting),
+                       None)
+            if own is not None:
+                left = _left_modifier_start(doc, boss_role.start)
+                country = country_near(doc, boss_role.start, boss_role.end) or country_near(doc, left, boss_role.start)
+                return role_text(own), country
         return "", ""
 
     @staticmethod
