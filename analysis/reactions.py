@@ -126,7 +126,6 @@ def _explicit_targets(sent: Span, char_end: int) -> list[str]:
 
 def passive_reactions(sent: Span) -> list[tuple[str, str, str]]:
     """"X was blasted by Y" -> (Y, X, disagrees): a reaction verb in the passive with its agent."""
-    doc = sent.doc
     out = []
     for verb in sent:
         if verb.pos_ != "VERB" or not any(c.dep_ == "auxpass" for c in verb.children):

@@ -169,7 +169,7 @@ def sentence_subject(sent: Span) -> str:
     return ""
 
 
-def _holder_of(token: Token, ctx: _Context) -> str:
+def _holder_of(token: Token) -> str:
     """The one person of the article whose role ends with this title word ("adviser"), other than
     the people named inside the subject; "" when none or several."""
     inner = {token.doc._.person_at[t.i] for t in token.subtree if t.i in token.doc._.person_at}
@@ -211,7 +211,7 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             # person whose title it is; a person in apposition ("..., X, said") is the holder
             inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos"]
             if not inside:
-                holder = _holder_of(token, ctx)
+                holder = _holder_of(token)
                 return (holder, True) if holder else None
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from analysis import pipeline as pipeline_module
-from analysis import store as store_module
 from analysis.errors import InputError
 from analysis.evaluate import evaluate
 from analysis.reader import decode, parse_article, read_file
