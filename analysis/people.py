@@ -224,6 +224,9 @@ class PersonIndex:
         if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
             country = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
+            if not country and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+                # "President Anton Vela of Moldova"
+                country = country_near(doc, ent.end + 1, min(ent.end + 4, len(doc)))
             if doc[role.end].lower_ == "to" if role.end < len(doc) else False:
                 # "China's ambassador to the United Nations": posted there, China's own
                 return role_text(role), country or self._of_country(doc, role)
@@ -262,9 +265,11 @@ class PersonIndex:
 
     @staticmethod
     def _boss_title(doc: Doc, boss_role: Span, boss: Span, role_starting: dict) -> tuple[str, str]:
-        if boss.end + 1 < len(doc) and doc[boss.end].text in POSSESSIVE:
-            own = next((role_starting[i] for i in range(boss.end + 1, min(boss.end + 4, len(doc))) if i in role_starting),
-                       None)
+        # the possessive may follow the name or sit inside the entity ("Dan Hart's")
+        after = boss.end + 1 if boss.end < len(doc) and doc[boss.end].text in POSSESSIVE else (
+            boss.end if doc[boss.end - 1].text in POSSESSIVE else None)
+        if after is not None and after < len(doc):
+            own = next((role_starting[i] for i in range(after, min(after + 3, len(doc))) if i in role_starting), None)
             if own is not None:
                 left = _left_modifier_start(doc, boss_role.start)
                 country = country_near(doc, boss_role.start, boss_role.end) or country_near(doc, left, boss_role.start)

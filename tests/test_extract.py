@@ -194,3 +194,19 @@ REACTION_SENTENCES = [
 def test_reactions_in_sentences(nlp, text, expected):
     doc = nlp(text)
     assert [(s, t, r) for s, t, r, _ in doc._.reactions] == expected
+
+
+COUNTRY_SENTENCES = [
+    ("I had a call with President Anton Vela of Moldova.", {"Anton Vela": "MDA"}),
+    ("U.K. Defense Minister Tom Hale said sanctions stay.", {"Tom Hale": "GBR"}),
+    ("US President Dan Hart's administration said sanctions stay.", {"Dan Hart": "USA"}),
+    ("Lucia Ferraro urged Ukraine's leader to act.", {"Lucia Ferraro": ""}),  # never from a name or a place nearby
+    ("“We reject it,” said Jake Holm, US President Dan Hart's national security adviser.",
+     {"Jake Holm": "USA", "Dan Hart": "USA"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTRY_SENTENCES)
+def test_countries_the_text_states(nlp, text, expected):
+    doc = nlp(text)
+    assert {name: doc._.actors[name].country for name in expected} == expected
