@@ -137,7 +137,7 @@ class NerRepair:
     def _not_names(doc: Doc, ents: list[Span]) -> list[Span]:
         """PERSON spans that are no one's name: photo credits and bylines ("Name/AFP", "Photo: Name",
         "By Name"), equipment with numbers ("Leopard 2", "F-16s"); a title the model swallowed
-        ("Taoiseach Leo Varadkar") is cut off the name."""
+        ("Taoiseach Ann Lind") is cut off the name."""
         roles = {i for r in doc.spans.get(ROLE_KEY, []) for i in range(r.start, r.end)}
         out = []
         for ent in ents:
@@ -155,7 +155,7 @@ class NerRepair:
                 while start < end - 1 and start in roles:
                     start += 1
                 while end > start + 1 and verb_lemma(doc[end - 1].text):
-                    end -= 1  # a headline's verb the model swallowed: "British PM Sunak Confirms"
+                    end -= 1  # a headline's verb the model swallowed: "British PM Novak Confirms"
                 if (start, end) != (ent.start, ent.end):
                     ent = Span(doc, start, end, label="PERSON")
             out.append(ent)
@@ -198,7 +198,7 @@ class NerRepair:
             while end < len(doc) and end - start < 4 and (_is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start)):
                 end += 1
             if end > start and end < len(doc) and end in taken and end - start <= 2:
-                # "Turkish President Recep Tayyip Erdogan" with only "Tayyip Erdogan" tagged: the
+                # "Turkish President Ali Kemal Demir" with only "Kemal Demir" tagged: the
                 # first names between the title and the tagged name belong to it
                 person = next(e for e in ents if e.label_ == "PERSON" and e.start <= end < e.end)
                 if person.start == end:
@@ -256,7 +256,7 @@ def name_position(doc: Doc, i: int) -> int:
 def surname(name: Span | str) -> str:
     """Last name of a full name, keeping particles ("Maria van der Berg" -> "van der Berg")."""
     text = name.text if isinstance(name, Span) else name
-    words = re.sub(r"['’]s$", "", text.strip()).split()  # "Donald Trump’s" -> "Trump"
+    words = re.sub(r"['’]s$", "", text.strip()).split()  # "Anna Berg’s" -> "Berg"
     words = [w for w in words if not w.endswith(".") or len(w) > 2]  # drop middle initials
     if not words:
         return ""

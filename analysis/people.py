@@ -153,6 +153,8 @@ class PersonIndex:
             before_name.setdefault(name_position(doc, role.end), role)
         role_starting = {role.start: role for role in roles}
         full_names: dict[str, str] = {}  # surname -> the latest full name seen with it
+        # every name of two words or more with where it stands, cleaned once (not once per mention)
+        multiword = [(e.start, full) for e in persons if len((full := clean_name(e.text)).split()) >= 2]
         mentions = []
         for ent in persons:
             name = clean_name(ent.text)
@@ -164,11 +166,10 @@ class PersonIndex:
                 canonical = name
             else:
                 # the nearest full name before it with that surname ("Johnson" after two Johnsons),
-                # else the one full name that has it as an inner name ("Lula" in "Luiz Inacio Lula da Silva")
-                canonical = (full_names.get(name.lower()) or self._later_full_name(persons, ent, name)
-                             or name)
+                # else the one full name that has it as an inner name ("Lima" in "Ana Paula Lima da Costa")
+                canonical = full_names.get(name.lower()) or self._later_full_name(multiword, ent, name)
                 if canonical == name and len(words) == 1:
-                    canonical = self._inner_name(persons, name)
+                    canonical = self._inner_name(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
             add_actor(doc, canonical, "person", country, role)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
@@ -183,7 +184,7 @@ class PersonIndex:
     def _drop_unsupported_single_names(doc: Doc, mentions: list[Span]) -> list[Span]:
         """A one-word "name" the model tagged (a weapon, a newspaper, a metaphor: "Javelin",
         "Politico", "Goliath") stays a person only with some sign of one: a title, a full name it
-        belongs to, or a mention as the subject or possessor of something ("Lula said", "Lula's")."""
+        belongs to, or a mention as the subject or possessor of something ("Lima said", "Lima's")."""
         keep = []
         by_name: dict[str, list[Span]] = {}
         for m in mentions:
@@ -203,19 +204,16 @@ class PersonIndex:
         return sorted(keep, key=lambda m: m.start)
 
     @staticmethod
-    def _inner_name(persons: list[Span], name: str) -> str:
-        fulls = {clean_name(p.text) for p in persons}
-        owners = {f for f in fulls if len(f.split()) >= 3 and name.lower() in (w.lower() for w in f.split()[1:-1])}
+    def _inner_name(multiword: list[tuple[int, str]], name: str) -> str:
+        owners = {f for _, f in multiword if len(f.split()) >= 3 and name.lower() in (w.lower() for w in f.split()[1:-1])}
         return owners.pop() if len(owners) == 1 else name
 
     @staticmethod
-    def _later_full_name(persons: list[Span], ent: Span, name: str) -> str:
+    def _later_full_name(multiword: list[tuple[int, str]], ent: Span, name: str) -> str:
         """A surname seen before its full name (a headline "Merz warns ..."): the first full name after."""
-        for other in persons:
-            if other.start > ent.start:
-                full = clean_name(other.text)
-                if len(full.split()) >= 2 and surname(full).lower() == name.lower():
-                    return full
+        for start, full in multiword:
+            if start > ent.start and surname(full).lower() == name.lower():
+                return full
         return name
 
     def _role_and_country(self, doc: Doc, ent: Span, before_name: dict, role_starting: dict) -> tuple[str, str]:
@@ -227,7 +225,7 @@ class PersonIndex:
             if not country and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
                 # "President Anton Vela of Moldova"
                 country = country_near(doc, ent.end + 1, min(ent.end + 4, len(doc)))
-            if doc[role.end].lower_ == "to" if role.end < len(doc) else False:
+            if role.end < len(doc) and doc[role.end].lower_ == "to":
                 # "China's ambassador to the United Nations": posted there, China's own
                 return role_text(role), country or self._of_country(doc, role)
             return role_text(role), self._of_country(doc, role) or country
@@ -243,8 +241,6 @@ class PersonIndex:
                     # "X, US President Y's national security adviser": X holds the title after
                     # the possessive, for Y's country; "X, Turkish President Y said": nothing for X
                     return self._boss_title(doc, role, boss, role_starting)
-                if doc._.person_at.get(name_position(doc, role.end)):
-                    break
                 if all(not t.is_punct or t.text in POSSESSIVE for t in between) and not any(
                     t.pos_ in ("VERB", "AUX") for t in between
                 ):
@@ -323,7 +319,7 @@ class PersonIndex:
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:
-    """"According to the head of the Pentagon, Putin cannot ...": a title inside a prepositional
+    """"According to the head of the Pentagon, Novak cannot ...": a title inside a prepositional
     phrase, then a comma, then the subject of the main clause: the title is not the name's."""
     if not (role.start <= ent.start - 1 and doc[ent.start - 1].text == ","):
         return False

@@ -2,7 +2,7 @@
 
 For every indirect or reported speech act (``doc._.speech``) it matches the phrases of
 analysis/data/reactions.toml on the act's sentence and finds the target: the first actor named
-after the phrase ("dismissed Hegseth's statements", "supported the U.S. plan", "rejected the
+after the phrase ("dismissed Novak's statements", "supported the U.S. plan", "rejected the
 American proposal" -> the country the demonym names), or, for phrases that point back ("echoed
 this sentiment", "called it naive", "welcomed the pause"), the speaker of the previous statement
 by someone else. Assigns
@@ -105,8 +105,8 @@ def _harsh(sent: Span) -> bool:
 
 
 def _explicit_targets(sent: Span, char_end: int) -> list[str]:
-    """The target, and the actors coordinated with it ("thanked Mr Johnson, Democratic leader
-    Hakeem Jeffries and the lawmakers")."""
+    """The target, and the actors coordinated with it ("thanked Mr Berg, Senator
+    Ann Lind and the lawmakers")."""
     first = _explicit_target(sent, char_end)
     if not first:
         return []

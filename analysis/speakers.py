@@ -207,7 +207,7 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         # the subject is a title or an office; the person named inside it speaks.
         inside = [t for t in token.subtree if t.i in person_at and t.i != token.i]
         if token.lower_ in role_words() and inside:
-            # "Putin's spokesman said", "An adviser to Zelenskyy says": the title holder speaks, not the
+            # "Novak's spokesman said", "An adviser to Novak says": the title holder speaks, not the
             # person whose title it is; a person in apposition ("..., X, said") is the holder
             inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos"]
             if not inside:
@@ -254,7 +254,7 @@ def subject_of(verb: Token) -> Token | None:
         return by[0] if by else None
     head = verb.head
     if verb.dep_ in ("xcomp", "advcl", "prep") and verb_lemma(verb.text) == "say" and head.lower_ in QUOTING_VERBS:
-        # "European Pravda quoted Fico as saying ...": the one quoted speaks
+        # "A newspaper quoted Novak as saying ...": the one quoted speaks
         quoted = [c for c in head.children if c.dep_ == "dobj"]
         if quoted:
             return quoted[0]
@@ -455,22 +455,23 @@ class SpeakerAttribution:
                 names, pronoun = [], False
                 qsent = doc[min(quote.start, first_sent.start, sent.start):max(quote.end, sent.end)]
                 after = [v for v in verbs if v[0].i >= quote.end]
-                if _introduces_quote(doc, quote) and first_sent.start == quote.start:
+                colon = _introduces_quote(doc, quote)
+                if colon and first_sent.start == quote.start:
                     first_sent = doc[quote.start - 1].sent  # the parser cut at the colon: its clause
                 before = [v for v in verbs_in(first_sent) if v[0].i < quote.start]
                 # a colon introduces the quote, or the speech verb stands right before it ("X insisted
                 # “...”, while Y ruled out ..."): the clause before it names the speaker
                 adjacent = bool(before) and all(doc[i].is_punct or doc[i].is_space for i in range(before[-1][0].i + 1, quote.start))
-                order = before[::-1] + after if _introduces_quote(doc, quote) or adjacent else after + before[::-1]
+                order = before[::-1] + after if colon or adjacent else after + before[::-1]
                 for verb, _ in order:
                     names, pronoun = speakers_of(verb, ctx)
                     if names:
                         break
-                if not names and _introduces_quote(doc, quote):
+                if not names and colon:
                     subject = sentence_subject(first_sent)
                     names = [subject] if subject else []
                 if not names and not after:
-                    # “...!” Trump stated.  The parser may end the sentence at the closing mark.
+                    # “...!” Novak stated.  The parser may end the sentence at the closing mark.
                     following = _sentence_after(doc, quote)
                     for verb, _ in (verbs_in(following) if following is not None else []):
                         names, pronoun = speakers_of(verb, ctx)
@@ -489,7 +490,7 @@ class SpeakerAttribution:
                     continue
                 inner = _inner_speaker(sent, verb, names, inside, ctx)
                 if inner is not None:
-                    # "The Kremlin said Putin had told the chancellor that ...": what follows the
+                    # "The ministry said Novak had told the chancellor that ...": what follows the
                     # inner verb is the inner speaker's; the outer one only relays it
                     inner_verb, inner_kind, inner_names = inner
                     tokens = [t.i for t in sent if t.i > inner_verb.i and t.i not in inside]

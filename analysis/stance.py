@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, load_catalog
 from analysis.lexicon import load
+from analysis.speakers import speech_kinds
 from analysis.verbs import verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -177,7 +178,7 @@ def _predicate_text(verb) -> str:
 def _reported_inside(doc, cue_tokens, region) -> bool:
     """The cue sits in what a third party is said to say inside the speaker's quote ("they tell us
     it will not be membership"): that is the third party's claim, not the speaker's."""
-    kinds = _speech_lemmas()
+    kinds, _ = speech_kinds()
     token = _cue_head(cue_tokens)
     for head in token.ancestors:
         if head.i < region.start or head.i >= region.end:
@@ -186,12 +187,6 @@ def _reported_inside(doc, cue_tokens, region) -> bool:
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
     return False
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset:
-    data = load("speech")
-    return frozenset(data["indirect"]) | frozenset(data["reported"])
 
 
 def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False) -> Iterator[Claim]:

@@ -125,25 +125,25 @@ def _with_speech(nlp, words, heads, deps, pos, region, lead=None, kind="indirect
     return run(nlp, doc)
 
 
-def test_stance_reads_the_predicate_that_governs_the_cue(stance_nlp):
-    # "X said hopes of joining NATO were unrealistic" -> nato_membership oppose
-    words = ["X", "said", "hopes", "of", "joining", "NATO", "were", "unrealistic"]
-    heads = [1, 1, 6, 2, 3, 4, 1, 6]
-    deps = ["nsubj", "ROOT", "nsubj", "prep", "pcomp", "dobj", "ccomp", "acomp"]
-    pos = ["PROPN", "VERB", "NOUN", "ADP", "VERB", "PROPN", "AUX", "ADJ"]
-    doc = _with_speech(stance_nlp, words, heads, deps, pos, (2, 8), lead=1)
+# (words, heads, deps, pos, speech region, speech verb), each a turned cue -> nato_membership oppose
+TURNED_CUES = {
+    "the predicate governing the cue": (  # "X said hopes of joining NATO were unrealistic"
+        ["X", "said", "hopes", "of", "joining", "NATO", "were", "unrealistic"], [1, 1, 6, 2, 3, 4, 1, 6],
+        ["nsubj", "ROOT", "nsubj", "prep", "pcomp", "dobj", "ccomp", "acomp"],
+        ["PROPN", "VERB", "NOUN", "ADP", "VERB", "PROPN", "AUX", "ADJ"], (2, 8), 1),
+    "a negated belief": (  # "X does not believe NATO membership is realistic"
+        ["X", "does", "not", "believe", "NATO", "membership", "is", "realistic"], [3, 3, 3, 3, 5, 6, 3, 6],
+        ["nsubj", "aux", "neg", "ROOT", "compound", "nsubj", "ccomp", "acomp"],
+        ["PROPN", "AUX", "PART", "VERB", "PROPN", "NOUN", "AUX", "ADJ"], (4, 8), 3),
+}
+
+
+@pytest.mark.parametrize("parse", TURNED_CUES.values(), ids=TURNED_CUES.keys())
+def test_stance_turns_the_cue(stance_nlp, parse):
+    words, heads, deps, pos, region, lead = parse
+    doc = _with_speech(stance_nlp, words, heads, deps, pos, region, lead=lead)
     assert [(c.issue, c.stance) for _, c in doc._.claims] == [("nato_membership", "oppose")]
     assert [(s.label_, s.kb_id_) for s in doc.spans["claims"]] == [("nato_membership", "oppose")]
-
-
-def test_stance_turns_a_cue_under_a_negated_belief(stance_nlp):
-    # "X does not believe NATO membership is realistic" -> oppose
-    words = ["X", "does", "not", "believe", "NATO", "membership", "is", "realistic"]
-    heads = [3, 3, 3, 3, 5, 6, 3, 6]
-    deps = ["nsubj", "aux", "neg", "ROOT", "compound", "nsubj", "ccomp", "acomp"]
-    pos = ["PROPN", "AUX", "PART", "VERB", "PROPN", "NOUN", "AUX", "ADJ"]
-    doc = _with_speech(stance_nlp, words, heads, deps, pos, (4, 8), lead=3)
-    assert [(c.issue, c.stance) for _, c in doc._.claims] == [("nato_membership", "oppose")]
 
 
 def test_stance_leaves_a_third_party_claim_inside_a_quote_to_them(stance_nlp):
