@@ -94,13 +94,13 @@ def _check_out(out_path: str | None) -> None:
 
 
 def _extract(args) -> tuple[pd.DataFrame | None, int]:
-    from analysis.corpus import analyze
+    from analysis.corpus import analyze, resolve_corpus
 
     _check_out(args.out)
     articles, failures = _read_all(args.paths)
     if not articles:
         return None, failures
-    tables = analyze([a for _, a in articles], args.catalog)
+    tables = resolve_corpus(analyze([a for _, a in articles], args.catalog))  # one registry over all files
     if args.table == "alignment":
         issues = [i.id for i in load_catalog(args.catalog)]
         ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()

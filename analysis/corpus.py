@@ -22,6 +22,7 @@ from analysis import settings
 from analysis.extract import extract_doc
 from analysis.pipeline import load_pipeline, parse
 from analysis.records import Actor, Article, Position, Reaction, as_row, columns
+from analysis import registry
 
 # Below this many articles a second process costs more (model load) than it saves.
 PARALLEL_THRESHOLD = 200
@@ -120,3 +121,10 @@ def analyze(articles: list[Article], catalog_path: str | None = None, n_process:
         all_reactions += reactions
     return Tables(frame(articles, Article), frame(all_actors, Actor), frame(all_positions, Position),
                   frame(all_reactions, Reaction))
+
+
+def resolve_corpus(tables: Tables) -> Tables:
+    """The tables with the actor registry of these articles applied: one name per person, and
+    countries an article leaves unstated taken from the others (analysis.registry)."""
+    people = registry.build(tables.actors, dict(zip(tables.articles["id"], tables.articles["text"])))
+    return Tables(tables.articles, *registry.resolve(tables.actors, tables.statements, tables.reactions, people))

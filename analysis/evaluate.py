@@ -108,10 +108,17 @@ def _position_classes(gold_pos: set, optional: set, pred_pos: set, pred_actors: 
     return classes
 
 
-def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions: pd.DataFrame) -> dict:
-    """Counts for one article (kept as counts so several articles can be summed)."""
+def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions: pd.DataFrame,
+          variants: dict[str, set[str]] | None = None) -> dict:
+    """Counts for one article (kept as counts so several articles can be summed). ``variants``
+    (normalised canonical name -> normalised variants, from the actor registry) lets a person
+    the registry renamed match the spelling this article's gold uses."""
     pred_records = actors.to_dict("records")
     galias, palias = _aliases(gold.get("actors", [])), _aliases(pred_records)
+    for name, spellings in (variants or {}).items():
+        written = [g for g in galias if g in spellings]
+        if name in palias and len(written) == 1:
+            palias[name] = galias[written[0]]
 
     def g(name):
         return galias.get(_norm(name), _norm(name))
@@ -167,7 +174,12 @@ def evaluate(gold_paths) -> dict:
 
 def score_articles(names: list[str], golds: list[dict], articles: list[Article]) -> dict:
     """Extract ``articles`` in one run and score each against its gold record; totals and per file."""
-    tables = analyze(articles)
+    return score_tables(names, golds, articles, analyze(articles))
+
+
+def score_tables(names: list[str], golds: list[dict], articles: list[Article], tables,
+                 variants: dict[str, set[str]] | None = None) -> dict:
+    """Score extracted ``tables`` (which may hold more articles) against each article's gold record."""
     per_file = {}
     totals = {k: [0, 0, 0] for k in ("actors", "people", "positions", "issues", "reactions")}
     country = [0, 0]
@@ -176,7 +188,7 @@ def score_articles(names: list[str], golds: list[dict], articles: list[Article])
     for name, gold, article in zip(names, golds, articles):
         actors, statements, reactions = (df[df["article"] == article.id]
                                          for df in (tables.actors, tables.statements, tables.reactions))
-        counts = score(gold, actors, statements, reactions)
+        counts = score(gold, actors, statements, reactions, variants)
         per_file[str(name)] = counts
         for k in totals:
             totals[k] = [a + b for a, b in zip(totals[k], counts[k])]

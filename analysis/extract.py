@@ -63,7 +63,7 @@ def reactions(doc: Doc, article_id: str) -> list[Reaction]:
 def actors(doc: Doc, article_id: str) -> list[Actor]:
     """Every named person, and the governments, bodies and groups that speak or are answered
     (a group merely mentioned, "European leaders are expected to meet", is no actor)."""
-    return [Actor(article_id, a.name, a.actor_type, a.country, a.role, max(a.mentions, 1))
+    return [Actor(article_id, a.name, a.actor_type, a.country, a.role, max(a.mentions, 1), *a.evidence)
             for a in doc._.actors.values()]
 
 

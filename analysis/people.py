@@ -44,17 +44,27 @@ class ActorInfo:
     country: str = ""
     role: str = ""
     mentions: int = 0
+    # character offsets of the sentence that stated the country (else the role): the evidence
+    # the actor registry shows for "Russian President X"; (0, 0) when nothing was stated
+    evidence: tuple[int, int] = (0, 0)
+
+    def state(self, country: str, role: str, sent: Span | None) -> None:
+        """Keep the first country and role stated, and the sentence that stated the country."""
+        if sent is not None and ((country and not self.country) or (role and not self.role and not self.country)):
+            self.evidence = (sent.start_char, sent.end_char)
+        self.country = self.country or country
+        self.role = self.role or role
 
 
-def add_actor(doc: Doc, name: str, actor_type: str, country: str = "", role: str = "", mentions: int = 1) -> str:
+def add_actor(doc: Doc, name: str, actor_type: str, country: str = "", role: str = "", mentions: int = 1,
+              sent: Span | None = None) -> str:
     """Register (or count once more) an actor of ``doc``; the first country and role stated stay."""
     actors = doc._.actors
     actor = actors.get(name)
     if actor is None:
-        actor = actors[name] = ActorInfo(name, actor_type, country, role, 0)
+        actor = actors[name] = ActorInfo(name, actor_type)
     actor.mentions += mentions
-    actor.country = actor.country or country
-    actor.role = actor.role or role
+    actor.state(country, role, sent)
     return name
 
 
@@ -171,7 +181,7 @@ class PersonIndex:
                 if canonical == name and len(words) == 1:
                     canonical = self._inner_name(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
-            add_actor(doc, canonical, "person", country, role)
+            add_actor(doc, canonical, "person", country, role, sent=ent.sent)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):
                 doc._.person_at[i] = canonical
@@ -294,14 +304,14 @@ class PersonIndex:
         No country is taken from other places merely named near a person: empty beats wrong.
         """
         people_at = {m.start for m in mentions}
-        unnamed: dict[str, set[str]] = {}
+        unnamed: dict[str, dict[str, Span]] = {}  # title -> country -> a sentence stating it
         for role in doc.spans.get(ROLE_KEY, []):
             if name_position(doc, role.end) in people_at:
                 continue
             left = _left_modifier_start(doc, role.start)
             code = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
             if code:
-                unnamed.setdefault(role.text.lower(), set()).add(code)
+                unnamed.setdefault(role.text.lower(), {}).setdefault(code, role.sent)
         seen = set()
         for mention in mentions:
             name = mention.kb_id_
@@ -310,12 +320,13 @@ class PersonIndex:
             seen.add(name)
             actor = doc._.actors[name]
             if not actor.country:
-                actor.country = fronted_place(mention.sent) or _listed_member_of(mention)
+                actor.state(fronted_place(mention.sent) or _listed_member_of(mention), "", mention.sent)
         for title, codes in unnamed.items():
             holders = [a for a in doc._.actors.values()
                        if a.actor_type == "person" and not a.country and a.role.lower() == title]
             if len(codes) == 1 and len(holders) == 1:
-                holders[0].country = next(iter(codes))
+                (code, sent), = codes.items()
+                holders[0].state(code, "", sent)
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:

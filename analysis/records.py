@@ -22,6 +22,9 @@ class Actor:
     country: str  # ISO alpha-3, EU / NATO / UN, or "" when unknown
     role: str
     mentions: int
+    # the sentence that states the country (else the role): character offsets in the article text
+    evidence_start: int = 0
+    evidence_end: int = 0
 
 
 @dataclass(frozen=True)

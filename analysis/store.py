@@ -35,6 +35,7 @@ from analysis import settings
 from analysis.corpus import Tables, extract_records
 from analysis.errors import AnalysisError, StoreError
 from analysis.records import Actor, Article, Position, Reaction, columns
+from analysis.registry import EDIT_ACTIONS, Edit, Fact, Imported, Person, Registry, build, resolve
 
 
 MIGRATIONS = [
@@ -75,11 +76,32 @@ MIGRATIONS = [
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO meta VALUES ('revision', '0');
     """,
+    # 3: the actor registry (analysis.registry): where each person's country/role was stated,
+    # the people with their variants (rebuilt after every write), imported lists; registry
+    # edits are corrections with a role column
+    """
+    ALTER TABLE actors ADD COLUMN evidence_start INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE actors ADD COLUMN evidence_end INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE corrections ADD COLUMN role TEXT;
+    CREATE TABLE registry (
+        name TEXT PRIMARY KEY, variants TEXT NOT NULL, country TEXT NOT NULL, country_source TEXT NOT NULL,
+        country_article TEXT NOT NULL, country_evidence TEXT NOT NULL, role TEXT NOT NULL, role_source TEXT NOT NULL,
+        articles INTEGER NOT NULL, mentions INTEGER NOT NULL, not_person INTEGER NOT NULL
+    );
+    CREATE TABLE registry_names (name TEXT PRIMARY KEY, person TEXT NOT NULL);
+    CREATE TABLE registry_import (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, variants TEXT NOT NULL, country TEXT NOT NULL,
+        role TEXT NOT NULL, origin TEXT NOT NULL, at TEXT NOT NULL
+    );
+    CREATE INDEX actors_name ON actors(name);
+    """,
 ]
 
 ACTIONS = ("edit", "delete", "add", "country")
 # Audit-trail rows that are not corrections of a position (kept in the same table, never applied).
-AUDIT_ACTIONS = ("delete_article",)
+AUDIT_ACTIONS = ("delete_article", "registry_import")
+# Analysts' edits of the actor registry, in the same audit trail: "person_merge", "person_country", ...
+REGISTRY_ACTIONS = tuple(f"person_{a}" for a in EDIT_ACTIONS)
 
 
 def pipeline_version(catalog_path: str | None = None) -> str:
@@ -342,6 +364,9 @@ class Store:
             found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
             report(index, IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors),
                                        len(positions)))
+        if todo:
+            with self.write() as con:  # people in earlier articles may now have a country
+                self._rebuild_registry(con)
         return [result for _, result in sorted(results, key=lambda pair: pair[0])]
 
     def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str) -> None:
@@ -416,6 +441,7 @@ class Store:
             con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             con.execute("INSERT INTO corrections (article, action, target, analyst, at) VALUES (?, 'delete_article', ?, ?, ?)",
                         (article_id, row[0], analyst.strip(), now))
+            self._rebuild_registry(con)
         return row[0]
 
     # ------------------------------------------------------------ corrections
@@ -442,6 +468,73 @@ class Store:
         with self._connect() as con:
             return pd.read_sql_query("SELECT * FROM corrections ORDER BY id", con)
 
+    # ------------------------------------------------------------ actor registry
+
+    def edit_registry(self, edits: list[Edit], analyst: str = "") -> int:
+        """Store analysts' registry edits in the audit trail (in one transaction) and rebuild the
+        registry: they apply to every article, now and after re-analysis."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        rows = []
+        for e in edits:
+            if e.action not in EDIT_ACTIONS:
+                raise AnalysisError(f"unknown registry edit {e.action!r}")
+            rows.append(("", f"person_{e.action}", e.name, e.other or None, e.value if e.action == "country" else None,
+                         e.value if e.action == "role" else None, analyst.strip(), now))
+        with self.write() as con:
+            con.executemany("INSERT INTO corrections (article, action, target, actor, country, role, analyst, at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self._rebuild_registry(con)
+        return len(rows)
+
+    def import_registry(self, rows: list[Imported], origin: str, analyst: str = "") -> int:
+        """Add an imported list of people (already validated) and rebuild the registry; one
+        audit-trail row records the import."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self.write() as con:
+            con.executemany("INSERT INTO registry_import (name, variants, country, role, origin, at) VALUES (?, ?, ?, ?, ?, ?)",
+                            [(r.name, "; ".join(r.variants), r.country, r.role, origin, now) for r in rows])
+            con.execute("INSERT INTO corrections (article, action, target, analyst, at) VALUES ('', 'registry_import', ?, ?, ?)",
+                        (f"{origin}: {len(rows)} people", analyst.strip(), now))
+            self._rebuild_registry(con)
+        return len(rows)
+
+    def _rebuild_registry(self, con: sqlite3.Connection) -> Registry:
+        """Recompute the registry from every stored person, the edits and the imports (inside the
+        caller's write transaction) and store it."""
+        actors = pd.read_sql_query("SELECT article, name, actor_type, country, role, mentions, evidence_start, "
+                                   "evidence_end FROM actors WHERE actor_type = 'person'", con)
+        edits = [Edit(a[len("person_"):], t, o or "", c or r or "") for a, t, o, c, r in con.execute(
+            f"SELECT action, target, actor, country, role FROM corrections WHERE action IN "
+            f"({', '.join('?' * len(REGISTRY_ACTIONS))}) ORDER BY id", REGISTRY_ACTIONS)]
+        imported = [Imported(n, tuple(v for v in vs.split("; ") if v), c, r) for n, vs, c, r in
+                    con.execute("SELECT name, variants, country, role FROM registry_import ORDER BY id")]
+        registry = build(actors, _Texts(con), edits, imported)
+        con.execute("DELETE FROM registry")
+        con.execute("DELETE FROM registry_names")
+        frame = registry.frame()
+        con.executemany(f"INSERT INTO registry ({', '.join(frame.columns)}) VALUES ({', '.join('?' * len(frame.columns))})",
+                        [(*r[:-1], int(r[-1])) for r in frame.itertuples(index=False)])
+        con.executemany("INSERT INTO registry_names VALUES (?, ?)",
+                        [(n, registry.people[i].name) for n, i in registry.index.items()])
+        return registry
+
+    @staticmethod
+    def _read_registry(con: sqlite3.Connection) -> Registry:
+        registry = Registry()
+        position = {}
+        for row in con.execute("SELECT name, variants, country, country_source, country_article, country_evidence, "
+                               "role, role_source, articles, mentions, not_person FROM registry ORDER BY name"):
+            position[row[0]] = len(registry.people)
+            registry.people.append(Person(row[0], tuple(row[1].split("; ")), Fact(row[2], row[3], row[4], row[5]),
+                                          Fact(row[6], row[7]), row[8], row[9], bool(row[10])))
+        registry.index = {n: position[p] for n, p in con.execute("SELECT name, person FROM registry_names")}
+        return registry
+
+    def registry(self) -> Registry:
+        """The actor registry as last rebuilt (after every ingest, deletion, edit and import)."""
+        with self._connect() as con:
+            return self._read_registry(con)
+
     # ------------------------------------------------------------ reading
 
     def tables(self) -> Tables:
@@ -453,8 +546,9 @@ class Store:
             positions = pd.read_sql_query(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns(Position))} FROM positions", con)
             reactions = pd.read_sql_query(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns(Reaction))} FROM reactions", con)
             corrections = pd.read_sql_query("SELECT * FROM corrections ORDER BY id", con)
+            registry = self._read_registry(con)
             con.execute("COMMIT")
-        actors, positions = apply_corrections(actors, positions, corrections)
+        actors, positions, reactions = apply_corrections(actors, positions, reactions, corrections, registry)
         return Tables(articles.reset_index(drop=True), actors, positions, reactions)
 
     def gold(self, article_ids: list[str] | None = None) -> list[dict]:
@@ -476,13 +570,46 @@ class Store:
         return out
 
 
-def apply_corrections(actors: pd.DataFrame, positions: pd.DataFrame, corrections: pd.DataFrame):
-    """Machine tables + corrections -> corrected tables (later corrections win)."""
+class _Texts:
+    """Article texts read on demand, for the registry's evidence sentences."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con, self.cache = con, {}
+
+    def get(self, article: str, default: str = "") -> str:
+        if article not in self.cache:
+            row = self.con.execute("SELECT text FROM articles WHERE id = ?", (article,)).fetchone()
+            self.cache[article] = row[0] if row else default
+        return self.cache[article]
+
+
+def apply_corrections(actors: pd.DataFrame, positions: pd.DataFrame, reactions: pd.DataFrame,
+                      corrections: pd.DataFrame, registry: Registry | None = None):
+    """Machine tables + corrections + the actor registry -> the tables analysts see.
+
+    Position edits come first (their keys name the actor as the machine wrote it), then the
+    registry (canonical names, countries from the corpus), then country corrections of one
+    actor in one article, which beat everything (``country_source`` "analyst")."""
     positions = positions.copy()
     positions["key"] = [position_key(a, n, s, i, st) for a, n, s, i, st in
                         zip(positions["article"], positions["actor"], positions["start"], positions["issue"], positions["stance"])]
     positions["corrected"] = False
-    corrections = corrections[~corrections["action"].isin(AUDIT_ACTIONS)]
+    corrections = corrections[corrections["action"].isin(ACTIONS)]
+    actors, positions = _position_corrections(actors, positions, corrections)
+    actors, positions, reactions = resolve(actors, positions, reactions, registry or Registry())
+    for c in corrections[corrections["action"] == "country"].itertuples():
+        person = (registry or Registry()).get(c.target)
+        name = person.name if person is not None else c.target
+        for table, column in ((actors, "name"), (positions, "actor")):
+            mask = (table["article"] == c.article) & (table[column] == name)
+            table.loc[mask, "country"] = c.country or ""
+            table.loc[mask, "country_source"] = "analyst" if c.country else ""
+        positions.loc[(positions["article"] == c.article) & (positions["actor"] == name), "corrected"] = True
+    return actors, positions, reactions
+
+
+def _position_corrections(actors: pd.DataFrame, positions: pd.DataFrame, corrections: pd.DataFrame):
+    """Edits, deletions and hand-added positions (later corrections win)."""
     if corrections.empty:
         return actors, positions
     actors = actors.copy()
@@ -523,9 +650,4 @@ def apply_corrections(actors: pd.DataFrame, positions: pd.DataFrame, corrections
                 x["actor_type"], x["role"] = row["actor_type"], row["role"]
                 x["country"] = x["country"] or row["country"]
         positions = pd.concat([positions, pd.DataFrame(added)], ignore_index=True)
-    for c in corrections[corrections["action"] == "country"].itertuples():
-        actors.loc[(actors["article"] == c.article) & (actors["name"] == c.target), "country"] = c.country or ""
-        mask = (positions["article"] == c.article) & (positions["actor"] == c.target)
-        positions.loc[mask, "country"] = c.country or ""
-        positions.loc[mask, "corrected"] = True
     return actors, positions.reset_index(drop=True)

@@ -20,9 +20,10 @@ def run(*args):
 
 
 @pytest.mark.parametrize("table, columns", [
-    ("actors", ["article", "name", "actor_type", "country", "role", "mentions"]),
+    ("actors", ["article", "name", "actor_type", "country", "role", "mentions", "evidence_start", "evidence_end",
+                "country_source"]),
     ("statements", ["article", "actor", "actor_type", "country", "role", "issue", "stance", "evidence", "start", "end",
-                    "quote", "kind", "confidence"]),
+                    "quote", "kind", "confidence", "country_source"]),
     ("reactions", ["article", "source", "source_country", "target", "target_country", "relation", "evidence", "start", "end"]),
 ])
 def test_extract_csv_columns(table, columns):
@@ -45,7 +46,7 @@ def test_article_with_nothing_gives_valid_empty_table():
     result = run("extract", str(ROOT / "tests/articles/wheat-market-no-actors.txt"), "--table", "statements")
     assert result.returncode == 0
     assert result.stdout.strip().splitlines() == [
-        "article,actor,actor_type,country,role,issue,stance,evidence,start,end,quote,kind,confidence"]
+        "article,actor,actor_type,country,role,issue,stance,evidence,start,end,quote,kind,confidence,country_source"]
 
 
 @pytest.mark.parametrize("make", [

@@ -8,6 +8,8 @@ split is fixed in split.json, written once before any tuning.
     python bench/realnews/run.py                  # both splits, totals and failure classes
     python bench/realnews/run.py --split dev -v   # one split, with every miss and false alarm
     python bench/realnews/run.py --json out.json  # the full result for later comparison
+    python bench/realnews/run.py --corpus         # also corpus mode: every cached article analysed
+                                                  # together, people resolved by the actor registry
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.evaluate import report, score_articles  # noqa: E402
+from analysis import registry  # noqa: E402
+from analysis.corpus import Tables, analyze  # noqa: E402
+from analysis.evaluate import _norm, report, score_articles, score_tables  # noqa: E402
 from analysis.reader import parse_article  # noqa: E402
 
 GOLD, CACHE = HERE / "gold", HERE / "cache"
@@ -59,7 +63,11 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=("dev", "test"), help="one split only (default: each in turn)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra position")
     parser.add_argument("--json", help="write the full result to this file")
+    parser.add_argument("--corpus", action="store_true",
+                        help="also score in corpus mode (all cached articles ingested together) and list merged people")
     args = parser.parse_args(argv)
+    if args.corpus:
+        return corpus_mode(args)
     results = {}
     for split in ([args.split] if args.split else ["dev", "test"]):
         ids, golds, articles, missing = load_articles(split)
@@ -73,6 +81,35 @@ def main(argv=None) -> int:
         print(f"\n== {split}: {len(articles)} articles from {len(outlets)} outlets")
         text = report(result)
         print(text if args.verbose else "\n".join(line for line in text.splitlines() if not line.startswith("  ")))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+def corpus_mode(args) -> int:
+    """Per-article and corpus-mode scores of each split from one extraction of every cached
+    article; then every registry person with several spellings, to check no two people merged."""
+    ids, golds, articles, missing = load_articles(None)
+    if missing:
+        print(f"{len(missing)} article(s) not in the cache or changed, skipped: {', '.join(missing)}")
+    raw = analyze(articles)
+    people = registry.build(raw.actors, dict(zip(raw.articles["id"], raw.articles["text"])))
+    resolved = Tables(raw.articles, *registry.resolve(raw.actors, raw.statements, raw.reactions, people))
+    variants = {_norm(p.name): {_norm(v) for v in p.variants} for p in people.people if len(p.variants) > 1}
+    splits, results = load_split(), {}
+    for split in ([args.split] if args.split else ["dev", "test"]):
+        chosen = [k for k, i in enumerate(ids) if splits.get(i) == split]
+        pick = (lambda xs: [xs[k] for k in chosen])
+        for mode, tables, names in (("per article", raw, None), ("corpus mode", resolved, variants)):
+            result = score_tables(pick(ids), pick(golds), pick(articles), tables, names)
+            results[f"{split} {mode}"] = result
+            print(f"\n== {split}, {mode}: {len(chosen)} articles (registry built from all {len(articles)})")
+            text = report(result)
+            print(text if args.verbose else "\n".join(line for line in text.splitlines() if not line.startswith("  ")))
+    merged = [p for p in people.people if len(p.variants) > 1]
+    print(f"\n{len(merged)} registry people with several spellings (check none joins two people):")
+    for p in merged:
+        print(f"  {' | '.join(p.variants)}  [{p.country.value or '-'}]")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0

@@ -1,0 +1,371 @@
+"""The actor registry: one identity per person across the corpus.
+
+Built from the actors table of every stored article (machine output), the analysts' edits and
+imported lists; pure functions, no database (analysis.store keeps the result in two tables).
+
+* **Variants** of one person are grouped conservatively. Names match when they are equal after
+  folding accents, case, punctuation and transliteration endings ("Zelenskyy", "Zelenskiy" and
+  "Zelensky" all fold to the same key); when the first name and the surname match and one of
+  them differs by one letter (first names of 4+ letters, surnames of 7+); and a surname alone
+  joins the one full name in the corpus with that surname, never when two full names have it.
+  Two groups are never joined when both appear as different actors of the same article (two
+  people sharing a surname in one article stay apart), nor when the articles state different
+  countries for them.
+* **Facts**: a person's country is the majority of the countries that articles state for them
+  (one vote per article; a tie leaves it empty), with one article and sentence as evidence; the
+  role likewise. An analyst's value beats everything; an imported value fills what no article
+  states.
+* **Resolution** (``resolve``): every row of a registry person gets the canonical name; a row
+  whose article states no country (or role) gets the registry's, and ``country_source`` says
+  where the row's country came from: text | corpus | analyst | import ("" when unknown). A
+  country stated in the article wins for that article, except over an analyst's edit.
+
+Analysts' edits are ``Edit`` records applied in order: ``merge`` (two names are one person),
+``split`` (a name leaves its group: its automatic links are cut), ``not_person`` / ``person``,
+``country`` and ``role``. A merge is undone by splitting either name out again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Iterable, NamedTuple
+
+import pandas as pd
+
+from analysis.components import PARTICLES, surname
+
+SOURCES = ("text", "corpus", "analyst", "import")
+EDIT_ACTIONS = ("merge", "split", "not_person", "person", "country", "role")
+# Transliteration endings that vary between outlets: -iy, -yy, -ij, -y, -i all become -i.
+_ENDING = re.compile(r"(?:iy|yy|ij|yj|ii|y)$")
+
+
+def fold(name: str) -> str:
+    """Lower case without accents or punctuation: "Zelenskyy’s" -> "zelenskyy s", "Šefčovič" -> "sefcovic"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+
+
+def _word_key(word: str) -> str:
+    word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters: "Zelenskyy" -> "zelensky"
+    return _ENDING.sub("i", word) if len(word) > 3 else word
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: folded, doubled letters single, endings -i."""
+    return " ".join(_word_key(w) for w in fold(name).split())
+
+
+def _parts(name: str) -> tuple[str, str]:
+    """(first-name key, surname key) of a name of two words or more, else ("", surname key)."""
+    words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if not (w.endswith(".") and len(w) <= 2)]
+    last = name_key(surname(" ".join(words))) if words else ""
+    if len(words) < 2 or words[0].lower() in PARTICLES or len(surname(" ".join(words)).split()) == len(words):
+        return "", last
+    return name_key(words[0]), last
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one substitution, insertion or deletion."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+def same_person_names(a: str, b: str) -> bool:
+    """Whether two full names are spellings of one name (see the module docstring)."""
+    if name_key(a) == name_key(b):
+        return True
+    (first_a, last_a), (first_b, last_b) = _parts(a), _parts(b)
+    if not (first_a and first_b):
+        return False
+    if last_a == last_b:
+        return first_a == first_b or (min(len(first_a), len(first_b)) >= 4 and _one_edit(first_a, first_b))
+    return first_a == first_b and min(len(last_a), len(last_b)) >= 7 and _one_edit(last_a, last_b)
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One analyst's edit of the registry, by name (any variant of the entry)."""
+    action: str  # one of EDIT_ACTIONS
+    name: str
+    other: str = ""  # merge: the second name
+    value: str = ""  # country: code; role: text
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One row of an imported registry list."""
+    name: str
+    variants: tuple[str, ...] = ()
+    country: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    value: str = ""
+    source: str = ""  # text | analyst | import ("" when unknown)
+    article: str = ""  # evidence: the article and sentence that stated it (source text)
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # canonical name
+    variants: tuple[str, ...]  # every name the corpus (or an import) uses, canonical first
+    country: Fact = Fact()
+    role: Fact = Fact()
+    articles: int = 0
+    mentions: int = 0
+    not_person: bool = False
+
+
+@dataclass
+class Registry:
+    people: list[Person] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)  # every variant -> position in people
+
+    def get(self, name: str) -> Person | None:
+        i = self.index.get(name)
+        return None if i is None else self.people[i]
+
+    def frame(self) -> pd.DataFrame:
+        """One row per person: name, variants ("; "), country, country_source, country_article,
+        country_evidence, role, role_source, articles, mentions, not_person."""
+        rows = [{"name": p.name, "variants": "; ".join(p.variants), "country": p.country.value,
+                 "country_source": p.country.source, "country_article": p.country.article,
+                 "country_evidence": p.country.evidence, "role": p.role.value, "role_source": p.role.source,
+                 "articles": p.articles, "mentions": p.mentions, "not_person": p.not_person} for p in self.people]
+        return pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
+
+
+REGISTRY_COLUMNS = ["name", "variants", "country", "country_source", "country_article", "country_evidence", "role",
+                    "role_source", "articles", "mentions", "not_person"]
+
+
+class _Groups:
+    """Union-find over names, remembering each group's articles and stated countries."""
+
+    def __init__(self, names: Iterable[str], articles: dict[str, set], countries: dict[str, Counter]):
+        self.parent = {n: n for n in names}
+        self.articles = {n: set(articles.get(n, ())) for n in self.parent}
+        self.countries = {n: Counter(countries.get(n, {})) for n in self.parent}
+
+    def find(self, n: str) -> str:
+        while self.parent[n] != n:
+            self.parent[n] = self.parent[self.parent[n]]
+            n = self.parent[n]
+        return n
+
+    def compatible(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.articles[ra] & self.articles[rb]:
+            return False
+        ca, cb = _majority(self.countries[ra]), _majority(self.countries[rb])
+        return not (ca and cb and ca != cb)
+
+    def union(self, a: str, b: str, check: bool = True) -> bool:
+        if check and not self.compatible(a, b):
+            return False
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.articles[ra] |= self.articles.pop(rb)
+            self.countries[ra] += self.countries.pop(rb)
+        return True
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for n in self.parent:
+            out[self.find(n)].append(n)
+        return out
+
+
+def _majority(votes: Counter) -> str:
+    """The value with most votes; "" on a tie or with no votes."""
+    top = votes.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return ""
+    return top[0][0]
+
+
+def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> None:
+    """Join spellings of one name, then lone surnames to the one full name that has them."""
+    full = [n for n in names if n not in separated and _parts(n)[0]]
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        by_surname[_parts(n)[1][:3]].append(n)  # a one-letter difference rarely hits the first three
+    for bucket in by_surname.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if same_person_names(a, b):
+                    groups.union(a, b)
+    for n in names:
+        if n in separated or _parts(n)[0]:
+            continue
+        key = _parts(n)[1]
+        owners = {groups.find(m) for m in full if _parts(m)[1] == key}
+        if len(owners) == 1:
+            groups.union(n, next(iter(owners)))
+
+
+def build(actors: pd.DataFrame, texts: dict[str, str] | None = None, edits: Iterable[Edit] = (),
+          imported: Iterable[Imported] = ()) -> Registry:
+    """The registry of the people in ``actors`` (the actors table: article, name, actor_type,
+    country, role, mentions, evidence_start, evidence_end), with analysts' ``edits`` applied in
+    order and ``imported`` rows. ``texts`` (article id -> text) supplies the evidence sentences."""
+    texts = texts or {}
+    people = actors[actors["actor_type"] == "person"]
+    edits, imported = list(edits), list(imported)
+    articles: dict[str, set] = defaultdict(set)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    mentions: Counter = Counter()
+    evidence: dict[tuple[str, str, str], tuple[str, int, int]] = {}  # (name, kind, value) -> first article stating it
+    for row in people.itertuples(index=False):
+        articles[row.name].add(row.article)
+        mentions[row.name] += int(row.mentions)
+        start, end = int(getattr(row, "evidence_start", 0) or 0), int(getattr(row, "evidence_end", 0) or 0)
+        if row.country:
+            countries[row.name][row.country] += 1
+            evidence.setdefault((row.name, "country", row.country), (row.article, start, end))
+        if row.role:
+            roles[row.name][row.role] += 1
+            evidence.setdefault((row.name, "role", row.role), (row.article, start, end))
+
+    names = list(dict.fromkeys([*people["name"], *(n for i in imported for n in (i.name, *i.variants)),
+                                *(n for e in edits for n in (e.name, e.other) if n)]))
+    groups = _Groups(names, articles, countries)
+    separated: set[str] = set()
+    must: list[tuple[str, str]] = []
+    for e in edits:
+        if e.action == "split":
+            separated.add(e.name)
+            must = [pair for pair in must if e.name not in pair]
+        elif e.action == "merge" and e.other:
+            must.append((e.name, e.other))
+    _automatic_links(names, groups, separated)
+    for i in imported:
+        for v in i.variants:
+            groups.union(i.name, v, check=False)
+    for a, b in must:
+        groups.union(a, b, check=False)
+
+    registry = Registry()
+    for members in groups.members().values():
+        registry.index.update({n: len(registry.people) for n in members})
+        registry.people.append(_person(members, articles, mentions, countries, roles, evidence, texts, imported))
+    for e in edits:  # facts and flags: later edits win
+        person = registry.get(e.name)
+        if person is None:
+            continue
+        i = registry.index[e.name]
+        if e.action in ("not_person", "person"):
+            registry.people[i] = replace(person, not_person=e.action == "not_person")
+        elif e.action in ("country", "role"):
+            registry.people[i] = replace(person, **{e.action: Fact(e.value, "analyst" if e.value else "")})
+    return registry
+
+
+def _canonical(members: list[str], mentions: Counter) -> str:
+    """The fullest spelling, then the most mentioned, then the first alphabetically."""
+    return min(members, key=lambda n: (-min(len(n.split()), 3), -mentions[n], n))
+
+
+def _person(members, articles, mentions, countries, roles, evidence, texts, imported) -> Person:
+    name = _canonical(members, mentions)
+    seen = set().union(*(articles[m] for m in members))
+    facts = {}
+    for kind, table in (("country", countries), ("role", roles)):
+        votes = sum((table[m] for m in members), Counter())
+        value = _majority(votes)
+        if value:
+            article, start, end = next(evidence[(m, kind, value)] for m in members if (m, kind, value) in evidence)
+            facts[kind] = Fact(value, "text", article, " ".join(texts.get(article, "")[start:end].split()))
+        else:
+            given = [getattr(i, kind) for i in imported if getattr(i, kind) and ({i.name, *i.variants} & set(members))]
+            facts[kind] = Fact(given[-1], "import") if given else Fact()
+    variants = tuple([name] + sorted(set(members) - {name}))
+    return Person(name, variants, facts["country"], facts["role"], len(seen), sum(mentions[m] for m in members))
+
+
+class Resolved(NamedTuple):
+    actors: pd.DataFrame
+    positions: pd.DataFrame
+    reactions: pd.DataFrame
+
+
+def resolve(actors: pd.DataFrame, positions: pd.DataFrame, reactions: pd.DataFrame, registry: Registry) -> Resolved:
+    """Tables with registry people under their canonical name, empty countries and roles filled
+    from the registry, entries marked "not a person" removed, and a ``country_source`` column on
+    actors and positions (text | corpus | analyst | import | "")."""
+    rows, dropped = [], set()
+    for article, name, kind, country, role in zip(actors["article"], actors["name"], actors["actor_type"],
+                                                  actors["country"], actors["role"]):
+        person = registry.get(name) if kind == "person" else None
+        source = "text" if country else ""
+        if person is not None and person.not_person:
+            dropped.add((article, name))
+        elif person is not None:
+            name = person.name
+            if person.country.value and (person.country.source == "analyst" or not country):
+                country = person.country.value
+                source = "corpus" if person.country.source == "text" else person.country.source
+            if person.role.value and (person.role.source == "analyst" or not role):
+                role = person.role.value
+        rows.append((name, country, source, role))
+    actors = actors.assign(name=[r[0] for r in rows], country=[r[1] for r in rows],
+                           country_source=[r[2] for r in rows], role=[r[3] for r in rows])
+    keep = [(a, n) not in dropped for a, n in zip(actors["article"], actors["name"])]
+    actors = _one_row_per_actor(_rows(actors, keep))
+    lookup = {(a, n): (c, s, r) for a, n, t, c, s, r in zip(actors["article"], actors["name"], actors["actor_type"],
+                                                            actors["country"], actors["country_source"], actors["role"])
+              if t == "person"}
+
+    def canonical(article: str, name: str) -> str | None:
+        """The resolved name of ``name`` in ``article``; None for an entry that is not a person."""
+        if (article, name) in dropped:
+            return None
+        person = registry.get(name)
+        return person.name if person is not None and (article, person.name) in lookup else name
+
+    names = [canonical(a, n) for a, n in zip(positions["article"], positions["actor"])]
+    positions = _rows(positions.assign(actor=names), [n is not None for n in names])
+    found = [lookup.get((a, n)) for a, n in zip(positions["article"], positions["actor"])]
+    positions = positions.assign(
+        country=[f[0] if f else c for f, c in zip(found, positions["country"])],
+        country_source=[f[1] if f else ("text" if c else "") for f, c in zip(found, positions["country"])],
+        role=[f[2] if f else r for f, r in zip(found, positions["role"])])
+    for side, country in (("source", "source_country"), ("target", "target_country")):
+        names = [canonical(a, n) for a, n in zip(reactions["article"], reactions[side])]
+        reactions = _rows(reactions.assign(**{side: names}), [n is not None for n in names])
+        reactions = reactions.assign(**{country: [lookup.get((a, n), (c,))[0] or c for a, n, c in
+                                                  zip(reactions["article"], reactions[side], reactions[country])]})
+    return Resolved(actors.reset_index(drop=True), positions.reset_index(drop=True), reactions.reset_index(drop=True))
+
+
+def _rows(table: pd.DataFrame, keep: list[bool]) -> pd.DataFrame:
+    return table[pd.Series(keep, index=table.index, dtype=bool)]
+
+
+def _one_row_per_actor(actors: pd.DataFrame) -> pd.DataFrame:
+    """Rows that became one person in one article (an analyst's merge) collapse: mentions add
+    up, the first stated country and role stay."""
+    if not actors.duplicated(["article", "name"]).any():
+        return actors
+    stated = actors.replace({"country": {"": None}, "role": {"": None}, "country_source": {"": None}})
+    first = stated.groupby(["article", "name"], sort=False, as_index=False).first()
+    first["mentions"] = actors.groupby(["article", "name"], sort=False)["mentions"].sum().to_numpy()
+    return first[actors.columns].fillna({"country": "", "role": "", "country_source": ""})
