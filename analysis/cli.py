@@ -4,6 +4,8 @@ Errors print one line on stderr and exit non-zero; an article with nothing in it
 empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
 readable file, print one ``error:`` line per unreadable one and then exit non-zero.
 CSV cells that a spreadsheet would run as formulas are neutralised (analysis.csvout).
+Every actors, statements and reactions row carries ``file`` right after ``article`` (see
+``with_file``), so outside tools can join rows to the files they came from.
 """
 
 from __future__ import annotations
@@ -65,6 +67,32 @@ def write_table(df: pd.DataFrame, fmt: str, out) -> None:
             out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
 
 
+def with_file(table: pd.DataFrame, files: dict[str, str]) -> pd.DataFrame:
+    """A copy of ``table`` with a ``file`` column right after ``article``: ``files[article id]``,
+    or "" for an article not in ``files``. The app's tables stay as they are; only the CLI adds it."""
+    out = table.copy()
+    out.insert(out.columns.get_loc("article") + 1, "file", [files.get(a, "") for a in out["article"]])
+    return out
+
+
+def first_of_each_text(articles: list) -> list:
+    """[(name, Article)] with each text once, under the first name it was given with.
+
+    The article id is a hash of the text, so two files holding the same text are one article:
+    its rows are extracted once and carry the first file's name, as ``ingest`` stores it once
+    under that name. One ``note:`` line on stderr says so for each later copy."""
+    first: dict[str, str] = {}
+    kept = []
+    for name, article in articles:
+        if article.id not in first:
+            first[article.id] = name
+            kept.append((name, article))
+        elif name != first[article.id]:
+            print(f"note: {name}: the same text as {first[article.id]}; its rows are listed once, "
+                  f"with file {first[article.id]}.", file=sys.stderr)
+    return kept
+
+
 def _read_all(paths) -> tuple[list, int]:
     """[(name, Article)] of every readable file, and how many were not; one stderr line per failure."""
     from analysis.reader import expand_paths, read_file
@@ -100,12 +128,13 @@ def _extract(args) -> tuple[pd.DataFrame | None, int]:
     articles, failures = _read_all(args.paths)
     if not articles:
         return None, failures
+    articles = first_of_each_text(articles)
     tables = resolve_corpus(analyze([a for _, a in articles], args.catalog))  # one registry over all files
     if args.table == "alignment":
         issues = [i.id for i in load_catalog(args.catalog)]
         ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
         return alignment(tables.statements, ref, issues), failures
-    return getattr(tables, args.table), failures
+    return with_file(getattr(tables, args.table), {a.id: name for name, a in articles}), failures
 
 
 def _ingest(args) -> int:
@@ -137,13 +166,17 @@ def _export(args):
         return store.gold()
     if args.table == "corrections":
         return store.corrections()
-    if args.table == "articles":
-        return store.articles()
+    if args.table == "articles":  # ``file`` next to the id as in the other tables; ``origin`` stays for older scripts
+        articles = store.articles()
+        articles.insert(1, "file", articles["origin"])
+        return articles
     tables = store.tables()
     if args.table == "alignment":
         ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
         return alignment(tables.statements, ref, [i.id for i in load_catalog()])
-    return getattr(tables, args.table)
+    # Read after tables(): a row of an article deleted in between gets file "".
+    articles = store.articles()
+    return with_file(getattr(tables, args.table), dict(zip(articles["id"], articles["origin"])))
 
 
 def _delete(args) -> int:

@@ -3,12 +3,15 @@
 import csv
 import io
 import json
+import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from analysis.cli import with_file
 from analysis.reader import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,11 +23,12 @@ def run(*args):
 
 
 @pytest.mark.parametrize("table, columns", [
-    ("actors", ["article", "name", "actor_type", "country", "role", "mentions", "evidence_start", "evidence_end",
-                "country_source"]),
-    ("statements", ["article", "actor", "actor_type", "country", "role", "issue", "stance", "evidence", "start", "end",
-                    "quote", "kind", "confidence", "country_source"]),
-    ("reactions", ["article", "source", "source_country", "target", "target_country", "relation", "evidence", "start", "end"]),
+    ("actors", ["article", "file", "name", "actor_type", "country", "role", "mentions", "evidence_start",
+                "evidence_end", "country_source"]),
+    ("statements", ["article", "file", "actor", "actor_type", "country", "role", "issue", "stance", "evidence", "start",
+                    "end", "quote", "kind", "confidence", "country_source"]),
+    ("reactions", ["article", "file", "source", "source_country", "target", "target_country", "relation", "evidence",
+                   "start", "end"]),
 ])
 def test_extract_csv_columns(table, columns):
     result = run("extract", str(SEED), "--table", table, "--format", "csv")
@@ -46,7 +50,7 @@ def test_article_with_nothing_gives_valid_empty_table():
     result = run("extract", str(ROOT / "tests/articles/wheat-market-no-actors.txt"), "--table", "statements")
     assert result.returncode == 0
     assert result.stdout.strip().splitlines() == [
-        "article,actor,actor_type,country,role,issue,stance,evidence,start,end,quote,kind,confidence,country_source"]
+        "article,file,actor,actor_type,country,role,issue,stance,evidence,start,end,quote,kind,confidence,country_source"]
 
 
 @pytest.mark.parametrize("make", [
@@ -86,6 +90,101 @@ def test_ingest_then_export_with_corrections(tmp_path):
     assert run("export", "--db", db, "--table", "gold", "--out", str(gold)).returncode == 0
     result = run("evaluate", str(gold))
     assert result.returncode == 0 and "positions (a,i,stance)" in result.stdout
+
+
+# ------------------------------------------------------------ every row names its file
+
+# Two short articles written for these tests (invented people).
+SANCTIONS = ("Title: Two ministers on sanctions\nSource: Test fixture\nDate: 2025-04-01\n\n"
+             "German Foreign Minister Anna Berg said sanctions on Russia must stay in place. Austrian Chancellor "
+             "Paul Weber disagreed with Berg and said the sanctions should be eased.\n")
+TRUCE = "# A minister on a truce\n\nDanish Defence Minister Karen Holm rejected calls for an immediate ceasefire.\n"
+
+
+def two_articles(tmp_path):
+    """A folder with a.txt and b.md, named as a user types it (relative to where `run` starts, with a
+    trailing slash), and a copy of a.txt's text elsewhere. Returns (folder as given, copy as given, id a, id b)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SANCTIONS, encoding="utf-8")
+    (folder / "b.md").write_text(TRUCE, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(SANCTIONS, encoding="utf-8")
+    return (os.path.relpath(folder, ROOT) + "/", os.path.relpath(tmp_path / "copy.txt", ROOT),
+            read_file(folder / "a.txt").id, read_file(folder / "b.md").id)
+
+
+def test_extract_rows_carry_the_file_as_given(tmp_path):
+    folder, _, a, b = two_articles(tmp_path)
+    result = run("extract", folder, "--table", "actors")
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["article", "file", "name", "actor_type", "country", "role", "mentions", "evidence_start", "evidence_end",
+         "country_source"],
+        [a, f"{folder}a.txt", "Anna Berg", "person", "DEU", "Foreign Minister", "2", "0", "78", "text"],
+        [a, f"{folder}a.txt", "Paul Weber", "person", "AUT", "Chancellor", "1", "79", "169", "text"],
+        [b, f"{folder}b.md", "Karen Holm", "person", "DNK", "Defence Minister", "1", "0", "77", "text"],
+    ]
+
+
+def test_the_same_text_twice_is_listed_once_under_the_first_file(tmp_path):
+    folder, copy, a, b = two_articles(tmp_path)
+    result = run("extract", copy, folder, "--table", "statements", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["article"], r["file"], r["actor"], r["issue"], r["stance"]) for r in rows] == [
+        (a, copy, "Anna Berg", "sanctions", "support"),
+        (a, copy, "Paul Weber", "sanctions", "oppose"),
+        (b, f"{folder}b.md", "Karen Holm", "ceasefire", "oppose"),
+    ]
+    assert result.stderr.splitlines() == [
+        f"note: {folder}a.txt: the same text as {copy}; its rows are listed once, with file {copy}."]
+    reactions = run("extract", folder, "--table", "reactions", "--format", "jsonl")
+    assert [json.loads(line) for line in reactions.stdout.splitlines()] == [{
+        "article": a, "file": f"{folder}a.txt", "source": "Paul Weber", "source_country": "AUT",
+        "target": "Anna Berg", "target_country": "DEU", "relation": "disagrees",
+        "evidence": "Austrian Chancellor Paul Weber disagreed with Berg and said the sanctions should be eased.",
+        "start": 79, "end": 169}]
+
+
+def test_export_rows_carry_the_file_each_article_was_ingested_under(tmp_path):
+    folder, copy, a, b = two_articles(tmp_path)
+    db = str(tmp_path / "c.db")
+    ingest = run("ingest", folder, copy, "--db", db)
+    assert ingest.stdout.startswith("2 added, 0 updated, 1 already stored"), ingest.stderr
+
+    def export(table):
+        out = run("export", "--db", db, "--table", table, "--format", "csv")
+        assert out.returncode == 0, out.stderr
+        return list(csv.DictReader(io.StringIO(out.stdout)))
+
+    assert [(r["id"], r["file"], r["origin"]) for r in export("articles")] == [  # undated first
+        (b, f"{folder}b.md", f"{folder}b.md"), (a, f"{folder}a.txt", f"{folder}a.txt")]
+    assert sorted(tuple(r.values()) for r in export("actors")) == [
+        (a, f"{folder}a.txt", "Anna Berg", "person", "DEU", "Foreign Minister", "2", "0", "78", "text"),
+        (a, f"{folder}a.txt", "Paul Weber", "person", "AUT", "Chancellor", "1", "79", "169", "text"),
+        (b, f"{folder}b.md", "Karen Holm", "person", "DNK", "Defence Minister", "1", "0", "77", "text"),
+    ]
+    assert [(r["article"], r["file"], r["source"], r["target"]) for r in export("reactions")] == [
+        (a, f"{folder}a.txt", "Paul Weber", "Anna Berg")]
+    # A corpus stored before names were kept: the file is unknown, and empty.
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE articles SET origin = '' WHERE id = ?", (b,))
+    con.close()
+    out = run("export", "--db", db, "--table", "statements", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert sorted((r["article"], r["file"], r["actor"]) for r in rows) == [
+        (a, f"{folder}a.txt", "Anna Berg"), (a, f"{folder}a.txt", "Paul Weber"), (b, "", "Karen Holm")]
+    assert list(rows[0])[:3] == ["article", "file", "actor"]
+
+
+def test_with_file_puts_the_file_after_article_and_leaves_the_table_alone():
+    import pandas as pd
+
+    table = pd.DataFrame({"article": ["x", "y"], "name": ["A", "B"]})
+    assert with_file(table, {"x": "in/x.txt"}).to_dict("records") == [
+        {"article": "x", "file": "in/x.txt", "name": "A"}, {"article": "y", "file": "", "name": "B"}]
+    assert list(table.columns) == ["article", "name"]
+    assert list(with_file(table.iloc[:0], {}).columns) == ["article", "file", "name"]
 
 
 # ------------------------------------------------------------ bad files, bad places, CSV injection, delete
