@@ -4,8 +4,8 @@ Built from the actors table of every stored article (machine output), the analys
 imported lists; pure functions, no database (analysis.store keeps the result in two tables).
 
 * **Variants** of one person are grouped conservatively. Names match when they are equal after
-  folding accents, case, punctuation and transliteration endings ("Zelenskyy", "Zelenskiy" and
-  "Zelensky" all fold to the same key); when the first name and the surname match and one of
+  folding accents, case, punctuation and common transliteration differences (y/i inside a word,
+  ks/x, doubled letters: "Andriy"/"Andrii", "Oleksandr"/"Olexandr"); when the first name and the surname match and one of
   them differs by one letter (first names of 4+ letters, surnames of 7+); and a surname alone
   joins the one full name in the corpus with that surname, never when two full names have it.
   Two groups are never joined when both appear as different actors of the same article (two
@@ -39,8 +39,6 @@ from analysis.components import PARTICLES, surname
 
 SOURCES = ("text", "corpus", "analyst", "import")
 EDIT_ACTIONS = ("merge", "split", "not_person", "person", "country", "role")
-# Transliteration endings that vary between outlets: -iy, -yy, -ij, -y, -i all become -i.
-_ENDING = re.compile(r"(?:iy|yy|ij|yj|ii|y)$")
 
 
 def fold(name: str) -> str:
@@ -51,8 +49,13 @@ def fold(name: str) -> str:
 
 
 def _word_key(word: str) -> str:
-    word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters: "Zelenskyy" -> "zelensky"
-    return _ENDING.sub("i", word) if len(word) > 3 else word
+    """One word's spelling key: y inside a word is i, ks is x, doubled letters are single, and a
+    final -ij is -i ("Oleksandr"/"Olexandr", "Andriy"/"Andrii", "Serhiy"/"Serhij" agree)."""
+    if len(word) <= 3:
+        return word
+    word = word[0] + word[1:].replace("y", "i").replace("ks", "x")
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return re.sub(r"ij$", "i", word)
 
 
 def name_key(name: str) -> str:
@@ -279,13 +282,17 @@ def build(actors: pd.DataFrame, texts: dict[str, str] | None = None, edits: Iter
     return registry
 
 
-def _canonical(members: list[str], mentions: Counter) -> str:
-    """The fullest spelling, then the most mentioned, then the first alphabetically."""
-    return min(members, key=lambda n: (-min(len(n.split()), 3), -mentions[n], n))
+def _canonical(members: list[str], mentions: Counter, articles: dict[str, set]) -> str:
+    """The fullest spelling (words that are not initials), then the one most articles use, then
+    the most mentioned, then the first alphabetically."""
+    def full_words(name: str) -> int:
+        return min(sum(1 for w in name.split() if not (w.endswith(".") and len(w) <= 2)), 3)
+
+    return min(members, key=lambda n: (-full_words(n), -len(articles.get(n, ())), -mentions[n], n))
 
 
 def _person(members, articles, mentions, countries, roles, evidence, texts, imported) -> Person:
-    name = _canonical(members, mentions)
+    name = _canonical(members, mentions, articles)
     seen = set().union(*(articles[m] for m in members))
     facts = {}
     for kind, table in (("country", countries), ("role", roles)):
