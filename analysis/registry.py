@@ -27,10 +27,12 @@ Analysts' edits are ``Edit`` records applied in order: ``merge`` (two names are 
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 import pandas as pd
@@ -58,11 +60,13 @@ def _word_key(word: str) -> str:
     return re.sub(r"ij$", "i", word)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The key two spellings of one name share: folded, doubled letters single, endings -i."""
     return " ".join(_word_key(w) for w in fold(name).split())
 
 
+@lru_cache(maxsize=65536)
 def _parts(name: str) -> tuple[str, str]:
     """(first-name key, surname key) of a name of two words or more, else ("", surname key)."""
     words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if not (w.endswith(".") and len(w) <= 2)]
@@ -82,6 +86,11 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every word one deletion away: two words one edit apart share one of these."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def same_person_names(a: str, b: str) -> bool:
@@ -206,20 +215,40 @@ def _majority(votes: Counter) -> str:
 
 def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> None:
     """Join spellings of one name, then lone surnames to the one full name that has them."""
-    full = [n for n in names if n not in separated and _parts(n)[0]]
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for n in full:
-        by_surname[_parts(n)[1][:3]].append(n)  # a one-letter difference rarely hits the first three
-    for bucket in by_surname.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1:]:
+    parts = {n: _parts(n) for n in names if n not in separated}
+    full = [n for n, (first, _) in parts.items() if first]
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for n in parts:
+        by_key[name_key(n)].append(n)
+    for same in by_key.values():
+        for other in same[1:]:
+            groups.union(same[0], other)
+    # one spelling per key; two spellings are compared only when they share the surname and a
+    # first name one deletion apart, or the first name and a surname one deletion apart
+    # (a symmetric-deletion index: no comparison of every pair)
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for same in by_key.values():
+        n = same[0]
+        first, last = parts[n]
+        if not first:
+            continue
+        for variant in _deletions(first) if len(first) >= 4 else {first}:
+            blocks[("first", last, variant)].append(n)
+        if len(last) >= 7:
+            for variant in _deletions(last):
+                blocks[("last", first, variant)].append(n)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
                 if same_person_names(a, b):
                     groups.union(a, b)
-    for n in names:
-        if n in separated or _parts(n)[0]:
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        by_surname[parts[n][1]].append(n)
+    for n, (first, last) in parts.items():
+        if first:
             continue
-        key = _parts(n)[1]
-        owners = {groups.find(m) for m in full if _parts(m)[1] == key}
+        owners = {groups.find(m) for m in by_surname.get(last, ())}
         if len(owners) == 1:
             groups.union(n, next(iter(owners)))
 
@@ -229,6 +258,18 @@ def build(actors: pd.DataFrame, texts: dict[str, str] | None = None, edits: Iter
     """The registry of the people in ``actors`` (the actors table: article, name, actor_type,
     country, role, mentions, evidence_start, evidence_end), with analysts' ``edits`` applied in
     order and ``imported`` rows. ``texts`` (article id -> text) supplies the evidence sentences."""
+    # Many small short-lived objects and no cycles: with the language model loaded, the cyclic
+    # garbage collector's full passes would take most of the time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(actors, texts, edits, imported)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(actors, texts, edits, imported) -> Registry:
     texts = texts or {}
     people = actors[actors["actor_type"] == "person"]
     edits, imported = list(edits), list(imported)
