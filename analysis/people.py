@@ -118,6 +118,11 @@ def country_near(doc: Doc, start: int, end: int) -> str:
         code = countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
         if code:
             return code
+        # an institution of two or three words outside any entity: "White House", "State Duma"
+        code = next((inst[0] for j in (i - 1, i - 2) if j >= start and token.is_title
+                     and (inst := countries.institution(doc[j:i + 1].text))), "")
+        if code:
+            return code
         code, _ = _abbreviation(doc, i)
         if code:
             return code
@@ -257,6 +262,15 @@ class PersonIndex:
                     country = country_near(doc, role.start, role.end) or country_near(doc, ent.end + 1, role.start)
                     return role_text(role), country or self._of_country(doc, role)
                 break
+        # "Lithuania's former minister of defence and foreign affairs, X, said": X in apposition
+        # to a title further left
+        root = ent.root
+        if root.dep_ == "appos" and root.head.i < ent.start and doc[ent.start - 1].text == ",":
+            role = next((r for r in doc.spans.get(ROLE_KEY, []) if r.start <= root.head.i < r.end), None)
+            if role is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[role.end:ent.start]):
+                left = _left_modifier_start(doc, role.start)
+                country = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
+                return role_text(role), country or self._of_country(doc, role)
         # "X, who chairs the Bundestag's defence committee,": an institution in a relative clause
         relative = [t for t in ent.root.children if t.dep_ == "relcl"]
         for clause in relative:
@@ -315,12 +329,12 @@ class PersonIndex:
         seen = set()
         for mention in mentions:
             name = mention.kb_id_
-            if name in seen:
-                continue
-            seen.add(name)
             actor = doc._.actors[name]
-            if not actor.country:
+            if not actor.country and name not in seen:  # where the person is introduced
                 actor.state(fronted_place(mention.sent) or _listed_member_of(mention), "", mention.sent)
+            if not actor.country:  # any mention: "X reiterated India's position"
+                actor.state(_own_position(mention), "", mention.sent)
+            seen.add(name)
         for title, codes in unnamed.items():
             holders = [a for a in doc._.actors.values()
                        if a.actor_type == "person" and not a.country and a.role.lower() == title]
@@ -338,13 +352,21 @@ def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:
 
 
 def _listed_member_of(mention: Span) -> str:
-    """"The American delegation will include A, B and C" / "A, B and C will lead the American side":
+    """"The American delegation will include A, B and C" / "A, B and C will lead the American side" /
+    "Ukrainian officials including A":
     people on one side of the main verb take the country of the demonym on a delegation-like noun
     on the other side."""
+    nouns = member_nouns()
+    # "Ukrainian officials including President X": a member listed after a group with a demonym
+    head = mention.root.head
+    if mention.root.dep_ == "pobj" and head.lower_ == "including" and head.head.lower_ in nouns | group_nouns():
+        code = next((countries.demonym(m.text) for m in head.head.children
+                     if m.dep_ in ("amod", "compound") and countries.demonym(m.text)), "")
+        if code and code not in countries.BODIES:  # "European leaders including X": X's own country is not "EU"
+            return code
     root = mention.root
     while root.pos_ not in ("VERB", "AUX") and root.head.i != root.i:
         root = root.head
-    nouns = member_nouns()
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     objects = [c for c in root.children if c.dep_ in ("dobj", "attr", "oprd")]
     for group_side, people_side in ((subjects, objects), (objects, subjects)):
@@ -354,6 +376,30 @@ def _listed_member_of(mention: Span) -> str:
             if code and any(mention.root.i in {t.i for t in o.subtree} for o in people_side):
                 return code
     return ""
+
+
+def _own_position(mention: Span) -> str:
+    """"X reiterated India's position on the war": the country whose position its subject sets out
+    (verbs and nouns in roles.toml: own_position_verbs, own_position_nouns)."""
+    root = mention.root
+    verbs, nouns = own_position_words()
+    if root.dep_ != "nsubj" or root.head.lower_ not in verbs:
+        return ""
+    for obj in root.head.children:
+        if obj.dep_ == "dobj" and obj.lower_ in nouns:
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return country_near(mention.doc, owner.i, owner.i + 1)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def own_position_words() -> tuple[frozenset, frozenset]:
+    """Written forms of the own-position verbs (no lemmatizer in the pipeline), and the nouns."""
+    from analysis.verbs import forms
+
+    data = load("roles")
+    return frozenset(f for v in data["own_position_verbs"] for f in forms(v)), frozenset(data["own_position_nouns"])
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from analysis.lexicon import load
 VOWELS = set("aeiou")
 
 
-def _forms(lemma: str) -> set[str]:
+def forms(lemma: str) -> set[str]:
     forms = {lemma}
     if lemma.endswith("e"):
         forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
@@ -33,7 +33,7 @@ def _table() -> dict[str, str]:
     data = load("speech")
     table = {}
     for lemma in list(data["indirect"]) + list(data["reported"]):
-        for form in _forms(lemma):
+        for form in forms(lemma):
             table.setdefault(form, lemma)
     for form, lemma in data["irregular"].items():
         table[form] = lemma

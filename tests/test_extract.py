@@ -203,6 +203,15 @@ COUNTRY_SENTENCES = [
     ("Lucia Ferraro urged Ukraine's leader to act.", {"Lucia Ferraro": ""}),  # never from a name or a place nearby
     ("“We reject it,” said Jake Holm, US President Dan Hart's national security adviser.",
      {"Jake Holm": "USA", "Dan Hart": "USA"}),
+    ("White House National Security Advisor Tom Reed said the talks would go on.", {"Tom Reed": "USA"}),
+    ("Norway's former minister of defence and foreign affairs, Lars Holm, said the idea was wrong.",
+     {"Lars Holm": "NOR"}),
+    ("Prime Minister Ravi Menon met the envoy on Friday. Menon reiterated India's position on the war.",
+     {"Ravi Menon": "IND"}),
+    ("He met Ukrainian officials including President Anna Berg in Kyiv.", {"Anna Berg": "UKR"}),
+    ("He met European leaders including President Anna Berg in Kyiv.", {"Anna Berg": ""}),
+    ("Anna Berg met Ravi Menon and questioned India's position on the war.", {"Anna Berg": "", "Ravi Menon": ""}),
+    ("Anna Berg, who met Norway's foreign minister, said the idea was wrong.", {"Anna Berg": ""}),
 ]
 
 
