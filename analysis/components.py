@@ -152,10 +152,18 @@ class NerRepair:
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end
-                while start < end - 1 and start in roles:
-                    start += 1
+                commas = [t.i for t in ent if t.text == ","]
+                if commas and commas[-1] < end - 1:
+                    start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
+                while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
+                    start += 1  # "British PM Novak"
+                # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name
+                # of one word before it stays whole ("Edward Said")
+                verb = next((t.i for t in doc[start + 2:end] if verb_lemma(t.text)), None)
+                if verb is not None:
+                    end = verb
                 while end > start + 1 and verb_lemma(doc[end - 1].text):
-                    end -= 1  # a headline's verb the model swallowed: "British PM Novak Confirms"
+                    end -= 1
                 if (start, end) != (ent.start, ent.end):
                     ent = Span(doc, start, end, label="PERSON")
             out.append(ent)

@@ -65,6 +65,8 @@ def country_code(text: str) -> str:
         return inst[0]
     if not cleaned[0].isupper():
         return ""
+    if re.fullmatch(r"[A-Z]{2,4}", cleaned):  # capitals: only the abbreviations listed in places.toml
+        return places["abbreviations"].get(cleaned, "")
     code = _converter.convert(cleaned, to="ISO3", not_found=None)
     if isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper() and _whole_name(cleaned, code):
         return code

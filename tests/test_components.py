@@ -42,3 +42,20 @@ def test_ner_repair_joins_particle_names_and_surnames():
 ])
 def test_surname(name, expected):
     assert surname(name) == expected
+
+
+@pytest.mark.parametrize("words, ent, expected", [
+    # a place and a name the model joined across a comma
+    ("In Kyiv , Rudi Hartono spoke .", (1, 5), "Rudi Hartono"),
+    # a demonym and a title in front, a headline's verb and its object behind
+    ("British PM Tom Hale Confirms Tank Delivery", (0, 7), "Tom Hale"),
+    # a headline's verb at the end of the span
+    ("Anna Novak Says Talks Go On", (0, 3), "Anna Novak"),
+])
+def test_ner_repair_trims_person_spans(words, ent, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": ["pm"], "spanning": []})
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.get_pipe("role_ruler")(nlp.make_doc(words))
+    doc.ents = [Span(doc, *ent, "PERSON")]
+    assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == [expected]
