@@ -69,7 +69,11 @@ def add_actor(doc: Doc, name: str, actor_type: str, country: str = "", role: str
 
 
 def clean_name(text: str) -> str:
+    """A name as the registry keys it: no possessive, no leading "the", no nickname in quotes
+    ("Joko “Jokowi” Novak" -> "Joko Novak") and no stray brackets ("Anna] Novak")."""
     text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"\s*[“\"‘][^”\"’]{1,30}[”\"’]\s*", " ", text)
+    text = " ".join(re.sub(r"[\[\]{}()<>]", "", text).split())
     return re.sub(r"^(the|The)\s+", "", text).strip(" ,.")
 
 

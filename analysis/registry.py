@@ -22,7 +22,8 @@ imported lists; pure functions, no database (analysis.store keeps the result in 
 
 Analysts' edits are ``Edit`` records applied in order: ``merge`` (two names are one person),
 ``split`` (a name leaves its group: its automatic links are cut), ``not_person`` / ``person``,
-``country`` and ``role``. A merge is undone by splitting either name out again.
+``country`` and ``role`` (an empty value gives back what the articles say). A merge is undone by
+splitting either name out again; a split by merging the name back.
 """
 
 from __future__ import annotations
@@ -153,16 +154,17 @@ class Registry:
 
     def frame(self) -> pd.DataFrame:
         """One row per person: name, variants ("; "), country, country_source, country_article,
-        country_evidence, role, role_source, articles, mentions, not_person."""
+        country_evidence, role, role_source, role_article, role_evidence, articles, mentions, not_person."""
         rows = [{"name": p.name, "variants": "; ".join(p.variants), "country": p.country.value,
                  "country_source": p.country.source, "country_article": p.country.article,
                  "country_evidence": p.country.evidence, "role": p.role.value, "role_source": p.role.source,
+                 "role_article": p.role.article, "role_evidence": p.role.evidence,
                  "articles": p.articles, "mentions": p.mentions, "not_person": p.not_person} for p in self.people]
         return pd.DataFrame(rows, columns=REGISTRY_COLUMNS)
 
 
 REGISTRY_COLUMNS = ["name", "variants", "country", "country_source", "country_article", "country_evidence", "role",
-                    "role_source", "articles", "mentions", "not_person"]
+                    "role_source", "role_article", "role_evidence", "articles", "mentions", "not_person"]
 
 
 class _Groups:
@@ -278,6 +280,7 @@ def _build(actors, texts, edits, imported) -> Registry:
     roles: dict[str, Counter] = defaultdict(Counter)
     mentions: Counter = Counter()
     evidence: dict[tuple[str, str, str], tuple[str, int, int]] = {}  # (name, kind, value) -> first article stating it
+    written: dict[str, Counter] = defaultdict(Counter)  # role in lower case -> how articles write it
     for row in people.itertuples(index=False):
         articles[row.name].add(row.article)
         mentions[row.name] += int(row.mentions)
@@ -285,9 +288,11 @@ def _build(actors, texts, edits, imported) -> Registry:
         if row.country:
             countries[row.name][row.country] += 1
             evidence.setdefault((row.name, "country", row.country), (row.article, start, end))
-        if row.role:
-            roles[row.name][row.role] += 1
-            evidence.setdefault((row.name, "role", row.role), (row.article, start, end))
+        if row.role:  # "Foreign Minister" and "foreign minister" are one vote; the commonest writing shows
+            key = " ".join(row.role.lower().split())
+            roles[row.name][key] += 1
+            written[key][row.role] += 1
+            evidence.setdefault((row.name, "role", key), (row.article, start, end))
 
     names = list(dict.fromkeys([*people["name"], *(n for i in imported for n in (i.name, *i.variants)),
                                 *(n for e in edits for n in (e.name, e.other) if n)]))
@@ -310,8 +315,10 @@ def _build(actors, texts, edits, imported) -> Registry:
     registry = Registry()
     for members in groups.members().values():
         registry.index.update({n: len(registry.people) for n in members})
-        registry.people.append(_person(members, articles, mentions, countries, roles, evidence, texts, imported))
-    for e in edits:  # facts and flags: later edits win
+        registry.people.append(_person(members, articles, mentions, countries, roles, evidence, texts, imported,
+                                       written))
+    automatic = list(registry.people)
+    for e in edits:  # facts and flags: later edits win; an empty value gives the automatic one back
         person = registry.get(e.name)
         if person is None:
             continue
@@ -319,7 +326,8 @@ def _build(actors, texts, edits, imported) -> Registry:
         if e.action in ("not_person", "person"):
             registry.people[i] = replace(person, not_person=e.action == "not_person")
         elif e.action in ("country", "role"):
-            registry.people[i] = replace(person, **{e.action: Fact(e.value, "analyst" if e.value else "")})
+            fact = Fact(e.value, "analyst") if e.value else getattr(automatic[i], e.action)
+            registry.people[i] = replace(person, **{e.action: fact})
     return registry
 
 
@@ -332,7 +340,7 @@ def _canonical(members: list[str], mentions: Counter, articles: dict[str, set]) 
     return min(members, key=lambda n: (-full_words(n), -len(articles.get(n, ())), -mentions[n], n))
 
 
-def _person(members, articles, mentions, countries, roles, evidence, texts, imported) -> Person:
+def _person(members, articles, mentions, countries, roles, evidence, texts, imported, written) -> Person:
     name = _canonical(members, mentions, articles)
     seen = set().union(*(articles[m] for m in members))
     facts = {}
@@ -341,7 +349,8 @@ def _person(members, articles, mentions, countries, roles, evidence, texts, impo
         value = _majority(votes)
         if value:
             article, start, end = next(evidence[(m, kind, value)] for m in members if (m, kind, value) in evidence)
-            facts[kind] = Fact(value, "text", article, " ".join(texts.get(article, "")[start:end].split()))
+            shown = written[value].most_common(1)[0][0] if kind == "role" else value
+            facts[kind] = Fact(shown, "text", article, " ".join(texts.get(article, "")[start:end].split()))
         else:
             given = [getattr(i, kind) for i in imported if getattr(i, kind) and ({i.name, *i.variants} & set(members))]
             facts[kind] = Fact(given[-1], "import") if given else Fact()

@@ -33,6 +33,7 @@ import pandas as pd
 
 from analysis import settings
 from analysis.corpus import Tables, extract_records
+from analysis.countries import is_code
 from analysis.errors import AnalysisError, StoreError
 from analysis.records import Actor, Article, Position, Reaction, columns
 from analysis.registry import EDIT_ACTIONS, Edit, Fact, Imported, Person, Registry, build, resolve
@@ -86,7 +87,7 @@ MIGRATIONS = [
     CREATE TABLE registry (
         name TEXT PRIMARY KEY, variants TEXT NOT NULL, country TEXT NOT NULL, country_source TEXT NOT NULL,
         country_article TEXT NOT NULL, country_evidence TEXT NOT NULL, role TEXT NOT NULL, role_source TEXT NOT NULL,
-        articles INTEGER NOT NULL, mentions INTEGER NOT NULL, not_person INTEGER NOT NULL
+        role_article TEXT NOT NULL, role_evidence TEXT NOT NULL, articles INTEGER NOT NULL, mentions INTEGER NOT NULL, not_person INTEGER NOT NULL
     );
     CREATE TABLE registry_names (name TEXT PRIMARY KEY, person TEXT NOT NULL);
     CREATE TABLE registry_import (
@@ -100,6 +101,7 @@ MIGRATIONS = [
 ACTIONS = ("edit", "delete", "add", "country")
 # Audit-trail rows that are not corrections of a position (kept in the same table, never applied).
 AUDIT_ACTIONS = ("delete_article", "registry_import")
+ROLE_LIMIT = 80
 # Analysts' edits of the actor registry, in the same audit trail: "person_merge", "person_country", ...
 REGISTRY_ACTIONS = tuple(f"person_{a}" for a in EDIT_ACTIONS)
 
@@ -475,9 +477,20 @@ class Store:
         registry: they apply to every article, now and after re-analysis."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         rows = []
+        known = self.registry()
         for e in edits:
             if e.action not in EDIT_ACTIONS:
                 raise AnalysisError(f"unknown registry edit {e.action!r}")
+            if e.action == "merge" and not e.other:
+                raise AnalysisError(f"merging {e.name!r} needs a second name; nothing was changed.")
+            for name in (e.name, e.other if e.action == "merge" else None):
+                if name is not None and known.get(name) is None:
+                    raise AnalysisError(f"{name!r} is not in the actor registry; nothing was changed.")
+            if e.action == "country" and e.value and not is_code(e.value):
+                raise AnalysisError(f"{e.value!r} is not a country code (ISO 3166 alpha-3, or EU, NATO, UN); "
+                                    "nothing was changed.")
+            if e.action == "role" and len(e.value) > ROLE_LIMIT:
+                raise AnalysisError(f"a role of {len(e.value)} characters is longer than {ROLE_LIMIT}; nothing was changed.")
             rows.append(("", f"person_{e.action}", e.name, e.other or None, e.value if e.action == "country" else None,
                          e.value if e.action == "role" else None, analyst.strip(), now))
         with self.write() as con:
@@ -523,10 +536,11 @@ class Store:
         registry = Registry()
         position = {}
         for row in con.execute("SELECT name, variants, country, country_source, country_article, country_evidence, "
-                               "role, role_source, articles, mentions, not_person FROM registry ORDER BY name"):
+                               "role, role_source, role_article, role_evidence, articles, mentions, not_person "
+                               "FROM registry ORDER BY name"):
             position[row[0]] = len(registry.people)
-            registry.people.append(Person(row[0], tuple(row[1].split("; ")), Fact(row[2], row[3], row[4], row[5]),
-                                          Fact(row[6], row[7]), row[8], row[9], bool(row[10])))
+            registry.people.append(Person(row[0], tuple(row[1].split("; ")), Fact(*row[2:6]), Fact(*row[6:10]),
+                                          row[10], row[11], bool(row[12])))
         registry.index = {n: position[p] for n, p in con.execute("SELECT name, person FROM registry_names")}
         return registry
 

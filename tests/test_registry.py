@@ -181,3 +181,39 @@ def test_registry_edits_survive_reanalysis_and_are_in_the_audit_trail(tmp_path, 
     trail = db.corrections()
     assert trail[["action", "target", "country", "analyst"]].values.tolist() == [
         ["person_country", "Annika Vossberg", "AUT", "kim"]]
+
+
+def test_roles_vote_whatever_their_capitals_and_an_empty_edit_gives_the_articles_value_back():
+    table = actors(("a1", "Anna Berg", "DEU", "Foreign Minister"), ("a2", "Anna Berg", "", "foreign minister"),
+                   ("a3", "Anna Berg", "", "Foreign Minister"))
+    assert build(table).get("Anna Berg").role.value == "Foreign Minister"
+    edits = [Edit("country", "Anna Berg", value="AUT"), Edit("role", "Anna Berg", value="Envoy")]
+    person = build(table, edits=edits).get("Anna Berg")
+    assert (person.country.value, person.country.source, person.role.value) == ("AUT", "analyst", "Envoy")
+    edits += [Edit("country", "Anna Berg"), Edit("role", "Anna Berg")]
+    person = build(table, edits=edits).get("Anna Berg")
+    assert (person.country.value, person.country.source, person.role.value) == ("DEU", "text", "Foreign Minister")
+
+
+def test_a_split_is_undone_by_merging_the_name_back():
+    table = actors(("a1", "Olof Lindqvist", "SWE", ""), ("a2", "Olaf Lindqvist", "", ""))
+    edits = [Edit("split", "Olaf Lindqvist"), Edit("merge", "Olaf Lindqvist", "Olof Lindqvist")]
+    assert build(table, edits=edits).get("Olaf Lindqvist").variants == ("Olaf Lindqvist", "Olof Lindqvist")
+
+
+@pytest.mark.parametrize("edit, message", [
+    (Edit("country", "Nobody Known", value="DEU"), "'Nobody Known' is not in the actor registry"),
+    (Edit("country", "Annika Vossberg", value="XYZ"), "'XYZ' is not a country code"),
+    (Edit("merge", "Annika Vossberg"), "needs a second name"),
+    (Edit("role", "Annika Vossberg", value="x" * 81), "longer than 80"),
+    (Edit("rename", "Annika Vossberg"), "unknown registry edit"),
+])
+def test_a_bad_registry_edit_changes_nothing(tmp_path, edit, message):
+    from analysis.errors import AnalysisError
+
+    db = Store(tmp_path / "c.db")
+    db.ingest([("omits.txt", parse_article(OMITS, "omits.txt"))])
+    revision = db.revision()
+    with pytest.raises(AnalysisError, match=message):
+        db.edit_registry([Edit("not_person", "Annika Vossberg"), edit])
+    assert db.revision() == revision and db.corrections().empty
