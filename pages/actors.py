@@ -35,8 +35,11 @@ def _joined(values) -> str:
 if per_person:
     shown = actors.groupby(["name", "actor_type"], as_index=False, sort=False).agg(
         country=("country", _joined), role=("role", _joined), articles=("article", "nunique"),
-        mentions=("mentions", "sum"), positions=("positions", "sum"))
-    shown = shown[["name", "actor_type", "country", "role", "articles", "mentions", "positions"]]
+        mentions=("mentions", "sum"), positions=("positions", "sum"),
+        titles=("article title", lambda t: " · ".join(dict.fromkeys(t))))
+    # the same column name as one row per article, so a CSV reads the same either way
+    shown = shown.rename(columns={"titles": "article title"})
+    shown = shown[["name", "actor_type", "country", "role", "articles", "mentions", "positions", "article title"]]
 else:
     shown = actors[["name", "actor_type", "country", "role", "mentions", "positions", "article title", "article"]]
 shown = shown.sort_values(["positions", "mentions"], ascending=False).reset_index(drop=True)
