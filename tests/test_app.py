@@ -8,8 +8,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest, app_test
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["pages/overview.py", "pages/map.py", "pages/actors.py", "pages/positions.py", "pages/reactions.py",
-         "pages/articles.py", "pages/timeline.py", "pages/add.py"]
+PAGES = ["pages/overview.py", "pages/map.py", "pages/actors.py", "pages/people.py", "pages/positions.py",
+         "pages/reactions.py", "pages/articles.py", "pages/timeline.py", "pages/add.py"]
 
 
 class _NavigationPagesManager(PagesManager):
@@ -271,6 +271,11 @@ def test_read_only_database_is_browsable_with_edits_disabled(app, monkeypatch, t
         app.switch_page("pages/positions.py").run()
         assert not app.exception and app.toggle(key="pos_edit").disabled
         assert len(app.dataframe(key="pos_table").value) > 0
+        app.switch_page("pages/people.py").run()
+        assert not app.exception and any("read-only" in i.value for i in app.info)
+        assert len(app.dataframe(key="ppl_table").value) > 0
+        assert all(app.button(key=k).disabled for k in ("ppl_country_save", "ppl_role_save", "ppl_merge_save",
+                                                         "ppl_not_person_save"))
         app.switch_page("pages/add.py").run()
         assert not app.exception
         assert app.button(key="add_submit").disabled and app.button(key="del_ask").disabled
@@ -319,3 +324,185 @@ def test_pasted_article_with_an_invalid_date_is_refused_with_how_to_write_it(app
     assert any("the date '31/02/2025'" in e.value and "YYYY" in e.value for e in app.error)
     assert len(app.session_state["tables"].articles) == before
     assert "31/02/2025" in app.text_area(key="add_paste").value  # kept, so it can be corrected
+
+
+# ------------------------------------------------------------ issue 9: the People page (actor registry)
+
+# Invented people in short articles written for these tests: one person written three ways (a full
+# name with her country, the same name with an accent, a nickname the registry does not join on its
+# own) and one entry an analyst may call not a person.
+PEOPLE_ARTICLES = {
+    "oslo.txt": "Title: Oslo keeps the pressure on\nDate: 2025-03-10\n\nNorwegian Foreign Minister Katarina Holm "
+                "said sanctions on Russia must stay in place until the war ends.",
+    "aid.txt": "Title: A northern voice on aid\nDate: 2025-03-11\n\nKati Holm said her government would keep "
+               "sending military aid to Ukraine.",
+    "bergen.txt": "Title: Talks in Bergen\nDate: 2025-03-12\n\nKatarína Holm said a ceasefire must come before any "
+                  "talks. Analyst Erik Dahl said the sanctions were working.",
+}
+
+
+@pytest.fixture(scope="module")
+def people_corpus(tmp_path_factory):
+    """A database with the seed corpus and PEOPLE_ARTICLES, built once and copied for each test."""
+    from analysis.reader import parse_article, read_file
+    from analysis.store import Store
+
+    path = tmp_path_factory.mktemp("people") / "people.db"
+    seeds = [(str(f), read_file(f)) for f in sorted((ROOT / "seeds").iterdir())]
+    Store(path).ingest(seeds + [(name, parse_article(text, name)) for name, text in PEOPLE_ARTICLES.items()])
+    return path
+
+
+@pytest.fixture()
+def people_app(app, people_corpus):
+    import shutil
+
+    shutil.copy(people_corpus, os.environ["DASHBOARD_DB"])
+    app.run()
+    app.switch_page("pages/people.py").run()
+    assert not app.exception
+    return app
+
+
+def people_rows(app, query=""):
+    """The People table as the analyst sees it, after typing ``query`` in its search box."""
+    app.text_input(key="ppl_search").input(query).run()
+    return app.dataframe(key="ppl_table").value
+
+
+def choose(app, name):
+    app.selectbox(key="ppl_person").set_value(name).run()
+    assert not app.exception
+    assert app.subheader[0].value == name
+
+
+def stored():
+    from analysis.store import Store
+
+    return Store(os.environ["DASHBOARD_DB"])
+
+
+def test_people_page_lists_each_person_once_with_spellings_and_evidence(people_app):
+    app = people_app
+    rows = people_rows(app, "holm")
+    assert list(zip(rows["name"], rows["variants"], rows["country"], rows["country_source"], rows["articles"])) == [
+        ("Katarina Holm", "Katarína Holm", "NOR", "text", 2), ("Kati Holm", "", "", "", 1)]
+    choose(app, "Katarina Holm")
+    evidence = [h.proto.body for h in app.get("html") if "<mark" in h.proto.body]
+    assert evidence and "Norwegian Foreign Minister Katarina Holm said sanctions" in evidence[0]
+    assert any("The country and role, as stated in <b>Oslo keeps the pressure on</b>" in h.proto.body
+               for h in app.get("html"))
+    # a read-only table carries no widget key in AppTest: the person's positions are the one with an article title
+    [positions] = [d.value for d in app.dataframe if "article_title" in d.value.columns]
+    assert sorted(positions["issue"]) == ["Immediate ceasefire", "Sanctions on Russia"]
+
+
+def test_people_page_sets_a_country_everywhere(people_app):
+    app = people_app
+    choose(app, "Kati Holm")
+    app.text_input(key="cor_analyst").input("ana").run()
+    app.selectbox(key="ppl_country").set_value("SWE").run()
+    app.button(key="ppl_country_save").click().run()
+    assert not app.exception
+    assert [s.value for s in app.success] == ["Kati Holm: country set to Sweden (SWE) everywhere."]
+    assert app.selectbox(key="ppl_person").value == "Kati Holm"
+    row = people_rows(app, "kati").iloc[0]
+    assert (row["name"], row["country"], row["country_source"]) == ("Kati Holm", "SWE", "analyst")
+
+    store = stored()
+    positions = store.tables().statements.query("actor == 'Kati Holm'")
+    assert list(zip(positions["issue"], positions["country"], positions["country_source"])) == [
+        ("military_aid", "SWE", "analyst")]
+    audit = store.corrections()
+    assert list(zip(audit["action"], audit["target"], audit["country"], audit["analyst"])) == [
+        ("person_country", "Kati Holm", "SWE", "ana")]
+
+
+def test_people_page_refuses_an_empty_role(people_app):
+    app = people_app
+    choose(app, "Kati Holm")
+    assert app.text_input(key="ppl_role").max_chars == 80  # the browser stops typing there
+    app.text_input(key="ppl_role").input("   ").run()
+    app.button(key="ppl_role_save").click().run()
+    assert not app.exception
+    assert [e.value for e in app.error] == ["Type the role (e.g. Foreign Minister), or press Clear role to remove it."]
+    assert stored().corrections().empty
+    assert people_rows(app, "kati").iloc[0]["role"] == ""
+
+
+def test_people_page_sets_a_role(people_app):
+    app = people_app
+    choose(app, "Kati Holm")
+    app.text_input(key="ppl_role").input("  Deputy   Minister ").run()
+    app.button(key="ppl_role_save").click().run()
+    assert not app.exception
+    row = people_rows(app, "kati").iloc[0]
+    assert (row["role"], row["role_source"]) == ("Deputy Minister", "analyst")
+    assert list(stored().tables().statements.query("actor == 'Kati Holm'")["role"]) == ["Deputy Minister"]
+
+
+def test_people_page_merges_two_entries_then_splits_them_again(people_app):
+    app = people_app
+    choose(app, "Kati Holm")
+    app.selectbox(key="ppl_merge_with").set_value("Katarina Holm").run()
+    app.button(key="ppl_merge_save").click().run()
+    assert not app.exception
+    rows = people_rows(app, "holm")
+    assert list(zip(rows["name"], rows["variants"], rows["country"], rows["articles"])) == [
+        ("Katarina Holm", "Katarína Holm, Kati Holm", "NOR", 3)]
+    assert app.selectbox(key="ppl_person").value == "Katarina Holm"
+    aid = stored().tables().statements.query("issue == 'military_aid' and actor.str.contains('Holm')")
+    assert list(zip(aid["actor"], aid["country"], aid["country_source"])) == [("Katarina Holm", "NOR", "corpus")]
+
+    app.selectbox(key="ppl_split_name").set_value("Kati Holm").run()
+    app.button(key="ppl_split_save").click().run()
+    assert not app.exception
+    rows = people_rows(app, "holm")
+    assert list(zip(rows["name"], rows["articles"])) == [("Katarina Holm", 2), ("Kati Holm", 1)]
+    aid = stored().tables().statements.query("issue == 'military_aid' and actor.str.contains('Holm')")
+    assert list(zip(aid["actor"], aid["country"])) == [("Kati Holm", "")]
+    assert list(stored().corrections()["action"]) == ["person_merge", "person_split"]
+
+
+def test_people_page_marks_an_entry_not_a_person_and_back(people_app):
+    app = people_app
+
+    def positions_of_dahl():
+        app.switch_page("pages/positions.py").run()
+        assert not app.exception
+        shown = app.dataframe(key="pos_table").value
+        app.switch_page("pages/people.py").run()
+        assert not app.exception
+        return len(shown[shown["actor"] == "Erik Dahl"])
+
+    assert positions_of_dahl() == 1
+    choose(app, "Erik Dahl")
+    app.button(key="ppl_not_person_save").click().run()
+    assert not app.exception
+    assert positions_of_dahl() == 0
+    row = people_rows(app, "dahl").iloc[0]
+    assert (row["name"], bool(row["not_person"]), row["positions"]) == ("Erik Dahl", True, 0)
+
+    assert app.subheader[0].value == "Erik Dahl"  # still the person shown after a visit to another page
+    app.button(key="ppl_person_save").click().run()
+    assert not app.exception
+    assert positions_of_dahl() == 1
+    assert list(stored().corrections()["action"]) == ["person_not_person", "person_person"]
+
+
+def test_actors_page_lists_one_row_per_person_across_articles(people_app):
+    app = people_app
+    app.switch_page("pages/actors.py").run()
+    assert not app.exception
+    rows = app.dataframe(key="act_table").value
+    holm = rows[rows["name"].str.contains("Holm")]
+    assert list(zip(holm["name"], holm["country"], holm["articles"])) == [
+        ("Katarina Holm", "NOR", 2), ("Kati Holm", "", 1)]
+    app.toggle(key="act_per_person").set_value(False).run()
+    assert not app.exception
+    rows = app.dataframe(key="act_table").value
+    holm = rows[rows["name"].str.contains("Holm")]
+    # one row per article, each under the one name the registry gives the person
+    assert sorted(zip(holm["name"], holm["article title"])) == [
+        ("Katarina Holm", "Oslo keeps the pressure on"), ("Katarina Holm", "Talks in Bergen"),
+        ("Kati Holm", "A northern voice on aid")]

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("DASHBOARD_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-PAGES = ["", "map", "actors", "positions", "reactions", "articles", "timeline", "add"]
+PAGES = ["", "map", "actors", "people", "positions", "reactions", "articles", "timeline", "add"]
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists(),
                                 reason="Debian chromium is not installed (.ci/run installs it)")

@@ -11,6 +11,7 @@ from analysis.catalog import issue_labels
 from analysis.corpus import Tables
 from analysis.pipeline import load_pipeline
 from analysis.reader import expand_paths, read_file
+from analysis.registry import Registry
 from analysis.store import Store
 
 
@@ -50,6 +51,17 @@ def _tables(path: str, revision: int) -> Tables:
 def tables() -> Tables:
     db = store()
     return _tables(str(db.path), db.revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _registry(path: str, revision: int) -> Registry:
+    return store().registry()
+
+
+def registry() -> Registry:
+    """The actor registry (people with their spellings, country and role), read once per revision."""
+    db = store()
+    return _registry(str(db.path), db.revision())
 
 
 @st.cache_data
