@@ -220,7 +220,7 @@ with country_tab:
     if st.session_state["ppl_country"] not in options:  # an imported value no library knows: shown, refused below
         options.append(st.session_state["ppl_country"])
     choice = st.selectbox("Country", options, key="ppl_country", disabled=read_only,
-                          format_func=lambda c: f"{country_name(c)} ({c})" if c else "none: each article keeps its own",
+                          format_func=lambda c: f"{country_name(c)} ({c})" if c else "automatic: what the articles state",
                           help="A country (ISO 3166-1) or EU, NATO, UN. Type a name or a code to find it.")
     if st.button("Set country", key="ppl_country_save", type="primary", disabled=read_only):
         new = (choice or "").strip().upper()
@@ -232,7 +232,7 @@ with country_tab:
                  f"{plain(person.name)}: country set to {plain(country_name(new))} ({new}) everywhere.", person.name)
         else:
             save(Edit("country", person.name),
-                 f"{plain(person.name)}: country cleared; each article keeps the country it states.", person.name)
+                 f"{plain(person.name)}: your country removed; back to what the articles state.", person.name)
 
 with role_tab:
     role = st.text_input("Role", key="ppl_role", max_chars=ROLE_MAX, disabled=read_only,
@@ -241,7 +241,7 @@ with role_tab:
     if set_col.button("Set role", key="ppl_role_save", type="primary", disabled=read_only):
         role = " ".join(role.split())
         if not role:
-            st.error("Type the role (e.g. Foreign Minister), or press Clear role to remove it.",
+            st.error("Type the role (e.g. Foreign Minister), or press Undo my role to go back to what the articles state.",
                      icon=":material/error:")
         elif len(role) > ROLE_MAX:
             st.error(f"The role has {len(role)} characters; keep it to {ROLE_MAX} (a title, not a note).",
@@ -249,8 +249,8 @@ with role_tab:
         else:
             save(Edit("role", person.name, value=role), f"{plain(person.name)}: role set to {plain(role)} everywhere.",
                  person.name)
-    if clear_col.button("Clear role", key="ppl_role_clear", disabled=read_only or not person.role.value):
-        save(Edit("role", person.name), f"{plain(person.name)}: role cleared; each article keeps the role it states.",
+    if clear_col.button("Undo my role", key="ppl_role_clear", disabled=read_only or person.role.source != "analyst"):
+        save(Edit("role", person.name), f"{plain(person.name)}: your role removed; back to what the articles state.",
              person.name)
 
 with merge_tab:

@@ -425,7 +425,7 @@ def test_people_page_refuses_an_empty_role(people_app):
     app.text_input(key="ppl_role").input("   ").run()
     app.button(key="ppl_role_save").click().run()
     assert not app.exception
-    assert [e.value for e in app.error] == ["Type the role (e.g. Foreign Minister), or press Clear role to remove it."]
+    assert [e.value for e in app.error] == ["Type the role (e.g. Foreign Minister), or press Undo my role to go back to what the articles state."]
     assert stored().corrections().empty
     assert people_rows(app, "kati").iloc[0]["role"] == ""
 
