@@ -5,12 +5,12 @@ imported lists; pure functions, no database (analysis.store keeps the result in 
 
 * **Variants** of one person are grouped conservatively. Names match when they are equal after
   folding accents, case, punctuation and common transliteration differences (y/i inside a word,
-  ks/x, doubled letters: "Andriy"/"Andrii", "Oleksandr"/"Olexandr"); when the first name and the surname match and one of
-  them differs by one letter (first names of 4+ letters, surnames of 7+); and a surname alone
-  joins the one full name in the corpus with that surname, never when two full names have it.
-  Two groups are never joined when both appear as different actors of the same article (two
-  people sharing a surname in one article stay apart), nor when the articles state different
-  countries for them.
+  ks/x, doubled letters: "Andriy"/"Andrii", "Oleksandr"/"Olexandr"); when the first name and the
+  surname match and one of them differs by one letter (first names of 4+ letters, surnames of
+  7+); and a surname alone joins the one full name in the corpus with that surname, never when
+  two full names have it. Two different full names are never joined when both appear as
+  actors of the same article (two people sharing a surname in one article stay apart), and no
+  two groups when the articles state different countries for them.
 * **Facts**: a person's country is the majority of the countries that articles state for them
   (one vote per article; a tie leaves it empty), with one article and sentence as evidence; the
   role likewise. An analyst's value beats everything; an imported value fills what no article
@@ -181,17 +181,19 @@ class _Groups:
             n = self.parent[n]
         return n
 
-    def compatible(self, a: str, b: str) -> bool:
+    def compatible(self, a: str, b: str, same_article: bool = False) -> bool:
+        """Whether two groups may be one person: never when both are actors of one article
+        (unless ``same_article``), nor when the articles state different countries."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if self.articles[ra] & self.articles[rb]:
+        if not same_article and self.articles[ra] & self.articles[rb]:
             return False
         ca, cb = _majority(self.countries[ra]), _majority(self.countries[rb])
         return not (ca and cb and ca != cb)
 
-    def union(self, a: str, b: str, check: bool = True) -> bool:
-        if check and not self.compatible(a, b):
+    def union(self, a: str, b: str, check: bool = True, same_article: bool = False) -> bool:
+        if check and not self.compatible(a, b, same_article):
             return False
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
@@ -222,9 +224,9 @@ def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> 
     by_key: dict[str, list[str]] = defaultdict(list)
     for n in parts:
         by_key[name_key(n)].append(n)
-    for same in by_key.values():
+    for same in by_key.values():  # one name spelt two ways, also inside one article
         for other in same[1:]:
-            groups.union(same[0], other)
+            groups.union(same[0], other, same_article=True)
     # one spelling per key; two spellings are compared only when they share the surname and a
     # first name one deletion apart, or the first name and a surname one deletion apart
     # (a symmetric-deletion index: no comparison of every pair)
@@ -252,7 +254,9 @@ def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> 
             continue
         owners = {groups.find(m) for m in by_surname.get(last, ())}
         if len(owners) == 1:
-            groups.union(n, next(iter(owners)))
+            # the one full name in the corpus with this surname: also when an article names both
+            # (it wrote the surname in another spelling, "Novakk" after "Anna Novak")
+            groups.union(n, next(iter(owners)), same_article=True)
 
 
 def build(actors: pd.DataFrame, texts: dict[str, str] | None = None, edits: Iterable[Edit] = (),

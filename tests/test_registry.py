@@ -217,3 +217,16 @@ def test_a_bad_registry_edit_changes_nothing(tmp_path, edit, message):
     with pytest.raises(AnalysisError, match=message):
         db.edit_registry([Edit("not_person", "Annika Vossberg"), edit])
     assert db.revision() == revision and db.corrections().empty
+
+
+def test_a_lone_surname_joins_its_one_full_name_also_in_the_same_article():
+    # the article wrote the surname in another spelling, so the pipeline kept two actors
+    table = actors(("a1", "Oleksandr Petrenkovych", "UKR", ""), ("a1", "Petrenkovich", "", ""))
+    assert rows(resolved(table)) == [("a1", "Oleksandr Petrenkovych", "UKR", "text")]
+
+
+def test_one_name_spelt_two_ways_in_one_article_is_one_person():
+    table = actors(("a1", "Oleksandr Petrenkovych", "UKR", ""), ("a1", "Oleksandr Petrenkovich", "", ""),
+                   ("a1", "Olof Lindqvist", "SWE", ""), ("a1", "Olaf Lindqvist", "", ""))
+    assert rows(resolved(table)) == [("a1", "Olaf Lindqvist", "", ""), ("a1", "Oleksandr Petrenkovich", "UKR", "text"),
+                                     ("a1", "Olof Lindqvist", "SWE", "text")]
