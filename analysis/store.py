@@ -117,6 +117,14 @@ def pipeline_version(catalog_path: str | None = None) -> str:
     return h.hexdigest()[:16]
 
 
+def registry_version() -> str:
+    """Hash of the registry's code: the stored registry is rebuilt when it changes (no article
+    needs re-analysis for that)."""
+    import analysis.registry
+
+    return hashlib.sha256(Path(analysis.registry.__file__).read_bytes()).hexdigest()[:16]
+
+
 def check_date(value: str) -> str:
     """"" when ``value`` is empty (undated) or a real YYYY-MM-DD date, else what is wrong with it."""
     if not value:
@@ -392,14 +400,19 @@ class Store:
         con.executemany(sql, [tuple(getattr(r, c) for c in cols) for r in records])
 
     def refresh(self, catalog_path: str | None = None) -> int:
-        """Re-analyse articles stored with an older pipeline version. Returns how many."""
+        """Re-analyse articles stored with an older pipeline version, and rebuild the actor
+        registry when its code changed. Returns how many articles were re-analysed."""
         version = pipeline_version(catalog_path)
         with self._connect() as con:
             stale = con.execute("SELECT id, title, source, date, text, origin FROM articles WHERE pipeline_version != ?",
                                 (version,)).fetchall()
+            built_with = con.execute("SELECT value FROM meta WHERE key = 'registry_version'").fetchone()
         if stale:
             self.ingest([(row[5] or row[1], Article(*row[:5])) for row in stale], catalog_path=catalog_path,
                         check_dates=False)  # stored before dates were checked: keep them as they are
+        elif (built_with or [""])[0] != registry_version():
+            with self.write() as con:
+                self._rebuild_registry(con)
         return len(stale)
 
     def backup(self, target: str | Path) -> Path:
@@ -529,6 +542,7 @@ class Store:
                         [(*r[:-1], int(r[-1])) for r in frame.itertuples(index=False)])
         con.executemany("INSERT INTO registry_names VALUES (?, ?)",
                         [(n, registry.people[i].name) for n, i in registry.index.items()])
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('registry_version', ?)", (registry_version(),))
         return registry
 
     @staticmethod

@@ -230,3 +230,17 @@ def test_one_name_spelt_two_ways_in_one_article_is_one_person():
                    ("a1", "Olof Lindqvist", "SWE", ""), ("a1", "Olaf Lindqvist", "", ""))
     assert rows(resolved(table)) == [("a1", "Olaf Lindqvist", "", ""), ("a1", "Oleksandr Petrenkovich", "UKR", "text"),
                                      ("a1", "Olof Lindqvist", "SWE", "text")]
+
+
+def test_a_new_registry_code_rebuilds_the_registry_without_reanalysing(tmp_path, monkeypatch):
+    db = Store(tmp_path / "c.db")
+    db.ingest([("omits.txt", parse_article(OMITS, "omits.txt"))])
+    with db.write() as con:  # a registry left by older code
+        con.execute("DELETE FROM registry")
+        con.execute("DELETE FROM registry_names")
+    assert db.registry().people == []
+    assert db.refresh() == 0  # nothing re-analysed: the registry code did not change
+    assert db.registry().people == []
+    monkeypatch.setattr("analysis.store.registry_version", lambda: "new-registry-code")
+    assert db.refresh() == 0
+    assert [p.name for p in db.registry().people] == ["Annika Vossberg"]
