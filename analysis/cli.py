@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup`` (the contract in PRODUCT.md).
+"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup|registry`` (PRODUCT.md's contract).
 
 Errors print one line on stderr and exit non-zero; an article with nothing in it gives a valid
 empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
@@ -6,6 +6,9 @@ readable file, print one ``error:`` line per unreadable one and then exit non-ze
 CSV cells that a spreadsheet would run as formulas are neutralised (analysis.csvout).
 Every actors, statements and reactions row carries ``file`` right after ``article`` (see
 ``with_file``), so outside tools can join rows to the files they came from.
+``registry export`` writes the actor registry as CSV (name, variants, country, role, source;
+analysis.registry_io); ``registry import FILE`` adds such a list to the database, or on any bad
+row prints one ``error:`` line naming the bad lines and changes nothing.
 """
 
 from __future__ import annotations
@@ -53,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     bak = sub.add_parser("backup", help="copy the corpus database to FILE (safe while the app is running)")
     bak.add_argument("target", metavar="FILE")
     bak.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    reg = sub.add_parser("registry", help="the actor registry as CSV (name, variants, country, role, source)")
+    actions = reg.add_subparsers(dest="action", required=True)
+    rexp = actions.add_parser("export", help="write the registry as CSV (people marked 'not a person' are left out)")
+    rexp.add_argument("--out", help="write to this file instead of stdout")
+    rexp.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    rimp = actions.add_parser("import", help="add a CSV list of people to the registry; a bad row changes nothing")
+    rimp.add_argument("file", metavar="FILE", help="CSV with a header; name required, variants, country, role optional")
+    rimp.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    rimp.add_argument("--analyst", default="", help="name stored with the import in the audit trail")
     ev = sub.add_parser("evaluate", help="precision/recall/F1 against gold JSON files")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -189,6 +201,38 @@ def _delete(args) -> int:
     return 0
 
 
+def _registry(args) -> int:
+    from analysis.registry_io import read_registry_csv, registry_csv
+    from analysis.store import Store
+
+    if args.action == "export":
+        _check_out(args.out)
+        text = registry_csv(Store(args.db).registry())
+        if not args.out:
+            sys.stdout.write(text)
+            return 0
+        try:
+            Path(args.out).write_text(text, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise AnalysisError(f"--out {args.out} cannot be written ({exc.strerror}); choose another file.") from exc
+        return 0
+    path = Path(args.file)
+    if not path.is_file():
+        raise AnalysisError(f"{path}: no such file; give the path of a registry CSV.")
+    rows = read_registry_csv(path.read_bytes(), str(path))  # validated before the database is opened
+    store = Store(args.db)
+    store.require_writable()
+    if not rows:
+        print(f"imported 0 people from {path}: it has a header but no rows; database {store.path} unchanged")
+        return 0
+    store.import_registry(rows, str(path), args.analyst)
+    registry = store.registry()
+    found = sum(1 for r in rows if (p := registry.get(r.name)) is not None and p.articles)
+    print(f"imported {len(rows)} people from {path} ({sum(bool(r.country) for r in rows)} with a country, {found} "
+          f"named in stored articles); the registry has {len(registry.people)} entries; database {store.path}")
+    return 0
+
+
 def _output(result, fmt: str, out_path: str | None) -> None:
     try:
         out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
@@ -220,6 +264,8 @@ def main(argv=None) -> int:
             _output(_export(args), args.format, args.out)
         elif args.command == "delete":
             return _delete(args)
+        elif args.command == "registry":
+            return _registry(args)
         elif args.command == "backup":
             from analysis.store import Store
 

@@ -19,3 +19,7 @@ class GoldError(AnalysisError):
 
 class StoreError(AnalysisError):
     """The corpus database cannot be created, opened or written (location, permissions, foreign or damaged file)."""
+
+
+class RegistryFileError(AnalysisError):
+    """A registry CSV cannot be imported (not UTF-8 CSV, no header, bad rows); nothing was imported."""

@@ -15,6 +15,9 @@ imported lists; pure functions, no database (analysis.store keeps the result in 
   (one vote per article; a tie leaves it empty), with one article and sentence as evidence; the
   role likewise. An analyst's value beats everything; an imported value fills what no article
   states.
+* **Imported rows** (``Imported``, e.g. a registry CSV) are people as a team keeps them: a row's
+  variants always join its name, names of two different rows are never joined automatically (an
+  analyst's merge still can), and a row's name is its person's canonical name.
 * **Resolution** (``resolve``): every row of a registry person gets the canonical name; a row
   whose article states no country (or role) gets the registry's, and ``country_source`` says
   where the row's country came from: text | corpus | analyst | import ("" when unknown). A
@@ -168,12 +171,14 @@ REGISTRY_COLUMNS = ["name", "variants", "country", "country_source", "country_ar
 
 
 class _Groups:
-    """Union-find over names, remembering each group's articles and stated countries."""
+    """Union-find over names, remembering each group's articles, stated countries and imported rows."""
 
-    def __init__(self, names: Iterable[str], articles: dict[str, set], countries: dict[str, Counter]):
+    def __init__(self, names: Iterable[str], articles: dict[str, set], countries: dict[str, Counter],
+                 rows: dict[str, set] | None = None):
         self.parent = {n: n for n in names}
         self.articles = {n: set(articles.get(n, ())) for n in self.parent}
         self.countries = {n: Counter(countries.get(n, {})) for n in self.parent}
+        self.rows = {n: set((rows or {}).get(n, ())) for n in self.parent}
 
     def find(self, n: str) -> str:
         while self.parent[n] != n:
@@ -189,6 +194,8 @@ class _Groups:
             return True
         if not same_article and self.articles[ra] & self.articles[rb]:
             return False
+        if self.rows[ra] and self.rows[rb] and not self.rows[ra] & self.rows[rb]:
+            return False  # two rows of an imported list are two people
         ca, cb = _majority(self.countries[ra]), _majority(self.countries[rb])
         return not (ca and cb and ca != cb)
 
@@ -200,6 +207,7 @@ class _Groups:
             self.parent[rb] = ra
             self.articles[ra] |= self.articles.pop(rb)
             self.countries[ra] += self.countries.pop(rb)
+            self.rows[ra] |= self.rows.pop(rb)
         return True
 
     def members(self) -> dict[str, list[str]]:
@@ -300,7 +308,11 @@ def _build(actors, texts, edits, imported) -> Registry:
 
     names = list(dict.fromkeys([*people["name"], *(n for i in imported for n in (i.name, *i.variants)),
                                 *(n for e in edits for n in (e.name, e.other) if n)]))
-    groups = _Groups(names, articles, countries)
+    rows: dict[str, set] = defaultdict(set)
+    for number, i in enumerate(imported):
+        for n in (i.name, *i.variants):
+            rows[n].add(number)
+    groups = _Groups(names, articles, countries, rows)
     separated: set[str] = set()
     must: list[tuple[str, str]] = []
     for e in edits:
@@ -317,10 +329,11 @@ def _build(actors, texts, edits, imported) -> Registry:
         groups.union(a, b, check=False)
 
     registry = Registry()
+    chosen = {i.name for i in imported}
     for members in groups.members().values():
         registry.index.update({n: len(registry.people) for n in members})
         registry.people.append(_person(members, articles, mentions, countries, roles, evidence, texts, imported,
-                                       written))
+                                       written, rows, chosen))
     automatic = list(registry.people)
     for e in edits:  # facts and flags: later edits win; an empty value gives the automatic one back
         person = registry.get(e.name)
@@ -335,19 +348,20 @@ def _build(actors, texts, edits, imported) -> Registry:
     return registry
 
 
-def _canonical(members: list[str], mentions: Counter, articles: dict[str, set]) -> str:
-    """The fullest spelling (words that are not initials), then the one most articles use, then
-    the most mentioned, then the first alphabetically."""
+def _canonical(members: list[str], mentions: Counter, articles: dict[str, set], chosen: set[str] = frozenset()) -> str:
+    """An imported row's name, then the fullest spelling (words that are not initials), the one
+    most articles use, the most mentioned, the first alphabetically."""
     def full_words(name: str) -> int:
         return min(sum(1 for w in name.split() if not (w.endswith(".") and len(w) <= 2)), 3)
 
-    return min(members, key=lambda n: (-full_words(n), -len(articles.get(n, ())), -mentions[n], n))
+    return min(members, key=lambda n: (n not in chosen, -full_words(n), -len(articles.get(n, ())), -mentions[n], n))
 
 
-def _person(members, articles, mentions, countries, roles, evidence, texts, imported, written) -> Person:
-    name = _canonical(members, mentions, articles)
+def _person(members, articles, mentions, countries, roles, evidence, texts, imported, written, rows, chosen) -> Person:
+    name = _canonical(members, mentions, articles, chosen)
     seen = set().union(*(articles[m] for m in members))
     facts = {}
+    own_rows = [imported[k] for k in sorted(set().union(*(rows.get(m, ()) for m in members)))]  # import order
     for kind, table in (("country", countries), ("role", roles)):
         votes = sum((table[m] for m in members), Counter())
         value = _majority(votes)
@@ -356,7 +370,7 @@ def _person(members, articles, mentions, countries, roles, evidence, texts, impo
             shown = written[value].most_common(1)[0][0] if kind == "role" else value
             facts[kind] = Fact(shown, "text", article, " ".join(texts.get(article, "")[start:end].split()))
         else:
-            given = [getattr(i, kind) for i in imported if getattr(i, kind) and ({i.name, *i.variants} & set(members))]
+            given = [getattr(i, kind) for i in own_rows if getattr(i, kind)]
             facts[kind] = Fact(given[-1], "import") if given else Fact()
     variants = tuple([name] + sorted(set(members) - {name}))
     return Person(name, variants, facts["country"], facts["role"], len(seen), sum(mentions[m] for m in members))

@@ -302,3 +302,81 @@ def test_backup_is_a_readable_copy_and_never_overwrites(tmp_path):
     original = run("export", "--db", db).stdout
     assert original and run("export", "--db", str(copy)).stdout == original
     assert "already exists" in one_error_line(run("backup", str(copy), "--db", db))
+
+
+# ------------------------------------------------------------ the actor registry as CSV
+
+def registry_rows(text):
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_registry_export_then_import_into_a_new_database(tmp_path):
+    folder, *_ = two_articles(tmp_path)
+    db, new = str(tmp_path / "c.db"), str(tmp_path / "new.db")
+    assert run("ingest", folder, "--db", db).returncode == 0
+    exported = run("registry", "export", "--db", db)
+    assert exported.returncode == 0 and not exported.stderr, exported.stderr
+    assert registry_rows(exported.stdout) == [
+        ["name", "variants", "country", "role", "source"],
+        ["Anna Berg", "", "DEU", "Foreign Minister", "text"],
+        ["Karen Holm", "", "DNK", "Defence Minister", "text"],
+        ["Paul Weber", "", "AUT", "Chancellor", "text"],
+    ]
+    shared = tmp_path / "shared.csv"
+    assert run("registry", "export", "--db", db, "--out", str(shared)).returncode == 0
+    assert shared.read_text(encoding="utf-8") == exported.stdout
+    imported = run("registry", "import", str(shared), "--db", new, "--analyst", "ana")
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines() == [
+        (f"imported 3 people from {shared} (3 with a country, 0 named in stored articles); the registry has 3 entries; "
+         f"database {new}")]
+    again = registry_rows(run("registry", "export", "--db", new).stdout)
+    assert [r[:4] for r in again] == [r[:4] for r in registry_rows(exported.stdout)]
+    assert [r[4] for r in again[1:]] == ["import"] * 3
+    audit = list(csv.DictReader(io.StringIO(run("export", "--db", new, "--table", "corrections").stdout)))
+    assert [(r["action"], r["target"], r["analyst"]) for r in audit] == [
+        ("registry_import", f"{shared}: 3 people", "ana")]
+    # Back into the first database: the people are the ones its articles name.
+    back = run("registry", "import", str(shared), "--db", db)
+    assert "(3 with a country, 3 named in stored articles); the registry has 3 entries" in back.stdout
+
+
+def snapshot(db):
+    """Every row of the registry tables, the corrections and the revision, then the file's bytes."""
+    con = sqlite3.connect(db)
+    rows = {t: con.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            for t in ("registry", "registry_names", "registry_import", "corrections", "meta")}
+    con.close()
+    return rows, Path(db).read_bytes()
+
+
+def test_registry_import_with_bad_rows_changes_nothing(tmp_path):
+    folder, *_ = two_articles(tmp_path)
+    db = str(tmp_path / "c.db")
+    assert run("ingest", folder, "--db", db).returncode == 0
+    good = tmp_path / "good.csv"
+    good.write_text("name,country,role\nLena Novak,SVN,Envoy\n", encoding="utf-8")
+    assert run("registry", "import", str(good), "--db", db).returncode == 0
+    before = snapshot(db)
+    assert before[0]["registry_import"] and before[0]["registry"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,variants,country\nAnna Berg,,DEU\nKaren Holm,,XYZ\n,,AUT\nMila Horvat,,HRV\n",
+                   encoding="utf-8")
+    line = one_error_line(run("registry", "import", str(bad), "--db", db))
+    assert line == (f"error: {bad}: nothing imported, 2 bad lines: line 3: country 'XYZ' is not an ISO 3166-1 alpha-3 "
+                    "or alpha-2 code (DEU or DE) nor EU/NATO/UN; line 4: the name is empty.")
+    assert snapshot(db) == before
+    missing = tmp_path / "none.db"
+    assert "line 3: country 'XYZ'" in one_error_line(run("registry", "import", str(bad), "--db", str(missing)))
+    assert not missing.exists()  # the file is checked before the database is opened
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("nowhere.csv", None, "nowhere.csv: no such file"),
+    ("list.xlsx", b"PK\x03\x04\x14\x00", "list.xlsx: this is a spreadsheet workbook (.xlsx/.ods), not CSV"),
+    ("list.csv", b"Anna Berg,DEU\n", "list.csv: line 1 must be a header with a 'name' column"),
+])
+def test_registry_import_of_a_file_that_is_no_registry_is_one_line(tmp_path, name, data, message):
+    if data is not None:
+        (tmp_path / name).write_bytes(data)
+    assert message in one_error_line(run("registry", "import", str(tmp_path / name), "--db", str(tmp_path / "c.db")))
