@@ -3,11 +3,12 @@ import streamlit as st
 from analysis.countries import codes, country_name, is_code
 from analysis.errors import AnalysisError
 from analysis.registry import Edit
+from analysis.registry_io import read_registry_csv, registry_csv
+from analysis.store import ROLE_LIMIT as ROLE_MAX
 from ui import data
 from ui.text import evidence_box, plain, source_line
 from ui.widgets import context, nothing_matches, table
 
-ROLE_MAX = 80  # longer than any title an article gives; a role is a label, not a note
 FROM = {"text": "stated in an article", "analyst": "set by an analyst", "import": "from an imported list",
         "": "no article states it, or they disagree"}
 
@@ -50,8 +51,30 @@ st.caption("One row per person across the corpus: the spellings different outlet
            "country and one role. What you set here applies on every page, in every chart and export, and "
            "after re-analysis; each edit is kept in the corrections audit trail.")
 
+with st.expander("Share the registry: export or import a CSV list of people", icon=":material/swap_vert:"):
+    st.caption("Columns: name, variants (separated by ';'), country (ISO 3166-1 alpha-3, or EU, NATO, UN), role, "
+               "source. An imported country fills in where no article states one; a country the articles state "
+               "and your own edits come first. A file with a bad row imports nothing and says which line.")
+    st.download_button("Download the registry (CSV)", registry_csv(registry), file_name="registry.csv",
+                       mime="text/csv", key="ppl_registry_download", icon=":material/download:")
+    upload = st.file_uploader("A registry CSV to import", type=["csv", "txt"], key="ppl_registry_upload",
+                              disabled=read_only)
+    if st.button("Import", key="ppl_registry_import", disabled=read_only or upload is None):
+        try:
+            imported = read_registry_csv(upload.getvalue(), upload.name)
+            data.store().import_registry(imported, upload.name, st.session_state.get("cor_analyst", ""))
+        except AnalysisError as exc:
+            st.error(plain(str(exc)), icon=":material/error:")
+        else:
+            count = "1 person" if len(imported) == 1 else f"{len(imported)} people"
+            st.session_state["ppl_imported"] = f"Imported {count} from {upload.name}."
+            st.rerun()
+    if done := st.session_state.pop("ppl_imported", None):
+        st.success(plain(done), icon=":material/check_circle:")
+
 if not registry.people:
-    st.info("No people in the corpus yet. Add articles on the **Add articles** page.", icon=":material/person_off:")
+    st.info("No people in the corpus yet. Add articles on the **Add articles** page, or import a list above.",
+            icon=":material/person_off:")
     st.stop()
 
 # ------------------------------------------------------------ the table of people

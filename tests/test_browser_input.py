@@ -127,3 +127,51 @@ def test_csv_download_from_the_app_neutralises_formulas(hostile_server, browser,
     [nowak] = [r for r in rows if r["name"] == "Jan Nowak"]
     assert nowak["article title"] == "'" + FORMULA
     context.close()
+
+
+def test_registry_csv_download_then_import_and_a_bad_file(browser, tmp_path):
+    """People page: the registry downloads as CSV; a list that gives an unstated person a country
+    is imported and shows; a file with a bad row imports nothing and names its line."""
+    import csv
+
+    from analysis.reader import parse_article
+    from analysis.store import Store
+
+    db = tmp_path / "people.db"
+    Store(db).ingest([("mira.txt", parse_article("Mira Talvik said sanctions on Russia must stay in place.",
+                                                 "mira.txt", title="Sanctions"))])
+    good, bad = tmp_path / "team.csv", tmp_path / "broken.csv"
+    good.write_text("name,variants,country,role\nMira Talvik,M. Talvik,EST,Foreign Minister\n", encoding="utf-8")
+    bad.write_text("name,country\nAnna Berg,DEU\nTom Lind,XYZ\n", encoding="utf-8")
+    with running_app(db) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+        page = context.new_page()
+        page.goto(f"{base}/people")
+        settle(page)
+        page.get_by_text("Share the registry").click()
+        with page.expect_download(timeout=60000) as info:
+            page.get_by_role("button", name="Download the registry (CSV)").click()
+        target = tmp_path / info.value.suggested_filename
+        info.value.save_as(target)
+        rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
+        assert [(r["name"], r["country"]) for r in rows] == [("Mira Talvik", "")]
+
+        uploader = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+        uploader.set_input_files(str(bad))
+        page.wait_for_timeout(1500)
+        page.get_by_role("button", name="Import", exact=True).click()
+        settle(page)
+        error = page.locator("[data-testid='stAlert']", has_text="line 3")
+        assert error.count() == 1 and "nothing imported" in error.inner_text()
+        assert Store(db).registry().get("Anna Berg") is None  # the good row of a bad file is not imported
+
+        uploader.set_input_files(str(good))
+        page.wait_for_timeout(1500)
+        page.get_by_role("button", name="Import", exact=True).click()
+        page.wait_for_selector("text=Imported 1 person from team.csv", timeout=60000)
+        settle(page)
+        page.screenshot(path=str(tmp_path.parent / "people-after-import.png"), full_page=True)
+        context.close()
+    actors = Store(db).tables().actors
+    assert actors[["name", "country", "country_source", "role"]].values.tolist() == [
+        ["Mira Talvik", "EST", "import", "Foreign Minister"]]
