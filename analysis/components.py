@@ -95,6 +95,14 @@ def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
+def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
+    """A name that is a whole line by itself: a byline or a caption credit, not someone in the story."""
+    before = ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws
+    after = ent.end == len(doc) or "\n" in doc[ent.end - 1].whitespace_ or (
+        doc[ent.end].is_space and "\n" in doc[ent.end].text)
+    return before and after
+
+
 def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
@@ -146,7 +154,7 @@ class NerRepair:
                 after = doc[ent.end].text if ent.end < len(doc) else ""
                 two_before = doc[ent.start - 2].lower_ if ent.start > 1 else ""
                 if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after in ("/", "via") or before == "/"
-                        or before.lower() in CREDIT_WORDS
+                        or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent)
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns()
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):

@@ -59,3 +59,13 @@ def test_ner_repair_trims_person_spans(words, ent, expected):
     doc = nlp.get_pipe("role_ruler")(nlp.make_doc(words))
     doc.ents = [Span(doc, *ent, "PERSON")]
     assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == [expected]
+
+
+def test_ner_repair_drops_a_name_alone_on_its_line():
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("Talks resume\n\nRudi Hartono\nAnna Berg said talks resume .")
+    names = {t.text: t.i for t in doc}
+    doc.ents = [Span(doc, names["Rudi"], names["Hartono"] + 1, "PERSON"),
+                Span(doc, names["Anna"], names["Berg"] + 1, "PERSON")]
+    assert [e.text for e in repair(doc).ents] == ["Anna Berg"]  # the byline goes, the speaker stays
