@@ -96,7 +96,10 @@ def _line_start(doc: Doc, i: int) -> bool:
 
 
 def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
-    """A name that is a whole line by itself: a byline or a caption credit, not someone in the story."""
+    """A name (two or three words) that is a whole line by itself: a byline or a caption credit,
+    not someone in the story."""
+    if not 2 <= len(ent) <= 3:
+        return False
     before = ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws
     after = ent.end == len(doc) or "\n" in doc[ent.end - 1].whitespace_ or (
         doc[ent.end].is_space and "\n" in doc[ent.end].text)
