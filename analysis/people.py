@@ -119,6 +119,11 @@ def country_near(doc: Doc, start: int, end: int) -> str:
             code = countries.country_code(ent.text)
             if code:
                 return code
+            if ent.label_ == "ORG":  # "White House National Security Council": an institution's own body
+                code = next((inst[0] for k in (3, 2, 1) if k < len(ent)
+                             and (inst := countries.institution(ent[:k].text))), "")
+                if code:
+                    return code
         code = countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
         if code:
             return code
