@@ -195,6 +195,8 @@ class PersonIndex:
                 if canonical == name and len(words) == 1:
                     canonical = self._inner_name(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
+            # a title only one state has, before the name or inside it ("Pope X" is one entity)
+            country = country or national_title(role) or national_title(ent[0].text if len(ent) > 1 else "")
             add_actor(doc, canonical, "person", country, role, sent=ent.sent)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):
@@ -400,6 +402,11 @@ def _own_position(mention: Span) -> str:
             if owner is not None:
                 return country_near(mention.doc, owner.i, owner.i + 1)
     return ""
+
+
+def national_title(title: str) -> str:
+    """The country of a title only one state has (roles.toml: national_titles), else ""."""
+    return load("roles")["national_titles"].get(title.strip().lower(), "")
 
 
 @lru_cache(maxsize=1)

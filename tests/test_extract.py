@@ -207,6 +207,8 @@ COUNTRY_SENTENCES = [
     ("Earlier, White House National Security Communications Advisor Tom Reed said he expected no change.",
      {"Tom Reed": "USA"}),
     ("Kremlin Press Service Director Tom Hale said talks stay.", {"Tom Hale": "RUS"}),
+    ("Pope Gregory said peace was needed in Ukraine.", {"Pope Gregory": "VAT"}),  # a title only one state has
+    ("Taoiseach Ann Lind said the EU must act.", {"Ann Lind": "IRL"}),
     ("Norway's former minister of defence and foreign affairs, Lars Holm, said the idea was wrong.",
      {"Lars Holm": "NOR"}),
     ("Prime Minister Ravi Menon met the envoy on Friday. Menon reiterated India's position on the war.",
