@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup|registry`` (PRODUCT.md's contract).
+"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup|registry|catalog`` (PRODUCT.md's contract).
 
 Errors print one line on stderr and exit non-zero; an article with nothing in it gives a valid
 empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
@@ -9,6 +9,9 @@ Every actors, statements and reactions row carries ``file`` right after ``articl
 ``registry export`` writes the actor registry as CSV (name, variants, country, role, source;
 analysis.registry_io); ``registry import FILE`` adds such a list to the database, or on any bad
 row prints one ``error:`` line naming the bad lines and changes nothing.
+``catalog check FILE`` prints every problem of an issue catalog as ``FILE:LINE: message`` and
+exits 1, or one ``ok: N issues ...`` line and exits 0. ``extract`` and ``ingest`` take
+``--catalog FILE`` and refuse a catalog with an error before reading any article.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import pandas as pd
 
 from analysis import settings
 from analysis.alignment import alignment
-from analysis.catalog import load_catalog
+from analysis.catalog import check_catalog, load_catalog, load_catalog_file, reference_country
 from analysis.csvout import to_csv
 from analysis.errors import AnalysisError
 
@@ -37,11 +40,13 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--table", choices=TABLES, default="statements")
     ext.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     ext.add_argument("--out", help="write to this file instead of stdout")
-    ext.add_argument("--reference", default=None, help="reference country for --table alignment (default: DASHBOARD_REFERENCE)")
+    ext.add_argument("--reference", default=None, help="reference country for --table alignment "
+                                                       "(default: DASHBOARD_REFERENCE if set, else the catalog's reference)")
     ext.add_argument("--catalog", default=None, help="issue catalog TOML (default: DASHBOARD_CATALOG)")
     ing = sub.add_parser("ingest", help="add article files to the corpus database (DASHBOARD_DB)")
     ing.add_argument("paths", nargs="+", metavar="PATH")
     ing.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    ing.add_argument("--catalog", default=None, help="issue catalog TOML (default: DASHBOARD_CATALOG)")
     exp = sub.add_parser("export", help="a table from the corpus database, corrections applied")
     exp.add_argument("--table", choices=TABLES + ("articles", "corrections", "gold"), default="statements")
     exp.add_argument("--format", choices=("csv", "jsonl", "json"), default="csv")
@@ -65,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
     rimp.add_argument("file", metavar="FILE", help="CSV with a header; name required, variants, country, role optional")
     rimp.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     rimp.add_argument("--analyst", default="", help="name stored with the import in the audit trail")
+    cat = sub.add_parser("catalog", help="issue catalogs")
+    chk = cat.add_subparsers(dest="action", required=True).add_parser(
+        "check", help="list every problem of an issue catalog with its line; exit 1 if there is any")
+    chk.add_argument("file", metavar="FILE", nargs="?", default=None, help="catalog TOML (default: DASHBOARD_CATALOG)")
     ev = sub.add_parser("evaluate", help="precision/recall/F1 against gold JSON files")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -137,15 +146,15 @@ def _extract(args) -> tuple[pd.DataFrame | None, int]:
     from analysis.corpus import analyze, resolve_corpus
 
     _check_out(args.out)
+    catalog = load_catalog_file(args.catalog)  # a catalog with an error stops here, before any work
     articles, failures = _read_all(args.paths)
     if not articles:
         return None, failures
     articles = first_of_each_text(articles)
     tables = resolve_corpus(analyze([a for _, a in articles], args.catalog))  # one registry over all files
     if args.table == "alignment":
-        issues = [i.id for i in load_catalog(args.catalog)]
-        ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
-        return alignment(tables.statements, ref, issues), failures
+        ref = (args.reference or reference_country(catalog)).upper()
+        return alignment(tables.statements, ref, [i.id for i in catalog.issues]), failures
     return with_file(getattr(tables, args.table), {a.id: name for name, a in articles}), failures
 
 
@@ -154,11 +163,12 @@ def _ingest(args) -> int:
 
     from analysis.store import Store
 
+    load_catalog(args.catalog)  # a catalog with an error stops here, before the database is touched
     store = Store(args.db)
     store.require_writable()
     articles, failures = _read_all(args.paths)
     with tqdm(total=len(articles), unit="article", desc="ingest", file=sys.stderr) as bar:
-        results = store.ingest(articles, progress=lambda n, r: bar.update(1))
+        results = store.ingest(articles, progress=lambda n, r: bar.update(1), catalog_path=args.catalog)
     for r in results:
         if r.status == "error":
             failures += 1
@@ -184,8 +194,9 @@ def _export(args):
         return articles
     tables = store.tables()
     if args.table == "alignment":
-        ref = (args.reference or settings.get("DASHBOARD_REFERENCE")).upper()
-        return alignment(tables.statements, ref, [i.id for i in load_catalog()])
+        catalog = load_catalog_file()
+        ref = (args.reference or reference_country(catalog)).upper()
+        return alignment(tables.statements, ref, [i.id for i in catalog.issues])
     # Read after tables(): a row of an article deleted in between gets file "".
     articles = store.articles()
     return with_file(getattr(tables, args.table), dict(zip(articles["id"], articles["origin"])))
@@ -233,6 +244,19 @@ def _registry(args) -> int:
     return 0
 
 
+def _catalog_check(args) -> int:
+    """Every problem as ``FILE:LINE: message`` on stderr and exit 1, or one ``ok:`` line."""
+    catalog, problems = check_catalog(args.file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"error: {problems[0].file}: {len(problems)} error{'s' if len(problems) > 1 else ''}; "
+              "the catalog cannot be used until they are fixed.", file=sys.stderr)
+        return 1
+    print(f"ok: {len(catalog.issues)} issues in {catalog.path} (catalog {catalog.id!r}, reference {catalog.reference})")
+    return 0
+
+
 def _output(result, fmt: str, out_path: str | None) -> None:
     try:
         out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
@@ -266,6 +290,8 @@ def main(argv=None) -> int:
             return _delete(args)
         elif args.command == "registry":
             return _registry(args)
+        elif args.command == "catalog":
+            return _catalog_check(args)
         elif args.command == "backup":
             from analysis.store import Store
 

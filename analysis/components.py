@@ -37,6 +37,7 @@ class RoleRuler:
 
     def __init__(self, nlp: Language, name: str, titles: list[str], spanning: list[dict]):
         self.name = name
+        self.vocab = nlp.vocab
         self.titles = list(titles)
         self.spanning = list(spanning)
         self._build(nlp.vocab)
@@ -73,7 +74,8 @@ class RoleRuler:
 
     def from_disk(self, path, *, exclude=()):
         cfg = json.loads((Path(path) / "cfg.json").read_text())
-        self.titles, self.spanning = cfg["titles"], cfg["spanning"]
+        self.titles, self.spanning = list(cfg["titles"]), list(cfg["spanning"])
+        self._build(self.vocab)  # the matchers follow the loaded lists, not the ones the ruler was built with
         return self
 
 

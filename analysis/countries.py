@@ -14,7 +14,7 @@ from functools import lru_cache
 import country_converter as coco
 import pycountry
 
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 
 BODIES = {"EU": "European Union", "NATO": "NATO", "UN": "United Nations"}
 
@@ -29,7 +29,7 @@ def _clean(text: str) -> str:
     return _STRIP.sub("", text).strip()
 
 
-@lru_cache(maxsize=4096)
+@data_cache(maxsize=4096)
 def institution(text: str) -> tuple[str, str] | None:
     """(code, actor_type) for an institution or body ("the Kremlin", "European Commission")."""
     key = _clean(text).lower()
@@ -37,14 +37,14 @@ def institution(text: str) -> tuple[str, str] | None:
     return (found[0], found[1]) if found else None
 
 
-@lru_cache(maxsize=4096)
+@data_cache(maxsize=4096)
 def demonym(text: str) -> str:
     """Code for a demonym/adjective ("German", "U.S.", "European"), else ""."""
     demonyms = load("places")["demonyms"]
     return demonyms.get(text.strip().lower()) or demonyms.get(_clean(text).lower(), "")  # "U.S." keeps its dot
 
 
-@lru_cache(maxsize=4096)
+@data_cache(maxsize=4096)
 def country_code(text: str) -> str:
     """Best code for a country-ish phrase, or "" when it names no country or body."""
     cleaned = _clean(text)

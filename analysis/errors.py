@@ -10,7 +10,22 @@ class InputError(AnalysisError):
 
 
 class CatalogError(AnalysisError):
-    """The issue catalog file is missing, malformed or has a broken cue pattern."""
+    """The issue catalog file is missing, not TOML, or fails validation (unknown keys, duplicate
+    ids, an issue without cues, a pattern that does not compile). ``problems`` holds every
+    finding, each printed as ``file:line: message``; the message names the first few."""
+
+    def __init__(self, message: str, problems=()):
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+
+class DataFileError(AnalysisError):
+    """A data file in analysis/data (roles, speech verbs, stance words, reactions, places) is
+    missing, not TOML, or does not fit its schema; ``problems`` as for CatalogError."""
+
+    def __init__(self, message: str, problems=()):
+        super().__init__(message)
+        self.problems = tuple(problems)
 
 
 class GoldError(AnalysisError):

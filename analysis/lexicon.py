@@ -1,16 +1,129 @@
-"""Loads the data files in analysis/data (cue lists, places). Knowledge lives there, not in code."""
+"""Loads the data files in analysis/data (cue lists, places). Knowledge lives there, not in code.
+
+``load(name)`` parses ``DATA_DIR/<name>.toml`` and checks it against its schema in SCHEMAS (the
+keys the code reads, each with its type: a list of lower-case words, a list of regular
+expressions, a table of name -> country code, ...). A file that does not fit raises
+DataFileError naming every problem as ``file:line: key: message``; nothing is half-loaded.
+
+Parsed files, and everything the modules compute from them (``data_cache`` functions), are
+cached per process. ``reload()`` empties those caches, so the next use reads the files again;
+``analysis.pipeline.load_pipeline`` calls it when ``fingerprint()`` shows a file changed, so an
+edit takes effect when the pipeline is rebuilt. Tests point DATA_DIR at a copy of the folder.
+"""
 
 from __future__ import annotations
 
-import tomllib
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from analysis import schema
+from analysis.errors import DataFileError
+from analysis.schema import choice, code, integer, list_of_tables, mapping, pair, patterns, word, words
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+ACTOR_TYPES = ("person", "government", "organization", "group")
+
+# One schema per file: every key the code reads (all required), and how its value must look.
+SCHEMAS: dict[str, dict] = {
+    "roles": {
+        "titles": words,
+        "spanning": list_of_tables({"open": words, "close": words}, "spanning", required=("open", "close")),
+        "group_nouns": words,
+        "government_nouns": words,
+        "own_position_verbs": words,
+        "own_position_nouns": words,
+        "member_nouns": words,
+        "national_titles": mapping(code),
+    },
+    "speech": {
+        "indirect": words,
+        "reported": words,
+        "particle_verbs": mapping(words),
+        "irregular": mapping(word),
+    },
+    "stance": {
+        "negators": words, "reversal_before": words, "reversal_after": words, "harsh": words,
+        "confirm_after": words, "not_negating": words, "negation_window": integer(1), "hedges": words,
+        "temporal": words, "frames_before": words,
+    },
+    "reactions": {
+        "inherit_nouns": words,
+        "pattern": list_of_tables({"relation": choice("agrees", "disagrees", "responds"),
+                                   "target": choice("explicit", "previous"), "phrases": patterns},
+                                  "pattern", required=("relation", "target", "phrases")),
+    },
+    "places": {
+        "place_nouns": words,
+        "institutions": mapping(pair(code, choice(*ACTOR_TYPES))),
+        "capitals": mapping(code),
+        "demonyms": mapping(code),
+        "abbreviations": mapping(code, keys="upper"),
+    },
+}
+
+_derived: list = []  # data_cache functions, emptied by reload()
+
+
+def data_cache(maxsize: int | None = 1):
+    """``functools.lru_cache`` for a function computed from the data files: ``reload()`` empties
+    it together with the parsed files."""
+    def wrap(func):
+        cached = lru_cache(maxsize=maxsize)(func)
+        _derived.append(cached)
+        return cached
+    return wrap
+
+
+def read(name: str, data_dir: Path | None = None) -> tuple[dict | None, list[schema.Problem]]:
+    """(parsed data, []) of ``<data_dir>/<name>.toml``, or (None, every problem against its schema)."""
+    path = (data_dir or DATA_DIR) / f"{name}.toml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [schema.Problem(path.name, 1, "the file is missing; restore it from the installation")]
+    except UnicodeDecodeError as exc:
+        return None, [schema.Problem(path.name, 1, f"not UTF-8 text ({exc.reason}); save it as UTF-8")]
+    data, index, problem = schema.parse(text, path.name)
+    if problem:
+        return None, [problem]
+    checker = schema.Checker(path.name, index)
+    spec = SCHEMAS[name]
+    schema.check_table(checker, data, index.root, spec, "", required=tuple(spec))
+    found = checker.sorted()
+    return (None if found else data), found
 
 
 @lru_cache(maxsize=None)
 def load(name: str) -> dict:
-    """Parsed contents of ``analysis/data/<name>.toml``."""
-    with open(DATA_DIR / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
+    """Parsed contents of ``DATA_DIR/<name>.toml``, checked against SCHEMAS[name]. Raises
+    DataFileError naming every problem."""
+    if name not in SCHEMAS:
+        raise DataFileError(f"No data file {name!r}; known: {', '.join(SCHEMAS)}.")
+    path = DATA_DIR / f"{name}.toml"
+    if not path.is_file():
+        raise DataFileError(f"Data file {path} is missing; restore it from the installation.",
+                            [schema.Problem(path.name, 1, "the file is missing")])
+    data, found = read(name)
+    if found:
+        raise DataFileError(schema.summary(f"Data file {path}", found,
+                                           "Fix the file (or restore it) and start again."), found)
+    return data
+
+
+def fingerprint() -> str:
+    """Hash of the data files' bytes (and folder): changes with any edit to them."""
+    h = hashlib.sha256(str(DATA_DIR).encode())
+    for name in SCHEMAS:
+        path = DATA_DIR / f"{name}.toml"
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.is_file() else b"")
+    return h.hexdigest()[:16]
+
+
+def reload() -> None:
+    """Forget the parsed files and everything computed from them; the next use reads them again."""
+    load.cache_clear()
+    for cached in _derived:
+        cached.cache_clear()

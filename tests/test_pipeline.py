@@ -2,7 +2,7 @@
 
 import shutil
 
-from analysis import pipeline
+from analysis import lexicon, pipeline
 
 
 def test_components_run_in_the_order_of_the_method(nlp):
@@ -36,3 +36,32 @@ def test_long_text_is_parsed_in_pieces_with_the_same_result(nlp):
     assert pieced.text == text
     assert len(list(pieced.sents)) == len(list(whole.sents))
     assert [(c.issue, c.stance) for _, c in pieced._.claims] == [(c.issue, c.stance) for _, c in whole._.claims]
+
+
+def test_an_edited_catalog_or_data_file_takes_effect_when_the_pipeline_is_rebuilt(tmp_path, monkeypatch):
+    copy = tmp_path / "data"
+    shutil.copytree(lexicon.DATA_DIR, copy)
+    monkeypatch.setattr(lexicon, "DATA_DIR", copy)
+    catalog = str(copy / "issues.toml")
+    text = "Quartermaster Lena Holm said a grain corridor must stay open."
+
+    def marks(nlp):
+        doc = nlp(text)
+        return [s.text for s in doc.spans["roles"]], [(s.text, s.label_) for s in doc.spans["issue_cues"]]
+
+    try:
+        first = pipeline.load_pipeline(catalog=catalog)
+        assert marks(first) == ([], [])
+        assert pipeline.load_pipeline(catalog=catalog) is first  # nothing edited: the cached pipeline
+        with open(catalog, "a", encoding="utf-8") as fh:
+            fh.write("\n[[issue]]\nid = \"grain_corridor\"\nsupport = ['\\bgrain corridor\\b']\n")
+        second = pipeline.load_pipeline(catalog=catalog)
+        assert second is not first
+        assert marks(second) == ([], [("grain corridor", "grain_corridor")])
+        roles = copy / "roles.toml"
+        roles.write_text(roles.read_text().replace('"president",', '"president", "quartermaster",', 1))
+        third = pipeline.load_pipeline(catalog=catalog)
+        assert third is not second
+        assert marks(third) == (["Quartermaster"], [("grain corridor", "grain_corridor")])
+    finally:
+        lexicon.reload()  # the next pipeline reads the real folder again

@@ -1,0 +1,89 @@
+"""The data files (roles, speech verbs, stance words, reactions, places): checked against their
+schema when they load, every problem named by file, line and key; an edit is read again after
+``lexicon.reload()``."""
+
+import shutil
+
+import pytest
+
+from analysis import lexicon, verbs
+from analysis.errors import DataFileError
+
+
+@pytest.fixture()
+def data_copy(tmp_path, monkeypatch):
+    """A copy of analysis/data that lexicon reads instead of the real folder."""
+    copy = tmp_path / "data"
+    shutil.copytree(lexicon.DATA_DIR, copy)
+    monkeypatch.setattr(lexicon, "DATA_DIR", copy)
+    lexicon.reload()
+    yield copy
+    lexicon.reload()  # the next use reads the real folder again
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if new.split("\n")[0] in line)
+
+
+@pytest.mark.parametrize("name", sorted(lexicon.SCHEMAS))
+def test_the_shipped_data_files_fit_their_schema(name):
+    assert lexicon.read(name) == (lexicon.load(name), [])
+
+
+# One edit per kind of error; {line} is the line of the edited text.
+@pytest.mark.parametrize("name, old, new, expected", [
+    pytest.param("roles", "group_nouns = [", "group_noun = [",
+                 ["1: missing key 'group_nouns'", "{line}: unknown key 'group_noun' (did you mean 'group_nouns'?)"],
+                 id="unknown-and-missing-key"),
+    pytest.param("roles", '"president", "vice president"', '"President", "vice president"',
+                 ["{line}: titles: 'President' must be written in lower case (it is matched on lower-cased text)"],
+                 id="upper-case-word"),
+    pytest.param("stance", "negation_window = 6", 'negation_window = "6"',
+                 ["{line}: negation_window: must be a whole number of at least 1, not '6'"], id="wrong-type"),
+    pytest.param("speech", 'particle_verbs = { rule = ["out"]', 'particle_verbs = { rule = "out"',
+                 ["{line}: particle_verbs: 'rule': must be a list of strings, written [\"...\", \"...\"]"],
+                 id="string-for-a-list"),
+    pytest.param("reactions", r"phrases = ['\b(disagreed|disagrees|objected|objects)\b(?! with)']",
+                 r"phrases = ['\b(disagreed|disagrees|objected|objects\b(?! with)']",
+                 ["{line}: pattern 1: phrases: pattern '\\b(disagreed|disagrees|objected|objects\\b(?! with)' does not "
+                  "compile (missing ), unterminated subpattern at position 2)"], id="pattern-does-not-compile"),
+    pytest.param("reactions", 'relation = "disagrees"\ntarget = "previous"\nphrases = [\'\\b(disagreed',
+                 'relation = "disagree"\ntarget = "previous"\nphrases = [\'\\b(disagreed',
+                 ["{line}: pattern 1: relation: 'disagree' is not one of agrees, disagrees, responds"],
+                 id="value-not-allowed"),
+    pytest.param("places", '"kremlin" = ["RUS", "government"]', '"kremlin" = ["RUX", "government"]',
+                 ["{line}: institutions: 'kremlin': 'RUX' is not an ISO 3166-1 alpha-3 code (e.g. 'DEU') nor "
+                  "EU / NATO / UN"], id="not-a-country-code"),
+    pytest.param("places", '"PRC" = "CHN"', '"prc" = "CHN"',
+                 ["{line}: abbreviations: 'prc': the key must be written in upper case ('PRC')"], id="key-case"),
+    pytest.param("stance", "negation_window = 6", "negation_window = ",
+                 ["{line}: not valid TOML: Invalid value"], id="not-toml"),
+])
+def test_a_data_file_with_an_error_is_refused_with_its_lines(data_copy, name, old, new, expected):
+    line = edit(data_copy / f"{name}.toml", old, new)
+    expected = [f"{name}.toml:{e.format(line=line)}" for e in expected]
+    assert [str(p) for p in lexicon.read(name)[1]] == expected
+    with pytest.raises(DataFileError) as raised:
+        lexicon.load(name)
+    assert [str(p) for p in raised.value.problems] == expected
+    assert str(raised.value).startswith(f"Data file {data_copy / f'{name}.toml'} has {len(expected)} error")
+
+
+def test_a_missing_data_file_is_named(data_copy):
+    (data_copy / "speech.toml").unlink()
+    with pytest.raises(DataFileError, match=r"Data file .*speech.toml is missing; restore it from the installation"):
+        lexicon.load("speech")
+
+
+def test_an_edit_is_read_after_reload_with_what_is_computed_from_it(data_copy):
+    assert verbs.verb_lemma("opined") == ""
+    before = lexicon.fingerprint()
+    edit(data_copy / "speech.toml", '"say", "tell",', '"say", "opine", "tell",')
+    assert lexicon.fingerprint() != before
+    assert verbs.verb_lemma("opined") == ""  # cached until reloaded
+    lexicon.reload()
+    assert "opine" in lexicon.load("speech")["indirect"]
+    assert verbs.verb_lemma("opined") == "opine"
