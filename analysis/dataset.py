@@ -235,13 +235,21 @@ class Dataset:
         self.path = Path(path)
         self.manifest = read_manifest(self.path)
         self.key = f"{self.path.resolve()}|{self.manifest.get('updated', '')}|{manifest_stamp(self.path)}|{revision}"
+        try:
+            self._open(corrections, list(edits), list(imported), cache)
+        except duckdb.Error as exc:
+            raise DatasetError(f"The dataset {self.path} cannot be read ({' '.join(str(exc).split())[:300]}); run the "
+                               "batch command again for it, or restore the folder.") from exc
+
+    def _open(self, corrections: pd.DataFrame | None, edits: list[Edit], imported: list[Imported], cache: bool) -> None:
+        import duckdb
+
         self._con = duckdb.connect(":memory:")
         # a query larger than memory spills here, never into the working folder
         spill = Path(tempfile.gettempdir()) / f"dashboard-duckdb-{os.getpid()}"
         self._con.execute(f"SET temp_directory = {_literal(str(spill))}")
         for table in SCHEMA:
             self._con.execute(f"CREATE VIEW m_{table} AS {self._machine_sql(table)}")
-        edits, imported = list(edits), list(imported)
         names = self._registry(edits, imported, cache)
         self.registry = registry_from_names(names)
         corrections = corrections if corrections is not None else pd.DataFrame(columns=["id", "article", "action",

@@ -161,11 +161,12 @@ def main() -> None:
               f"CSV of all positions {result['export']:.1f} s {result['export_mb']:.0f} MB "
               f"(peak {result['export_peak']:.0f} MB)", flush=True)
     print()
-    print("| positions | articles | first open (registry built) | cold load | filter change median / max "
+    print("| positions | articles | first open (registry built), peak memory | cold load | filter change median / max "
           "| page switch median / max | peak memory (after imports) | CSV of every position |")
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['positions']:,} | {r['articles']:,} | {r['first_open']:.1f} s | {r['cold']:.1f} s "
+        print(f"| {r['positions']:,} | {r['articles']:,} | {r['first_open']:.1f} s, {r['first_open_peak']:.0f} MB "
+              f"| {r['cold']:.1f} s "
               f"| {statistics.median(r['filters']):.2f} / {max(r['filters']):.2f} s "
               f"| {statistics.median(r['switches']):.2f} / {max(r['switches']):.2f} s "
               f"| {r['peak']:.0f} MB ({r['base']:.0f} MB) | {r['export']:.1f} s, {r['export_mb']:.0f} MB, "

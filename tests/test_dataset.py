@@ -351,6 +351,15 @@ def test_unusable_dataset_shows_one_error(app, monkeypatch, tmp_path):
     assert len(app.error) == 1 and "which is not a folder" in app.error[0].value
 
 
+def test_damaged_chunk_shows_one_error(app, monkeypatch, tmp_path):
+    folder = write_dataset(tmp_path / "damaged", fixture_tables(), chunk_articles=20)
+    (folder / "positions" / "chunk-00000.parquet").write_bytes(b"not parquet at all")
+    monkeypatch.setenv("DASHBOARD_DATASET", str(folder))
+    app.run()
+    assert not app.exception
+    assert len(app.error) == 1 and "cannot be read" in app.error[0].value
+
+
 def test_reaction_network_and_timeline_from_aggregates(app):
     app.run()
     app.switch_page("pages/reactions.py").run()

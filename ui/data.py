@@ -65,9 +65,21 @@ def _ask(_dataset: Dataset, key: str, method: str, *args):
 
 def ask(method: str, *args):
     """``dataset().method(*args)``, cached per dataset version, corrections and arguments:
-    aggregates and pages are computed once, so a page switch or a filter set again is instant."""
+    aggregates and pages are computed once, so a page switch or a filter set again is instant.
+    A file that cannot be read (a chunk being rewritten, a damaged file) is one message."""
+    import duckdb
+
+    from ui.text import plain
+
     ds = dataset()
-    return _ask(ds, ds.key, method, *args)
+    try:
+        return _ask(ds, ds.key, method, *args)
+    except duckdb.Error as exc:
+        _open_dataset.clear()
+        st.error(plain(f"The dataset could not be read ({' '.join(str(exc).split())[:300]}). If the batch command is "
+                       "writing it, wait until it has finished and reload the page; otherwise run it again for the "
+                       "dataset."), icon=":material/error:")
+        st.stop()
 
 
 def export_csv(ds: Dataset, query: Query) -> bytes:
