@@ -45,8 +45,6 @@ from pathlib import Path
 from typing import Iterable, NamedTuple
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from analysis.alignment import STANCE_VALUE, alignment_of, country_scores
 from analysis.csvout import FORMULA_START
@@ -268,23 +266,21 @@ class Dataset:
         if not files:
             cols = ", ".join(f"CAST({empty[t]} AS {t}) AS {_q(c)}" for c, t in schema.items())
             return f"SELECT {cols}{', CAST(0 AS BIGINT) AS rid' if table == 'positions' else ''} WHERE false"
-        try:
-            present = {f.name: f.type for f in pq.read_schema(files[-1])}
-        except (OSError, ValueError) as exc:
-            raise DatasetError(f"{files[-1]} cannot be read as Parquet ({exc}); run the batch command again for that "
-                               "chunk or remove the file.") from exc
+        glob = str(self.path / table / "*.parquet").replace("'", "''")
+        source = f"read_parquet('{glob}', union_by_name = true)"
+        # the columns of all chunks together (their footers only)
+        present = {name: kind for name, kind, *_ in self._con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
         cols = []
         for c, t in schema.items():
             if c not in present:
                 cols.append(f"CAST({empty[t]} AS {t}) AS {_q(c)}")
-            elif c in ("id", "article") and (pa.types.is_string(present[c]) or pa.types.is_large_string(present[c])):
+            elif c in ("id", "article") and present[c] == "VARCHAR":
                 cols.append(_q(c))  # plain: a filter on it reaches the file scan
             else:
                 cols.append(f"coalesce(CAST({_q(c)} AS {t}), {empty[t]}) AS {_q(c)}")
         if table == "positions":  # a row's place in the files: pages fetch their full rows by it
             cols.append("(CAST(file_index AS BIGINT) << 32) | file_row_number AS rid")
-        glob = str(self.path / table / "*.parquet").replace("'", "''")
-        return f"SELECT {', '.join(cols)} FROM read_parquet('{glob}', union_by_name = true)"
+        return f"SELECT {', '.join(cols)} FROM {source}"
 
     def _registry(self, edits: list[Edit], imported: list[Imported], cache: bool) -> pd.DataFrame:
         """The registry's names (see registry_names), built once per dataset version and edits."""

@@ -173,15 +173,28 @@ def test_unusable_dataset_is_refused_with_what_to_do(tmp_path, case, message):
 
 
 def test_empty_tables_and_missing_columns_read_as_empty(tmp_path):
+    import pyarrow.parquet as pq
+
     tables = fixture_tables()
     tables["reactions"] = tables["reactions"].iloc[:0]
-    folder = write_dataset(tmp_path / "d", tables, chunk_articles=100)
+    folder = write_dataset(tmp_path / "d", tables, chunk_articles=20)
     for f in (folder / "errors").glob("*.parquet"):
         f.unlink()  # a batch that wrote no errors at all
+    files = sorted((folder / "positions").glob("*.parquet"))
+    for f in files[1:]:  # chunks of an older batch without quotes: the first chunk keeps them
+        pq.write_table(pq.read_table(f).drop_columns(["quote"]), f)
+    for f in (folder / "actors").glob("*.parquet"):
+        pq.write_table(pq.read_table(f).drop_columns(["evidence_start", "evidence_end"]), f)
     ds = Dataset(folder, cache=False)
     assert ds.count(ds.reactions_query(Filters())) == 0
     assert ds.count(ds.errors_query()) == 0
     assert ds.counts(Filters())["positions"] == len(tables["positions"])
+    statements = ds.table("statements")
+    first = set(pq.read_table(files[0], columns=["article"]).column("article").to_pylist())
+    kept = tables["positions"][tables["positions"]["article"].isin(first)]
+    assert sorted(statements.loc[statements["article"].isin(first), "quote"]) == sorted(kept["quote"])
+    assert set(statements.loc[~statements["article"].isin(first), "quote"]) == {""}
+    assert set(ds.table("actors")["evidence_start"]) == {0}
 
 
 def test_export_streams_the_filtered_rows_with_formula_cells_neutralised(machine, tmp_path):
