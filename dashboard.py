@@ -1,5 +1,6 @@
 """Entry point: `streamlit run dashboard.py`. Declares the pages, draws the shared filters, runs
-the chosen page. Pages read ``st.session_state["view"]`` (filtered tables) and never parse text."""
+the chosen page. Pages read ``st.session_state["view"]`` (filtered tables) and never parse text.
+With DASHBOARD_DATASET set, the view is a DatasetView over the batch dataset (DuckDB)."""
 
 import streamlit as st
 
@@ -23,7 +24,7 @@ PAGES = [
 page = st.navigation(PAGES)
 
 try:
-    tables = data.tables()
+    tables = data.dataset() if data.dataset_mode() else data.tables()
 except AnalysisError as exc:
     st.error(plain(str(exc)), icon=":material/error:")
     st.stop()
@@ -34,6 +35,11 @@ if data.store().read_only:
 
 labels = data.labels()
 selection = filters.sidebar(tables, labels)
+if data.dataset_mode():
+    summary = data.ask("summary")
+    st.sidebar.caption(f"**Dataset mode**: {summary['articles']:,} articles, {summary['positions']:,} positions "
+                       f"(updated {plain(summary['updated'] or 'unknown')}); read-only for extraction. Corrections "
+                       "are kept in `DASHBOARD_DB`.")
 st.session_state["tables"] = tables
 st.session_state["selection"] = selection
 st.session_state["view"] = filters.apply(tables, selection, list(labels))

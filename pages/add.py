@@ -7,13 +7,26 @@ from analysis.errors import AnalysisError
 from analysis.reader import decode, max_bytes, megabytes, parse_article
 from ui import data
 from ui.text import plain
-from ui.widgets import context
+from ui.widgets import context, paged_table
 
 FORM_KEYS = ("add_paste", "add_title", "add_source", "add_date")
 
 context()  # opened as the server's first request, the page is run again through dashboard.py
-db = data.store()
 st.title("Add articles")
+if data.dataset_mode():  # extraction is read-only here: the batch command writes the dataset
+    summary = data.ask("summary")
+    st.info("Dataset mode: this dataset is read-only for extraction. Add articles with the batch command "
+            "(`python -m analysis batch INPUT... --out DATASET_DIR`); the app shows the new rows once it has "
+            "updated the dataset. Corrections made on the Positions page are kept in DASHBOARD_DB.",
+            icon=":material/lock:")
+    st.markdown(f"**Dataset**: {summary['articles']:,} articles, {summary['positions']:,} positions in "
+                f"{summary['chunks']:,} chunks; created {plain(summary['created'] or 'unknown')}, updated "
+                f"{plain(summary['updated'] or 'unknown')}.")
+    if summary["errors"]:
+        st.subheader(f"Files the batch could not read ({summary['errors']:,})")
+        paged_table(data.dataset().errors_query(), key="add_errors", name="batch-errors", name_parts={})
+    st.stop()
+db = data.store()
 if db.read_only:
     st.warning("The corpus database is read-only: articles cannot be added or deleted here.", icon=":material/lock:")
 

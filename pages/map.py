@@ -1,7 +1,7 @@
 import streamlit as st
 
 from analysis.countries import country_name
-from ui import charts
+from ui import charts, data
 from ui.widgets import chart, context, nothing_matches, table
 
 view, selection, labels, caption = context()
@@ -11,11 +11,18 @@ st.title("Alignment map")
 scope = st.segmented_control("View", ["Europe", "World"], default="Europe", key="map_scope")
 scope = (scope or "Europe").lower()
 
-if view.statements.empty:
+if data.dataset_mode():  # aggregates from DuckDB: the hover's rows and counts instead of every position
+    empty = not view.counts["positions"]
+    scores, hover = view.map_inputs() if not empty else (None, None)
+else:
+    empty = view.statements.empty
+    scores, hover = (charts.score_basis(view.scores, view.alignment, view.statements), view.statements) \
+        if not empty else (None, None)
+
+if empty:
     nothing_matches()
 else:
-    scores = charts.score_basis(view.scores, view.alignment, view.statements)
-    chart(charts.alignment_map(scores, view.statements, selection.reference, labels, scope),
+    chart(charts.alignment_map(scores, hover, selection.reference, labels, scope),
           key=f"map_{scope}", name=f"alignment-map-{scope}", caption=caption, name_parts=parts)
     st.caption("Colour: mean over shared issues of (reference stance × country stance); blue = aligned, "
                "orange = divergent, grey = positions only on issues the reference did not address. A score that "

@@ -41,12 +41,18 @@ def label(person) -> str:
 
 view, selection, labels, caption = context()
 parts = selection.name_parts()
+st.title("People")
+if data.dataset_mode():
+    st.info("In dataset mode the registry is built from the dataset's people and your registry edits in "
+            "DASHBOARD_DB apply to it on read, but it is curated here only in corpus mode: open the same "
+            "DASHBOARD_DB without DASHBOARD_DATASET to edit people, or use `python -m analysis registry import`.",
+            icon=":material/info:")
+    st.stop()
 tables = st.session_state["tables"]
 articles = tables.articles.set_index("id")
 registry = data.registry()
 read_only = data.store().read_only
 
-st.title("People")
 st.caption("One row per person across the corpus: the spellings different outlets use are one entry, with one "
            "country and one role. What you set here applies on every page, in every chart and export, and "
            "after re-analysis; each edit is kept in the corrections audit trail.")

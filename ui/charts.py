@@ -65,14 +65,17 @@ def empty_figure(title: str, message: str) -> go.Figure:
 
 
 def _country_hover(statements: pd.DataFrame, labels: dict[str, str]) -> dict[str, str]:
-    """Per country: its actors with their positions, one line each (escaped)."""
+    """Per country: its actors (by name) with their positions, one line each (escaped), the
+    first 8 and "…" when there are more."""
+    claims: dict[str, dict[str, set]] = {}
+    for country, actor, issue, stance in zip(statements["country"], statements["actor"], statements["issue"],
+                                             statements["stance"]):
+        claims.setdefault(country, {}).setdefault(actor, set()).add(f"{labels.get(issue, issue)}: {stance}")
     out = {}
-    for country, group in statements.groupby("country"):
-        lines = []
-        for actor, rows in group.groupby("actor"):
-            claims = ", ".join(sorted({f"{labels.get(r.issue, r.issue)}: {r.stance}" for r in rows.itertuples()}))
-            lines.append(f"{esc(actor)} — {esc(claims, 120)}")
-        out[country] = "<br>".join(lines[:8]) + ("<br>…" if len(lines) > 8 else "")
+    for country in sorted(claims):
+        mine = claims[country]
+        lines = [f"{esc(actor)} — {esc(', '.join(sorted(mine[actor])), 120)}" for actor in sorted(mine)[:9]]
+        out[country] = "<br>".join(lines[:8]) + ("<br>…" if len(mine) > 8 else "")
     return out
 
 
@@ -98,12 +101,29 @@ GEO_BOX = {"europe": ((-25.0, 60.0), (34.0, 72.0)), "world": ((-180.0, 180.0), (
 def score_basis(scores: pd.DataFrame, aligned: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
     """``scores`` plus what each score rests on: ``issues`` (issues both the country and the
     reference spoke to) and ``positions`` (the country's positions on those issues)."""
-    out = scores.copy()
-    shared = aligned[aligned["status"].isin(SHARED)][["country", "issue"]] if not aligned.empty else \
-        pd.DataFrame(columns=["country", "issue"])
-    issues = shared.groupby("country")["issue"].nunique()
+    shared = _shared(aligned)
     used = statements.merge(shared, on=["country", "issue"]) if not shared.empty else shared
     positions = used.groupby("country").size() if not used.empty else pd.Series(dtype=int)
+    return _with_basis(scores, shared, positions)
+
+
+def score_basis_counts(scores: pd.DataFrame, aligned: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """``score_basis`` from position counts per (country, issue) (columns country, issue,
+    positions) instead of the positions themselves (dataset mode)."""
+    shared = _shared(aligned)
+    used = counts.merge(shared, on=["country", "issue"]) if not shared.empty else shared
+    positions = used.groupby("country")["positions"].sum() if not used.empty else pd.Series(dtype=int)
+    return _with_basis(scores, shared, positions)
+
+
+def _shared(aligned: pd.DataFrame) -> pd.DataFrame:
+    return aligned[aligned["status"].isin(SHARED)][["country", "issue"]] if not aligned.empty else \
+        pd.DataFrame(columns=["country", "issue"])
+
+
+def _with_basis(scores: pd.DataFrame, shared: pd.DataFrame, positions: pd.Series) -> pd.DataFrame:
+    out = scores.copy()
+    issues = shared.groupby("country")["issue"].nunique()
     out["issues"] = out["country"].map(issues).fillna(0).astype(int)
     out["positions"] = out["country"].map(positions).fillna(0).astype(int)
     return out
@@ -218,28 +238,48 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
 
 def stance_matrix(statements: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     """Country × issue heatmap: support / oppose / mixed, hover lists actors and a quote."""
-    title = "Stance by country and issue"
     df = statements[statements["country"].astype(bool)]
-    if df.empty:
+    cells = []
+    if not df.empty:
+        issues = [i for i in labels if i in set(df["issue"])]
+        for c in sorted(set(df["country"]), key=country_name):
+            for i in issues:
+                cell = df[(df["country"] == c) & (df["issue"] == i)]
+                if cell.empty:
+                    continue
+                value = float((cell["stance"].map(STANCE_VALUE) * cell["confidence"]).sum() / cell["confidence"].sum())
+                first = cell.iloc[0]
+                cells.append((c, i, value, ", ".join(sorted(set(cell["actor"]))), first["quote"] or first["evidence"]))
+    return stance_matrix_cells(pd.DataFrame(cells, columns=MATRIX_COLUMNS), labels)
+
+
+MATRIX_COLUMNS = ["country", "issue", "value", "actors", "sample"]
+
+
+def stance_matrix_cells(cells: pd.DataFrame, labels: dict[str, str], note: str = "") -> go.Figure:
+    """``stance_matrix`` from its cells, one row per (country, issue) with positions: value
+    (confidence-weighted mean stance), actors (", "-joined) and sample (a quote or evidence).
+    ``note`` is added under the title (dataset mode: which countries are shown)."""
+    title = "Stance by country and issue"
+    if cells.empty:
         return empty_figure(title, "No positions match the current filters.")
-    issues = [i for i in labels if i in set(df["issue"])]
-    countries = sorted(set(df["country"]), key=country_name)
+    issues = [i for i in labels if i in set(cells["issue"])]
+    countries = sorted(set(cells["country"]), key=country_name)
+    found = {(r.country, r.issue): r for r in cells.itertuples(index=False)}
     z, text, hover = [], [], []
     for c in countries:
         zr, tr, hr = [], [], []
         for i in issues:
-            cell = df[(df["country"] == c) & (df["issue"] == i)]
-            if cell.empty:
+            cell = found.get((c, i))
+            if cell is None:
                 zr.append(None), tr.append(""), hr.append(f"{esc(country_name(c))} · {esc(labels[i])}<br>no position")
                 continue
-            value = float((cell["stance"].map(STANCE_VALUE) * cell["confidence"]).sum() / cell["confidence"].sum())
+            value = float(cell.value)
             word = "support" if value > 0.25 else "oppose" if value < -0.25 else "mixed"
             zr.append(value)
             tr.append({"support": "+", "oppose": "−", "mixed": "±"}[word])
-            first = cell.iloc[0]
-            sample = first["quote"] or first["evidence"]
             hr.append(f"<b>{esc(country_name(c))} · {esc(labels[i])}: {word}</b><br>"
-                      f"{esc(', '.join(sorted(set(cell['actor']))), 150)}<br><i>“{esc(sample, 160)}”</i>")
+                      f"{esc(cell.actors, 150)}<br><i>“{esc(cell.sample, 160)}”</i>")
         z.append(zr), text.append(tr), hover.append(hr)
     fig = go.Figure(go.Heatmap(
         z=z, x=[labels[i] for i in issues], y=[country_name(c) for c in countries], zmin=-1, zmax=1,
@@ -247,8 +287,9 @@ def stance_matrix(statements: pd.DataFrame, labels: dict[str, str]) -> go.Figure
         hovertemplate="%{customdata}<extra></extra>", xgap=2, ygap=2,
         colorbar=dict(title=dict(text="stance<br>(mark)", side="top"), tickvals=[-1, 0, 1],
                       ticktext=["oppose (−)", "mixed (±)", "support (+)"], len=0.8)))
-    fig.add_annotation(text="blank cell: no position on that issue", x=1.0, y=1.0, xref="paper", yref="paper",
-                       xanchor="right", yanchor="bottom", yshift=4, showarrow=False, font=dict(size=12, color="#555"))
+    fig.add_annotation(text="blank cell: no position on that issue" + (f" · {esc(note)}" if note else ""), x=1.0,
+                       y=1.0, xref="paper", yref="paper", xanchor="right", yanchor="bottom", yshift=4, showarrow=False,
+                       font=dict(size=12, color="#555"))
     fig.update_xaxes(tickangle=-30, side="bottom", tickfont=dict(size=tick_size(len(issues))), title=None)
     fig.update_yaxes(autorange="reversed", dtick=1, tickfont=dict(size=tick_size(len(countries))))
     return _layout(fig, title, max(360, 120 + 34 * len(countries)))
@@ -283,8 +324,9 @@ def reference_versus_countries(aligned: pd.DataFrame, labels: dict[str, str], re
     fig.update_layout(barmode="relative", bargap=0.35,
                       legend=dict(title=dict(text="countries and bodies<br>that are:"), orientation="v",
                                   x=1.0, xanchor="left", y=1.0, yanchor="top"))
-    step = 1 if low + high <= 12 else 2 if low + high <= 30 else 5
-    ticks = list(range(-low - low % step, high + 1, step))
+    span = low + high
+    step = 1 if span <= 12 else 2 if span <= 30 else 5 if span <= 60 else 10 if span <= 150 else 25 if span <= 400 else 100
+    ticks = list(range(-((low + step - 1) // step) * step, high + 1, step))  # multiples of the step, 0 among them
     # counts to the left of zero are divergent countries: the tick says how many, without a minus
     fig.update_xaxes(title=dict(text="number of countries and bodies (divergent ← 0 → aligned)", standoff=12),
                      range=[-low - 0.5, high + 0.5], zeroline=True, zerolinecolor="#333", gridcolor="#eee",
@@ -303,17 +345,25 @@ def reaction_network(reactions: pd.DataFrame, actors: pd.DataFrame) -> go.Figure
     Repeated reactions between the same pair are one edge (wider, with a count); beyond
     MAX_EDGES edges only the most frequent are drawn and the title says so.
     """
-    title = "Reactions: who answers whom"
     if reactions.empty:
-        return empty_figure(title, "No reactions match the current filters.")
+        return empty_figure("Reactions: who answers whom", "No reactions match the current filters.")
     edges = (reactions.groupby(["source", "target", "relation"], sort=False)
              .agg(count=("evidence", "size"), evidence=("evidence", "first")).reset_index()
              .sort_values("count", ascending=False, kind="stable"))
-    if len(edges) > MAX_EDGES:
-        title += f" (the {MAX_EDGES} most frequent of {len(edges)} links)"
+    country = dict(zip(actors["name"], actors["country"])) if not actors.empty else {}
+    return reaction_network_links(edges, len(edges), country)
+
+
+def reaction_network_links(edges: pd.DataFrame, links: int, country: dict[str, str]) -> go.Figure:
+    """``reaction_network`` from its links, most frequent first (source, target, relation,
+    count, evidence), how many links there are in all, and each actor's country."""
+    title = "Reactions: who answers whom"
+    if edges.empty:
+        return empty_figure(title, "No reactions match the current filters.")
+    if links > MAX_EDGES:
+        title += f" (the {MAX_EDGES} most frequent of {links} links)"
         edges = edges.head(MAX_EDGES)
     names = sorted(set(edges["source"]) | set(edges["target"]))
-    country = dict(zip(actors["name"], actors["country"])) if not actors.empty else {}
     # an ellipse as wide as the image, so the labels at the top and bottom have room
     angle = {n: 2 * math.pi * k / len(names) for k, n in enumerate(names)}
     pos = {n: (1.6 * math.cos(a), math.sin(a)) for n, a in angle.items()}
@@ -403,18 +453,29 @@ def positions_by_date(statements: pd.DataFrame, articles: pd.DataFrame, labels: 
 
     Articles without a valid date cannot be placed; the figure says how many were left out.
     """
-    title = "Positions over time"
     missing = undated(statements, articles)
-    count = int(missing["positions"].sum())
-    note = (f"{len(missing)} undated article{'s' if len(missing) != 1 else ''} "
-            f"({count} position{'s' if count != 1 else ''}) not shown" if len(missing) else "")
     df = statements.assign(when=statements["article"].map(article_dates(articles)),
                            value=statements["stance"].map(STANCE_VALUE))
     df = df[df["when"].notna() & df["country"].astype(bool)]
     if df.empty:
-        return empty_figure(title, "No dated positions match the current filters." + (f" {note}." if note else ""))
+        return positions_over_time(pd.DataFrame(columns=["when", "country", "issue", "value", "actors"]), missing, labels)
     agg = df.groupby(["when", "country", "issue"], as_index=False).agg(value=("value", "mean"),
                                                                          actors=("actor", lambda s: ", ".join(sorted(set(s)))))
+    return positions_over_time(agg, missing, labels)
+
+
+def positions_over_time(agg: pd.DataFrame, missing: pd.DataFrame, labels: dict[str, str], shown: str = "") -> go.Figure:
+    """``positions_by_date`` from its points, one per (when, country, issue) with the mean
+    stance value and the actors, and the undated articles (as ``undated`` lists them).
+    ``shown`` says which rows are drawn when not all are (dataset mode)."""
+    title = "Positions over time"
+    count = int(missing["positions"].sum())
+    note = (f"{len(missing)} undated article{'s' if len(missing) != 1 else ''} "
+            f"({count} position{'s' if count != 1 else ''}) not shown" if len(missing) else "")
+    note = " · ".join(n for n in (shown, note) if n)
+    if agg.empty:
+        return empty_figure(title, "No dated positions match the current filters." + (f" {note}." if note else ""))
+    df = agg
     fig = go.Figure()
     order = []
     for issue in [i for i in labels if i in set(agg["issue"])]:

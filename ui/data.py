@@ -1,14 +1,20 @@
 """Cached loaders: the spaCy pipeline and the corpus database once per process, the extracted
 tables once per database revision (every write bumps it, so new articles and corrections show
-at once in every session)."""
+at once in every session). In dataset mode (DASHBOARD_DATASET) the dataset once per manifest
+and database revision, and each aggregate or page of rows once per filter selection."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+import os
+import tempfile
+from pathlib import Path
+
 from analysis import settings
 from analysis.catalog import issue_labels
 from analysis.corpus import Tables
+from analysis.dataset import Dataset, Query, manifest_stamp, open_dataset
 from analysis.pipeline import load_pipeline
 from analysis.reader import expand_paths, read_file
 from analysis.registry import Registry
@@ -21,8 +27,72 @@ def pipeline():
 
 
 def store() -> Store:
-    """The database at DASHBOARD_DB (see _open_store)."""
+    """The database at DASHBOARD_DB (see _open_store; in dataset mode _open_corrections)."""
+    if dataset_mode():
+        return _open_corrections(settings.get("DASHBOARD_DB"))
     return _open_store(settings.get("DASHBOARD_DB"))
+
+
+def dataset_mode() -> bool:
+    """True when DASHBOARD_DATASET names a dataset folder: the pages read it through DuckDB."""
+    return bool(settings.get("DASHBOARD_DATASET").strip())
+
+
+@st.cache_resource(show_spinner="Opening the corrections database…")
+def _open_corrections(path: str) -> Store:
+    """Dataset mode: the database holds the analysts' corrections and registry edits only. It
+    is not seeded and its articles are not re-analysed (no language model is loaded)."""
+    return Store(path)
+
+
+def dataset() -> Dataset:
+    """The dataset at DASHBOARD_DATASET with the store's corrections and registry edits; a new
+    one whenever the batch command rewrites the manifest or an analyst saves a correction.
+    Raises AnalysisError (DatasetError, StoreError) with what to do."""
+    db = store()
+    path = settings.get("DASHBOARD_DATASET").strip()
+    return _open_dataset(path, manifest_stamp(path), str(db.path), db.revision())
+
+
+@st.cache_resource(show_spinner="Opening the dataset…", max_entries=2)
+def _open_dataset(path: str, stamp: str, db_path: str, revision: int) -> Dataset:
+    return open_dataset(path, store())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _ask(_dataset: Dataset, key: str, method: str, *args):
+    return getattr(_dataset, method)(*args)
+
+
+def ask(method: str, *args):
+    """``dataset().method(*args)``, cached per dataset version, corrections and arguments:
+    aggregates and pages are computed once, so a page switch or a filter set again is instant.
+    A file that cannot be read (a chunk being rewritten, a damaged file) is one message."""
+    import duckdb
+
+    from ui.text import plain
+
+    ds = dataset()
+    try:
+        return _ask(ds, ds.key, method, *args)
+    except duckdb.Error as exc:
+        _open_dataset.clear()
+        st.error(plain(f"The dataset could not be read ({' '.join(str(exc).split())[:300]}). If the batch command is "
+                       "writing it, wait until it has finished and reload the page; otherwise run it again for the "
+                       "dataset."), icon=":material/error:")
+        st.stop()
+
+
+def export_csv(ds: Dataset, query: Query) -> bytes:
+    """Every row of a dataset table as CSV (DuckDB writes it to a temporary file: the table is
+    never a DataFrame; Streamlit then keeps the file for the download)."""
+    fd, name = tempfile.mkstemp(suffix=".csv")
+    os.close(fd)
+    try:
+        ds.export_csv(query, name)
+        return Path(name).read_bytes()
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 @st.cache_resource(show_spinner="Opening the corpus database…")

@@ -2,11 +2,14 @@
 
 A filtered view can be bookmarked: ``?country=DEU&country=FRA&issue=sanctions&ref=USA``.
 ``apply(tables, selection)`` returns the filtered tables plus the alignment with the reference.
+In dataset mode (``tables`` is an analysis.dataset.Dataset) the same filters and URL give a
+DatasetView: counts, aggregates and pages of rows computed by DuckDB on demand.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -15,12 +18,14 @@ from analysis import settings
 from analysis.alignment import alignment, country_scores
 from analysis.corpus import Tables
 from analysis.countries import country_name
+from analysis.dataset import Filters
 
 # (query parameter, label); the widget key is "flt_<parameter>".
 MULTI = [("country", "Country"), ("issue", "Issue"), ("stance", "Stance"), ("actor_type", "Actor type"),
          ("article", "Article")]
 STANCES = ["support", "oppose", "neutral"]
 ACTOR_TYPES = ["person", "government", "organization", "group"]
+ARTICLE_CHOICES = 200  # dataset mode: articles offered in the filter at once (found by title)
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,10 @@ class Selection:
     def active(self) -> bool:
         return any((self.country, self.issue, self.stance, self.actor_type, self.article))
 
+    @property
+    def filters(self) -> Filters:
+        return Filters(self.country, self.issue, self.stance, self.actor_type, self.article)
+
 
 def options(tables: Tables, labels: dict[str, str]) -> dict[str, list[str]]:
     countries = (set(tables.actors["country"]) | set(tables.statements["country"])) - {""}
@@ -65,6 +74,22 @@ def options(tables: Tables, labels: dict[str, str]) -> dict[str, list[str]]:
         "actor_type": ACTOR_TYPES,
         "article": list(tables.articles["id"]),
     }
+
+
+def dataset_options(labels: dict[str, str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Dataset mode: (options, article titles). Articles are too many to list: the filter offers
+    the ARTICLE_CHOICES newest whose title contains the "Find articles" text, plus those already
+    chosen (in the session or the URL) that exist."""
+    from ui import data
+
+    wanted = set(st.query_params.get_all("article")) | set(st.session_state.get("flt_article", []))
+    titles = data.ask("article_titles", tuple(sorted(wanted)))
+    choices = data.ask("article_choices", st.session_state.get("flt_article_find", ""), ARTICLE_CHOICES)
+    ids = sorted(titles) + [a for a in choices["id"] if a not in titles]
+    titles = {**dict(zip(choices["id"], choices["title"])), **titles}
+    opts = {"country": sorted(data.ask("countries"), key=country_name), "issue": list(labels), "stance": STANCES,
+            "actor_type": ACTOR_TYPES, "article": ids}
+    return opts, titles
 
 
 def _init_from_url(opts: dict[str, list[str]]) -> None:
@@ -86,13 +111,15 @@ def _clear() -> None:
 
 def sidebar(tables: Tables, labels: dict[str, str]) -> Selection:
     """Draw the filters in the sidebar and return the current Selection (also written to the URL)."""
-    opts = options(tables, labels)
+    dataset = not isinstance(tables, Tables)
+    opts, titles = dataset_options(labels) if dataset else (options(tables, labels), None)
     _init_from_url(opts)
     for param, _ in MULTI:  # drop values that no longer exist (a deleted article, a corrected country)
         key = f"flt_{param}"
         if any(v not in opts[param] for v in st.session_state.get(key, [])):
             st.session_state[key] = [v for v in st.session_state[key] if v in opts[param]]
-    titles = dict(zip(tables.articles["id"], tables.articles["title"]))
+    if titles is None:
+        titles = dict(zip(tables.articles["id"], tables.articles["title"]))
     fmt = {
         "country": country_name,
         "issue": lambda i: labels.get(i, i),
@@ -101,6 +128,10 @@ def sidebar(tables: Tables, labels: dict[str, str]) -> Selection:
     with st.sidebar:
         st.markdown("### Filters")
         for param, label in MULTI:
+            if dataset and param == "article":
+                st.text_input("Find articles by title", key="flt_article_find", placeholder="words in the title",
+                              help=f"The Article filter lists the {ARTICLE_CHOICES} newest articles whose title "
+                                   "contains these words.")
             st.multiselect(label, opts[param], key=f"flt_{param}", format_func=fmt.get(param, str),
                            placeholder=f"All {label.lower()}s" if param != "country" else "All countries")
         refs = sorted(set(opts["country"]) | {st.session_state["flt_reference"], "USA"}, key=country_name)
@@ -129,11 +160,76 @@ class View:
     scores: pd.DataFrame
 
 
+class DatasetView:
+    """What the pages draw in dataset mode (analysis.dataset, cached by ui.data.ask): the same
+    alignment and scores as View, counts instead of whole tables, the map's and the matrix's
+    inputs as aggregates; tables come a page at a time (ui.widgets.paged_table)."""
+
+    def __init__(self, selection: Selection, issue_order: list[str]):
+        self.filters = selection.filters
+        self.reference = selection.reference
+        self.issue_order = list(issue_order)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        from ui import data
+
+        return data.ask("counts", self.filters)
+
+    @cached_property
+    def _aligned(self):
+        from ui import data
+
+        return data.ask("alignment", self.filters, self.reference, self.issue_order)
+
+    @property
+    def alignment(self) -> pd.DataFrame:
+        return self._aligned[0]
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        return self._aligned[1]
+
+    @property
+    def country_issue(self) -> pd.DataFrame:
+        """Per (country, issue): positions, value, actors, first (see Dataset.country_issue)."""
+        return self._aligned[2]
+
+    def map_inputs(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(scores with their basis, the rows the map's hover shows) for charts.alignment_map."""
+        from ui import charts, data
+
+        mine = self.country_issue
+        if self.filters.country:
+            mine = mine[mine["country"].isin(self.filters.country)]
+        scores = charts.score_basis_counts(self.scores, self.alignment, mine)
+        return scores, data.ask("hover_rows", self.filters)
+
+    def matrix_cells(self, limit: int) -> tuple[pd.DataFrame, str]:
+        """The stance matrix's cells (charts.stance_matrix_cells) under the country filter, for
+        the ``limit`` countries and bodies with most positions, and a note saying so when
+        there are more (a matrix of 200 rows is no overview)."""
+        from ui import charts, data
+
+        cells = self.country_issue
+        if self.filters.country:
+            cells = cells[cells["country"].isin(self.filters.country)]
+        per_country = cells.groupby("country")["positions"].sum().sort_values(ascending=False, kind="stable")
+        note = ""
+        if len(per_country) > limit:
+            cells = cells[cells["country"].isin(per_country.index[:limit])]
+            note = f"the {limit} of {len(per_country)} countries and bodies with most positions"
+        samples = data.ask("samples", tuple(int(r) for r in cells["first"]))
+        return cells.assign(sample=cells["first"].map(samples).fillna(""))[charts.MATRIX_COLUMNS], note
+
+
 def _isin(series: pd.Series, values) -> pd.Series:
     return series.isin(values) if values else pd.Series(True, index=series.index)
 
 
-def apply(tables: Tables, selection: Selection, issue_order: list[str]) -> View:
+def apply(tables: Tables, selection: Selection, issue_order: list[str]) -> View | DatasetView:
+    if not isinstance(tables, Tables):
+        return DatasetView(selection, issue_order)
     s = tables.statements
     base = s[_isin(s["issue"], selection.issue) & _isin(s["stance"], selection.stance)
              & _isin(s["actor_type"], selection.actor_type) & _isin(s["article"], selection.article)]

@@ -42,6 +42,49 @@ def table(df: pd.DataFrame, *, key: str, name: str, name_parts: dict[str, str], 
     return shown
 
 
+PAGE_SIZES = [50, 100, 500]
+
+
+def pager(total: int, *, key: str) -> tuple[int, int]:
+    """(offset, size) of the page of ``total`` rows chosen with the widgets ``{key}_page`` and
+    ``{key}_size`` (drawn by ``pager_widgets``); back to page 1 when the filters leave fewer pages."""
+    size = int(st.session_state.get(f"{key}_size") or PAGE_SIZES[1])
+    pages = max(1, -(-total // size))
+    if int(st.session_state.get(f"{key}_page") or 1) > pages:
+        st.session_state[f"{key}_page"] = 1
+    return (int(st.session_state.get(f"{key}_page") or 1) - 1) * size, size
+
+
+def pager_widgets(total: int, offset: int, size: int, *, key: str, export=None, file_name: str = "") -> None:
+    """Page number, rows per page, "rows a–b of n" and, with ``export`` (a callable giving the
+    CSV bytes, run only when clicked), "Download CSV" of every row under the filters."""
+    pages = max(1, -(-total // size))
+    cols = st.columns([1, 1, 2, 2], vertical_alignment="bottom")
+    cols[0].number_input("Page", min_value=1, max_value=pages, step=1, key=f"{key}_page")
+    cols[1].selectbox("Rows per page", PAGE_SIZES, index=1, key=f"{key}_size")
+    cols[2].caption(f"Rows {offset + 1 if total else 0:,}–{min(offset + size, total):,} of {total:,}")
+    if export is not None:
+        cols[3].download_button("Download CSV", data=export, file_name=file_name, mime="text/csv", key=f"{key}_csv",
+                                on_click="ignore", icon=":material/download:",
+                                help=f"All {total:,} rows under the current filters, not only this page.")
+
+
+def paged_table(query, *, key: str, name: str, name_parts: dict[str, str], **kwargs):
+    """Dataset mode's ``table``: one page of a dataset query (analysis.dataset.Query) with the
+    page controls under it, and "Download CSV" of every row (written by DuckDB when clicked).
+    Returns (the dataframe's selection event, the page shown)."""
+    from ui import data
+
+    total = data.ask("count", query)
+    offset, size = pager(total, key=key)
+    page = data.ask("page", query, offset, size)
+    shown = st.dataframe(page, key=f"{key}_table", hide_index=True, **kwargs)
+    ds = data.dataset()
+    pager_widgets(total, offset, size, key=key, export=lambda: data.export_csv(ds, query),
+                  file_name=export.file_name(name, name_parts, "csv"))
+    return shown, page
+
+
 def nothing_matches(what: str = "positions") -> None:
     st.info(f"No {what} match the current filters. Widen the filters in the sidebar or press **Clear filters**.",
             icon=":material/filter_alt_off:")
@@ -63,6 +106,9 @@ def context():
     view = st.session_state["view"]
     selection = st.session_state["selection"]
     labels = data.labels()
-    tables = st.session_state["tables"]
-    titles = dict(zip(tables.articles["id"], tables.articles["title"]))
+    if data.dataset_mode():
+        titles = data.ask("article_titles", selection.article)
+    else:
+        tables = st.session_state["tables"]
+        titles = dict(zip(tables.articles["id"], tables.articles["title"]))
     return view, selection, labels, selection.caption(labels, titles)
