@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup`` (the contract in PRODUCT.md).
+"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup|batch`` (the contract in PRODUCT.md).
 
 Errors print one line on stderr and exit non-zero; an article with nothing in it gives a valid
 empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
@@ -6,6 +6,7 @@ readable file, print one ``error:`` line per unreadable one and then exit non-ze
 CSV cells that a spreadsheet would run as formulas are neutralised (analysis.csvout).
 Every actors, statements and reactions row carries ``file`` right after ``article`` (see
 ``with_file``), so outside tools can join rows to the files they came from.
+``batch`` writes the same tables as a partitioned Parquet dataset on a Dask cluster (analysis.batch).
 """
 
 from __future__ import annotations
@@ -53,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     bak = sub.add_parser("backup", help="copy the corpus database to FILE (safe while the app is running)")
     bak.add_argument("target", metavar="FILE")
     bak.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
+    bat = sub.add_parser("batch", help="extract on a Dask cluster into a Parquet dataset (resumable; analysis.batch)")
+    bat.add_argument("inputs", nargs="+", metavar="INPUT",
+                     help=".txt, .md or .html files, JSONL or Parquet dumps with a `text` column, or folders of them")
+    bat.add_argument("--out", required=True, metavar="DATASET_DIR", help="dataset folder (created; re-running resumes)")
+    bat.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786 "
+                                                              "(default: a local cluster on this machine)")
+    bat.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
+    bat.add_argument("--chunk-size", type=int, metavar="K", default=None,
+                     help="articles per chunk, the unit of work and of resuming (default: 64)")
     ev = sub.add_parser("evaluate", help="precision/recall/F1 against gold JSON files")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -189,6 +199,21 @@ def _delete(args) -> int:
     return 0
 
 
+def _batch(args) -> int:
+    from analysis.batch import DEFAULT_CHUNK_SIZE, run
+
+    s = run(args.inputs, args.out, scheduler=args.scheduler, workers=args.workers,
+            chunk_size=DEFAULT_CHUNK_SIZE if args.chunk_size is None else args.chunk_size)
+    print(f"{s.analysed} articles analysed in {s.chunks} chunks, {s.skipped} already done ({s.chunks_skipped} chunks), "
+          f"{s.errors} errors (see {Path(args.out) / 'errors'}), {s.duplicates} repeated texts listed once; "
+          f"{s.positions} positions found; dataset {args.out}")
+    if s.failed:
+        print(f"error: {len(s.failed)} chunks could not be analysed ({s.failed[0]}); run the same command "
+              "again to retry them.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _output(result, fmt: str, out_path: str | None) -> None:
     try:
         out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
@@ -220,6 +245,8 @@ def main(argv=None) -> int:
             _output(_export(args), args.format, args.out)
         elif args.command == "delete":
             return _delete(args)
+        elif args.command == "batch":
+            return _batch(args)
         elif args.command == "backup":
             from analysis.store import Store
 
