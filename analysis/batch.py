@@ -27,7 +27,11 @@ Dataset layout (the contract the app's dataset mode, ``DASHBOARD_DATASET``, read
   per finished chunk and table, also when the table is empty (it still has the schema). Each is
   written under a temporary name (``.chunk-<key>.parquet.tmp``) and renamed when complete, so a
   killed run never leaves a half file under a final name. **A chunk is finished only when its five
-  files and its manifest entry exist**; readers take the chunk list from the manifest.
+  files and its manifest entry exist**; readers should take the chunk list from the manifest.
+  Files are renamed into place before the manifest names them, and an older chunk that a new one
+  replaces is removed from the manifest and the disk before the new files appear, so a reader that
+  lists ``*.parquet`` instead never sees an article twice either (it may see a chunk the
+  manifest does not name yet, or, after a killed run, until the next run).
 * Columns: ``articles``: id, file, title, source, date, text, url ("" when the input had none);
   ``actors``, ``positions`` (the CLI's ``statements``) and ``reactions``: exactly the columns of
   ``python -m analysis extract`` (``file`` after ``article``; ``country_source`` "text" when the
@@ -41,9 +45,9 @@ Dataset layout (the contract the app's dataset mode, ``DASHBOARD_DATASET``, read
 Resuming: chunks are formed in a fixed order (files sorted as ``extract`` sorts them, rows in file
 order, each text once under its first file), so re-running the same command finds the same keys and
 skips finished chunks; a killed run loses at most the chunks in flight. A chunk that holds an
-article already stored under another key (the inputs changed) replaces that older chunk in the same
-manifest write, and chunks of articles no longer in the inputs are removed at the end, so no article
-is ever listed twice. A different pipeline version starts the dataset afresh.
+article already stored under another key (the inputs changed) replaces that older chunk (removed
+before the new files appear), and chunks of articles no longer in the inputs are removed at the
+end, so no article is ever listed twice. A different pipeline version starts the dataset afresh.
 
 Failures: a file or dump row that cannot be read, and an article the pipeline fails on, become rows
 of ``errors`` with their reason, and the run goes on. A chunk whose task fails as a whole (a worker
@@ -67,6 +71,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from distributed.diagnostics.plugin import WorkerPlugin
 
 from analysis.errors import AnalysisError, InputError
 from analysis.records import Actor, Article, Position, Reaction
@@ -291,12 +296,6 @@ def worker_version() -> str:
     return pipeline_version()
 
 
-try:
-    from distributed.diagnostics.plugin import WorkerPlugin
-except ImportError:  # pragma: no cover - distributed is in requirements; keeps `import analysis.batch` light
-    WorkerPlugin = object
-
-
 class LoadPipeline(WorkerPlugin):
     """Loads the pipeline when a worker starts (and on workers that join later), so each worker
     process loads the model and components once; ``load_pipeline`` is cached per process."""
@@ -356,13 +355,18 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """``write(tmp)`` then fsync and rename: a reader (or a killed run) never sees a half file."""
+def _write_synced(path: Path, write: Callable[[Path], None]) -> Path:
+    """``write(tmp)`` to the temporary name of ``path`` (".NAME.tmp"), fsynced; returns the temporary path."""
     tmp = path.with_name(f".{path.name}.tmp")
     write(tmp)
     with open(tmp, "rb") as fh:
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    return tmp
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """``write`` then rename: a reader (or a killed run) never sees a half file."""
+    os.replace(_write_synced(path, write), path)
 
 
 def chunk_files(key: str) -> list[str]:
@@ -471,16 +475,24 @@ class Dataset:
         return key in self.manifest["chunks"]
 
     def commit(self, key: str, tables: dict[str, pd.DataFrame]) -> int:
-        """Write one chunk's five tables, then its manifest entry; an older chunk holding any of its
-        articles goes in the same manifest write. Returns how many older chunks were replaced."""
+        """Write one chunk's five tables, then its manifest entry. An older chunk holding any of its
+        articles (the inputs changed) leaves the manifest and the disk first, so no reader, whether
+        it follows the manifest or lists the folders, ever sees an article twice. Returns how many
+        older chunks were replaced."""
+        ready = []
         for table in TABLES:
             arrow = pa.Table.from_pandas(tables[table], schema=SCHEMAS[table], preserve_index=False)
-            _write_atomic(self.root / table / f"chunk-{key}.parquet", lambda tmp: pq.write_table(arrow, tmp))
+            path = self.root / table / f"chunk-{key}.parquet"
+            ready.append((_write_synced(path, lambda tmp: pq.write_table(arrow, tmp)), path))
         ids = list(tables["articles"]["id"]) + [i for i in tables["errors"]["article"] if i]
         stale = {self.owner[i] for i in ids if i in self.owner and self.owner[i] != key}
+        if stale:
+            self._drop(stale)
+        for tmp, path in ready:
+            os.replace(tmp, path)
         self.manifest["chunks"][key] = {"articles": len(tables["articles"]), "errors": len(tables["errors"]),
                                         "files": chunk_files(key)}
-        self._drop(stale)
+        self.save()
         self._remember(key, ids)
         return len(stale)
 

@@ -9,8 +9,10 @@ subprocess from start to exit (interpreter start, model loads, reading, writing 
 2. ``python -m analysis batch DIR --out DATASET --workers 2`` (a LocalCluster of two worker
    processes, one thread each, each loading the model; Parquet dataset, no corpus registry).
 
-Prints seconds, articles/s and the ratio batch throughput / extract throughput. Run:
-    python bench/benchmark_batch.py [--n 5000] [--chunk-size 64]
+Prints seconds, articles/s and the ratio batch throughput / extract throughput (= extract time /
+batch time). ``--repeat R`` alternates the two R times (extract, batch, extract, batch, ...) and
+prints every pair, so a busy machine shows up as spread instead of as a false ratio. Run:
+    python bench/benchmark_batch.py [--n 5000] [--chunk-size 64] [--repeat 1]
 """
 
 from __future__ import annotations
@@ -42,29 +44,41 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=5000)
     parser.add_argument("--chunk-size", type=int, default=64)
+    parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
+    import pyarrow.parquet as pq
+
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_N_PROCESS": "2"}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         texts = build_corpus(folder, args.n)
         words = sum(len(t.split()) for t in texts)
-        extract = timed(["extract", str(folder), "--table", "statements", "--out", str(Path(tmp) / "out.csv")], env)
-        with open(Path(tmp) / "out.csv", encoding="utf-8") as fh:
-            csv_rows = sum(1 for _ in fh) - 1  # evidence sentences have no line breaks
-        out = Path(tmp) / "dataset"
-        batch = timed(["batch", str(folder), "--out", str(out), "--workers", "2", "--chunk-size", str(args.chunk_size)],
-                      env)
-        manifest = json.loads((out / "manifest.json").read_text())
-        import pyarrow.parquet as pq
+        print(f"corpus: {args.n} articles, {words} words; cores: {os.cpu_count()}; chunk size {args.chunk_size}",
+              flush=True)
+        ratios = []
+        for run in range(1, args.repeat + 1):
+            csv_out = Path(tmp) / f"out-{run}.csv"
+            extract = timed(["extract", str(folder), "--table", "statements", "--out", str(csv_out)], env)
+            with open(csv_out, encoding="utf-8") as fh:
+                csv_rows = sum(1 for _ in fh) - 1  # evidence sentences have no line breaks
+            out = Path(tmp) / f"dataset-{run}"
+            batch = timed(["batch", str(folder), "--out", str(out), "--workers", "2",
+                           "--chunk-size", str(args.chunk_size)], env)
+            manifest = json.loads((out / "manifest.json").read_text())
+            positions = sum(pq.read_metadata(out / "positions" / f"chunk-{k}.parquet").num_rows
+                            for k in manifest["chunks"])
+            articles = sum(c["articles"] for c in manifest["chunks"].values())
+            ratios.append(extract / batch)
+            print(f"run {run}: extract, DASHBOARD_N_PROCESS=2:   {extract:7.1f} s  {args.n / extract:6.1f} articles/s  "
+                  f"({csv_rows} statements)")
+            print(f"run {run}: batch, LocalCluster(2 workers):  {batch:7.1f} s  {args.n / batch:6.1f} articles/s  "
+                  f"({articles} articles, {positions} positions, {len(manifest['chunks'])} chunks)")
+            print(f"run {run}: ratio batch / extract (throughput): {extract / batch:.2f}", flush=True)
+    if args.repeat > 1:
+        import statistics
 
-        positions = sum(pq.read_metadata(out / "positions" / f"chunk-{k}.parquet").num_rows for k in manifest["chunks"])
-        articles = sum(c["articles"] for c in manifest["chunks"].values())
-    print(f"corpus: {args.n} articles, {words} words; cores: {os.cpu_count()}; chunk size {args.chunk_size}")
-    print(f"extract, DASHBOARD_N_PROCESS=2:      {extract:7.1f} s  {args.n / extract:6.1f} articles/s  ({csv_rows} statements)")
-    print(f"batch, LocalCluster(2 workers):     {batch:7.1f} s  {args.n / batch:6.1f} articles/s  "
-          f"({articles} articles, {positions} positions, {len(manifest['chunks'])} chunks)")
-    print(f"ratio batch / extract (throughput): {extract / batch:.2f}")
+        print(f"ratios: {', '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f}")
 
 
 if __name__ == "__main__":
