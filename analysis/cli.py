@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup|registry|catalog`` (PRODUCT.md's contract).
+"""Command line: ``python -m analysis extract|evaluate|ingest|export|delete|backup|registry|catalog|batch`` (PRODUCT.md's contract).
 
 Errors print one line on stderr and exit non-zero; an article with nothing in it gives a valid
 empty table (header only for CSV, nothing for JSONL). ``extract`` and ``ingest`` process every
@@ -12,6 +12,7 @@ row prints one ``error:`` line naming the bad lines and changes nothing.
 ``catalog check FILE`` prints every problem of an issue catalog as ``FILE:LINE: message`` and
 exits 1, or one ``ok: N issues ...`` line and exits 0. ``extract`` and ``ingest`` take
 ``--catalog FILE`` and refuse a catalog with an error before reading any article.
+``batch`` writes the same tables as a partitioned Parquet dataset on a Dask cluster (analysis.batch).
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ def _parser() -> argparse.ArgumentParser:
     chk = cat.add_subparsers(dest="action", required=True).add_parser(
         "check", help="list every problem of an issue catalog with its line; exit 1 if there is any")
     chk.add_argument("file", metavar="FILE", nargs="?", default=None, help="catalog TOML (default: DASHBOARD_CATALOG)")
+    bat = sub.add_parser("batch", help="extract on a Dask cluster into a Parquet dataset (resumable; analysis.batch)")
+    bat.add_argument("inputs", nargs="+", metavar="INPUT",
+                     help=".txt, .md or .html files, JSONL or Parquet dumps with a `text` column, or folders of them")
+    bat.add_argument("--out", required=True, metavar="DATASET_DIR", help="dataset folder (created; re-running resumes)")
+    bat.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786 "
+                                                              "(default: a local cluster on this machine)")
+    bat.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: one per core)")
+    bat.add_argument("--chunk-size", type=int, metavar="K", default=None,
+                     help="articles per chunk, the unit of work and of resuming (default: 64)")
     ev = sub.add_parser("evaluate", help="precision/recall/F1 against gold JSON files")
     ev.add_argument("gold", nargs="+", metavar="GOLD")
     ev.add_argument("--json", action="store_true", help="print the full result as JSON")
@@ -257,6 +267,21 @@ def _catalog_check(args) -> int:
     return 0
 
 
+def _batch(args) -> int:
+    from analysis.batch import DEFAULT_CHUNK_SIZE, run
+
+    s = run(args.inputs, args.out, scheduler=args.scheduler, workers=args.workers,
+            chunk_size=DEFAULT_CHUNK_SIZE if args.chunk_size is None else args.chunk_size)
+    print(f"{s.analysed} articles analysed in {s.chunks} chunks, {s.skipped} already done ({s.chunks_skipped} chunks), "
+          f"{s.errors} errors (see {Path(args.out) / 'errors'}), {s.duplicates} repeated texts listed once; "
+          f"{s.positions} positions found; dataset {args.out}")
+    if s.failed:
+        print(f"error: {len(s.failed)} chunks could not be analysed ({s.failed[0]}); run the same command "
+              "again to retry them.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _output(result, fmt: str, out_path: str | None) -> None:
     try:
         out = open(out_path, "w", encoding="utf-8", newline="") if out_path else sys.stdout
@@ -292,6 +317,8 @@ def main(argv=None) -> int:
             return _registry(args)
         elif args.command == "catalog":
             return _catalog_check(args)
+        elif args.command == "batch":
+            return _batch(args)
         elif args.command == "backup":
             from analysis.store import Store
 
