@@ -48,7 +48,7 @@ EDIT_ACTIONS = ("merge", "split", "not_person", "person", "country", "role")
 
 
 def fold(name: str) -> str:
-    """Lower case without accents or punctuation: "Zelenskyy’s" -> "zelenskyy s", "Šefčovič" -> "sefcovic"."""
+    """Lower case without accents or punctuation: "Novakk’s" -> "novakk s", "Šťastná" -> "stastna"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
