@@ -90,8 +90,12 @@ def _presupposed(doc, cue_tokens) -> bool:
 def _new_clause(doc, i: int) -> bool:
     """"and argued", "but warned": a coordinated speech verb starts a new statement (while in
     "would freeze the conflict and reward Moscow" both verbs still describe the same subject)."""
-    return (doc[i].lower_ in ("and", "but") and i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")
-            and bool(verb_lemma(doc[i + 1].text)))
+    if doc[i].lower_ not in ("and", "but") or i + 1 >= len(doc):
+        return False
+    following = doc[i + 1]
+    # "said the court has no jurisdiction and that the operation will continue": a second
+    # reported clause, so a negator of the first does not reach into it
+    return (following.pos_ in ("VERB", "AUX") and bool(verb_lemma(following.text))) or following.lower_ == "that"
 
 
 def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
