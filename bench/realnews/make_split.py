@@ -2,10 +2,14 @@
 articles whose url hashes lowest (sha256) are the untouched test split; the rest are development.
 The rule looks at nothing but the url, so nobody chooses which articles are held out.
 A batch added later is split by the same rule; existing assignments are never changed.
+The set of another catalog (bench/realnews/catalogs/<id>/) is one batch whose ten lowest url
+hashes are the untouched test split.
 
     python bench/realnews/make_split.py
+    python bench/realnews/make_split.py --catalog trade-tariffs
 """
 
+import argparse
 import hashlib
 import json
 from pathlib import Path
@@ -15,19 +19,23 @@ PER_BATCH = 3
 
 
 def main() -> None:
-    path = HERE / "split.json"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--catalog", metavar="ID", help="split the article set of another shipped catalog")
+    args = parser.parse_args()
+    base, per_batch = (HERE / "catalogs" / args.catalog, 10) if args.catalog else (HERE, PER_BATCH)
+    path = base / "split.json"
     split = json.loads(path.read_text()) if path.exists() else {"dev": [], "test": []}
     assigned = set(split["dev"]) | set(split["test"])
     batches: dict[str, list[tuple[str, str]]] = {}
-    for gold_path in sorted((HERE / "gold").glob("*.json")):
+    for gold_path in sorted((base / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         batches.setdefault(gold["id"][0], []).append((hashlib.sha256(gold["url"].encode()).hexdigest(), gold["id"]))
     for batch, items in sorted(batches.items()):
         if any(i in assigned for _, i in items):
             continue  # this batch was split before: never move an article
         items.sort()
-        split["test"] += [i for _, i in items[:PER_BATCH]]
-        split["dev"] += [i for _, i in items[PER_BATCH:]]
+        split["test"] += [i for _, i in items[:per_batch]]
+        split["dev"] += [i for _, i in items[per_batch:]]
     split = {k: sorted(v) for k, v in split.items()}
     path.write_text(json.dumps(split, indent=1) + "\n")
     print(f"dev {len(split['dev'])}, test {len(split['test'])}")

@@ -10,6 +10,8 @@ split is fixed in split.json, written once before any tuning.
     python bench/realnews/run.py --json out.json  # the full result for later comparison
     python bench/realnews/run.py --corpus         # also corpus mode: every cached article analysed
                                                   # together, people resolved by the actor registry
+    python bench/realnews/run.py --catalog trade-tariffs   # another shipped catalog's set
+                                                  # (bench/realnews/catalogs/<id>/: gold, cache, split.json)
 """
 
 from __future__ import annotations
@@ -26,15 +28,24 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import registry  # noqa: E402
 from analysis.corpus import Tables, analyze  # noqa: E402
-from analysis.evaluate import _norm, report, score_articles, score_tables  # noqa: E402
+from analysis.evaluate import _norm, report, score_tables  # noqa: E402
 from analysis.reader import parse_article  # noqa: E402
 
-GOLD, CACHE = HERE / "gold", HERE / "cache"
+GOLD, CACHE, SPLIT = HERE / "gold", HERE / "cache", HERE / "split.json"
+CATALOG = None  # the default catalog; --catalog ID switches to that catalog and its article set
+CATALOGS = ROOT / "analysis" / "data" / "catalogs"
+
+
+def use_catalog(catalog_id: str) -> None:
+    """Score another shipped catalog: its articles live in bench/realnews/catalogs/<id>/."""
+    global GOLD, CACHE, SPLIT, CATALOG
+    base = HERE / "catalogs" / catalog_id
+    GOLD, CACHE, SPLIT, CATALOG = base / "gold", base / "cache", base / "split.json", str(CATALOGS / f"{catalog_id}.toml")
 
 
 def load_split() -> dict[str, str]:
     """id -> "dev" | "test" from split.json."""
-    data = json.loads((HERE / "split.json").read_text(encoding="utf-8"))
+    data = json.loads(SPLIT.read_text(encoding="utf-8"))
     return {i: name for name in ("dev", "test") for i in data[name]}
 
 
@@ -63,9 +74,12 @@ def main(argv=None) -> int:
     parser.add_argument("--split", choices=("dev", "test"), help="one split only (default: each in turn)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra position")
     parser.add_argument("--json", help="write the full result to this file")
+    parser.add_argument("--catalog", metavar="ID", help="score another shipped catalog on its own article set")
     parser.add_argument("--corpus", action="store_true",
                         help="also score in corpus mode (all cached articles ingested together) and list merged people")
     args = parser.parse_args(argv)
+    if args.catalog:
+        use_catalog(args.catalog)
     if args.corpus:
         return corpus_mode(args)
     results = {}
@@ -75,7 +89,7 @@ def main(argv=None) -> int:
             print(f"{split}: {len(missing)} article(s) not in the cache or changed, skipped: {', '.join(missing)}")
         if not articles:
             continue
-        result = score_articles(ids, golds, articles)
+        result = score_tables(ids, golds, articles, analyze(articles, CATALOG))
         results[split] = result
         outlets = {g.get("outlet", "") for g in golds}
         print(f"\n== {split}: {len(articles)} articles from {len(outlets)} outlets")
@@ -92,7 +106,7 @@ def corpus_mode(args) -> int:
     ids, golds, articles, missing = load_articles(None)
     if missing:
         print(f"{len(missing)} article(s) not in the cache or changed, skipped: {', '.join(missing)}")
-    raw = analyze(articles)
+    raw = analyze(articles, CATALOG)
     people = registry.build(raw.actors, dict(zip(raw.articles["id"], raw.articles["text"])))
     resolved = Tables(raw.articles, *registry.resolve(raw.actors, raw.statements, raw.reactions, people))
     variants = {_norm(p.name): {_norm(v) for v in p.variants} for p in people.people if len(p.variants) > 1}
