@@ -71,6 +71,7 @@ def _lexicon():
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
         "temporal": set(data["temporal"]),
+        "proposals": set(data["proposal_nouns"]),
         "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
                              re.IGNORECASE),
     }
@@ -169,6 +170,26 @@ def _governing_predicate(doc, cue_tokens, stop: int):
     return None
 
 
+def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
+    """The cue is the content of a proposal that a reversing verb takes as its object: "vetoed
+    the resolution that called for an immediate ceasefire", "rejected a proposal to lift the
+    duties". Found by climbing from the cue through nominal and clausal links (relative clause,
+    participle, infinitive) to a proposal noun; the verb governing it must be a reversing one."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i or head.i < stop:
+            return False
+        if token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["proposals"]:
+            negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
+                head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
+            return bool(lex["before"].fullmatch(head.text)) and not negated  # "no longer opposed the idea"
+        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp", "ccomp"}:
+            return False
+        token = head
+    return False
+
+
 def _predicate_text(verb) -> str:
     """The words that judge the subject: the verb with its complements and negation."""
     parts = [verb]
@@ -257,7 +278,8 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
                     and not _not_negating(doc, t.i, lex))
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        flips += sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
+        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
+        flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
         value = polarity * (-1 if flips % 2 else 1)

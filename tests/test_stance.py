@@ -22,6 +22,12 @@ CASES = [
     ("talks could go ahead without Ukraine", [("negotiations", "support"), ("seat_at_table", "oppose")]),
     ("Europe must spend more on its own defence and keep sanctions", [("european_defence", "support"), ("sanctions", "support")]),
     ("it is unclear whether talks will happen", [("negotiations", "neutral")]),
+    ("the council vetoed the resolution that called for an immediate ceasefire", [("ceasefire", "oppose")]),
+    ("they rejected a resolution calling on both sides to agree a truce", [("ceasefire", "oppose")]),
+    ("the council blocked a text demanding an immediate ceasefire", [("ceasefire", "oppose")]),
+    ("Spain no longer opposed the idea that calls for a ceasefire", [("ceasefire", "support")]),
+    ("there is no other solution than a ceasefire", [("ceasefire", "support")]),
+    ("the court has no say and that the talks will go on", [("negotiations", "support")]),
     ("he concessions before the talks had started", []),
     ("the weather was fine on Tuesday", []),
 ]
