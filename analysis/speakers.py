@@ -334,6 +334,14 @@ def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     return tokens
 
 
+def _says_before(verb: Token) -> bool:
+    """"Novak has agreed to ..., the ministry said on Wednesday / in a statement": what is said
+    stands before the verb, and only a time or a channel follows it."""
+    return (any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative") and c.i > verb.i
+                        for c in verb.children))
+
+
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     """"Asked whether troops should be sent, X said ...": the question belongs to the answer."""
     if sent[0].lower_ != "asked":
@@ -374,13 +382,14 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     return names, found[1]
 
 
-def _inner_speaker(sent: Span, verb: Token, outer: list[str], inside: set[int], ctx: _Context):
-    """A speech verb inside what ``verb`` reports, whose subject is a named person other than the
-    outer speakers: (inner verb, kind, [person]) or None."""
+def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
+    """A speech verb inside what ``verb`` reports (the ``region`` tokens, after the verb or, for
+    "..., Y said", before it), whose subject is a named person other than the outer speakers:
+    (inner verb, kind, [person]) or None."""
     kinds, _ = speech_kinds()
     doc = sent.doc
     for token in sent:
-        if token.i <= verb.i or token.i in inside or token.pos_ not in ("VERB", "AUX"):
+        if token.i not in region or token.pos_ not in ("VERB", "AUX"):
             continue
         kind = kinds.get(verb_lemma(token.text))
         if kind is None or not any(a.i == verb.i for a in token.ancestors):
@@ -488,21 +497,22 @@ class SpeakerAttribution:
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
-                inner = _inner_speaker(sent, verb, names, inside, ctx)
+                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
+                if not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb):
+                    region_tokens = _content_before(sent, verb, inside)
+                inner = _inner_speaker(sent, verb, names, set(region_tokens), ctx)
                 if inner is not None:
-                    # "The ministry said Novak had told the chancellor that ...": what follows the
-                    # inner verb is the inner speaker's; the outer one only relays it
+                    # "The ministry said Novak had told the chancellor that ...", "Novak has agreed
+                    # to ..., the ministry said": what follows the inner verb is the inner
+                    # speaker's; the outer one only relays it
                     inner_verb, inner_kind, inner_names = inner
-                    tokens = [t.i for t in sent if t.i > inner_verb.i and t.i not in inside]
+                    tokens = [i for i in region_tokens if i > inner_verb.i]
                     if tokens:
                         acts.append(Speech(inner_names, inner_kind, doc[tokens[0]:tokens[-1] + 1],
                                            doc[inner_verb.i:inner_verb.i + 1], "", False, sent))
                     ctx.remember(names + inner_names)
                     attributed = True
                     break
-                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
-                if not any(doc[i].is_alpha for i in region_tokens):
-                    region_tokens = _content_before(sent, verb, inside)
                 region_tokens += _asked_clause(sent, verb, inside)
                 region_tokens = sorted(set(region_tokens))
                 if region_tokens:

@@ -224,3 +224,24 @@ COUNTRY_SENTENCES = [
 def test_countries_the_text_states(nlp, text, expected):
     doc = nlp(text)
     assert {name: doc._.actors[name].country for name in expected} == expected
+
+
+SPEAKER_SENTENCES = [
+    # content before the attribution, with a time or a channel after the verb
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said on Wednesday.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said in a statement.",
+     [("Jan Nowak", "negotiations", "support")]),
+    # a named person's act inside what another reports: the position is the inner person's
+    ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
+     "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
+    ("Latvian Foreign Minister Jan Nowak said on Wednesday that peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKER_SENTENCES)
+def test_speakers_in_sentences(nlp, text, expected):
+    from analysis.reader import parse_article
+    tables = analyze([parse_article(text, "s", title="s")], n_process=1)
+    assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
