@@ -96,6 +96,24 @@ def find_quotes(doc: Doc) -> list[Span]:
     return spans
 
 
+TURN_RE = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
+
+
+def find_turns(doc: Doc) -> list[tuple[str, Span]]:
+    """Transcript turns: a line that opens with a person's name and a colon ("Anna Berg: We will
+    ..."), as in press-conference transcripts and interviews -> (name, the rest of the line)."""
+    turns = []
+    for m in TURN_RE.finditer(doc.text):
+        label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        said = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if label is None or said is None or not len(said):
+            continue
+        names = {doc._.person_at.get(t.i) for t in label if not t.is_punct}
+        if len(names) == 1 and None not in names:
+            turns.append((names.pop(), said))
+    return turns
+
+
 class _Context:
     """What a pronoun or a definite title may refer to, updated sentence by sentence."""
 
@@ -443,8 +461,13 @@ class SpeakerAttribution:
         ctx = _Context(doc)
         ctx.gender = _genders(doc)
         quotes = find_quotes(doc)
+        turns = find_turns(doc)
         inside = {i for q in quotes for i in range(q.start, q.end)}
+        in_turn = {i for _, said in turns for i in range(said.start, said.end)}
+        quotes = [q for q in quotes if q.start not in in_turn]  # a quote inside a turn is the turn's own
+        inside |= in_turn
         acts: list[Speech] = []
+        next_turn = 0
         pending = sorted(quotes, key=lambda q: q.end)
         q_next = 0
         sents = list(doc.sents)
@@ -457,6 +480,11 @@ class SpeakerAttribution:
 
         for sent in sents:
             verbs = verbs_in(sent)
+            while next_turn < len(turns) and turns[next_turn][1].start < sent.end:
+                name, said = turns[next_turn]
+                next_turn += 1
+                acts.append(Speech([name], "direct", said, None, said.text, False, said))
+                ctx.remember([name])
             while q_next < len(pending) and pending[q_next].end - 1 < sent.end:
                 quote = pending[q_next]
                 q_next += 1

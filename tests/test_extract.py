@@ -237,6 +237,11 @@ SPEAKER_SENTENCES = [
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
     ("Latvian Foreign Minister Jan Nowak said on Wednesday that peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
+    # transcript turns: a line opening with a person's name and a colon is that person's speech
+    ("Latvian Foreign Minister Jan Nowak took questions.\nReporter: Will you send tanks?\n"
+     "Jan Nowak: We will keep the sanctions in place.",
+     [("Jan Nowak", "sanctions", "support")]),
+    ("Jan Nowak met Tom Lind.\nNote: sanctions were not discussed.", []),
 ]
 
 
