@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, load_catalog
 from analysis.lexicon import data_cache, load
-from analysis.speakers import speech_kinds
+from analysis.speakers import Speech, speech_kinds
 from analysis.verbs import verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -72,6 +72,7 @@ def _lexicon():
         "window": int(data["negation_window"]),
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
+        "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
                              re.IGNORECASE),
     }
@@ -188,6 +189,26 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
             return False
         token = head
     return False
+
+
+def _owned_proposal(doc, start_char: int, end_char: int, lex):
+    """(person, proposal noun) when the cue is the content of a named person's proposal ("Y's call
+    for a ceasefire", "Y's threat to suspend military aid"): climbing from the cue through nominal
+    and clausal links to a proposal noun with a possessive person. None otherwise."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = _cue_head(list(span))
+    for _ in range(8):
+        if token.lower_ in lex["owned"]:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            name = doc._.person_at.get(owner.i) if owner is not None else None
+            return (name, token) if name else None
+        head = token.head
+        if head.i == token.i or token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp"}:
+            return None
+        token = head
+    return None
 
 
 def _predicate_text(verb) -> str:
@@ -318,6 +339,7 @@ class Stance:
     def __call__(self, doc: Doc) -> Doc:
         cues = sorted(doc.spans.get(CUES_KEY, []), key=lambda s: s.start)
         starts = [c.start for c in cues]
+        lex = _lexicon()
         claims = []
         for act in doc._.speech or []:
             region = act.region
@@ -325,6 +347,18 @@ class Stance:
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
             for claim in claims_in(region, matches, act.lead, act.kind == "direct"):
+                owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
+                if owned is not None and owned[0] not in act.speakers:
+                    # "X responded to Y's threat to suspend aid": the content is Y's position, read
+                    # inside Y's phrase; X takes it only by judging it ("X rejected Y's call for ...")
+                    name, noun = owned
+                    phrase = doc[noun.left_edge.i:noun.right_edge.i + 1]
+                    match = [m for m in matches if m[0] == claim.start_char]
+                    own = next(iter(claims_in(phrase, match)), None)
+                    if own is not None:
+                        claims.append((Speech([name], "reported", phrase, None, "", False, act.sentence), own))
+                    if act.kind != "reported" and (own is None or own.stance == claim.stance):
+                        continue
                 claims.append((act, claim))
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)

@@ -242,6 +242,11 @@ SPEAKER_SENTENCES = [
      "Jan Nowak: We will keep the sanctions in place.",
      [("Jan Nowak", "sanctions", "support")]),
     ("Jan Nowak met Tom Lind.\nNote: sanctions were not discussed.", []),
+    # a person's proposal is that person's position; another speaker takes it only by judging it
+    ("Latvian Foreign Minister Jan Nowak responded on Monday to Dutch Prime Minister Tom Lind's threat to "
+     "stop the weapons deliveries.", [("Tom Lind", "military_aid", "oppose")]),
+    ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
+     [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),
 ]
 
 
