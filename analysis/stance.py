@@ -181,7 +181,11 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
         head = token.head
         if head.i == token.i or head.i < stop:
             return False
-        if token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["proposals"]:
+        object_of = token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["proposals"]
+        if (token.dep_ == "pobj" and token.lower_ in lex["proposals"] and head.lower_ in ("over", "against", "to", "at")
+                and head.head.i != head.i):  # "protested over the decision calling for ...", "objected to the plan"
+            head, object_of = head.head, True
+        if object_of:
             negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
                 head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
             return bool(lex["before"].fullmatch(head.text)) and not negated  # "no longer opposed the idea"

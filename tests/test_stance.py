@@ -27,6 +27,8 @@ CASES = [
     ("the council blocked a text demanding an immediate ceasefire", [("ceasefire", "oppose")]),
     ("Spain no longer opposed the idea that calls for a ceasefire", [("ceasefire", "support")]),
     ("there is no other solution than a ceasefire", [("ceasefire", "support")]),
+    ("they protested over the decision calling for a ceasefire", [("ceasefire", "oppose")]),
+    ("they objected to the plan that would send more weapons", [("military_aid", "oppose")]),
     ("the court has no say and that the talks will go on", [("negotiations", "support")]),
     ("he concessions before the talks had started", []),
     ("the weather was fine on Tuesday", []),
