@@ -30,6 +30,9 @@ from analysis.lexicon import data_cache, load
 PEOPLE_KEY = "people"
 RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
 POSSESSIVE = ("'s", "’s")
+BODIES = {"EU", "NATO", "UN"}
+POSTED = {"ambassador", "envoy", "representative"}  # titles held at a body for a country
+ABBREVIATION = re.compile(r"[A-Z](\.[A-Z])+\.?")  # "U.S", "U.K", "U.S."
 
 for _name in ("actors", "person_at", "ent_at"):
     if not Doc.has_extension(_name):
@@ -124,6 +127,14 @@ def country_near(doc: Doc, start: int, end: int) -> str:
                 if code:
                     return code
         code = countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+        if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
+            code = countries.country_code(token.text)
+        if code:
+            return code
+        # a country of two or three words the model did not tag: "United States Trade Representative"
+        code = next((c for j in (i - 1, i - 2) if j >= start and token.is_title and doc[j].is_title
+                     and not any(t.ent_type_ == "PERSON" for t in doc[j:i + 1])
+                     and (c := countries.country_code(doc[j:i + 1].text))), "")
         if code:
             return code
         # an institution of two or three words outside any entity: "White House", "State Duma"
@@ -144,6 +155,8 @@ def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
         prev = doc[start - 1]
         if prev.is_punct and prev.text not in POSSESSIVE and prev.text != ".":
             break
+        if prev.text == "." and not (start >= 2 and ABBREVIATION.fullmatch(doc[start - 2].text)):
+            break  # a full stop ends the sentence unless it closes "U.S."
         if prev.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ") and prev.lower_ != "of":
             break
         start -= 1
@@ -246,7 +259,12 @@ class PersonIndex:
         role = before_name.get(ent.start)
         if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
-            country = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
+            inner, outer = country_near(doc, role.start, role.end), country_near(doc, left, role.start)
+            country = inner or outer
+            if country in BODIES and role[-1].lower_ in POSTED:
+                # "Algeria's U.N. Ambassador": posted to the body, speaking for the country further left
+                country = next((code for end in range(role.start - 1, left, -1)
+                                if (code := country_near(doc, left, end)) and code not in BODIES), country)
             if not country and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
                 # "President Anton Vela of Moldova"
                 country = country_near(doc, ent.end + 1, min(ent.end + 4, len(doc)))

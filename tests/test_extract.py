@@ -217,6 +217,13 @@ COUNTRY_SENTENCES = [
     ("He met European leaders including President Anna Berg in Kyiv.", {"Anna Berg": ""}),
     ("Anna Berg met Ravi Menon and questioned India's position on the war.", {"Anna Berg": "", "Ravi Menon": ""}),
     ("Anna Berg, who met Norway's foreign minister, said the idea was wrong.", {"Anna Berg": ""}),
+    ("Before the meeting, U.S Treasury Secretary, Anna Berg visited the country.", {"Anna Berg": "USA"}),
+    ("They wrote to United States Trade Representative Anna Berg on Monday.", {"Anna Berg": "USA"}),
+    ("Palestinian Authority President Ravi Menon spoke on Monday.", {"Ravi Menon": "PSE"}),
+    ("The ministry answered former US Congressman Tom Reed on Monday.", {"Tom Reed": "USA"}),
+    ("“It offers hope,” Brazil’s U.N. Ambassador Anna Berg told the council.", {"Anna Berg": "BRA"}),
+    ("Canada set a tariff that matches U.S. tariffs. Prime Minister Tom Reed’s government began a review.",
+     {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
 ]
 
 
