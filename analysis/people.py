@@ -494,6 +494,7 @@ def entity_actor(ent: Span) -> str:
     code = countries.country_code(name)
     if ent.label_ == "GPE" and code:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
-    if ent.label_ == "ORG":
+    if ent.label_ == "ORG" and not any(t.tag_ in ("VBZ", "VBD", "VBP") for t in ent[1:]):
+        # a finite verb inside is a mis-tagged headline ("British PM Novak Confirms"), not a body
         return add_actor(doc, name, "organization", code, mentions=0)
     return ""
