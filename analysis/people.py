@@ -481,6 +481,11 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
     return None
 
 
+@data_cache()
+def _media_nouns() -> frozenset:
+    return frozenset(load("places")["media_nouns"])
+
+
 def entity_actor(ent: Span) -> str:
     """The actor a place or body entity stands for: an institution ("the Kremlin"), a country's
     government ("France", "Washington" -> United States) or an organization; "" otherwise."""
@@ -494,6 +499,8 @@ def entity_actor(ent: Span) -> str:
     code = countries.country_code(name)
     if ent.label_ == "GPE" and code:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
+    if ent.label_ == "ORG" and ent[-1].lower_ in _media_nouns():
+        return ""  # a news outlet reports positions, it holds none
     if ent.label_ == "ORG" and not any(t.tag_ in ("VBZ", "VBD", "VBP") for t in ent[1:]):
         # a finite verb inside is a mis-tagged headline ("British PM Novak Confirms"), not a body
         return add_actor(doc, name, "organization", code, mentions=0)

@@ -252,6 +252,8 @@ SPEAKER_SENTENCES = [
     # a person's proposal is that person's position; another speaker takes it only by judging it
     ("Latvian Foreign Minister Jan Nowak responded on Monday to Dutch Prime Minister Tom Lind's threat to "
      "stop the weapons deliveries.", [("Tom Lind", "military_aid", "oppose")]),
+    # a news outlet reports a position, it holds none
+    ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
