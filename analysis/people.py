@@ -206,6 +206,8 @@ class PersonIndex:
                 canonical = full_names.get(name.lower()) or self._later_full_name(multiword, ent, name)
                 if canonical == name and len(words) == 1:
                     canonical = self._inner_name(multiword, name)
+                if canonical == name and len(words) == 1:
+                    canonical = self._family_name_first(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
             # a title only one state has, before the name or inside it ("Pope X" is one entity)
             country = country or national_title(role) or national_title(ent[0].text if len(ent) > 1 else "")
@@ -244,6 +246,13 @@ class PersonIndex:
     @staticmethod
     def _inner_name(multiword: list[tuple[int, str]], name: str) -> str:
         owners = {f for _, f in multiword if len(f.split()) >= 3 and name.lower() in (w.lower() for w in f.split()[1:-1])}
+        return owners.pop() if len(owners) == 1 else name
+
+    @staticmethod
+    def _family_name_first(multiword: list[tuple[int, str]], name: str) -> str:
+        """A family name written first ("Wang" for "Wang Jun", as Chinese, Korean or Hungarian
+        names are): the one full name that opens with it, when no full name ends with it."""
+        owners = {f for _, f in multiword if f.split()[0].lower() == name.lower()}
         return owners.pop() if len(owners) == 1 else name
 
     @staticmethod

@@ -252,6 +252,9 @@ SPEAKER_SENTENCES = [
     # a person's proposal is that person's position; another speaker takes it only by judging it
     ("Latvian Foreign Minister Jan Nowak responded on Monday to Dutch Prime Minister Tom Lind's threat to "
      "stop the weapons deliveries.", [("Tom Lind", "military_aid", "oppose")]),
+    # a family name written first ("Kim" for "Kim Sung") is that person
+    ("Trade Minister Kim Sung met Anna Berg on Monday. Kim said peace talks must start now.",
+     [("Kim Sung", "negotiations", "support")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor
