@@ -139,15 +139,17 @@ def choose_catalog(available: list[Available], counts: dict[str, int], fixed: bo
     elif st.session_state.get("flt_catalog") not in catalogs:  # e.g. a database without that saved catalog
         st.session_state["flt_catalog"] = fallback
 
-    def label(catalog_id: str) -> str:
-        n = counts.get(catalog_id)
-        return catalogs[catalog_id].name + (f" ({n} article{'s' if n != 1 else ''})" if n else "")
-
-    st.sidebar.selectbox("Catalog", list(catalogs), key="flt_catalog", format_func=label,
+    st.sidebar.selectbox("Catalog", list(catalogs), key="flt_catalog", format_func=lambda c: catalogs[c].name,
                          disabled=fixed or len(catalogs) < 2, on_change=_catalog_changed, args=(catalogs,),
                          help="The issue catalog the articles were analysed with: every page shows the articles, "
                               "positions, actors and reactions of this catalog, with its issues.")
-    return catalogs[st.session_state["flt_catalog"]]
+    chosen = catalogs[st.session_state["flt_catalog"]]
+    n = counts.get(chosen.id, 0)
+    if not fixed:
+        st.sidebar.caption(f"{n:,} article{'' if n == 1 else 's'} · {len(chosen.issues)} issue"
+                           f"{'' if len(chosen.issues) == 1 else 's'} · {len(catalogs)} catalog{'' if len(catalogs) == 1 else 's'} "
+                           "available")
+    return chosen
 
 
 def _init_from_url(opts: dict[str, list[str]], catalog: Catalog) -> None:
