@@ -6,7 +6,11 @@ writes are serialised with ``BEGIN IMMEDIATE`` and a busy timeout, so nobody's w
 
 * Articles are keyed by a hash of their text: the same article added twice is recognised.
 * Each article remembers the pipeline version (model, code, catalog and cue files) it was
-  analysed with; ``refresh()`` re-analyses only articles whose version is stale.
+  analysed with, and the issue catalog (id, version); ``refresh()`` re-analyses only articles
+  whose version is stale, each with the current version of its own catalog.
+* Several issue catalogs side by side (analysis.catalogs): ``catalogs()`` lists the shipped
+  files and the versions analysts saved (``save_catalog``; the latest saved version of an id
+  overrides its shipped file), ``tables(catalog)`` reads one catalog's articles.
 * Corrections are stored apart from machine output, keyed by the machine position they
   change (article, actor, evidence offset, original issue and stance), and applied when
   tables are read, so they survive re-processing and pipeline upgrades.
