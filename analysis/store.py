@@ -557,6 +557,13 @@ class Store:
             con.execute("INSERT OR IGNORE INTO catalogs (id, version, name, toml, saved_at) VALUES (?, ?, ?, ?, ?)",
                         (catalog.id, catalog.version, catalog.name, text, now))
 
+    def catalog_names(self, catalog_id: str) -> set[str]:
+        """The actor names (as the machine wrote them) in the articles analysed with a catalog;
+        also those the registry resolves away (an entry marked not a person)."""
+        with self._connect() as con:
+            return {r[0] for r in con.execute("SELECT DISTINCT name FROM actors WHERE article IN "
+                                              "(SELECT id FROM articles WHERE catalog = ?)", (catalog_id,))}
+
     def catalog_counts(self) -> dict[str, int]:
         """Catalog id -> number of stored articles analysed with it."""
         with self._connect() as con:

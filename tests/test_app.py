@@ -557,7 +557,7 @@ def test_every_page_shows_the_selected_catalogs_articles_only(catalog_app, page)
     for catalog_id, words in OTHER_CATALOGS.items():
         if catalog_id != "trade-test":
             assert not any(w in text for w in words), (catalog_id, page)
-    if page in ("pages/overview.py", "pages/positions.py", "pages/timeline.py", "pages/actors.py"):
+    if page in ("pages/overview.py", "pages/positions.py", "pages/timeline.py", "pages/actors.py", "pages/people.py"):
         assert "Steel tariffs" in text or "Anna Berg" in text
 
 

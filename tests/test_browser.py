@@ -253,7 +253,6 @@ def test_switching_catalog_in_the_sidebar_changes_url_and_charts(browser, tmp_pa
     """The seed corpus (default catalog) and two small test catalogs in one database: choosing
     another catalog in the sidebar puts it in the URL and redraws the counts and the charts with
     that catalog's articles and issue labels."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from catalog_fixture import build
 
     db = build(tmp_path / "catalogs.db", seed=True).path

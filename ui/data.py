@@ -146,6 +146,17 @@ def catalog_counts() -> dict[str, int]:
     return _catalog_counts(str(db.path), db.revision())
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _catalog_names(path: str, revision: int, catalog_id: str) -> set[str]:
+    return store().catalog_names(catalog_id)
+
+
+def catalog_names(catalog_id: str) -> set[str]:
+    """Actor names in the articles of one catalog (Store.catalog_names), read once per revision."""
+    db = store()
+    return _catalog_names(str(db.path), db.revision(), catalog_id)
+
+
 def catalog() -> Catalog:
     """The catalog chosen in the sidebar for this run (set by dashboard.py)."""
     return st.session_state["catalog"]

@@ -144,12 +144,14 @@ def choose_catalog(available: list[Available], counts: dict[str, int], fixed: bo
                          help="The issue catalog the articles were analysed with: every page shows the articles, "
                               "positions, actors and reactions of this catalog, with its issues.")
     chosen = catalogs[st.session_state["flt_catalog"]]
-    n = counts.get(chosen.id, 0)
     if not fixed:
-        st.sidebar.caption(f"{n:,} article{'' if n == 1 else 's'} · {len(chosen.issues)} issue"
-                           f"{'' if len(chosen.issues) == 1 else 's'} · {len(catalogs)} catalog{'' if len(catalogs) == 1 else 's'} "
-                           "available")
+        st.sidebar.caption(f"{_count(counts.get(chosen.id, 0), 'article')} · {_count(len(chosen.issues), 'issue')} · "
+                           f"{_count(len(catalogs), 'catalog')} available")
     return chosen
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
 
 
 def _init_from_url(opts: dict[str, list[str]], catalog: Catalog) -> None:
