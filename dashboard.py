@@ -1,5 +1,7 @@
-"""Entry point: `streamlit run dashboard.py`. Declares the pages, draws the shared filters, runs
-the chosen page. Pages read ``st.session_state["view"]`` (filtered tables) and never parse text.
+"""Entry point: `streamlit run dashboard.py`. Declares the pages, draws the catalog select and the
+shared filters, runs the chosen page. Pages read ``st.session_state["view"]`` (filtered tables of
+the chosen catalog's articles) and ``st.session_state["catalog"]`` (that Catalog: name,
+description, issues; ``ui.data.catalog()``) and never parse text.
 With DASHBOARD_DATASET set, the view is a DatasetView over the batch dataset (DuckDB)."""
 
 import streamlit as st
@@ -24,7 +26,8 @@ PAGES = [
 page = st.navigation(PAGES)
 
 try:
-    tables = data.dataset() if data.dataset_mode() else data.tables()
+    catalog = filters.choose_catalog(data.catalogs(), data.catalog_counts(), fixed=data.dataset_mode())
+    tables = data.dataset() if data.dataset_mode() else data.tables(catalog.id)
 except AnalysisError as exc:
     st.error(plain(str(exc)), icon=":material/error:")
     st.stop()
@@ -33,8 +36,9 @@ if data.store().read_only:
             "and deleting articles are disabled. To edit, copy the database to a writable folder and point "
             "DASHBOARD_DB at the copy.", icon=":material/lock:")
 
+st.session_state["catalog"] = catalog
 labels = data.labels()
-selection = filters.sidebar(tables, labels)
+selection = filters.sidebar(tables, labels, catalog)
 if data.dataset_mode():
     summary = data.ask("summary")
     st.sidebar.caption(f"**Dataset mode**: {summary['articles']:,} articles, {summary['positions']:,} positions "

@@ -9,7 +9,8 @@ Every actors, statements and reactions row carries ``file`` right after ``articl
 ``registry export`` writes the actor registry as CSV (name, variants, country, role, source;
 analysis.registry_io); ``registry import FILE`` adds such a list to the database, or on any bad
 row prints one ``error:`` line naming the bad lines and changes nothing.
-``catalog check FILE`` prints every problem of an issue catalog as ``FILE:LINE: message`` and
+``catalog list`` prints the available catalogs (shipped files and versions saved in the database:
+id, name, version, source, articles); ``catalog check FILE`` prints every problem of an issue catalog as ``FILE:LINE: message`` and
 exits 1, or one ``ok: N issues ...`` line and exits 0. ``extract`` and ``ingest`` take
 ``--catalog FILE`` and refuse a catalog with an error before reading any article.
 ``batch`` writes the same tables as a partitioned Parquet dataset on a Dask cluster (analysis.batch).
@@ -72,9 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     rimp.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     rimp.add_argument("--analyst", default="", help="name stored with the import in the audit trail")
     cat = sub.add_parser("catalog", help="issue catalogs")
-    chk = cat.add_subparsers(dest="action", required=True).add_parser(
-        "check", help="list every problem of an issue catalog with its line; exit 1 if there is any")
+    cat_actions = cat.add_subparsers(dest="action", required=True)
+    chk = cat_actions.add_parser("check", help="list every problem of an issue catalog with its line; exit 1 if there is any")
     chk.add_argument("file", metavar="FILE", nargs="?", default=None, help="catalog TOML (default: DASHBOARD_CATALOG)")
+    lst = cat_actions.add_parser("list", help="the available catalogs: shipped files and versions saved in the database")
+    lst.add_argument("--db", default=None, help="database file (default: DASHBOARD_DB)")
     bat = sub.add_parser("batch", help="extract on a Dask cluster into a Parquet dataset (resumable; analysis.batch)")
     bat.add_argument("inputs", nargs="+", metavar="INPUT",
                      help=".txt, .md or .html files, JSONL or Parquet dumps with a `text` column, or folders of them")
@@ -267,6 +270,21 @@ def _catalog_check(args) -> int:
     return 0
 
 
+def _catalog_list(args) -> int:
+    """One row per available catalog: id, name, version, source (shipped | saved), articles."""
+    from analysis.store import Store
+
+    store = Store(args.db)
+    counts = store.catalog_counts()
+    rows = [(a.catalog.id, a.catalog.name, a.catalog.version, a.source, str(counts.get(a.catalog.id, 0)))
+            for a in store.available_catalogs()]
+    header = ("id", "name", "version", "source", "articles")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
+
+
 def _batch(args) -> int:
     from analysis.batch import DEFAULT_CHUNK_SIZE, run
 
@@ -316,7 +334,7 @@ def main(argv=None) -> int:
         elif args.command == "registry":
             return _registry(args)
         elif args.command == "catalog":
-            return _catalog_check(args)
+            return _catalog_check(args) if args.action == "check" else _catalog_list(args)
         elif args.command == "batch":
             return _batch(args)
         elif args.command == "backup":

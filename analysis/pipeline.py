@@ -27,7 +27,7 @@ RULES_FROM = "role_ruler"  # the first of our components that must see the whole
 PACKAGE = Path(__file__).resolve().parent
 # Modules that do not shape what is extracted (storage, command line, scoring, settings).
 NOT_ENGINE = {"cli.py", "store.py", "evaluate.py", "settings.py", "errors.py", "__main__.py", "__init__.py",
-              "alignment.py", "registry.py", "registry_io.py", "dataset.py", "batch.py"}  # registry: rebuilt by the store
+              "alignment.py", "registry.py", "registry_io.py", "dataset.py", "batch.py", "catalogs.py"}  # registry: rebuilt by the store
 
 
 def engine_version() -> str:

@@ -27,7 +27,7 @@ SETTINGS = {
     for s in [
         Setting("DASHBOARD_DB", str(PROJECT_DIR / "data" / "dashboard.db"), "SQLite corpus database; created on first start."),
         Setting("DASHBOARD_CORPUS", str(PROJECT_DIR / "seeds"), "Articles loaded into a new, empty database (the seed corpus)."),
-        Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "issues.toml"),
+        Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "catalogs" / "ukraine-war.toml"),
                 "Issue catalog file (TOML); checked when loaded, see `catalog check`."),
         Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN); when "
                 "set it wins over the catalog's `reference`, and a catalog without one uses it."),

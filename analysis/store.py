@@ -6,7 +6,11 @@ writes are serialised with ``BEGIN IMMEDIATE`` and a busy timeout, so nobody's w
 
 * Articles are keyed by a hash of their text: the same article added twice is recognised.
 * Each article remembers the pipeline version (model, code, catalog and cue files) it was
-  analysed with; ``refresh()`` re-analyses only articles whose version is stale.
+  analysed with, and the issue catalog (id, version); ``refresh()`` re-analyses only articles
+  whose version is stale, each with the current version of its own catalog.
+* Several issue catalogs side by side (analysis.catalogs): ``catalogs()`` lists the shipped
+  files and the versions analysts saved (``save_catalog``; the latest saved version of an id
+  overrides its shipped file), ``tables(catalog)`` reads one catalog's articles.
 * Corrections are stored apart from machine output, keyed by the machine position they
   change (article, actor, evidence offset, original issue and stance), and applied when
   tables are read, so they survive re-processing and pipeline upgrades.
@@ -31,10 +35,13 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from analysis import catalogs as shipped_catalogs
 from analysis import settings
+from analysis.catalog import Catalog, load_catalog_file
+from analysis.catalogs import Available
 from analysis.corpus import Tables, extract_records
 from analysis.countries import is_code
-from analysis.errors import AnalysisError, StoreError
+from analysis.errors import AnalysisError, CatalogError, StoreError
 from analysis.records import Actor, Article, Position, Reaction, columns
 from analysis.registry import EDIT_ACTIONS, Edit, Fact, Imported, Person, Registry, build, resolve
 
@@ -96,7 +103,35 @@ MIGRATIONS = [
     );
     CREATE INDEX actors_name ON actors(name);
     """,
+    # 4: several issue catalogs: each article records the catalog (id, version) it was analysed
+    # with (existing rows: the default catalog, filled in by _assign_default_catalog); analysts'
+    # saved catalog versions. The latest saved version of an id is the one with the highest rowid.
+    """
+    ALTER TABLE articles ADD COLUMN catalog TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN catalog_version TEXT NOT NULL DEFAULT '';
+    CREATE INDEX articles_catalog ON articles(catalog);
+    CREATE TABLE catalogs (
+        id TEXT NOT NULL, version TEXT NOT NULL, name TEXT NOT NULL, toml TEXT NOT NULL, saved_at TEXT NOT NULL,
+        UNIQUE (id, version)
+    );
+    """,
 ]
+
+
+def _assign_default_catalog(con: sqlite3.Connection) -> None:
+    """Migration 4: articles stored before catalogs were recorded were analysed with the default
+    catalog (DASHBOARD_CATALOG)."""
+    path = settings.get("DASHBOARD_CATALOG")
+    try:
+        catalog = load_catalog_file(path)
+        catalog_id, version = catalog.id, catalog.version
+    except CatalogError:  # a broken default file: its id from the file name; refresh() reports the error
+        catalog_id, version = Path(path).stem, ""
+    con.execute("UPDATE articles SET catalog = ?, catalog_version = ? WHERE catalog = ''", (catalog_id, version))
+
+
+# Python steps run after a migration's SQL, in its transaction.
+AFTER_MIGRATION = {4: _assign_default_catalog}
 
 ACTIONS = ("edit", "delete", "add", "country")
 # Audit-trail rows that are not corrections of a position (kept in the same table, never applied).
@@ -311,6 +346,8 @@ class Store:
                         for statement in script.split(";"):
                             if statement.strip():
                                 con.execute(statement)
+                        if version in AFTER_MIGRATION:
+                            AFTER_MIGRATION[version](con)
                         con.execute("INSERT INTO schema_version VALUES (?)", (version,))
                     con.execute("COMMIT")
                 except BaseException:
@@ -330,15 +367,25 @@ class Store:
             return dict(con.execute("SELECT id, pipeline_version FROM articles"))
 
     def ingest(self, articles: list[tuple[str, Article]], progress: Callable[[int, IngestResult], None] | None = None,
-               catalog_path: str | None = None, check_dates: bool = True) -> list[IngestResult]:
-        """Analyse and store (name, Article) pairs. Unchanged duplicates, and a text given twice in
-        the same call, are skipped with a message under their own name; an article whose date is
-        not YYYY-MM-DD is refused. Each article is written in its own transaction, so a failure
-        loses only that article. ``progress(done, result)`` is called once per article as it is
-        done; the results come back in input order."""
+               catalog_path: str | os.PathLike | None = None, check_dates: bool = True) -> list[IngestResult]:
+        """Analyse and store (name, Article) pairs with the issue catalog at ``catalog_path``
+        (default: the current version of the default catalog, a saved version when there is one);
+        each article records that catalog's id and version. Unchanged duplicates, and a text
+        given twice in the same call, are skipped with a message under their own name; an article
+        stored under another catalog (or an older version) is analysed again and moves to this
+        one ("updated"); an article whose date is not YYYY-MM-DD is refused. Each article is
+        written in its own transaction, so a failure loses only that article. A catalog with an
+        error raises CatalogError before anything is read. ``progress(done, result)`` is called
+        once per article as it is done; the results come back in input order."""
+        return self._ingest(articles, progress, catalog_path, check_dates, force=False)
+
+    def _ingest(self, articles, progress, catalog_path, check_dates: bool, force: bool) -> list[IngestResult]:
+        """``ingest``; with ``force`` every article is analysed again, also when nothing changed."""
         if articles:
             self.require_writable()
-        version = pipeline_version(catalog_path)
+        path = str(catalog_path) if catalog_path else str(self.catalog_path(shipped_catalogs.default_catalog().id))
+        catalog = load_catalog_file(path)
+        version = pipeline_version(path)
         known = self.known()
         results: list[tuple[int, IngestResult]] = []
         todo: list[tuple[int, str, Article]] = []
@@ -357,19 +404,21 @@ class Store:
                 report(index, IngestResult(name, article.id, "duplicate",
                                            f"{name}: the same text as {first_name[article.id]} in this upload; "
                                            "stored once."))
-            elif known.get(article.id) == version:
+            elif known.get(article.id) == version and not force:
                 first_name[article.id] = name
                 report(index, IngestResult(name, article.id, "duplicate",
                                            f"{name}: already in the corpus (same text); nothing changed."))
             else:
                 first_name[article.id] = name
                 todo.append((index, name, article))
+        if todo:
+            self._remember(catalog)
         pending = iter(todo)
-        for article, actors, positions, reactions in extract_records([a for _, _, a in todo], catalog_path,
+        for article, actors, positions, reactions in extract_records([a for _, _, a in todo], path,
                                                                      per_article=progress is not None):
             index, name, _ = next(pending)
             status = "updated" if article.id in known else "added"
-            self._replace(article, actors, positions, reactions, version, name)
+            self._replace(article, actors, positions, reactions, version, name, catalog)
             known[article.id] = version
             found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
             report(index, IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors),
@@ -379,16 +428,20 @@ class Store:
                 self._rebuild_registry(con)
         return [result for _, result in sorted(results, key=lambda pair: pair[0])]
 
-    def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str) -> None:
+    def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str,
+                 catalog: Catalog) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.write() as con:
             con.execute("DELETE FROM actors WHERE article = ?", (article.id,))
             con.execute("DELETE FROM positions WHERE article = ?", (article.id,))
             con.execute("DELETE FROM reactions WHERE article = ?", (article.id,))
             con.execute(
-                "INSERT INTO articles (id, title, source, date, text, origin, added_at, pipeline_version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET pipeline_version = excluded.pipeline_version",
-                (article.id, article.title, article.source, article.date, article.text, origin, now, version))
+                "INSERT INTO articles (id, title, source, date, text, origin, added_at, pipeline_version, catalog, "
+                "catalog_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "pipeline_version = excluded.pipeline_version, catalog = excluded.catalog, "
+                "catalog_version = excluded.catalog_version",
+                (article.id, article.title, article.source, article.date, article.text, origin, now, version,
+                 catalog.id, catalog.version))
             self._insert(con, "actors", Actor, actors)
             self._insert(con, "positions", Position, positions)
             self._insert(con, "reactions", Reaction, reactions)
@@ -399,21 +452,144 @@ class Store:
         sql = f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
         con.executemany(sql, [tuple(getattr(r, c) for c in cols) for r in records])
 
-    def refresh(self, catalog_path: str | None = None) -> int:
-        """Re-analyse articles stored with an older pipeline version, and rebuild the actor
-        registry when its code changed. Returns how many articles were re-analysed."""
-        version = pipeline_version(catalog_path)
+    def _stored(self, where: str = "", args: tuple = ()) -> list[tuple]:
+        """(name, Article, pipeline_version, catalog id) of the stored articles matching ``where``."""
         with self._connect() as con:
-            stale = con.execute("SELECT id, title, source, date, text, origin FROM articles WHERE pipeline_version != ?",
-                                (version,)).fetchall()
-            built_with = con.execute("SELECT value FROM meta WHERE key = 'registry_version'").fetchone()
-        if stale:
-            self.ingest([(row[5] or row[1], Article(*row[:5])) for row in stale], catalog_path=catalog_path,
-                        check_dates=False)  # stored before dates were checked: keep them as they are
-        elif (built_with or [""])[0] != registry_version():
-            with self.write() as con:
-                self._rebuild_registry(con)
-        return len(stale)
+            rows = con.execute("SELECT id, title, source, date, text, origin, pipeline_version, catalog FROM articles "
+                               + where + " ORDER BY rowid", args).fetchall()
+        return [(r[5] or r[1], Article(*r[:5]), r[6], r[7]) for r in rows]
+
+    def refresh(self, catalog_path: str | os.PathLike | None = None) -> int:
+        """Re-analyse articles stored with an older pipeline version, each with the current
+        version of its own catalog (``catalog_path``: use that file for the articles of its
+        catalog id instead), and rebuild the actor registry when its code changed. Articles
+        of a catalog that is no longer available are left as they are. Returns how many
+        articles were re-analysed."""
+        override = load_catalog_file(catalog_path) if catalog_path else None
+        available = {c.id for c in self.catalogs()}
+        by_catalog: dict[str, list[tuple]] = {}
+        for row in self._stored():
+            by_catalog.setdefault(row[3], []).append(row)
+        count = 0
+        for catalog_id, rows in by_catalog.items():
+            if override is not None and override.id == catalog_id:
+                path = override.path
+            elif catalog_id in available:
+                path = str(self.catalog_path(catalog_id))
+            else:
+                continue
+            version = pipeline_version(path)
+            stale = [(name, article) for name, article, stored_version, _ in rows if stored_version != version]
+            if stale:  # stored before dates were checked: keep them as they are
+                self.ingest(stale, catalog_path=path, check_dates=False)
+                count += len(stale)
+        if not count:
+            with self._connect() as con:
+                built_with = con.execute("SELECT value FROM meta WHERE key = 'registry_version'").fetchone()
+            if (built_with or [""])[0] != registry_version():
+                with self.write() as con:
+                    self._rebuild_registry(con)
+        return count
+
+    # ------------------------------------------------------------ issue catalogs
+
+    def _saved(self) -> dict[str, tuple[str, str, str]]:
+        """Catalog id -> (version, TOML text, saved_at) of its latest saved version."""
+        with self._connect() as con:
+            rows = con.execute("SELECT id, version, toml, saved_at FROM catalogs ORDER BY rowid").fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}  # a later row (higher rowid) wins
+
+    def available_catalogs(self) -> list[Available]:
+        """Every catalog an analyst can choose, with where its current version comes from: the
+        shipped files (analysis.catalogs) with each id's latest saved version in its place, then
+        the ids only saved; the default catalog first, then by name."""
+        saved = {}
+        for catalog_id, (version, text, at) in self._saved().items():
+            saved[catalog_id] = (load_catalog_file(self._materialise(catalog_id, version, text)), at)
+        return shipped_catalogs.merge(shipped_catalogs.shipped(), saved)
+
+    def catalogs(self) -> list[Catalog]:
+        """The available catalogs (current versions), the default first; see available_catalogs."""
+        return [a.catalog for a in self.available_catalogs()]
+
+    def catalog(self, catalog_id: str) -> Catalog:
+        """The current version of one catalog; CatalogError when no catalog has that id."""
+        for catalog in self.catalogs():
+            if catalog.id == catalog_id:
+                return catalog
+        raise CatalogError(f"No issue catalog with id {catalog_id!r}; `python -m analysis catalog list` lists them.")
+
+    def _materialise(self, catalog_id: str, version: str, text: str) -> Path:
+        return shipped_catalogs.materialise(self.path, catalog_id, version, text)
+
+    def catalog_path(self, catalog_id: str, version: str | None = None) -> Path:
+        """The file the pipeline reads for a catalog: a saved version (``version``, default the
+        latest saved) written once to the cache folder next to the database
+        (``<db stem>-catalogs/<id>-<version>.toml``), else the shipped file of that id.
+        CatalogError when neither exists."""
+        with self._connect() as con:
+            if version is None:
+                row = con.execute("SELECT version, toml FROM catalogs WHERE id = ? ORDER BY rowid DESC LIMIT 1",
+                                  (catalog_id,)).fetchone()
+            else:
+                row = con.execute("SELECT version, toml FROM catalogs WHERE id = ? AND version = ?",
+                                  (catalog_id, version)).fetchone()
+        if row:
+            return self._materialise(catalog_id, row[0], row[1])
+        for catalog in shipped_catalogs.shipped():
+            if catalog.id == catalog_id and (version is None or catalog.version == version):
+                return Path(catalog.path)
+        which = f"version {version} of " if version else ""
+        raise CatalogError(f"No {which}issue catalog with id {catalog_id!r}; `python -m analysis catalog list` lists them.")
+
+    def _remember(self, catalog: Catalog) -> None:
+        """A catalog file given to ``ingest`` that is neither a shipped file nor a saved version
+        (``ingest --catalog my.toml``) is saved, so the app lists it and ``refresh`` finds it;
+        it becomes the current version of its id."""
+        if any(c.id == catalog.id and c.version == catalog.version for c in shipped_catalogs.shipped()):
+            return
+        with self._connect() as con:
+            if con.execute("SELECT 1 FROM catalogs WHERE id = ? AND version = ?", (catalog.id, catalog.version)).fetchone():
+                return
+        text = Path(catalog.path).read_bytes().decode("utf-8")
+        now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        with self.write() as con:
+            con.execute("INSERT OR IGNORE INTO catalogs (id, version, name, toml, saved_at) VALUES (?, ?, ?, ?, ?)",
+                        (catalog.id, catalog.version, catalog.name, text, now))
+
+    def catalog_names(self, catalog_id: str) -> set[str]:
+        """The actor names (as the machine wrote them) in the articles analysed with a catalog;
+        also those the registry resolves away (an entry marked not a person)."""
+        with self._connect() as con:
+            return {r[0] for r in con.execute("SELECT DISTINCT name FROM actors WHERE article IN "
+                                              "(SELECT id FROM articles WHERE catalog = ?)", (catalog_id,))}
+
+    def catalog_counts(self) -> dict[str, int]:
+        """Catalog id -> number of stored articles analysed with it."""
+        with self._connect() as con:
+            return dict(con.execute("SELECT catalog, COUNT(*) FROM articles GROUP BY catalog"))
+
+    def save_catalog(self, text: str, progress: Callable[[int, int], None] | None = None) -> tuple[Catalog, int]:
+        """Store a new version of a catalog from its TOML text and re-analyse exactly the stored
+        articles that were analysed with that catalog id (any version), calling
+        ``progress(done, total)`` after each. Corrections and the actor registry apply as after
+        any re-analysis. A catalog with an error (or without an ``id``) raises CatalogError and
+        changes nothing. Returns (the saved catalog, the number of articles re-analysed)."""
+        self.require_writable()
+        parsed = shipped_catalogs.parse_text(text)
+        path = self._materialise(parsed.id, parsed.version, text)
+        catalog = load_catalog_file(path)
+        now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        with self.write() as con:  # a version saved again becomes the latest (REPLACE gives it a new rowid)
+            con.execute("INSERT OR REPLACE INTO catalogs (id, version, name, toml, saved_at) VALUES (?, ?, ?, ?, ?)",
+                        (catalog.id, catalog.version, catalog.name, text, now))
+        mine = [(name, article) for name, article, _, catalog_id in self._stored("WHERE catalog = ?", (catalog.id,))]
+        if progress:
+            progress(0, len(mine))
+        if mine:
+            self._ingest(mine, (lambda done, _: progress(done, len(mine))) if progress else None, path,
+                         check_dates=False, force=True)
+        return catalog, len(mine)
 
     def backup(self, target: str | Path) -> Path:
         """A consistent copy of the database at ``target`` (SQLite's online backup: safe while
@@ -435,10 +611,11 @@ class Store:
         return target
 
     def articles(self) -> pd.DataFrame:
-        """id, title, source, date and origin of every stored article (no text), oldest date first."""
+        """id, title, source, date, origin, added_at and the catalog (id, version) each stored
+        article was analysed with (no text), oldest date first."""
         with self._connect() as con:
-            return pd.read_sql_query("SELECT id, title, source, date, origin, added_at FROM articles "
-                                     "ORDER BY date, title", con)
+            return pd.read_sql_query("SELECT id, title, source, date, origin, added_at, catalog, catalog_version "
+                                     "FROM articles ORDER BY date, title", con)
 
     def delete_article(self, article_id: str, analyst: str = "") -> str:
         """Delete an article with its actors, positions, reactions and corrections in one
@@ -577,11 +754,14 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
-    def tables(self) -> Tables:
-        """All tables with corrections applied. statements gain ``key`` and ``corrected`` columns."""
+    def tables(self, catalog: str | None = None) -> Tables:
+        """All tables with corrections applied; with ``catalog`` (an id) only the articles analysed
+        with that catalog and their rows. statements gain ``key`` and ``corrected`` columns;
+        articles carry ``catalog`` and ``catalog_version``."""
         with self._connect() as con:
             con.execute("BEGIN")  # one consistent snapshot of all tables
-            articles = pd.read_sql_query("SELECT id, title, source, date, text FROM articles ORDER BY date, title", con)
+            articles = pd.read_sql_query("SELECT id, title, source, date, text, catalog, catalog_version FROM articles "
+                                         "ORDER BY date, title", con)
             actors = pd.read_sql_query(f"SELECT {', '.join(columns(Actor))} FROM actors", con)
             positions = pd.read_sql_query(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns(Position))} FROM positions", con)
             reactions = pd.read_sql_query(f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns(Reaction))} FROM reactions", con)
@@ -589,6 +769,11 @@ class Store:
             registry = self._read_registry(con)
             con.execute("COMMIT")
         actors, positions, reactions = apply_corrections(actors, positions, reactions, corrections, registry)
+        if catalog is not None:  # after the corrections: a position added by hand belongs to its article's catalog
+            articles = articles[articles["catalog"] == catalog]
+            mine = set(articles["id"])
+            actors, positions, reactions = (t[t["article"].isin(mine)].reset_index(drop=True)
+                                            for t in (actors, positions, reactions))
         return Tables(articles.reset_index(drop=True), actors, positions, reactions)
 
     def gold(self, article_ids: list[str] | None = None) -> list[dict]:

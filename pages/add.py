@@ -37,6 +37,10 @@ if st.session_state.pop("add_clear", False):
         st.session_state.pop(key, None)
     st.session_state["add_form"] = st.session_state.get("add_form", 0) + 1
 
+catalog = data.catalog()  # the sidebar's choice: new articles are analysed with it
+st.info(f"New articles are analysed with the issue catalog “{plain(catalog.name)}” ({len(catalog.issues)} issues). "
+        "Choose another catalog in the sidebar to analyse them with its issues; an article already stored under "
+        "another catalog moves to this one.", icon=":material/category:")
 limit = max_bytes()  # DASHBOARD_MAX_BYTES: the uploader, this caption and the reader use the same limit
 st.caption(f"Upload .txt, .md or .html files (up to {megabytes(limit)} each) or paste text. "
            "Articles already in the corpus are recognised by their text and not stored twice.")
@@ -77,7 +81,7 @@ if st.button("Analyse and add", key="add_submit", type="primary", icon=":materia
             bar.progress(done / total, text=plain(f"{done}/{len(articles)} · {result.message}"))
 
         try:
-            results = db.ingest(articles, progress=progress) if articles else []
+            results = db.ingest(articles, progress=progress, catalog_path=catalog.path) if articles else []
         except AnalysisError as exc:
             st.error(plain(str(exc)))
             results = []
@@ -99,7 +103,8 @@ if rows:
     added = summary[summary["status"].isin(["added", "updated"])]
     if not added.empty:
         st.success(f"{len(added)} article(s) stored: {int(added['actors'].sum())} actors and "
-                   f"{int(added['positions'].sum())} positions found. They appear on every page now.")
+                   f"{int(added['positions'].sum())} positions found with the catalog “{plain(catalog.name)}”. "
+                   "They appear on every page of that catalog now.")
     for row in rows:
         if row["status"] == "refused":
             st.error(plain(row["message"]))

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from ui import data
-from ui.text import source_line
+from ui.text import plain, source_line
 from ui.widgets import context, nothing_matches, paged_table, table
 
 view, selection, labels, caption = context()
@@ -29,6 +29,9 @@ else:
     article_id = st.selectbox("Article", list(titles), format_func=titles.get, key="art_pick")
     article = view.articles.set_index("id").loc[article_id]
 st.html(source_line(article["title"], article["source"], article["date"]))
+catalog = data.catalog()  # every article listed here was analysed with the catalog chosen in the sidebar
+version = article.get("catalog_version", "") or catalog.version
+st.caption(f"Analysed with the issue catalog “{plain(catalog.name)}” ({plain(catalog.id)}, version {plain(version)}).")
 st.html(data.entities_html(article_id, article["text"]))
 st.caption("Marked by the language model: " + ", ".join(data.ENTITY_LABELS.values()) + ".")
 st.subheader("Actors")

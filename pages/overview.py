@@ -2,6 +2,7 @@ import streamlit as st
 
 from analysis.countries import country_name
 from ui import charts, data
+from ui.text import plain
 from ui.widgets import chart, context, nothing_matches
 
 MATRIX_COUNTRIES = 40  # dataset mode: the stance matrix's rows, those with most positions
@@ -9,9 +10,11 @@ MATRIX_COUNTRIES = 40  # dataset mode: the stance matrix's rows, those with most
 view, selection, labels, caption = context()
 parts = selection.name_parts()
 
+catalog = data.catalog()
 st.title("Diplomatic reactions")
+st.markdown(f"**{plain(catalog.name)}**" + (f" — {plain(catalog.description)}" if catalog.description else ""))
 st.caption(f"Where each country stands against {country_name(selection.reference)}, with the sentence behind "
-           "every claim. Filters in the sidebar apply to every page.")
+           "every claim. The catalog and the filters in the sidebar apply to every page.")
 
 if data.dataset_mode():  # counts and aggregates from DuckDB (analysis.dataset)
     counts = view.counts

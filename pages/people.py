@@ -95,11 +95,15 @@ query = left.text_input("Search names and spellings", key="ppl_search", placehol
 show_not_person = right.toggle("List entries marked not a person", key="ppl_show_not_person", value=True)
 
 chosen_by_filters = bool(selection.country or selection.article or selection.actor_type)
-keep = ~people["not_person"]
+# The registry spans every catalog: list the people named in this catalog's articles (and those
+# only an imported list names, in no article yet).
+named = {p.name for p in map(registry.get, data.catalog_names(data.catalog().id)) if p is not None}
+in_catalog = people["name"].isin(named) | (people["articles"] == 0)
+keep = ~people["not_person"] & in_catalog
 if chosen_by_filters:
     keep &= people["name"].isin(set(view.actors.loc[view.actors["actor_type"] == "person", "name"]))
 if show_not_person:
-    keep |= people["not_person"]
+    keep |= people["not_person"] & in_catalog
 if query:
     keep &= (people["name"] + " " + people["variants"]).str.lower().str.contains(query.lower(), regex=False)
 shown = people[keep].sort_values(["not_person", "positions", "mentions", "name"],

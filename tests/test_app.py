@@ -506,3 +506,150 @@ def test_actors_page_lists_one_row_per_person_across_articles(people_app):
     assert sorted(zip(holm["name"], holm["article title"])) == [
         ("Katarina Holm", "Oslo keeps the pressure on"), ("Katarina Holm", "Talks in Bergen"),
         ("Kati Holm", "A northern voice on aid")]
+
+
+# ------------------------------------------------------------ several issue catalogs side by side
+
+@pytest.fixture(scope="module")
+def two_catalogs(tmp_path_factory):
+    """The seed corpus (default catalog) plus two small test catalogs with articles in each
+    (tests/catalog_fixture.py), built once and copied for each test."""
+    from catalog_fixture import build
+
+    return build(tmp_path_factory.mktemp("two-catalogs") / "two.db", seed=True).path
+
+
+@pytest.fixture()
+def catalog_app(app, two_catalogs):
+    import shutil
+
+    shutil.copy(two_catalogs, os.environ["DASHBOARD_DB"])
+    return app
+
+
+OTHER_CATALOGS = {"trade-test": ("Steel tariffs", "steel_tariffs", "Anna Berg"),
+                  "ports-test": ("Port access", "port_access", "Pieter Vos"),
+                  "ukraine-war": ("Sanctions on Russia", "sanctions", "Hegseth")}
+
+
+def shown_text(app) -> str:
+    """Every table cell, Markdown string, caption and chart spec on the page, as one string."""
+    parts = [d.value.to_string() for d in app.dataframe] + [m.value for m in app.markdown] + \
+        [c.value for c in app.caption] + [h.proto.body for h in app.get("html")] + \
+        [c.proto.spec for c in app.get("plotly_chart")]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_shows_the_selected_catalogs_articles_only(catalog_app, page):
+    app = catalog_app
+    app.run()
+    assert app.selectbox(key="flt_catalog").value == "ukraine-war"  # two catalogs have articles: the default
+    app.selectbox(key="flt_catalog").set_value("trade-test").run()
+    app.switch_page(page).run()
+    assert not app.exception
+    assert app.query_params["catalog"] == "trade-test"
+    view = app.session_state["view"]
+    assert set(view.statements["issue"]) == {"steel_tariffs"}
+    assert sorted(view.articles["title"]) == ["Steel talks", "Tariff row"]
+    assert set(view.actors["name"]) == {"Anna Berg", "Luc Moreau"}
+    text = shown_text(app)
+    for catalog_id, words in OTHER_CATALOGS.items():
+        if catalog_id != "trade-test":
+            assert not any(w in text for w in words), (catalog_id, page)
+    if page in ("pages/overview.py", "pages/positions.py", "pages/timeline.py", "pages/actors.py", "pages/people.py"):
+        assert "Steel tariffs" in text or "Anna Berg" in text
+
+
+def test_the_catalog_comes_from_the_url_and_its_labels_and_reference_apply(catalog_app):
+    app = catalog_app
+    app.query_params["catalog"] = "ports-test"
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="flt_catalog").value == "ports-test"
+    assert app.selectbox(key="flt_reference").value == "NLD"  # the catalog's reference
+    assert app.metric[0].value == "1" and app.metric[3].value == "1"
+    assert app.markdown[0].value.startswith("**Harbour dispute \\(test\\)**")  # name and description, plain text
+    app.switch_page("pages/positions.py").run()
+    rows = app.dataframe(key="pos_table").value
+    assert list(zip(rows["actor"], rows["issue_label"], rows["stance"])) == [("Pieter Vos", "Port access", "support")]
+    assert app.multiselect(key="flt_issue").options == ["Port access"]
+
+
+def test_switching_catalog_in_the_sidebar_changes_tables_reference_and_url(catalog_app):
+    app = catalog_app
+    app.run()
+    app.switch_page("pages/positions.py").run()
+    seed_rows = len(app.dataframe(key="pos_table").value)
+    assert app.selectbox(key="flt_reference").value == "USA"
+    app.selectbox(key="flt_catalog").set_value("ports-test").run()
+    assert not app.exception
+    assert len(app.dataframe(key="pos_table").value) == 1 < seed_rows
+    assert app.selectbox(key="flt_reference").value == "NLD"
+    assert app.query_params["catalog"] == "ports-test" and app.query_params["ref"] == "NLD"
+    app.selectbox(key="flt_reference").set_value("USA").run()  # chosen by the analyst: kept on the next switch
+    app.selectbox(key="flt_catalog").set_value("trade-test").run()
+    assert app.selectbox(key="flt_reference").value == "USA"
+    assert set(app.dataframe(key="pos_table").value["issue_label"]) == {"Steel tariffs"}
+
+
+def test_reference_precedence_url_then_setting_then_catalog(catalog_app, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_REFERENCE", "FRA")
+    app = catalog_app
+    app.query_params["catalog"] = "trade-test"
+    app.run()
+    assert app.selectbox(key="flt_reference").value == "FRA"  # the setting, when set, beats the catalog's DEU
+    app.selectbox(key="flt_catalog").set_value("ports-test").run()
+    assert app.selectbox(key="flt_reference").value == "FRA"
+
+
+def test_reference_in_the_url_beats_the_setting(catalog_app, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_REFERENCE", "FRA")
+    catalog_app.query_params["catalog"] = "trade-test"
+    catalog_app.query_params["ref"] = "POL"
+    catalog_app.run()
+    assert catalog_app.selectbox(key="flt_reference").value == "POL"
+
+
+def test_a_bad_catalog_in_the_url_gives_one_warning_and_the_default(catalog_app):
+    app = catalog_app
+    app.query_params["catalog"] = "no-such-catalog"
+    app.run()
+    assert not app.exception
+    [warning] = [w.value for w in app.warning]
+    assert "no\\-such\\-catalog" in warning and "not available" in warning
+    assert app.selectbox(key="flt_catalog").value == "ukraine-war"
+    assert app.query_params["catalog"] == "ukraine-war"
+
+
+def test_the_only_catalog_with_articles_is_chosen_by_default(app, nlp):
+    from catalog_fixture import PORTS, PORTS_ARTICLES, articles
+    from analysis.store import Store
+
+    store = Store(os.environ["DASHBOARD_DB"])
+    store.save_catalog(PORTS)
+    store.ingest(articles(PORTS_ARTICLES), catalog_path=store.catalog_path("ports-test"))
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="flt_catalog").value == "ports-test"
+    assert app.metric[0].value == "1"
+
+
+def test_the_add_page_ingests_with_the_selected_catalog_and_says_so(catalog_app):
+    app = catalog_app
+    app.query_params["catalog"] = "ports-test"
+    app.run()
+    app.switch_page("pages/add.py").run()
+    assert any("“Harbour dispute \\(test\\)”" in i.value for i in app.info)  # plain text: Markdown escaped
+    app.text_area(key="add_paste").input("Title: Quay talks\n\nBelgian Transport Minister Jan Peeters said port "
+                                         "access for container ships must stay open.").run()
+    app.button(key="add_submit").click().run()
+    assert not app.exception
+    assert any("“Harbour dispute \\(test\\)”" in s.value for s in app.success)
+    from analysis.store import Store
+
+    listed = Store(os.environ["DASHBOARD_DB"]).articles()
+    assert listed.loc[listed["title"] == "Quay talks", "catalog"].tolist() == ["ports-test"]
+    assert "Jan Peeters" in set(app.session_state["view"].statements["actor"])
+    app.switch_page("pages/articles.py").run()
+    assert any("Harbour dispute \\(test\\)" in c.value and "ports\\-test" in c.value for c in app.caption)

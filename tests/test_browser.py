@@ -247,3 +247,48 @@ def test_map_views_and_both_png_downloads_match(server, browser, tmp_path):
     assert -40 <= rotation <= 0 and lat_range[0] > -60  # the Atlantic in the middle, no Antarctica
     assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
     context.close()
+
+
+def test_switching_catalog_in_the_sidebar_changes_url_and_charts(browser, tmp_path):
+    """The seed corpus (default catalog) and two small test catalogs in one database: choosing
+    another catalog in the sidebar puts it in the URL and redraws the counts and the charts with
+    that catalog's articles and issue labels."""
+    from catalog_fixture import build
+
+    db = build(tmp_path / "catalogs.db", seed=True).path
+    with running_app(db) as base:
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(base)
+        settle(page)
+        metrics = page.locator("[data-testid='stMetricValue']")
+        assert metrics.nth(0).inner_text() == "1"  # the seed article, under the default catalog
+        select = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first
+        combo = select.locator("input[role='combobox']")
+        assert combo.input_value().startswith("Russia–Ukraine war")
+        page.screenshot(path=str(tmp_path / "overview-default.png"))
+        assert page.locator("[data-testid='stSidebar']").get_by_text("1 article · 10 issues").count() == 1
+        combo.click()
+        page.get_by_role("option", name="Trade quarrel (test)").click()
+        page.wait_for_function("() => location.search.includes('catalog=trade-test')", timeout=30000)
+        settle(page)
+        page.wait_for_function("() => document.querySelector('[data-testid=\"stMetricValue\"]')"
+                               ".innerText.trim() === '2'", timeout=30000)
+        assert "ref=DEU" in page.url  # the catalog's reference country
+        assert combo.input_value() == "Trade quarrel (test)"
+        assert metrics.nth(3).inner_text() == "2"
+        assert page.get_by_text("An invented quarrel over steel tariffs.").count() == 1
+        matrix = page.locator(".js-plotly-plot").last
+        matrix.wait_for(timeout=30000)
+        labels = matrix.evaluate("el => Array.from(el.querySelectorAll('text')).map(t => t.textContent).join(' | ')")
+        assert "Steel tariffs" in labels and "Sanctions" not in labels
+        page.screenshot(path=str(tmp_path / "overview-trade.png"))
+        if os.environ.get("DASHBOARD_SCREENSHOTS"):  # keep the pictures to look at them
+            for name in ("overview-default.png", "overview-trade.png"):
+                shutil.copy(tmp_path / name, Path(os.environ["DASHBOARD_SCREENSHOTS"]) / name)
+        # a bookmark of that view opens it again
+        page.goto(f"{base}/positions?catalog=ports-test")
+        settle(page)
+        assert combo.input_value() == "Harbour dispute (test)"
+        assert "ref=NLD" in page.url and page.locator("[data-testid='stException']").count() == 0
+        context.close()

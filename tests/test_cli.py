@@ -404,9 +404,9 @@ support = ['\\bsanctions\\b']
 
 
 def test_catalog_check_exit_codes(tmp_path):
-    ok = run("catalog", "check", "analysis/data/issues.toml")
+    ok = run("catalog", "check", "analysis/data/catalogs/ukraine-war.toml")
     assert ok.returncode == 0 and not ok.stderr, ok.stderr
-    assert ok.stdout.splitlines() == ["ok: 10 issues in analysis/data/issues.toml (catalog 'ukraine-war', reference USA)"]
+    assert ok.stdout.splitlines() == ["ok: 10 issues in analysis/data/catalogs/ukraine-war.toml (catalog 'ukraine-war', reference USA)"]
     bad = tmp_path / "bad.toml"
     bad.write_text(BAD_CATALOG, encoding="utf-8")
     result = run("catalog", "check", str(bad))
@@ -453,3 +453,41 @@ def test_ingest_and_extract_use_the_catalog_given(tmp_path):
     # the catalog's reference country (DEU) is the default reference
     assert [(r["issue"], r["reference"], r["country"], r["status"]) for r in map(json.loads, extracted.stdout.splitlines())
             ] == [("pressure", "DEU", "AUT", "divergent")]
+
+
+def test_catalog_list_names_shipped_and_saved_catalogs_with_their_articles(tmp_path, nlp):
+    from analysis.catalog import load_catalog_file
+    from catalog_fixture import build
+
+    store = build(tmp_path / "two.db")
+    trade, ports, default = store.catalog("trade-test"), store.catalog("ports-test"), load_catalog_file()
+    result = run("catalog", "list", "--db", str(store.path))
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    cells = [line.split("  ") for line in result.stdout.splitlines()]
+    cells = [[c.strip() for c in row if c.strip()] for row in cells]
+    assert cells[0] == ["id", "name", "version", "source", "articles"]
+    assert cells[1] == [default.id, default.name, default.version, "shipped", "0"]
+    listed = {row[0]: row for row in cells[2:]}
+    assert listed["trade-test"] == ["trade-test", "Trade quarrel (test)", trade.version, "saved", "2"]
+    assert listed["ports-test"] == ["ports-test", "Harbour dispute (test)", ports.version, "saved", "1"]
+    assert all(row[3] == "shipped" and row[4] == "0" for key, row in listed.items()
+               if key not in ("trade-test", "ports-test"))  # the other shipped files
+    missing = run("catalog", "list", "--db", str(tmp_path))
+    assert missing.returncode == 1 and missing.stderr.startswith("error:") and len(missing.stderr.splitlines()) == 1
+
+
+def test_ingest_with_a_catalog_records_it(tmp_path):
+    catalog = tmp_path / "ports.toml"
+    from catalog_fixture import PORTS, PORTS_ARTICLES
+
+    catalog.write_text(PORTS, encoding="utf-8")
+    article = tmp_path / "harbour.txt"
+    article.write_text(PORTS_ARTICLES["harbour.txt"], encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    assert run("ingest", str(article), "--db", db, "--catalog", str(catalog)).returncode == 0
+    listed = list(csv.DictReader(io.StringIO(run("export", "--db", db, "--table", "articles").stdout)))
+    assert [(a["title"], a["catalog"]) for a in listed] == [("Harbour plan", "ports-test")]
+    lines = run("catalog", "list", "--db", db).stdout.splitlines()
+    assert any(line.split()[0] == "ukraine-war" and line.split()[-1] == "0" for line in lines)
+    # a file given to ingest is kept as a saved version, so the app lists it and refresh finds it
+    assert any(line.split()[0] == "ports-test" and line.split()[-2:] == ["saved", "1"] for line in lines)

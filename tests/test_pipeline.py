@@ -42,7 +42,7 @@ def test_an_edited_catalog_or_data_file_takes_effect_when_the_pipeline_is_rebuil
     copy = tmp_path / "data"
     shutil.copytree(lexicon.DATA_DIR, copy)
     monkeypatch.setattr(lexicon, "DATA_DIR", copy)
-    catalog = str(copy / "issues.toml")
+    catalog = str(copy / "catalogs" / "ukraine-war.toml")
     text = "Quartermaster Lena Holm said a grain corridor must stay open."
 
     def marks(nlp):

@@ -102,6 +102,34 @@ def test_migration_from_version_one_keeps_data(tmp_path):
     assert s.revision() == 0 and "a1" in s.known()
 
 
+def test_migration_from_schema_three_records_the_default_catalog_and_keeps_data(tmp_path):
+    from analysis.catalog import load_catalog_file
+
+    path = tmp_path / "three.db"
+    con = sqlite3.connect(path)
+    con.executescript(";".join(MIGRATIONS[:3]) + "; CREATE TABLE schema_version (version INTEGER NOT NULL); "
+                      "INSERT INTO schema_version VALUES (1); INSERT INTO schema_version VALUES (2); "
+                      "INSERT INTO schema_version VALUES (3);")
+    con.execute("INSERT INTO articles VALUES ('a1', 'Old', 'Wire', '2024-01-01', 'Old text.', 'old.txt', 'then', 'v0')")
+    con.execute("INSERT INTO positions VALUES ('a1', 'Anna Berg', 'person', 'DEU', '', 'sanctions', 'support', "
+                "'Old text.', 0, 9, '', 'reported', 0.9)")
+    con.execute("INSERT INTO corrections (article, action, target, stance, analyst, at) VALUES "
+                "('a1', 'edit', 'a1|Anna Berg|0|sanctions|support', 'neutral', 'ana', 'then')")
+    con.commit()
+    con.close()
+    s = Store(path)
+    assert s.schema_version() == len(MIGRATIONS) == 4
+    default = load_catalog_file()
+    articles = s.articles()
+    assert articles[["id", "title", "source", "origin", "catalog", "catalog_version"]].values.tolist() == [
+        ["a1", "Old", "Wire", "old.txt", default.id, default.version]]
+    assert s.known() == {"a1": "v0"}  # still stale: refresh() re-analyses it under that catalog
+    positions = s.tables(default.id).statements
+    assert list(zip(positions["actor"], positions["stance"], positions["corrected"])) == [("Anna Berg", "neutral", True)]
+    assert s.catalog_counts() == {default.id: 1}
+    assert s.available_catalogs()[0].catalog.id == default.id  # no saved catalogs: the catalogs table is there
+
+
 def test_crash_during_write_leaves_database_consistent(db, monkeypatch):
     before = db.tables()
     real = Store._insert

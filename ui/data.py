@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from analysis import settings
-from analysis.catalog import issue_labels
+from analysis.catalog import Catalog
+from analysis.catalogs import Available, default_catalog
 from analysis.corpus import Tables
 from analysis.dataset import Dataset, Query, manifest_stamp, open_dataset
 from analysis.pipeline import load_pipeline
@@ -114,13 +115,51 @@ def _open_store(path: str) -> Store:
 
 
 @st.cache_data(show_spinner="Reading the corpus…", max_entries=4)
-def _tables(path: str, revision: int) -> Tables:
-    return store().tables()
+def _tables(path: str, revision: int, catalog: str | None) -> Tables:
+    return store().tables(catalog)
 
 
-def tables() -> Tables:
+def tables(catalog: str | None = None) -> Tables:
+    """The corpus tables, corrections applied; with ``catalog`` (an id) only its articles' rows."""
     db = store()
-    return _tables(str(db.path), db.revision())
+    return _tables(str(db.path), db.revision(), catalog)
+
+
+def catalogs() -> list[Available]:
+    """The catalogs an analyst can choose (the default first). Dataset mode: the one the batch
+    used (DASHBOARD_CATALOG). Read on every run: small files, parsed once per content."""
+    if dataset_mode():
+        return [Available(default_catalog(), "shipped")]
+    return store().available_catalogs()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _catalog_counts(path: str, revision: int) -> dict[str, int]:
+    return store().catalog_counts()
+
+
+def catalog_counts() -> dict[str, int]:
+    """Catalog id -> stored articles analysed with it ({} in dataset mode)."""
+    if dataset_mode():
+        return {}
+    db = store()
+    return _catalog_counts(str(db.path), db.revision())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _catalog_names(path: str, revision: int, catalog_id: str) -> set[str]:
+    return store().catalog_names(catalog_id)
+
+
+def catalog_names(catalog_id: str) -> set[str]:
+    """Actor names in the articles of one catalog (Store.catalog_names), read once per revision."""
+    db = store()
+    return _catalog_names(str(db.path), db.revision(), catalog_id)
+
+
+def catalog() -> Catalog:
+    """The catalog chosen in the sidebar for this run (set by dashboard.py)."""
+    return st.session_state["catalog"]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -134,9 +173,9 @@ def registry() -> Registry:
     return _registry(str(db.path), db.revision())
 
 
-@st.cache_data
 def labels() -> dict[str, str]:
-    return issue_labels()
+    """Issue id -> label of the chosen catalog, in catalog order."""
+    return {issue.id: issue.label for issue in catalog().issues}
 
 
 # spaCy's entity labels in words an analyst uses, with displaCy's colours for them.

@@ -1,6 +1,9 @@
 """Sidebar filters shared by every page, kept in st.session_state and mirrored in the URL.
 
-A filtered view can be bookmarked: ``?country=DEU&country=FRA&issue=sanctions&ref=USA``.
+A filtered view can be bookmarked: ``?catalog=ukraine-war&country=DEU&country=FRA&issue=sanctions&ref=USA``.
+``choose_catalog`` draws the Catalog select first (every table and label depends on it); the
+reference country defaults to the chosen catalog's ``reference`` unless DASHBOARD_REFERENCE is
+set, and a reference chosen in the URL or the sidebar wins over both.
 ``apply(tables, selection)`` returns the filtered tables plus the alignment with the reference.
 In dataset mode (``tables`` is an analysis.dataset.Dataset) the same filters and URL give a
 DatasetView: counts, aggregates and pages of rows computed by DuckDB on demand.
@@ -14,11 +17,13 @@ from functools import cached_property
 import pandas as pd
 import streamlit as st
 
-from analysis import settings
 from analysis.alignment import alignment, country_scores
+from analysis.catalog import Catalog, reference_country
+from analysis.catalogs import Available
 from analysis.corpus import Tables
 from analysis.countries import country_name
 from analysis.dataset import Filters
+from ui.text import plain
 
 # (query parameter, label); the widget key is "flt_<parameter>".
 MULTI = [("country", "Country"), ("issue", "Issue"), ("stance", "Stance"), ("actor_type", "Actor type"),
@@ -36,6 +41,7 @@ class Selection:
     actor_type: tuple[str, ...] = ()
     article: tuple[str, ...] = ()
     reference: str = "USA"
+    catalog: str = ""  # id of the issue catalog the tables were analysed with
 
     def caption(self, labels: dict[str, str], titles: dict[str, str]) -> str:
         """One line naming the active filters, for chart images."""
@@ -92,15 +98,73 @@ def dataset_options(labels: dict[str, str]) -> tuple[dict[str, list[str]], dict[
     return opts, titles
 
 
-def _init_from_url(opts: dict[str, list[str]]) -> None:
-    """First run of a session: take the filters from the URL, dropping unknown values."""
+def default_catalog(available: list[Available], counts: dict[str, int]) -> str:
+    """The catalog shown when none is chosen: the only one that has articles, else the default
+    catalog (the first of ``available``)."""
+    with_articles = [a.catalog.id for a in available if counts.get(a.catalog.id)]
+    return with_articles[0] if len(with_articles) == 1 else available[0].catalog.id
+
+
+# Page widgets whose options are articles, actors or issues of one catalog: forgotten when the
+# catalog changes, so none holds a value the new catalog does not have.
+CATALOG_WIDGETS = ("art_pick", "act_article", "add_pos_article", "add_pos_actor", "add_pos_issue", "add_pos_sentence",
+                   "pos_editor", "pos_table", "act_table", "ppl_person", "ppl_chosen")
+
+
+def _catalog_changed(catalogs: dict[str, Catalog]) -> None:
+    """Another catalog: its reference country, unless the analyst chose one (URL or sidebar)."""
+    for key in CATALOG_WIDGETS:
+        st.session_state.pop(key, None)
+    if not st.session_state.get("flt_reference_chosen"):
+        st.session_state["flt_reference"] = reference_country(catalogs[st.session_state["flt_catalog"]])
+
+
+def _reference_chosen() -> None:
+    st.session_state["flt_reference_chosen"] = True
+
+
+def choose_catalog(available: list[Available], counts: dict[str, int], fixed: bool = False) -> Catalog:
+    """Draw the "Catalog" select at the top of the sidebar and return the chosen catalog. The
+    first run takes ``catalog=<id>`` from the URL; an id no catalog has gives one warning line
+    and the default (``default_catalog``). ``fixed`` (dataset mode): one catalog, disabled."""
+    catalogs = {a.catalog.id: a.catalog for a in available}
+    fallback = default_catalog(available, counts)
+    if not st.session_state.get("flt_catalog_initialised"):
+        wanted = st.query_params.get("catalog")
+        if wanted and wanted not in catalogs:
+            st.warning(f"The link asks for the catalog “{plain(wanted)}”, which is not available; showing "
+                       f"“{plain(catalogs[fallback].name)}”.", icon=":material/warning:")
+        st.session_state["flt_catalog"] = wanted if wanted in catalogs else fallback
+        st.session_state["flt_catalog_initialised"] = True
+    elif st.session_state.get("flt_catalog") not in catalogs:  # e.g. a database without that saved catalog
+        st.session_state["flt_catalog"] = fallback
+
+    st.sidebar.selectbox("Catalog", list(catalogs), key="flt_catalog", format_func=lambda c: catalogs[c].name,
+                         disabled=fixed or len(catalogs) < 2, on_change=_catalog_changed, args=(catalogs,),
+                         help="The issue catalog the articles were analysed with: every page shows the articles, "
+                              "positions, actors and reactions of this catalog, with its issues.")
+    chosen = catalogs[st.session_state["flt_catalog"]]
+    if not fixed:
+        st.sidebar.caption(f"{_count(counts.get(chosen.id, 0), 'article')} · {_count(len(chosen.issues), 'issue')} · "
+                           f"{_count(len(catalogs), 'catalog')} available")
+    return chosen
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n:,} {what}{'' if n == 1 else 's'}"
+
+
+def _init_from_url(opts: dict[str, list[str]], catalog: Catalog) -> None:
+    """First run of a session: take the filters from the URL, dropping unknown values. The
+    reference: the URL's ``ref``, else DASHBOARD_REFERENCE when set, else the catalog's."""
     if st.session_state.get("flt_initialised"):
         return
     for param, _ in MULTI:
         wanted = st.query_params.get_all(param)
         st.session_state[f"flt_{param}"] = [v for v in wanted if v in opts[param]]
-    ref = st.query_params.get("ref", settings.get("DASHBOARD_REFERENCE")).upper()
-    st.session_state["flt_reference"] = ref
+    chosen = st.query_params.get("ref", "").strip()
+    st.session_state["flt_reference"] = chosen.upper() if chosen else reference_country(catalog)
+    st.session_state["flt_reference_chosen"] = bool(chosen)
     st.session_state["flt_initialised"] = True
 
 
@@ -109,11 +173,12 @@ def _clear() -> None:
         st.session_state[f"flt_{param}"] = []
 
 
-def sidebar(tables: Tables, labels: dict[str, str]) -> Selection:
-    """Draw the filters in the sidebar and return the current Selection (also written to the URL)."""
+def sidebar(tables: Tables, labels: dict[str, str], catalog: Catalog) -> Selection:
+    """Draw the filters in the sidebar and return the current Selection (also written to the
+    URL, with the catalog chosen by ``choose_catalog``)."""
     dataset = not isinstance(tables, Tables)
     opts, titles = dataset_options(labels) if dataset else (options(tables, labels), None)
-    _init_from_url(opts)
+    _init_from_url(opts, catalog)
     for param, _ in MULTI:  # drop values that no longer exist (a deleted article, a corrected country)
         key = f"flt_{param}"
         if any(v not in opts[param] for v in st.session_state.get(key, [])):
@@ -134,13 +199,18 @@ def sidebar(tables: Tables, labels: dict[str, str]) -> Selection:
                                    "contains these words.")
             st.multiselect(label, opts[param], key=f"flt_{param}", format_func=fmt.get(param, str),
                            placeholder=f"All {label.lower()}s" if param != "country" else "All countries")
-        refs = sorted(set(opts["country"]) | {st.session_state["flt_reference"], "USA"}, key=country_name)
+        refs = sorted(set(opts["country"]) | {st.session_state["flt_reference"], reference_country(catalog), "USA"},
+                      key=country_name)
         st.selectbox("Reference country", refs, key="flt_reference", format_func=country_name,
-                      help="Alignment is measured against this country's positions (default: DASHBOARD_REFERENCE).")
+                     on_change=_reference_chosen,
+                     help="Alignment is measured against this country's positions (default: DASHBOARD_REFERENCE "
+                          "when it is set, else the catalog's reference country).")
         st.button("Clear filters", key="flt_clear", on_click=_clear)
     selection = Selection(
-        *(tuple(st.session_state[f"flt_{p}"]) for p, _ in MULTI), reference=st.session_state["flt_reference"])
-    params = {p: list(getattr(selection, p)) for p, _ in MULTI if getattr(selection, p)}
+        *(tuple(st.session_state[f"flt_{p}"]) for p, _ in MULTI), reference=st.session_state["flt_reference"],
+        catalog=catalog.id)
+    params = {"catalog": catalog.id}
+    params.update({p: list(getattr(selection, p)) for p, _ in MULTI if getattr(selection, p)})
     params["ref"] = selection.reference
     current = {k: st.query_params.get_all(k) for k in st.query_params}
     if current != {k: v if isinstance(v, list) else [v] for k, v in params.items()}:
