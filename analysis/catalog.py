@@ -1,11 +1,20 @@
 """The issue catalog: a TOML file with a header (id, name, description, reference country) and
-one ``[[issue]]`` table per issue (id, label, description, cue patterns).
+one ``[[issue]]`` table per issue (id, label, description, cues).
+
+Cues come in three senses (support, oppose, weak) and three kinds: regular expressions
+(``support``, ``oppose``, ``weak``: Cue), plain-word phrases matched by lemma
+(``support_phrases`` ...: PhraseCue) and spaCy Matcher token patterns (``support_tokens`` ...:
+TokenCue); analysis.cues says how phrases and patterns match.
 
 ``load_catalog_file(path)`` returns a Catalog; ``load_catalog(path)`` its issues (a tuple of
 Issue records). Both check the whole file first and raise CatalogError naming every problem as
 ``file:line: message`` (an unknown key, a duplicate id, an issue without cues, a pattern that
-does not compile): a catalog with an error is never loaded. ``check_catalog(path)`` returns the
-problems without raising (``python -m analysis catalog check FILE``).
+does not compile, a bad phrase, a token pattern spaCy's Matcher rejects): a catalog with an
+error is never loaded. ``check_catalog(path)`` returns the problems without raising
+(``python -m analysis catalog check FILE``). ``check_catalog_text(text, name)`` and
+``load_catalog_text(text, name)`` do the same for a draft that is not a file. ``catalog_toml``
+writes a catalog (or a form's table of it) back as TOML text; ``dump_catalog`` checks it and
+writes it to a file.
 
 The header keys are optional, so catalogs written before they existed still load: the id is
 then made from the file name, the name is the id, the description empty and the reference

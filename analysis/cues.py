@@ -43,6 +43,8 @@ from spacy.matcher import Matcher
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
+from analysis.errors import CatalogError
+
 WILDCARD = "*"
 # Components that tag a phrase's words before it is lemmatized; the parser, NER and our rule
 # components are not needed for a lemma.
@@ -115,10 +117,10 @@ def phrase_pattern(phrase: str, nlp: Language, lemmas: Lemmas | None = None) -> 
     (lower-cased lemma, from the same pipeline that parses articles), ``{}`` for a ``*`` word.
     "Imposed tariffs" -> ``[{"LEMMA": "impose"}, {"LEMMA": "tariff"}]`` with the trained model;
     with a blank pipeline, ``[{"LEMMA": "imposed"}, {"LEMMA": "tariffs"}]``.
-    Raises ValueError for a phrase that ``phrase_problem`` rejects."""
-    problem = phrase_problem(phrase)
+    Raises CatalogError for a phrase that ``phrase_problem`` rejects."""
+    problem = phrase_problem(phrase) if isinstance(phrase, str) else f"a phrase must be text, not {phrase!r}"
     if problem:
-        raise ValueError(problem)
+        raise CatalogError(problem)
     lemmas = lemmas or Lemmas(nlp)
     doc = _tagged(" ".join(phrase.split()), nlp)
     return [{} if t.text == WILDCARD else {"LEMMA": lemmas.of(t)} for t in doc if not t.is_space]
@@ -224,7 +226,11 @@ class CueMatcher:
                     self.lemmas = lemmas
             for (polarity, weak), patterns in groups.items():
                 key = f"{issue.id}\x1f{polarity}\x1f{int(weak)}"
-                self.matcher.add(key, patterns)
+                try:
+                    self.matcher.add(key, patterns)
+                except (ValueError, KeyError, re.error) as exc:  # issues not from a checked catalog
+                    raise CatalogError(f"Issue {issue.id!r}: a token pattern cannot be matched ({exc}); check the "
+                                       "catalog with `python -m analysis catalog check FILE`.") from exc
                 self.labels[nlp.vocab.strings[key]] = (len(self.labels), issue.id, polarity, weak)
 
     def __len__(self) -> int:

@@ -299,7 +299,7 @@ class IssueCues:
         or the new one, never a mix."""
         issues = tuple(issues)
         matcher = CueMatcher(self._nlp, issues) if any(i.phrases or i.tokens for i in issues) else None
-        self._state = (issues, matcher)
+        self._state = (issues, matcher)  # one assignment: __call__ reads both from the same catalog
 
     def __call__(self, doc: Doc) -> Doc:
         issues, matcher = self._state
@@ -322,7 +322,8 @@ class IssueCues:
 
     def from_disk(self, path, *, exclude=()):
         file = Path(path) / "catalog.toml"
-        self.use_issues(load_catalog_text(file.read_text(encoding="utf-8"), str(file)).issues)
+        if file.exists():  # saved before the issues were saved: keep the catalog of the config
+            self.use_issues(load_catalog_text(file.read_text(encoding="utf-8"), str(file)).issues)
         return self
 
 
