@@ -11,7 +11,8 @@ class InputError(AnalysisError):
 
 class CatalogError(AnalysisError):
     """The issue catalog file is missing, not TOML, or fails validation (unknown keys, duplicate
-    ids, an issue without cues, a pattern that does not compile). ``problems`` holds every
+    ids, an issue without cues, a pattern that does not compile, a bad phrase, a token pattern
+    spaCy's Matcher rejects), or cannot be written. ``problems`` holds every
     finding, each printed as ``file:line: message``; the message names the first few."""
 
     def __init__(self, message: str, problems=()):

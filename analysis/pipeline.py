@@ -45,13 +45,13 @@ def engine_version() -> str:
     return h.hexdigest()[:16]
 
 
-def _load_model(name: str, exclude: tuple[str, ...] = ()) -> Language:
+def _load_model(name: str, disable: tuple[str, ...] = ()) -> Language:
     for candidate in (name, FALLBACK_MODEL):
         try:
             module = importlib.import_module(candidate)
         except ImportError:
             continue
-        return module.load(exclude=list(exclude))
+        return module.load(disable=list(disable))
     raise AnalysisError(
         f"spaCy model {name!r} is not installed (nor {FALLBACK_MODEL!r}); run `pip install -r requirements.txt`."
     )
@@ -64,7 +64,7 @@ os.register_at_fork(after_in_child=lambda: globals().update(_data_lock=threading
 
 
 def load_pipeline(model: str | None = None, catalog: str | None = None) -> Language:
-    """The trained English model (without its lemmatizer) and our components, in the order of
+    """The trained English model (its lemmatizer disabled) and our components, in the order of
     the method: ``paragraph_breaks`` before the parser; after the NER ``role_ruler`` and
     ``ner_repair``, then people -> speakers -> issue cues -> stance -> reactions
     (``person_index``, ``speaker_attribution``, ``issue_cues``, ``stance``, ``reaction_matcher``).
@@ -92,9 +92,10 @@ def _build(model: str, catalog: str, catalog_hash: str) -> Language:
     for name in lexicon.SCHEMAS:  # a broken data file or catalog is reported before the model is loaded
         lexicon.load(name)
     load_catalog(catalog)
-    # The lemmatizer is left out: a quarter of the parse time, and analysis.verbs answers the
-    # only question we asked it.
-    nlp = _load_model(model, exclude=("lemmatizer",))
+    # The lemmatizer is left out of the parse: a quarter of the parse time, and analysis.verbs
+    # answers the only question we asked it. It stays loaded (disabled): issue_cues runs it on
+    # each distinct word once when the catalog has phrase cues (analysis.cues).
+    nlp = _load_model(model, disable=("lemmatizer",))
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("role_ruler", after="ner")
     nlp.add_pipe("ner_repair", after="role_ruler")

@@ -45,6 +45,7 @@ def summary(what: str, problems: list[Problem], hint: str = "") -> str:
 class Entry:
     line: int  # line of ``key =``
     strings: list[int] = field(default_factory=list)  # line of each string literal in the value, in order
+    items: list[int] = field(default_factory=list)  # line where each item of an array value starts, in order
 
 
 @dataclass
@@ -76,8 +77,12 @@ class TomlIndex:
         entry = None
         depth, line, i, n = 0, 1, 0, len(text)
         line_start = True
+        item = False  # the next value starts an item of the entry's array (after ``key = [`` or a comma)
         while i < n:
             c = text[i]
+            if item and depth == 1 and entry is not None and c not in " \t\r\n#,]":
+                entry.items.append(line)
+                item = False
             if c == "\n":
                 line += 1
                 line_start = depth == 0
@@ -92,7 +97,7 @@ class TomlIndex:
                 entry, line_start, i = None, False, m.end()
             elif line_start and (m := KEY.match(text, i)):
                 entry = self.blocks[-1].entries.setdefault(_key_name(m.group(1)), Entry(line))
-                line_start, i = False, m.end()
+                line_start, i, item = False, m.end(), False
             elif c in "'\"":
                 quote = c * 3 if text.startswith(c * 3, i) else c
                 j = i + len(quote)
@@ -106,6 +111,7 @@ class TomlIndex:
                 line += text.count("\n", i, end)
                 line_start, i = False, end
             else:
+                item = (c == "[" and depth == 0) or (c == "," and depth == 1)
                 depth += c in "[{"
                 depth -= c in "]}" and depth > 0
                 line_start = False
@@ -119,11 +125,14 @@ class TomlIndex:
         """The ``[[name]]`` blocks in order (or the one ``[name]`` block)."""
         return [b for b in self.blocks[1:] if b.name == name]
 
-    def line(self, block: Block, key: str | None = None, index: int | None = None) -> int:
-        """Line of ``key`` in ``block`` (of its ``index``-th string literal when given); a key
-        that is a table of its own gives its header's line; anything unknown, the block's."""
+    def line(self, block: Block, key: str | None = None, index: int | None = None, item: int | None = None) -> int:
+        """Line of ``key`` in ``block`` (of its ``index``-th string literal, or of the ``item``-th
+        item of its array, when given); a key that is a table of its own gives its header's line;
+        anything unknown, the block's."""
         entry = block.entries.get(key) if key is not None else None
         if entry is not None:
+            if item is not None and item < len(entry.items):
+                return entry.items[item]
             return entry.strings[index] if index is not None and index < len(entry.strings) else entry.line
         if key is not None and block is self.root and self.tables(key):
             return self.tables(key)[0].line
@@ -166,8 +175,8 @@ class At:
     key: str | None
     label: str
 
-    def error(self, message: str, index: int | None = None) -> None:
-        self.checker.add(self.checker.index.line(self.block, self.key, index), self.label, message)
+    def error(self, message: str, index: int | None = None, item: int | None = None) -> None:
+        self.checker.add(self.checker.index.line(self.block, self.key, index, item), self.label, message)
 
     def table(self, key: str) -> At:
         """The place of ``key`` inside the table this value is (``[name]`` or an inline table)."""

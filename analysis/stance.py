@@ -2,9 +2,11 @@
 
 Two pipeline components:
 
-* ``issue_cues`` matches the catalog's cues once over the whole Doc and keeps the longest of
-  overlapping matches: ``doc.spans["issue_cues"]``, label = issue id, kb_id = "support" or
-  "oppose" (the cue's own polarity), id = "weak" for vaguer cues.
+* ``issue_cues`` matches the catalog's cues once over the whole Doc (regular expressions on the
+  text; plain-word phrases and token patterns with one spaCy Matcher, see analysis.cues) and keeps
+  the longest of overlapping matches, whatever their kind: ``doc.spans["issue_cues"]``, label =
+  issue id, kb_id = "support" or "oppose" (the cue's own polarity), id = "weak" for vaguer cues.
+  With phrase cues or LEMMA patterns it also fills ``token.lemma_`` (lower-cased).
 * ``stance`` reads, for every speech act of ``speaker_attribution``, the cues inside its region
   and decides the stance: negators before the cue, reversing verbs before it ("ruled out"),
   reversing or confirming predicates after it, the predicate that governs the cue through the
@@ -13,20 +15,24 @@ Two pipeline components:
   someone else ("they tell us it will not be membership") is not the speaker's claim. Assigns
   ``doc._.claims``: (Speech, Claim) pairs, and ``doc.spans["claims"]`` (label issue, kb_id stance).
 
-``find_claims(span, issues)`` runs the same reading on any span (used by tests). Nothing here
-resolves what "it" or "this goal" refers to: a sentence without a cue word gives nothing.
+``find_claims(span, issues)`` runs the same reading on any span with the catalog's regex cues
+(used by tests; phrase and token cues need a pipeline's lemmatizer, so only the ``issue_cues``
+component matches them). Nothing here resolves what "it" or "this goal" refers to: a sentence
+without a cue word gives nothing.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from analysis.catalog import Issue, load_catalog
+from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
+from analysis.cues import CueMatcher
 from analysis.lexicon import data_cache, load
 from analysis.speakers import Speech, speech_kinds
 from analysis.verbs import verb_lemma
@@ -100,21 +106,27 @@ def _new_clause(doc, i: int) -> bool:
     return (following.pos_ in ("VERB", "AUX") and bool(verb_lemma(following.text))) or following.lower_ == "that"
 
 
-def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
-    found = []
-    for issue in issues:
-        for cue in issue.cues:
-            for m in cue.pattern.finditer(text):
-                found.append((m.start() + offset, m.end() + offset, issue.id, cue))
-    # Longest first; drop any match inside or overlapping a longer one already kept.
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+def _regex_matches(text: str, offset: int, issues: tuple[Issue, ...]) -> list[tuple[int, int, str, int, bool]]:
+    """(start_char, end_char, issue id, polarity, weak) of every regex cue match in ``text``."""
+    return [(m.start() + offset, m.end() + offset, issue.id, cue.polarity, cue.weak)
+            for issue in issues for cue in issue.cues for m in cue.pattern.finditer(text)]
+
+
+def _longest(found: list[tuple[int, int, str, int, bool]]) -> list[tuple[int, int, str, int, bool]]:
+    """The longest of overlapping matches, in text order. Of two of the same length at the same
+    place, the one listed first wins (regex cues are listed before phrase and token cues)."""
+    ranked = sorted(enumerate(found), key=lambda f: (-(f[1][1] - f[1][0]), f[1][0], f[0]))
     taken: set[int] = set()  # characters covered by kept matches (cues are short: linear overall)
     kept = []
-    for f in found:
+    for _, f in ranked:
         if not any(i in taken for i in range(f[0], f[1])):
             kept.append(f)
             taken.update(range(f[0], f[1]))
     return sorted(kept)
+
+
+def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
+    return _longest(_regex_matches(text, offset, issues))
 
 
 def _cue_head(cue_tokens):
@@ -246,9 +258,7 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False
     """
     if len(span) == 0:
         return iter(())
-    matches = _matches(span.text, span.start_char, issues)
-    return claims_in(span, [(start, end, issue_id, cue.polarity, cue.weak) for start, end, issue_id, cue in matches],
-                     lead, direct)
+    return claims_in(span, _matches(span.text, span.start_char, issues), lead, direct)
 
 
 def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]:
@@ -316,22 +326,56 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
 
 
 class IssueCues:
-    """Marks every catalog cue in the Doc: ``doc.spans["issue_cues"]`` (see the module docstring)."""
+    """Marks every catalog cue in the Doc: ``doc.spans["issue_cues"]`` (see the module docstring).
+
+    Regex cues are matched on the text, phrase and token cues by one spaCy Matcher
+    (analysis.cues); the longest of overlapping matches is kept across all three kinds.
+    ``use_issues(issues)`` swaps the catalog in a loaded pipeline (a draft catalog previewed
+    without loading the model again); ``to_disk``/``from_disk`` save and restore the issues in use
+    as a catalog file."""
 
     def __init__(self, nlp: Language, name: str, catalog: str | None):
         self.name = name
         self.catalog = catalog
-        self.issues = load_catalog(catalog)
+        self._nlp = nlp
+        self.use_issues(load_catalog(catalog))
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return self._state[0]
+
+    def use_issues(self, issues) -> None:
+        """Match ``issues`` (a catalog's Issue records) from now on. The matcher is built here,
+        once; the swap is one assignment, so a Doc being processed meanwhile sees the old catalog
+        or the new one, never a mix."""
+        issues = tuple(issues)
+        matcher = CueMatcher(self._nlp, issues) if any(i.phrases or i.tokens for i in issues) else None
+        self._state = (issues, matcher)  # one assignment: __call__ reads both from the same catalog
 
     def __call__(self, doc: Doc) -> Doc:
+        issues, matcher = self._state
+        found = _regex_matches(doc.text, 0, issues)
+        if matcher is not None:
+            found += matcher(doc)
         spans = []
-        for start, end, issue_id, cue in _matches(doc.text, 0, self.issues):
+        for start, end, issue_id, polarity, weak in _longest(found):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(Span(doc, span.start, span.end, label=issue_id,
-                                  kb_id="support" if cue.polarity > 0 else "oppose", span_id="weak" if cue.weak else ""))
+                                  kb_id="support" if polarity > 0 else "oppose", span_id="weak" if weak else ""))
         doc.spans[CUES_KEY] = spans
         return doc
+
+    def to_disk(self, path, *, exclude=()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "catalog.toml").write_text(catalog_toml({"issues": self.issues}), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()):
+        file = Path(path) / "catalog.toml"
+        if file.exists():  # saved before the issues were saved: keep the catalog of the config
+            self.use_issues(load_catalog_text(file.read_text(encoding="utf-8"), str(file)).issues)
+        return self
 
 
 class Stance:
@@ -370,7 +414,7 @@ class Stance:
         return doc
 
 
-@Language.factory("issue_cues", assigns=["doc.spans"], default_config={"catalog": None})
+@Language.factory("issue_cues", assigns=["doc.spans", "token.lemma"], default_config={"catalog": None})
 def make_issue_cues(nlp: Language, name: str, catalog: str | None):
     return IssueCues(nlp, name, catalog)
 

@@ -412,7 +412,8 @@ def test_catalog_check_exit_codes(tmp_path):
     result = run("catalog", "check", str(bad))
     assert result.returncode == 1 and not result.stdout
     assert result.stderr.splitlines() == [
-        f"{bad}:1: issue 'ceasefire': no cues: give at least one pattern in support, oppose or weak",
+        f"{bad}:1: issue 'ceasefire': no cues: give at least one cue in support, oppose or weak, or in their "
+        "_phrases or _tokens keys",
         f"{bad}:3: issue 'ceasefire': unknown key 'suport' (did you mean 'support'?)",
         f"{bad}:7: issue 'talks': support: pattern '\\b(peace' does not compile (missing ), unterminated subpattern "
         "at position 2)",

@@ -173,3 +173,166 @@ def test_reaction_matcher_finds_the_target_and_takes_over_its_stance():
     doc = nlp.get_pipe("reaction_matcher")(doc)
     assert [(s, t, r) for s, t, r, _ in doc._.reactions] == [("Tom Lind", "Ann Berg", "disagrees")]
     assert [(s, i, st) for s, i, st, _ in doc._.inherited] == [("Tom Lind", "ceasefire", "oppose")]
+
+
+# ------------------------------------------------------------ issue cues: plain-word phrases and token patterns
+
+TRADE_CATALOG = r"""
+[[issue]]
+id = "tariffs"
+label = "Tariffs"
+support = ['\btariff wall\b', '\bimposed tariffs on steel\b']
+support_phrases = ["impose tariffs", "retaliatory duty"]
+oppose_phrases = ["lift * tariff"]
+support_tokens = [[{LEMMA = "raise"}, {LOWER = "the", OP = "?"}, {LEMMA = "levy"}]]
+
+[[issue]]
+id = "hostages"
+label = "Hostages"
+weak_phrases = ["release of the hostages"]
+oppose_tokens = [[{LOWER = "hostage"}, {LOWER = "taking"}]]
+"""
+
+
+def cues(doc):
+    return [(s.text, s.label_, s.kb_id_, s.id_) for s in doc.spans["issue_cues"]]
+
+
+@pytest.fixture()
+def trade_catalog(tmp_path):
+    path = tmp_path / "trade.toml"
+    path.write_text(TRADE_CATALOG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def blank_cues(trade_catalog):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("issue_cues", config={"catalog": str(trade_catalog)})
+    return nlp
+
+
+# A blank pipeline has no lemmatizer: a phrase word's "lemma" is its lower-cased text, so phrases
+# match their own words in any case. Polarity and weak come from the key; the longest cue wins
+# across regex, phrase and token cues.
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg wants to IMPOSE Tariffs now.", [("IMPOSE Tariffs", "tariffs", "support", "")]),
+    ("Anna Berg imposed tariffs on steel.", [("imposed tariffs on steel", "tariffs", "support", "")]),  # regex longer
+    ("They will impose tariffs behind a tariff wall.", [("impose tariffs", "tariffs", "support", ""),
+                                                        ("tariff wall", "tariffs", "support", "")]),
+    ("They will lift the tariff.", [("lift the tariff", "tariffs", "oppose", "")]),
+    ("They will lift tariff rules.", []),  # '*' is exactly one word
+    ("They raise the levy and the levy.", [("raise the levy", "tariffs", "support", "")]),
+    ("They raise levy rates.", [("raise levy", "tariffs", "support", "")]),
+    ("A release of the hostages, not hostage taking.", [("release of the hostages", "hostages", "support", "weak"),
+                                                        ("hostage taking", "hostages", "oppose", "")]),
+    ("They released the hostages and imposed duties.", []),
+])
+def test_issue_cues_match_phrases_and_token_patterns_with_their_polarity(blank_cues, text, expected):
+    assert cues(blank_cues(text)) == expected
+
+
+def test_issue_cues_keep_the_longest_of_overlapping_regex_phrase_and_token_cues(tmp_path):
+    path = tmp_path / "overlap.toml"
+    path.write_text(r"""
+[[issue]]
+id = "short_regex"
+support = ['\btariffs\b']
+
+[[issue]]
+id = "phrase"
+oppose_phrases = ["impose tariffs"]
+
+[[issue]]
+id = "tokens"
+weak_tokens = [[{LOWER = "impose"}, {LOWER = "tariffs"}, {LOWER = "on"}, {IS_ALPHA = true}]]
+""", encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("issue_cues", config={"catalog": str(path)})
+    assert cues(nlp("They impose tariffs. Tariffs hurt. They impose tariffs on steel.")) == [
+        ("impose tariffs", "phrase", "oppose", ""), ("Tariffs", "short_regex", "support", ""),
+        ("impose tariffs on steel", "tokens", "support", "weak")]
+
+
+def test_use_issues_swaps_the_catalog_of_a_loaded_pipeline(blank_cues, trade_catalog):
+    from analysis.catalog import load_catalog, load_catalog_text
+
+    text = "They want a ceasefire and will impose tariffs."
+    component = blank_cues.get_pipe("issue_cues")
+    assert cues(blank_cues(text)) == [("impose tariffs", "tariffs", "support", "")]
+    component.use_issues(load_catalog())  # the shipped catalog: regex cues only
+    assert cues(blank_cues(text)) == [("ceasefire", "ceasefire", "support", "")]
+    component.use_issues(load_catalog_text('[[issue]]\nid = "truce"\noppose_phrases = ["a ceasefire"]\n').issues)
+    assert cues(blank_cues(text)) == [("a ceasefire", "truce", "oppose", "")]
+    assert [i.id for i in component.issues] == ["truce"]
+    component.use_issues(load_catalog(trade_catalog))
+    assert cues(blank_cues(text)) == [("impose tariffs", "tariffs", "support", "")]
+
+
+def test_issue_cues_save_and_load_the_issues_in_use(blank_cues, tmp_path):
+    from analysis.catalog import load_catalog_text
+
+    blank_cues.get_pipe("issue_cues").use_issues(
+        load_catalog_text('[[issue]]\nid = "truce"\nweak_tokens = [[{LOWER = "truce"}]]\n').issues)
+    blank_cues.to_disk(tmp_path / "saved")
+    loaded = spacy.load(tmp_path / "saved")
+    assert cues(loaded("A truce, said Anna Berg.")) == [("truce", "truce", "support", "weak")]
+
+
+def test_phrase_pattern_without_a_lemmatizer_is_the_lower_cased_words():
+    from analysis.cues import phrase_pattern
+    from analysis.errors import CatalogError
+
+    nlp = spacy.blank("en")
+    assert phrase_pattern("Release of the  *  Hostages", nlp) == [
+        {"LEMMA": "release"}, {"LEMMA": "of"}, {"LEMMA": "the"}, {}, {"LEMMA": "hostages"}]
+    with pytest.raises(CatalogError, match="has only"):
+        phrase_pattern("*", nlp)
+
+
+# With the trained model (the session pipeline): each phrase word matches any inflection of it.
+@pytest.fixture()
+def model_trade(nlp, trade_catalog):
+    from analysis.catalog import load_catalog
+
+    component = nlp.get_pipe("issue_cues")
+    shipped = component.issues
+    component.use_issues(load_catalog(trade_catalog))
+    try:
+        yield nlp
+    finally:
+        component.use_issues(shipped)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry imposed tariffs on cars.", [("imposed tariffs", "tariffs", "support", "")]),
+    ("Imposing tariffs would hurt farmers.", [("Imposing tariffs", "tariffs", "support", "")]),
+    ("The council imposes tariff rules.", [("imposes tariff", "tariffs", "support", "")]),
+    ("They announced retaliatory duties.", [("retaliatory duties", "tariffs", "support", "")]),
+    ("The council lifted the tariffs.", [("lifted the tariffs", "tariffs", "oppose", "")]),
+    ("They raised levies.", [("raised levies", "tariffs", "support", "")]),
+    ("The releases of the hostages took weeks.", [("releases of the hostages", "hostages", "support", "weak")]),
+    ("The ministry imposed a tariff.", []),  # a word between the phrase's words
+    ("Tariffs were imposed.", []),  # another order
+    ("The council lifted tariffs.", []),  # '*' needs one word
+    ("They released the hostages and imposed taxes.", []),
+    ("The imposing building hosted tariff talks.", []),
+])
+def test_phrase_cues_match_inflected_forms_with_the_trained_model(model_trade, text, expected):
+    assert cues(model_trade(text)) == expected
+
+
+def test_stance_reads_phrase_cues_like_regex_cues(model_trade):
+    doc = model_trade("Anna Berg said the government must impose tariffs on cars. "
+                      "Tom Lind ruled out imposing tariffs on cars.")
+    assert [(act.speakers, c.issue, c.stance) for act, c in doc._.claims] == [
+        (["Anna Berg"], "tariffs", "support"), (["Tom Lind"], "tariffs", "oppose")]
+
+
+def test_phrase_pattern_shows_the_lemmas_of_the_trained_model(nlp):
+    from analysis.cues import phrase_pattern
+
+    assert phrase_pattern("imposed tariffs", nlp) == [{"LEMMA": "impose"}, {"LEMMA": "tariff"}]
+    assert phrase_pattern("release of the * hostages", nlp) == [
+        {"LEMMA": "release"}, {"LEMMA": "of"}, {"LEMMA": "the"}, {}, {"LEMMA": "hostage"}]
+    assert nlp("Imposing tariffs hurts.")[0].lemma_ == ""  # the shipped catalog needs no lemmas: none are set
