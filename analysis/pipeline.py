@@ -9,7 +9,7 @@ import re
 import threading
 from pathlib import Path
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -27,7 +27,8 @@ RULES_FROM = "role_ruler"  # the first of our components that must see the whole
 PACKAGE = Path(__file__).resolve().parent
 # Modules that do not shape what is extracted (storage, command line, scoring, settings).
 NOT_ENGINE = {"cli.py", "store.py", "evaluate.py", "settings.py", "errors.py", "__main__.py", "__init__.py",
-              "alignment.py", "registry.py", "registry_io.py", "dataset.py", "batch.py"}  # registry: rebuilt by the store
+              "alignment.py", "registry.py", "registry_io.py", "dataset.py", "batch.py",  # registry: rebuilt by the store
+              "parsecache.py", "preview.py"}  # the parse cache carries its own version
 
 
 def engine_version() -> str:
@@ -128,10 +129,20 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32,
+          keep: Callable[[Doc], None] | None = None) -> Iterator[Doc]:
     """``nlp.pipe(texts)`` with time linear in article length: a text longer than PIECE_CHARS goes
     through the statistical components in paragraph-aligned pieces, joined into one Doc
-    (same text, same offsets) before our rule components run over the whole article."""
+    (same text, same offsets) before our rule components run over the whole article.
+
+    ``keep(doc)``, when given, is called with each Doc after the trained model's components and
+    before our rule components change it (the parse cache stores that Doc: analysis.parsecache);
+    the Docs yielded are the same."""
+    if keep is not None:
+        for doc in model_parse(nlp, texts, batch_size):
+            keep(doc)
+            yield run_rules(nlp, doc)
+        return
     names = nlp.pipe_names
     statistical = names[:names.index(RULES_FROM)]
     rules = names[names.index(RULES_FROM):]
@@ -155,3 +166,48 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
             doc = nlp.get_pipe(name)(doc)
         yield doc
     yield from flush()
+
+
+def _split(nlp: Language):
+    names = nlp.pipe_names
+    return nlp.pipeline[:names.index(RULES_FROM)], nlp.pipeline[names.index(RULES_FROM):]
+
+
+def _model_pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """The trained model's components over ``texts``, as ``nlp.pipe`` applies them, without
+    ``select_pipes`` (which would change the shared pipeline under other threads)."""
+    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+    for _, proc in _split(nlp)[0]:
+        docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+    return iter(docs)
+
+
+def model_parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """The first half of ``parse``: each text through the trained model's components only (long
+    texts in pieces, joined), before any rule component. ``run_rules`` finishes the Doc."""
+    batch: list[str] = []
+
+    def flush():
+        yield from _model_pipe(nlp, batch, batch_size)
+        batch.clear()
+
+    for text in texts:
+        if len(text) <= 2 * PIECE_CHARS:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        yield Doc.from_docs(list(_model_pipe(nlp, _pieces(text), 4)), ensure_whitespace=False)
+    yield from flush()
+
+
+def run_rules(nlp: Language, doc: Doc, swap: dict[str, Callable[[Doc], Doc]] | None = None) -> Doc:
+    """The second half of ``parse``: our rule components, in pipeline order, over a Doc from
+    ``model_parse`` (or the parse cache). ``swap`` replaces components by name for this call
+    only (the catalog preview swaps in ``issue_cues`` with a draft's issues); the shared
+    pipeline is not changed."""
+    swap = swap or {}
+    for name, proc in _split(nlp)[1]:
+        doc = swap.get(name, proc)(doc)
+    return doc

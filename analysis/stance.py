@@ -272,6 +272,10 @@ class IssueCues:
         self.catalog = catalog
         self.issues = load_catalog(catalog)
 
+    def use_issues(self, issues) -> None:
+        """Match these issues' cues from now on (a draft catalog's, for the preview)."""
+        self.issues = tuple(issues)
+
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for start, end, issue_id, cue in _matches(doc.text, 0, self.issues):

@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from analysis import settings
+from analysis import parsecache, settings
 from analysis.corpus import Tables, extract_records
 from analysis.countries import is_code
 from analysis.errors import AnalysisError, StoreError
@@ -365,11 +365,11 @@ class Store:
                 first_name[article.id] = name
                 todo.append((index, name, article))
         pending = iter(todo)
-        for article, actors, positions, reactions in extract_records([a for _, _, a in todo], catalog_path,
-                                                                     per_article=progress is not None):
+        for article, actors, positions, reactions, parsed in extract_records(
+                [a for _, _, a in todo], catalog_path, per_article=progress is not None, keep_parse=True):
             index, name, _ = next(pending)
             status = "updated" if article.id in known else "added"
-            self._replace(article, actors, positions, reactions, version, name)
+            self._replace(article, actors, positions, reactions, version, name, parsed)
             known[article.id] = version
             found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
             report(index, IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors),
@@ -379,7 +379,8 @@ class Store:
                 self._rebuild_registry(con)
         return [result for _, result in sorted(results, key=lambda pair: pair[0])]
 
-    def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str) -> None:
+    def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str,
+                 parsed: parsecache.Parsed | None = None) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.write() as con:
             con.execute("DELETE FROM actors WHERE article = ?", (article.id,))
@@ -392,6 +393,7 @@ class Store:
             self._insert(con, "actors", Actor, actors)
             self._insert(con, "positions", Position, positions)
             self._insert(con, "reactions", Reaction, reactions)
+            parsecache.put(con, article.id, parsed)  # the model's parse, for analysis.preview
 
     @staticmethod
     def _insert(con, table: str, record_type, records: Iterable) -> None:

@@ -1,0 +1,312 @@
+"""Preview a draft issue catalog against the stored corpus before it is saved.
+
+``preview(store, draft, saved)`` answers two questions about a draft catalog (an edited copy of
+the saved one), in about a second for a thousand articles:
+
+* **matches**: every sentence a draft cue matches, with the speaker the engine gives it (name
+  and country) and the stance the draft would give, or ``"no speaker"`` when the sentence is
+  narration (no speech act covers the cue). By default the cues that are new or changed in the
+  draft; with ``issue_ids``, every draft cue of those issues.
+* **appear / disappear**: the Positions the draft would add or remove compared with the saved
+  catalog (machine output, before analysts' corrections and the actor registry).
+
+How it stays fast and exact: the trained model's parse of every article is kept in the parse
+cache (analysis.parsecache) when the article is analysed; the preview loads those Docs and
+re-runs only our rule components (``pipeline.run_rules``, the same code extraction runs), with
+a private ``issue_cues`` component holding the draft's issues (``IssueCues.use_issues``), then
+the same reader (``extract.positions``). Articles no changed cue can match are not re-run at
+all: a cue that matches nowhere in a text changes nothing in it, so their Positions are the
+same under both catalogs. Articles without a fresh cached parse are parsed once and cached
+(``Preview.parsed`` says how many). A draft with any error is refused with CatalogError before
+any article is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from analysis import parsecache, schema
+from analysis.catalog import Catalog, Cue, _parse, load_catalog_file
+from analysis.errors import CatalogError
+from analysis.extract import positions as extract_positions
+from analysis.pipeline import load_pipeline, model_parse, run_rules
+from analysis.records import Position, as_row, columns
+from analysis.store import Store, position_key
+
+NO_SPEAKER = "no speaker"  # the stance column of a match in narration: no speech act covers the cue
+NO_STANCE = "no stance"  # a speech act covers the cue, but the draft gives it no stance there
+MATCH_COLUMNS = ["article", "title", "issue", "cue", "pattern", "cue_kind", "new", "sentence", "start", "end",
+                 "speaker", "country", "stance", "kind", "note"]
+POSITION_COLUMNS = ["title", *columns(Position)]
+
+
+@dataclass(frozen=True, eq=False)
+class Preview:
+    """What a draft catalog would do to the stored corpus.
+
+    ``matches`` (MATCH_COLUMNS): one row per cue match and speaker — ``cue`` the matched text,
+    ``pattern`` the draft pattern, ``cue_kind`` support | oppose | weak, ``new`` True when the cue
+    is not in the saved catalog, ``sentence`` the sentence holding it, ``start``/``end`` the
+    cue's character offsets, ``speaker``/``country`` the actor the engine attributes the sentence
+    to ("" in narration), ``stance`` support | oppose | neutral, or "no speaker" (narration), or
+    "no stance" (speech, but no claim: ``note`` says why), ``kind`` direct | indirect | reported.
+    ``appear`` / ``disappear`` (POSITION_COLUMNS: the article's title, then the Position fields):
+    Positions only the draft gives / only the saved catalog gives, identified as corrections
+    identify them (article, actor, evidence offset, issue, stance).
+    """
+
+    matches: pd.DataFrame
+    appear: pd.DataFrame
+    disappear: pd.DataFrame
+    articles: int  # articles in the corpus
+    searched: int  # articles re-run because a cue in question matches their text
+    parsed: int  # articles parsed now because they had no fresh cached parse
+    seconds: float
+    message: str  # one line for the analyst: counts, and how many articles had to be parsed
+    n_matches: int = field(init=False)
+    n_appear: int = field(init=False)
+    n_disappear: int = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "n_matches", len(self.matches))
+        object.__setattr__(self, "n_appear", len(self.appear))
+        object.__setattr__(self, "n_disappear", len(self.disappear))
+
+
+# ------------------------------------------------------------------ catalogs
+
+
+def draft_catalog(text: str, name: str = "draft.toml") -> Catalog:
+    """A draft catalog from the TOML text an analyst is editing, checked exactly as a catalog
+    file is (``catalog check``). Raises CatalogError listing every problem (``.problems``, each
+    with its line) when there is any: a broken draft is never previewed."""
+    catalog, problems = _parse(name, text.encode("utf-8"))
+    if problems:
+        raise CatalogError(schema.summary(f"Draft catalog {name}", problems,
+                                          "Fix it before previewing; nothing was run."), problems)
+    return catalog
+
+
+def _checked(catalog, what: str) -> Catalog:
+    """``catalog`` as a Catalog that can be run: a path is loaded (and checked); a Catalog built
+    by hand is checked for what the engine relies on."""
+    if isinstance(catalog, (str, os.PathLike)):
+        return load_catalog_file(catalog)
+    if not isinstance(catalog, Catalog):
+        raise CatalogError(f"The {what} catalog is a {type(catalog).__name__}, not a catalog; load it with "
+                           "draft_catalog(text) or load_catalog_file(path).")
+    ids = [issue.id for issue in catalog.issues]
+    if not ids:
+        raise CatalogError(f"The {what} catalog defines no issues: add one [[issue]] table per issue.")
+    duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
+    if duplicates:
+        raise CatalogError(f"The {what} catalog uses the issue id {duplicates[0]!r} twice; ids must be unique.")
+    for issue in catalog.issues:
+        if not issue.cues:
+            raise CatalogError(f"The {what} catalog's issue {issue.id!r} has no cues: give at least one pattern.")
+        for cue in issue.cues:
+            if not isinstance(cue.pattern, re.Pattern) or cue.polarity not in (1, -1):
+                raise CatalogError(f"The {what} catalog's issue {issue.id!r} has a cue that is not a compiled "
+                                   "pattern with polarity +1 or -1.")
+    return catalog
+
+
+CueKey = tuple  # (issue id, pattern text, flags, polarity, weak): a cue's identity across catalogs
+
+
+def _cues(catalog: Catalog) -> list[tuple[CueKey, str, Cue]]:
+    return [((issue.id, cue.pattern.pattern, cue.pattern.flags, cue.polarity, cue.weak), issue.id, cue)
+            for issue in catalog.issues for cue in issue.cues]
+
+
+def _cue_kind(cue: Cue) -> str:
+    return "weak" if cue.weak else ("support" if cue.polarity > 0 else "oppose")
+
+
+# ------------------------------------------------------------------ cached parses
+
+
+def _issue_cues(nlp, issues):
+    """A private ``issue_cues`` component holding ``issues`` (the shared pipeline is not changed)."""
+    component = nlp.create_pipe("issue_cues", config={"catalog": nlp.get_pipe_config("issue_cues")["catalog"]})
+    component.use_issues(issues)
+    return component
+
+
+def _corpus(store: Store) -> list[tuple[str, str, str]]:
+    with store._connect() as con:  # noqa: SLF001  (a read of the store's own file)
+        return con.execute("SELECT id, title, text FROM articles ORDER BY date, title, id").fetchall()
+
+
+def cached_parses(store: Store, nlp, articles: list[tuple[str, str, str]],
+                  progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, bytes], int, str]:
+    """DocBin bytes of each (id, title, text) article's model parse: from the parse cache when
+    it has a fresh one, else parsed now (and written to the cache unless the store is read-only).
+    Returns (id -> bytes, how many were parsed now, a note for the analyst or "").
+    ``progress(done, total)`` is called as missing articles are parsed."""
+    version = parsecache.parse_version(nlp)
+    with store._connect() as con:  # noqa: SLF001
+        found = parsecache.fetch(con, [a for a, _, _ in articles], version)
+    missing = [(a, text) for a, _, text in articles if a not in found]
+    if not missing:
+        return found, 0, ""
+    made = []
+    for i, ((article_id, _), doc) in enumerate(zip(missing, model_parse(nlp, (t for _, t in missing)))):
+        data = parsecache.encode(doc)
+        found[article_id] = data
+        made.append((article_id, data))
+        if progress:
+            progress(i + 1, len(missing))
+    if store.read_only:
+        return found, len(made), (f"parsed {len(made)} articles that had no cached parse (not cached: the corpus "
+                                  "is read-only, so the next preview parses them again)")
+    with store._connect() as con:  # noqa: SLF001  (not store.write(): the cache changes no data, no revision bump)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            parsecache.put_many(con, version, made)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return found, len(made), f"parsed {len(made)} articles that had no cached parse (now cached)"
+
+
+def catalog_positions(store: Store, catalog: Catalog | str | os.PathLike | None = None,
+                      article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """Positions (Position columns) the engine gives the stored articles (all, or
+    ``article_ids``) under ``catalog`` (default: DASHBOARD_CATALOG), from the parse cache: what
+    ``ingest`` would store with that catalog, before corrections."""
+    catalog = load_catalog_file() if catalog is None else _checked(catalog, "given")
+    nlp = load_pipeline()
+    corpus = _corpus(store)
+    if article_ids is not None:
+        wanted = set(article_ids)
+        corpus = [a for a in corpus if a[0] in wanted]
+    parses, _, _ = cached_parses(store, nlp, corpus)
+    swap = {"issue_cues": _issue_cues(nlp, catalog.issues)}
+    rows = [as_row(p) for article_id, _, _ in corpus
+            for p in extract_positions(run_rules(nlp, parsecache.decode(parses[article_id], nlp), swap), article_id)]
+    return pd.DataFrame(rows, columns=columns(Position))
+
+
+# ------------------------------------------------------------------ the preview
+
+
+def _match_rows(doc, article_id: str, title: str, scope: list[tuple[CueKey, str, Cue]], saved_keys: set) -> list[dict]:
+    """One row per (match of a cue in ``scope``, speaker) in a Doc the rules ran over with the draft."""
+    kept = {(s.start_char, s.end_char, s.label_): s for s in doc.spans.get("issue_cues", [])}
+    claims: dict[tuple, list] = {}
+    for act, claim in doc._.claims or []:
+        claims.setdefault((claim.start_char, claim.end_char, claim.issue), []).append((act, claim))
+    actors = doc._.actors or {}
+    rows = []
+    for key, issue_id, cue in scope:
+        for m in cue.pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            where = (span.start_char, span.end_char, issue_id)
+            base = {"article": article_id, "title": title, "issue": issue_id, "cue": m.group(0),
+                    "pattern": cue.pattern.pattern, "cue_kind": _cue_kind(cue), "new": key not in saved_keys,
+                    "sentence": span.sent.text.strip(), "start": m.start(), "end": m.end()}
+            note = ""
+            if where not in kept:  # the engine keeps the longest of overlapping cues
+                longer = next((s for s in kept.values() if s.start < span.end and span.start < s.end), None)
+                note = (f"inside the longer cue {longer.text!r} ({longer.label_}), which the engine keeps"
+                        if longer is not None else "not kept by the engine")
+            elif where not in claims:
+                note = "no claim: a time reference, a price named, a frame, or someone else's words"
+            found = claims.get(where, []) if where in kept else []
+            if found:
+                for act, claim in found:
+                    for name in act.speakers:
+                        rows.append({**base, "speaker": name, "country": actors[name].country if name in actors else "",
+                                     "stance": claim.stance, "kind": act.kind, "note": ""})
+                continue
+            acts = [a for a in doc._.speech or [] if a.region.start <= span.start and span.end <= a.region.end]
+            for act in acts:
+                for name in act.speakers:
+                    rows.append({**base, "speaker": name, "country": actors[name].country if name in actors else "",
+                                 "stance": NO_STANCE, "kind": act.kind, "note": note})
+            if not acts:
+                rows.append({**base, "speaker": "", "country": "", "stance": NO_SPEAKER, "kind": "", "note": note})
+    return rows
+
+
+def _position_rows(found: dict[str, Position], keys: Iterable[str], title: str) -> list[dict]:
+    return [{"title": title, **as_row(found[k])} for k in keys]
+
+
+def preview(store: Store, draft: Catalog | str | os.PathLike, saved: Catalog | str | os.PathLike | None = None,
+            issue_ids: Iterable[str] | None = None, *, progress: Callable[[int, int], None] | None = None) -> Preview:
+    """What ``draft`` would match and change in ``store``'s articles, compared with ``saved``.
+
+    ``draft`` and ``saved`` are Catalogs (``draft_catalog(text)``, ``load_catalog_file(path)``)
+    or paths; ``saved`` defaults to the DASHBOARD_CATALOG file. ``issue_ids``: show the matches
+    of every draft cue of these issues; default: only the draft's new or changed cues.
+    ``progress(done, total)`` follows the parsing of articles that have no cached parse.
+    Raises CatalogError for a draft (or saved catalog) with any error, or an unknown issue id,
+    before any article is read.
+    """
+    began = time.perf_counter()
+    draft = _checked(draft, "draft")
+    saved = load_catalog_file() if saved is None else _checked(saved, "saved")
+    draft_cues, saved_cues = _cues(draft), _cues(saved)
+    draft_keys, saved_keys = {k for k, _, _ in draft_cues}, {k for k, _, _ in saved_cues}
+    if issue_ids is not None:
+        issue_ids = list(issue_ids)
+        known = {i.id for i in draft.issues} | {i.id for i in saved.issues}
+        unknown = [i for i in issue_ids if i not in known]
+        if unknown:
+            raise CatalogError(f"issue {unknown[0]!r} is in neither the draft nor the saved catalog; "
+                               f"the draft's issues are {', '.join(i.id for i in draft.issues)}.")
+        scope = [c for c in draft_cues if c[1] in issue_ids]
+    else:
+        scope = [c for c in draft_cues if c[0] not in saved_keys]
+    changed = [c for c in draft_cues if c[0] not in saved_keys] + [c for c in saved_cues if c[0] not in draft_keys]
+    # _matches breaks ties between equally long overlapping cues by catalog order: when the cues
+    # both catalogs share come in another order, any article may change.
+    reordered = [k for k, _, _ in draft_cues if k in saved_keys] != [k for k, _, _ in saved_cues if k in draft_keys]
+
+    corpus = _corpus(store)
+    titles = {a: t for a, t, _ in corpus}
+    diff_ids = {a for a, _, text in corpus if reordered or any(c.pattern.search(text) for _, _, c in changed)}
+    match_ids = {a for a, _, text in corpus if any(c.pattern.search(text) for _, _, c in scope)}
+    todo = [a for a in corpus if a[0] in diff_ids | match_ids]
+
+    nlp = load_pipeline()
+    parses, parsed, note = cached_parses(store, nlp, todo, progress)
+    with_draft = {"issue_cues": _issue_cues(nlp, draft.issues)}
+    with_saved = {"issue_cues": _issue_cues(nlp, saved.issues)}
+    matches, appear, disappear = [], [], []
+    for article_id, title, _ in todo:
+        doc = run_rules(nlp, parsecache.decode(parses[article_id], nlp), with_draft)
+        if article_id in match_ids:
+            matches += _match_rows(doc, article_id, title, scope, saved_keys)
+        if article_id in diff_ids:
+            before = run_rules(nlp, parsecache.decode(parses[article_id], nlp), with_saved)
+            new = {_key(p): p for p in extract_positions(doc, article_id)}
+            old = {_key(p): p for p in extract_positions(before, article_id)}
+            appear += _position_rows(new, [k for k in new if k not in old], title)
+            disappear += _position_rows(old, [k for k in old if k not in new], title)
+
+    matches_frame = pd.DataFrame(matches, columns=MATCH_COLUMNS).drop_duplicates(ignore_index=True)
+    seconds = time.perf_counter() - began
+    message = (f"{len(matches_frame)} matches in {len(match_ids)} of {len(corpus)} articles; "
+               f"{len(appear)} positions would appear, {len(disappear)} disappear")
+    if note:
+        message += f"; {note}"
+    return Preview(matches_frame, pd.DataFrame(appear, columns=POSITION_COLUMNS),
+                   pd.DataFrame(disappear, columns=POSITION_COLUMNS), len(corpus), len(todo), parsed, seconds,
+                   message + ".")
+
+
+def _key(p: Position) -> str:
+    return position_key(p.article, p.actor, p.start, p.issue, p.stance)
