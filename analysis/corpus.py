@@ -90,9 +90,16 @@ def _extract_iter(articles: list[Article], catalog_path: str | None, batch_size:
             yield (article, *extract_doc(doc, article.id))
         return
     version, kept = parsecache.parse_version(nlp), []
-    docs = parse(nlp, (a.text for a in articles), batch_size=batch_size, keep=lambda d: kept.append(parsecache.encode(d)))
+
+    def keep(doc):
+        try:
+            kept.append(parsecache.Parsed(version, parsecache.encode(doc)))
+        except parsecache.Unsupported:  # not cached; the preview parses this article itself
+            kept.append(None)
+
+    docs = parse(nlp, (a.text for a in articles), batch_size=batch_size, keep=keep)
     for article, doc in zip(articles, docs):
-        yield (article, *extract_doc(doc, article.id), parsecache.Parsed(version, kept.pop(0)))
+        yield (article, *extract_doc(doc, article.id), kept.pop(0))
 
 
 def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None,

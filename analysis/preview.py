@@ -10,19 +10,24 @@ the saved one), in about a second for a thousand articles:
 * **appear / disappear**: the Positions the draft would add or remove compared with the saved
   catalog (machine output, before analysts' corrections and the actor registry).
 
-How it stays fast and exact: the trained model's parse of every article is kept in the parse
-cache (analysis.parsecache) when the article is analysed; the preview loads those Docs and
-re-runs only our rule components (``pipeline.run_rules``, the same code extraction runs), with
-a private ``issue_cues`` component holding the draft's issues (``IssueCues.use_issues``), then
-the same reader (``extract.positions``). Articles no changed cue can match are not re-run at
+How it stays fast and exact: when an article is analysed, its Doc is kept in the parse cache
+(analysis.parsecache) as it is just before the catalog matters — parsed by the model, people
+and speech acts found. The preview loads those Docs and re-runs only the components that read
+the catalog (``pipeline.finish``: issue cues, stance, reactions — the same code extraction
+runs), with a private ``issue_cues`` holding the draft's issues (``IssueCues.use_issues``),
+then the same reader (``extract.positions``). Articles no changed cue can match are not re-run at
 all: a cue that matches nowhere in a text changes nothing in it, so their Positions are the
-same under both catalogs. Articles without a fresh cached parse are parsed once and cached
+same under both catalogs. The saved side is what the store holds when the articles were
+analysed with the saved catalog file and the current engine (else it is re-run as well). The
+process remembers which cue patterns match which article, so a repeated preview runs only the
+patterns that match (same matches, same order: a pattern that matches nothing adds nothing). Articles without a fresh cached parse are parsed once and cached
 (``Preview.parsed`` says how many). A draft with any error is refused with CatalogError before
 any article is read.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -36,9 +41,9 @@ from analysis import parsecache, schema
 from analysis.catalog import Catalog, Cue, _parse, load_catalog_file
 from analysis.errors import CatalogError
 from analysis.extract import positions as extract_positions
-from analysis.pipeline import load_pipeline, model_parse, run_rules
+from analysis.pipeline import finish, load_pipeline, prepare
 from analysis.records import Position, as_row, columns
-from analysis.store import Store, position_key
+from analysis.store import Store, pipeline_version, position_key
 
 NO_SPEAKER = "no speaker"  # the stance column of a match in narration: no speech act covers the cue
 NO_STANCE = "no stance"  # a speech act covers the cue, but the draft gives it no stance there
@@ -126,6 +131,35 @@ def _cues(catalog: Catalog) -> list[tuple[CueKey, str, Cue]]:
             for issue in catalog.issues for cue in issue.cues]
 
 
+# Which cue patterns match which article, remembered for the process: an article id is a hash
+# of its text, so an entry never goes stale. Most of a re-run article's matching time goes to
+# the many patterns that match nothing in it; once known, only the others are run again.
+_HITS: dict[tuple[str, int], dict[str, bool]] = {}
+_HITS_LIMIT = 2_000_000  # entries (about 100 MB at most), then forgotten and learnt again
+_hits_size = [0]
+
+
+def _hit(cue: Cue, article_id: str, text: str) -> bool:
+    """Whether ``cue`` matches anywhere in the article's text."""
+    seen = _HITS.setdefault((cue.pattern.pattern, cue.pattern.flags), {})
+    found = seen.get(article_id)
+    if found is None:
+        if _hits_size[0] >= _HITS_LIMIT:
+            _HITS.clear()
+            _hits_size[0] = 0
+            seen = _HITS.setdefault((cue.pattern.pattern, cue.pattern.flags), {})
+        found = seen[article_id] = cue.pattern.search(text) is not None
+        _hits_size[0] += 1
+    return found
+
+
+def _matching(issues, article_id: str, text: str):
+    """``issues`` with only the cues that match the article: ``issue_cues`` finds the same
+    matches in the same order (a cue that matches nothing adds nothing), with less work."""
+    return tuple(dataclasses.replace(issue, cues=tuple(c for c in issue.cues if _hit(c, article_id, text)))
+                 for issue in issues)
+
+
 def _cue_kind(cue: Cue) -> str:
     return "weak" if cue.weak else ("support" if cue.polarity > 0 else "oppose")
 
@@ -146,27 +180,30 @@ def _corpus(store: Store) -> list[tuple[str, str, str]]:
 
 
 def cached_parses(store: Store, nlp, articles: list[tuple[str, str, str]],
-                  progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, bytes], int, str]:
-    """DocBin bytes of each (id, title, text) article's model parse: from the parse cache when
-    it has a fresh one, else parsed now (and written to the cache unless the store is read-only).
-    Returns (id -> bytes, how many were parsed now, a note for the analyst or "").
-    ``progress(done, total)`` is called as missing articles are parsed."""
+                  progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, bytes | None], int, str]:
+    """The cached Doc (``parsecache.encode`` bytes) of each (id, title, text) article: from the
+    parse cache when it has a fresh one, else made now (``pipeline.prepare``) and written to the
+    cache unless the store is read-only. None for an article whose Doc cannot be cached (it is
+    prepared from its text each time). Returns (id -> bytes, how many were parsed now, a note
+    for the analyst or ""). ``progress(done, total)`` is called as missing articles are parsed."""
     version = parsecache.parse_version(nlp)
-    with store._connect() as con:  # noqa: SLF001
-        found = parsecache.fetch(con, [a for a, _, _ in articles], version)
+    with store._connect() as con:  # noqa: SLF001  (a read of the store's own file)
+        found: dict[str, bytes | None] = dict(parsecache.fetch(con, [a for a, _, _ in articles], version))
     missing = [(a, text) for a, _, text in articles if a not in found]
     if not missing:
         return found, 0, ""
     made = []
-    for i, ((article_id, _), doc) in enumerate(zip(missing, model_parse(nlp, (t for _, t in missing)))):
-        data = parsecache.encode(doc)
-        found[article_id] = data
-        made.append((article_id, data))
+    for i, ((article_id, _), doc) in enumerate(zip(missing, prepare(nlp, (t for _, t in missing)))):
+        try:
+            found[article_id] = parsecache.encode(doc)
+            made.append((article_id, found[article_id]))
+        except parsecache.Unsupported:
+            found[article_id] = None
         if progress:
             progress(i + 1, len(missing))
     if store.read_only:
-        return found, len(made), (f"parsed {len(made)} articles that had no cached parse (not cached: the corpus "
-                                  "is read-only, so the next preview parses them again)")
+        return found, len(missing), (f"parsed {len(missing)} articles that had no cached parse (not cached: the "
+                                     "corpus is read-only, so the next preview parses them again)")
     with store._connect() as con:  # noqa: SLF001  (not store.write(): the cache changes no data, no revision bump)
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -175,7 +212,13 @@ def cached_parses(store: Store, nlp, articles: list[tuple[str, str, str]],
         except BaseException:
             con.execute("ROLLBACK")
             raise
-    return found, len(made), f"parsed {len(made)} articles that had no cached parse (now cached)"
+    return found, len(missing), f"parsed {len(missing)} articles that had no cached parse (now cached)"
+
+
+def _run(nlp, data: bytes | None, text: str, swap) -> "Doc":  # noqa: F821
+    """An article's Doc finished with ``swap``'s components, from its cached bytes (or its text)."""
+    doc = parsecache.decode(data, nlp) if data is not None else next(prepare(nlp, [text]))
+    return finish(nlp, doc, swap)
 
 
 def catalog_positions(store: Store, catalog: Catalog | str | os.PathLike | None = None,
@@ -191,8 +234,8 @@ def catalog_positions(store: Store, catalog: Catalog | str | os.PathLike | None 
         corpus = [a for a in corpus if a[0] in wanted]
     parses, _, _ = cached_parses(store, nlp, corpus)
     swap = {"issue_cues": _issue_cues(nlp, catalog.issues)}
-    rows = [as_row(p) for article_id, _, _ in corpus
-            for p in extract_positions(run_rules(nlp, parsecache.decode(parses[article_id], nlp), swap), article_id)]
+    rows = [as_row(p) for article_id, _, text in corpus
+            for p in extract_positions(_run(nlp, parses[article_id], text, swap), article_id)]
     return pd.DataFrame(rows, columns=columns(Position))
 
 
@@ -240,6 +283,31 @@ def _match_rows(doc, article_id: str, title: str, scope: list[tuple[CueKey, str,
     return rows
 
 
+def _stored_positions(store: Store, saved: Catalog, article_ids: set[str]) -> dict[str, dict[str, Position]]:
+    """Machine Positions the store holds for those of ``article_ids`` that were analysed with
+    exactly ``saved`` (the unchanged file) and the current engine: the saved side of the
+    comparison without re-running them. Articles analysed otherwise are left out (re-run)."""
+    try:
+        if not saved.path or saved != load_catalog_file(saved.path):
+            return {}
+        version = pipeline_version(saved.path)
+    except (CatalogError, OSError):  # the file moved or changed since: re-run instead
+        return {}
+    cols = columns(Position)
+    found: dict[str, dict[str, Position]] = {}
+    with store._connect() as con:  # noqa: SLF001
+        current = [a for (a,) in con.execute("SELECT id FROM articles WHERE pipeline_version = ?", (version,))
+                   if a in article_ids]
+        for i in range(0, len(current), 500):
+            chunk = current[i:i + 500]
+            found.update({a: {} for a in chunk})
+            for row in con.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM positions "
+                                   f"WHERE article IN ({', '.join('?' * len(chunk))})", chunk):
+                p = Position(*row)
+                found[p.article][_key(p)] = p
+    return found
+
+
 def _position_rows(found: dict[str, Position], keys: Iterable[str], title: str) -> list[dict]:
     return [{"title": title, **as_row(found[k])} for k in keys]
 
@@ -276,24 +344,29 @@ def preview(store: Store, draft: Catalog | str | os.PathLike, saved: Catalog | s
     reordered = [k for k, _, _ in draft_cues if k in saved_keys] != [k for k, _, _ in saved_cues if k in draft_keys]
 
     corpus = _corpus(store)
-    titles = {a: t for a, t, _ in corpus}
-    diff_ids = {a for a, _, text in corpus if reordered or any(c.pattern.search(text) for _, _, c in changed)}
-    match_ids = {a for a, _, text in corpus if any(c.pattern.search(text) for _, _, c in scope)}
-    todo = [a for a in corpus if a[0] in diff_ids | match_ids]
+    diff_ids = {a for a, _, text in corpus if reordered or any(_hit(c, a, text) for _, _, c in changed)}
+    match_ids = {a for a, _, text in corpus if any(_hit(c, a, text) for _, _, c in scope)}
+    rerun = diff_ids | match_ids
+    todo = [a for a in corpus if a[0] in rerun]
 
     nlp = load_pipeline()
     parses, parsed, note = cached_parses(store, nlp, todo, progress)
-    with_draft = {"issue_cues": _issue_cues(nlp, draft.issues)}
-    with_saved = {"issue_cues": _issue_cues(nlp, saved.issues)}
+    draft_cues_pipe, saved_cues_pipe = _issue_cues(nlp, draft.issues), _issue_cues(nlp, saved.issues)
+    with_draft, with_saved = {"issue_cues": draft_cues_pipe}, {"issue_cues": saved_cues_pipe}
+    stored = _stored_positions(store, saved, diff_ids)
     matches, appear, disappear = [], [], []
-    for article_id, title, _ in todo:
-        doc = run_rules(nlp, parsecache.decode(parses[article_id], nlp), with_draft)
+    for article_id, title, text in todo:
+        draft_cues_pipe.use_issues(_matching(draft.issues, article_id, text))
+        doc = _run(nlp, parses[article_id], text, with_draft)
         if article_id in match_ids:
             matches += _match_rows(doc, article_id, title, scope, saved_keys)
         if article_id in diff_ids:
-            before = run_rules(nlp, parsecache.decode(parses[article_id], nlp), with_saved)
             new = {_key(p): p for p in extract_positions(doc, article_id)}
-            old = {_key(p): p for p in extract_positions(before, article_id)}
+            old = stored.get(article_id)
+            if old is None:
+                saved_cues_pipe.use_issues(_matching(saved.issues, article_id, text))
+                before = _run(nlp, parses[article_id], text, with_saved)
+                old = {_key(p): p for p in extract_positions(before, article_id)}
             appear += _position_rows(new, [k for k in new if k not in old], title)
             disappear += _position_rows(old, [k for k in old if k not in new], title)
 

@@ -219,6 +219,6 @@ def test_cached_parse_finishes_exactly_like_a_fresh_one(nlp):
     text = "\n\n".join([LIND.split("\n\n", 1)[1].strip(), BERG.split("\n\n", 1)[1].strip()] * 160)
     assert len(text) > 2 * pipeline_module.PIECE_CHARS
     [fresh] = list(pipeline_module.parse(nlp, [text]))
-    [model] = list(pipeline_module.model_parse(nlp, [text]))
-    cached = pipeline_module.run_rules(nlp, parsecache.decode(parsecache.encode(model), nlp))
+    [prepared] = list(pipeline_module.prepare(nlp, [text]))
+    cached = pipeline_module.finish(nlp, parsecache.decode(parsecache.encode(prepared), nlp))
     assert extract_doc(cached, "a") == extract_doc(fresh, "a")
