@@ -111,7 +111,8 @@ def extract_records(articles: list[Article], catalog_path: str | None = None, n_
     then extracts on one core). ``per_article=True`` (a progress bar is watching) parses one
     article at a time in a single process, and small chunks with workers, so each record is
     yielded as soon as it is ready instead of after a whole batch. ``keep_parse=True`` adds a
-    fifth item, the article's parse for the parse cache (analysis.parsecache.Parsed).
+    fifth item: the article's Doc as the parse cache keeps it
+    (analysis.parsecache.Parsed; None when it cannot be cached).
     """
     n_process = n_process or n_process_for(len(articles))
     if n_process <= 1:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from analysis import parsecache, schema
 from analysis.catalog import Catalog, Cue, _parse, load_catalog_file
@@ -215,7 +216,7 @@ def cached_parses(store: Store, nlp, articles: list[tuple[str, str, str]],
     return found, len(missing), f"parsed {len(missing)} articles that had no cached parse (now cached)"
 
 
-def _run(nlp, data: bytes | None, text: str, swap) -> "Doc":  # noqa: F821
+def _run(nlp, data: bytes | None, text: str, swap) -> Doc:
     """An article's Doc finished with ``swap``'s components, from its cached bytes (or its text)."""
     doc = parsecache.decode(data, nlp) if data is not None else next(prepare(nlp, [text]))
     return finish(nlp, doc, swap)
