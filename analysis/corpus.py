@@ -18,7 +18,7 @@ from typing import Iterable, NamedTuple
 
 import pandas as pd
 
-from analysis import settings
+from analysis import parsecache, settings
 from analysis.extract import extract_doc
 from analysis.pipeline import load_pipeline, parse
 from analysis.records import Actor, Article, Position, Reaction, as_row, columns
@@ -77,31 +77,46 @@ def _die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _extract_chunk(articles: list[Article], catalog_path: str | None):
+def _extract_chunk(articles: list[Article], catalog_path: str | None, keep_parse: bool = False):
     """Parse and extract a chunk in one process; only the small records travel back."""
-    return list(_extract_iter(articles, catalog_path, BATCH_SIZE))
+    return list(_extract_iter(articles, catalog_path, BATCH_SIZE, keep_parse))
 
 
-def _extract_iter(articles: list[Article], catalog_path: str | None, batch_size: int):
+def _extract_iter(articles: list[Article], catalog_path: str | None, batch_size: int, keep_parse: bool = False):
     nlp = load_pipeline(catalog=catalog_path)
-    docs = parse(nlp, (a.text for a in articles), batch_size=batch_size)
+    if not keep_parse:
+        docs = parse(nlp, (a.text for a in articles), batch_size=batch_size)
+        for article, doc in zip(articles, docs):
+            yield (article, *extract_doc(doc, article.id))
+        return
+    version, kept = parsecache.parse_version(nlp), []
+
+    def keep(doc):
+        try:
+            kept.append(parsecache.Parsed(version, parsecache.encode(doc)))
+        except parsecache.Unsupported:  # not cached; the preview parses this article itself
+            kept.append(None)
+
+    docs = parse(nlp, (a.text for a in articles), batch_size=batch_size, keep=keep)
     for article, doc in zip(articles, docs):
-        yield (article, *extract_doc(doc, article.id))
+        yield (article, *extract_doc(doc, article.id), kept.pop(0))
 
 
 def extract_records(articles: list[Article], catalog_path: str | None = None, n_process: int | None = None,
-                    per_article: bool = False):
+                    per_article: bool = False, keep_parse: bool = False):
     """Yield (article, actors, positions, reactions) per article, in input order.
 
     With several processes each worker runs ``nlp.pipe`` *and* extraction on a chunk, so no
     Doc is pickled back (spaCy's own n_process would send every Doc to the parent, which
     then extracts on one core). ``per_article=True`` (a progress bar is watching) parses one
     article at a time in a single process, and small chunks with workers, so each record is
-    yielded as soon as it is ready instead of after a whole batch.
+    yielded as soon as it is ready instead of after a whole batch. ``keep_parse=True`` adds a
+    fifth item: the article's Doc as the parse cache keeps it
+    (analysis.parsecache.Parsed; None when it cannot be cached).
     """
     n_process = n_process or n_process_for(len(articles))
     if n_process <= 1:
-        yield from _extract_iter(articles, catalog_path, 1 if per_article else BATCH_SIZE)
+        yield from _extract_iter(articles, catalog_path, 1 if per_article else BATCH_SIZE, keep_parse)
         return
     load_pipeline(catalog=catalog_path)  # load before forking: workers share the model pages
     size = WATCHED_CHUNK_SIZE if per_article else CHUNK_SIZE
@@ -109,7 +124,7 @@ def extract_records(articles: list[Article], catalog_path: str | None = None, n_
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(n_process, mp_context=context, initializer=_die_with_parent,
                              initargs=(os.getpid(),)) as pool:
-        for rows in pool.map(_extract_chunk, chunks, [catalog_path] * len(chunks)):
+        for rows in pool.map(_extract_chunk, chunks, [catalog_path] * len(chunks), [keep_parse] * len(chunks)):
             yield from rows
 
 

@@ -123,7 +123,14 @@ def phrase_pattern(phrase: str, nlp: Language, lemmas: Lemmas | None = None) -> 
         raise CatalogError(problem)
     lemmas = lemmas or Lemmas(nlp)
     doc = _tagged(" ".join(phrase.split()), nlp)
-    return [{} if t.text == WILDCARD else {"LEMMA": lemmas.of(t)} for t in doc if not t.is_space]
+    return [{} if t.text == WILDCARD else _lemma_token(lemmas.of(t), t.lower_) for t in doc if not t.is_space]
+
+
+def _lemma_token(lemma: str, word: str) -> dict:
+    """One phrase word: its lemma, and the word itself when that differs, since a word's lemma
+    depends on how it is used ("fighting" alone is read as the verb "fight", in "the fighting"
+    as a noun whose lemma is "fighting")."""
+    return {"LEMMA": lemma} if lemma == word else {"LEMMA": {"IN": sorted({lemma, word})}}
 
 
 # ------------------------------------------------------------------ token patterns

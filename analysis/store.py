@@ -36,7 +36,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from analysis import catalogs as shipped_catalogs
-from analysis import settings
+from analysis import parsecache, settings
 from analysis.catalog import Catalog, load_catalog_file
 from analysis.catalogs import Available
 from analysis.corpus import Tables, extract_records
@@ -414,11 +414,11 @@ class Store:
         if todo:
             self._remember(catalog)
         pending = iter(todo)
-        for article, actors, positions, reactions in extract_records([a for _, _, a in todo], path,
-                                                                     per_article=progress is not None):
+        for article, actors, positions, reactions, parsed in extract_records(
+                [a for _, _, a in todo], path, per_article=progress is not None, keep_parse=True):
             index, name, _ = next(pending)
             status = "updated" if article.id in known else "added"
-            self._replace(article, actors, positions, reactions, version, name, catalog)
+            self._replace(article, actors, positions, reactions, version, name, catalog, parsed)
             known[article.id] = version
             found = f"{len(actors)} actors, {len(positions)} positions" if positions else "no positions found"
             report(index, IngestResult(name, article.id, status, f"{name}: {status}; {found}.", len(actors),
@@ -429,7 +429,7 @@ class Store:
         return [result for _, result in sorted(results, key=lambda pair: pair[0])]
 
     def _replace(self, article: Article, actors, positions, reactions, version: str, origin: str,
-                 catalog: Catalog) -> None:
+                 catalog: Catalog, parsed: parsecache.Parsed | None = None) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self.write() as con:
             con.execute("DELETE FROM actors WHERE article = ?", (article.id,))
@@ -445,6 +445,7 @@ class Store:
             self._insert(con, "actors", Actor, actors)
             self._insert(con, "positions", Position, positions)
             self._insert(con, "reactions", Reaction, reactions)
+            parsecache.put(con, article.id, parsed)  # the model's parse, for analysis.preview
 
     @staticmethod
     def _insert(con, table: str, record_type, records: Iterable) -> None:
