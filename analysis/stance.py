@@ -143,7 +143,9 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``)."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
-    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE for t in between)
+    # a coordinated verb starts its own action: "halt the aggression and secure lasting peace"
+    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE
+                   or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between)
 
 
 def _not_negating(doc, i: int, lex) -> bool:

@@ -28,6 +28,7 @@ CASES = [
     ("Spain no longer opposed the idea that calls for a ceasefire", [("ceasefire", "support")]),
     ("there is no other solution than a ceasefire", [("ceasefire", "support")]),
     ("they protested over the decision calling for a ceasefire", [("ceasefire", "oppose")]),
+    ("we will halt the aggression and secure a lasting ceasefire", [("ceasefire", "support")]),
     ("they objected to the plan that would send more weapons", [("military_aid", "oppose")]),
     ("the court has no say and that the talks will go on", [("negotiations", "support")]),
     ("he concessions before the talks had started", []),
