@@ -22,6 +22,7 @@ PAGES = [
     st.Page("pages/articles.py", title="Articles", icon=":material/article:"),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("pages/add.py", title="Add articles", icon=":material/note_add:"),
+    st.Page("pages/catalog.py", title="Catalog workbench", icon=":material/edit_note:"),
 ]
 page = st.navigation(PAGES)
 

@@ -357,7 +357,7 @@ def _toml_list(key: str, items: list) -> str:
     return f"{key} = [\n" + "".join(f"  {_toml_value(item)},\n" for item in items) + "]"
 
 
-def _issue_fields(issue) -> dict:
+def issue_fields(issue) -> dict:
     """An Issue record or a mapping (as a form gives it) as the mapping of its TOML keys."""
     if isinstance(issue, Issue):
         fields = {"id": issue.id, "label": issue.label, "description": issue.description}
@@ -393,7 +393,7 @@ def catalog_toml(catalog) -> str:
              "# analysis/data/catalogs/ukraine-war.toml for every key)."]
     lines += [f"{key} = {_toml_value(value)}" for key, value in header.items() if value not in (None, "")]
     for issue in issues:
-        fields = _issue_fields(issue)
+        fields = issue_fields(issue)
         lines += ["", "[[issue]]"]
         for key, value in fields.items():
             if value in (None, "", [], ()):

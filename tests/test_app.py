@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest, app_test
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["pages/overview.py", "pages/map.py", "pages/actors.py", "pages/people.py", "pages/positions.py",
-         "pages/reactions.py", "pages/articles.py", "pages/timeline.py", "pages/add.py"]
+         "pages/reactions.py", "pages/articles.py", "pages/timeline.py", "pages/add.py", "pages/catalog.py"]
 
 
 class _NavigationPagesManager(PagesManager):

@@ -138,6 +138,10 @@ def choose_catalog(available: list[Available], counts: dict[str, int], fixed: bo
         st.session_state["flt_catalog_initialised"] = True
     elif st.session_state.get("flt_catalog") not in catalogs:  # e.g. a database without that saved catalog
         st.session_state["flt_catalog"] = fallback
+    if (switch := st.session_state.pop("flt_catalog_next", None)) in catalogs:
+        # a page asked for another catalog (the workbench, after saving a new one)
+        st.session_state["flt_catalog"] = switch
+        _catalog_changed(catalogs)
 
     st.sidebar.selectbox("Catalog", list(catalogs), key="flt_catalog", format_func=lambda c: catalogs[c].name,
                          disabled=fixed or len(catalogs) < 2, on_change=_catalog_changed, args=(catalogs,),
