@@ -14,6 +14,15 @@ FORM_FIELDS = ("id", "label", "description", *(f"{k}_phrases" for k in CUE_KEYS)
                *(f"{k}_tokens" for k in CUE_KEYS))
 
 
+MATCH_FIRST = ["speaker", "country", "stance", "issue", "cue", "sentence", "kind", "note", "title", "pattern"]
+POSITION_FIRST = ["actor", "country", "issue", "stance", "evidence", "title"]
+
+
+def first(frame, columns: list[str]):
+    """The columns an analyst reads first, then the rest."""
+    return frame[[c for c in columns if c in frame] + [c for c in frame if c not in columns]]
+
+
 def start(draft: dict, based_on: str) -> None:
     """Begin editing ``draft`` (a copy of the catalog ``based_on``, or "" for a new one)."""
     st.session_state["wb_draft"] = draft
@@ -192,14 +201,11 @@ if shown is not None:
     st.info(plain(shown.message), icon=":material/info:")
     parts = {"catalog": checked.id if checked else "draft"}
     st.markdown(f"**Sentences matched** ({shown.n_matches})")
-    table(shown.matches, key="wb_matches", name="preview-matches", name_parts=parts)
-    cols = st.columns(2)
-    with cols[0]:
-        st.markdown(f"**Positions that would appear** ({shown.n_appear})")
-        table(shown.appear, key="wb_appear", name="preview-appear", name_parts=parts)
-    with cols[1]:
-        st.markdown(f"**Positions that would disappear** ({shown.n_disappear})")
-        table(shown.disappear, key="wb_disappear", name="preview-disappear", name_parts=parts)
+    table(first(shown.matches, MATCH_FIRST), key="wb_matches", name="preview-matches", name_parts=parts)
+    st.markdown(f"**Positions that would appear** ({shown.n_appear})")
+    table(first(shown.appear, POSITION_FIRST), key="wb_appear", name="preview-appear", name_parts=parts)
+    st.markdown(f"**Positions that would disappear** ({shown.n_disappear})")
+    table(first(shown.disappear, POSITION_FIRST), key="wb_disappear", name="preview-disappear", name_parts=parts)
 
 # ---------------------------------------------------------------- save, export, import
 st.subheader("Save, export, import")
@@ -223,7 +229,8 @@ cols = st.columns(2)
 cols[0].download_button("Export the draft (TOML)", text.encode("utf-8"),
                         file_name=f"{draft.get('id') or 'catalog'}.toml", mime="application/toml",
                         key="wb_export", icon=":material/download:")
-upload = cols[1].file_uploader("Import a catalog file into the draft", type=["toml"], key="wb_import")
+upload = cols[1].file_uploader("Import a catalog file into the draft", type=["toml"], key="wb_import",
+                               max_upload_size=1)
 if upload is not None and st.button("Use this file as the draft", key="wb_import_use"):
     try:
         imported = wb.draft_from_toml(upload.getvalue().decode("utf-8", errors="replace"), upload.name)
