@@ -380,13 +380,15 @@ def _position_rows(found: dict[str, Position], keys: Iterable[str], title: str) 
 
 
 def preview(store: Store, draft: Catalog | str | os.PathLike, saved: Catalog | str | os.PathLike | None = None,
-            issue_ids: Iterable[str] | None = None, *, progress: Callable[[int, int], None] | None = None) -> Preview:
+            issue_ids: Iterable[str] | None = None, *, progress: Callable[[int, int], None] | None = None,
+            articles: Iterable[str] | None = None) -> Preview:
     """What ``draft`` would match and change in ``store``'s articles, compared with ``saved``.
 
     ``draft`` and ``saved`` are Catalogs (``draft_catalog(text)``, ``load_catalog_file(path)``)
     or paths; ``saved`` defaults to the DASHBOARD_CATALOG file. ``issue_ids``: show the matches
     of every draft cue of these issues; default: only the draft's new or changed cues.
     ``progress(done, total)`` follows the parsing of articles that have no cached parse.
+    ``articles``: only these article ids (the articles analysed with the catalog); default all.
     Raises CatalogError for a draft (or saved catalog) with any error, or an unknown issue id,
     before any article is read.
     """
@@ -411,6 +413,9 @@ def preview(store: Store, draft: Catalog | str | os.PathLike, saved: Catalog | s
     reordered = [k for k, _, _ in draft_cues if k in saved_keys] != [k for k, _, _ in saved_cues if k in draft_keys]
 
     corpus = _corpus(store)
+    if articles is not None:
+        wanted = set(articles)
+        corpus = [a for a in corpus if a[0] in wanted]
     nlp = load_pipeline()
     learnt, learn_note = _learn_doc_hits(store, nlp, [c for _, _, c in changed + scope], corpus, progress)
     diff_ids = {a for a, _, text in corpus if reordered or any(_hit(c, a, text) for _, _, c in changed)}

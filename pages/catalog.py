@@ -187,13 +187,17 @@ with st.expander("The catalog file (TOML)"):
 # ---------------------------------------------------------------- preview
 st.subheader("Preview on the corpus")
 st.caption("Every sentence a new or changed cue matches, with the speaker the engine gives it and the stance it "
-           "would get; then the positions that would appear or disappear in the articles analysed with this "
-           "catalog, compared with its saved version.")
+           "would get; then the positions that would appear or disappear, compared with its saved version. It "
+           "looks at the articles analysed with this catalog (what saving re-analyses); a catalog that has none yet "
+           "is tried on the whole corpus, every cue listed.")
 if st.button("Preview", key="wb_preview_run", icon=":material/visibility:", disabled=bool(problems)):
     saved = next((c for c in db.catalogs() if c.id == checked.id), None)
-    try:
+    stored = db.articles()
+    own = stored.loc[stored["catalog"] == checked.id, "id"].tolist()
+    try:  # the catalog's own articles (what saving re-analyses); a catalog without any: the whole corpus
         st.session_state["wb_preview"] = preview(db, checked, saved or checked,
-                                                 None if saved else [i.id for i in checked.issues])
+                                                 None if saved else [i.id for i in checked.issues],
+                                                 articles=own or None)
     except AnalysisError as exc:
         st.error(plain(str(exc)), icon=":material/error:")
 shown = st.session_state.get("wb_preview")
