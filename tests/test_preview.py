@@ -153,6 +153,15 @@ def test_added_phrase_cue_is_previewed_like_a_regex_cue(store, saved):
     assert rows(result.appear, columns(Position)) == rows(new, columns(Position))
 
 
+def test_preview_can_be_limited_to_some_articles(store, saved):
+    draft = with_cues(saved, "ceasefire", add=[PAUSE])
+    others = [i for t, i in ids(store).items() if t != "Swedish and Dutch ministers on a truce"]
+    result = preview(store, draft, saved, articles=others)
+    assert result.appear.empty and result.matches.empty and result.articles == 2
+    assert rows(preview(store, draft, saved, articles=ids(store).values()).appear) == rows(
+        preview(store, draft, saved).appear)
+
+
 def test_removed_cue_gives_exactly_the_lost_positions(store, saved):
     draft = with_cues(saved, "ceasefire", drop="truce")
     result = preview(store, draft, saved)
