@@ -19,6 +19,7 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 
 from analysis import parsecache, settings
+from analysis.cues import Lemmas
 from analysis.extract import extract_doc
 from analysis.pipeline import load_pipeline, parse
 from analysis.records import Actor, Article, Position, Reaction, as_row, columns
@@ -89,11 +90,11 @@ def _extract_iter(articles: list[Article], catalog_path: str | None, batch_size:
         for article, doc in zip(articles, docs):
             yield (article, *extract_doc(doc, article.id))
         return
-    version, kept = parsecache.parse_version(nlp), []
+    version, kept, lemmas = parsecache.parse_version(nlp), [], Lemmas(nlp)
 
     def keep(doc):
         try:
-            kept.append(parsecache.Parsed(version, parsecache.encode(doc)))
+            kept.append(parsecache.Parsed(version, parsecache.encode(doc), parsecache.words(doc, lemmas)))
         except parsecache.Unsupported:  # not cached; the preview parses this article itself
             kept.append(None)
 

@@ -51,11 +51,34 @@ DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
 )"""
 
 
+# The forms and lemmas of each article's words, so a preview of a new phrase cue knows which
+# articles cannot match it without decoding their Docs (analysis.preview).
+WORDS_TABLE = "parse_words"
+WORDS_DDL = f"""CREATE TABLE IF NOT EXISTS {WORDS_TABLE} (
+    article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    words TEXT NOT NULL
+)"""
+
+
 class Parsed(NamedTuple):
-    """One article's cached Doc: the cache version it was made with and ``encode``'s bytes."""
+    """One article's cached Doc: the cache version it was made with, ``encode``'s bytes and
+    ``words`` (its distinct lower-cased words and lemmas, space-separated)."""
 
     version: str
     data: bytes
+    words: str = ""
+
+
+def words(doc: Doc, lemmas) -> str:
+    """The distinct lower-cased forms and lemmas (``lemmas``: analysis.cues.Lemmas) of a Doc's
+    words, space-separated: what a phrase cue's words are compared with."""
+    found = set()
+    for token in doc:
+        if not token.is_space:
+            found.add(token.lower_)
+            found.add(lemmas.of(token))
+    return " ".join(sorted(w for w in found if w and not any(c.isspace() for c in w)))
 
 
 def parse_version(nlp: Language) -> str:
@@ -185,6 +208,7 @@ def decode(data: bytes, nlp: Language) -> Doc:
 
 def ensure(con: sqlite3.Connection) -> None:
     con.execute(DDL)
+    con.execute(WORDS_DDL)
 
 
 def exists(con: sqlite3.Connection) -> bool:
@@ -196,9 +220,27 @@ def put(con: sqlite3.Connection, article_id: str, parsed: Parsed | None) -> None
     drops it (an article analysed without keeping its parse must not keep an older one)."""
     ensure(con)
     con.execute(f"DELETE FROM {TABLE} WHERE article = ?", (article_id,))
+    con.execute(f"DELETE FROM {WORDS_TABLE} WHERE article = ?", (article_id,))
     if parsed is not None:
         con.execute(f"INSERT INTO {TABLE} (article, version, doc) VALUES (?, ?, ?)",
                     (article_id, parsed.version, sqlite3.Binary(parsed.data)))
+        if parsed.words:
+            con.execute(f"INSERT INTO {WORDS_TABLE} (article, version, words) VALUES (?, ?, ?)",
+                        (article_id, parsed.version, parsed.words))
+
+
+def fetch_words(con: sqlite3.Connection, article_ids: Iterable[str], version: str) -> dict[str, frozenset[str]]:
+    """article id -> its words and lemmas (``words``), for the given articles cached with ``version``."""
+    if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (WORDS_TABLE,)).fetchone() is None:
+        return {}
+    ids = list(dict.fromkeys(article_ids))
+    found: dict[str, frozenset[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update((a, frozenset(w.split(" "))) for a, w in con.execute(
+            f"SELECT article, words FROM {WORDS_TABLE} WHERE version = ? AND article IN ({', '.join('?' * len(chunk))})",
+            (version, *chunk)))
+    return found
 
 
 def fetch(con: sqlite3.Connection, article_ids: Iterable[str], version: str) -> dict[str, bytes]:

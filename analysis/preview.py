@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from analysis import parsecache, schema
 from analysis.catalog import Catalog, Cue, Issue, PhraseCue, TokenCue, _parse, load_catalog_file
-from analysis.cues import CueMatcher
+from analysis.cues import CueMatcher, Lemmas, phrase_pattern
 from analysis.errors import CatalogError
 from analysis.extract import positions as extract_positions
 from analysis.pipeline import finish, load_pipeline, prepare
@@ -171,21 +171,58 @@ def _spans(nlp, cue: AnyCue, doc) -> list[tuple[int, int]]:
     return [(start, end) for start, end, *_ in _matcher(nlp, cue)(doc)]
 
 
-def _learn_doc_hits(store: Store, nlp, cues: list[AnyCue], corpus, progress) -> tuple[int, str]:
+def _learn_doc_hits(store: Store, nlp, cues: list[AnyCue], corpus, progress) -> tuple[int, str, dict]:
     """Which articles each phrase or token cue matches, from the articles' Docs (cached parses),
-    remembered like the regex hits. Returns (articles parsed now, a note)."""
+    remembered like the regex hits. Returns (articles parsed now, a note, the Docs of the
+    articles a cue matches: id -> Doc, to be finished by the caller)."""
     cues = [c for c in cues if not isinstance(c, Cue)]
+    if any(isinstance(c, PhraseCue) for c in cues) and (missing := [a for a, _, _ in corpus if a not in _WORDS]):
+        with store._connect() as con:  # noqa: SLF001  (a read of the store's own file)
+            _WORDS.update(parsecache.fetch_words(con, missing, parsecache.parse_version(nlp)))
+    for cue in cues:  # an article without one of a phrase's words cannot match it: no Doc needed
+        words = _phrase_words(nlp, cue)
+        if words is not None:
+            seen = _HITS.setdefault(_hit_key(cue), {})
+            for article_id, _, _ in corpus:
+                if seen.get(article_id) is None and article_id in _WORDS and not all(
+                        w & _WORDS[article_id] for w in words):
+                    seen[article_id] = False
     unknown = [a for a in corpus if any(_HITS.get(_hit_key(c), {}).get(a[0]) is None for c in cues)]
     if not unknown:
-        return 0, ""
+        return 0, "", {}
     parses, parsed, note = cached_parses(store, nlp, unknown, progress)
+    lemmas, decoded = Lemmas(nlp), {}
     for article_id, _, text in unknown:
         data = parses[article_id]
         doc = parsecache.decode(data, nlp) if data is not None else next(prepare(nlp, [text]))
+        hit = False
         for cue in cues:
-            _HITS.setdefault(_hit_key(cue), {})[article_id] = bool(_matcher(nlp, cue)(doc))
+            found = _HITS.setdefault(_hit_key(cue), {})[article_id] = bool(_matcher(nlp, cue)(doc))
+            hit = hit or found
             _hits_size[0] += 1
-    return parsed, note
+        if article_id not in _WORDS:
+            _WORDS[article_id] = frozenset(t.lower_ for t in doc) | frozenset(lemmas.of(t) for t in doc)
+        if hit:  # it will be re-run: keep the Doc rather than decode it again
+            decoded[article_id] = doc
+    return parsed, note, decoded
+
+
+# The words and lemmas of each article seen by a phrase preview, for the process: a later phrase
+# whose words an article lacks is known not to match there without decoding its Doc again.
+_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _phrase_words(nlp, cue: AnyCue) -> list[set[str]] | None:
+    """For a phrase cue, one set per word of the forms a token must have (lemma or the word
+    itself, lower-cased), wildcards left out; None for other cues."""
+    if not isinstance(cue, PhraseCue):
+        return None
+    found = []
+    for token in phrase_pattern(cue.phrase, nlp):
+        value = token.get("LEMMA")
+        if value is not None:
+            found.append(set(value["IN"]) if isinstance(value, dict) else {value})
+    return found
 
 
 def _hit_key(cue: AnyCue) -> tuple:
@@ -417,7 +454,7 @@ def preview(store: Store, draft: Catalog | str | os.PathLike, saved: Catalog | s
         wanted = set(articles)
         corpus = [a for a in corpus if a[0] in wanted]
     nlp = load_pipeline()
-    learnt, learn_note = _learn_doc_hits(store, nlp, [c for _, _, c in changed + scope], corpus, progress)
+    learnt, learn_note, decoded = _learn_doc_hits(store, nlp, [c for _, _, c in changed + scope], corpus, progress)
     diff_ids = {a for a, _, text in corpus if reordered or any(_hit(c, a, text) for _, _, c in changed)}
     match_ids = {a for a, _, text in corpus if any(_hit(c, a, text) for _, _, c in scope)}
     rerun = diff_ids | match_ids
@@ -431,7 +468,8 @@ def preview(store: Store, draft: Catalog | str | os.PathLike, saved: Catalog | s
     matches, appear, disappear = [], [], []
     for article_id, title, text in todo:
         draft_cues_pipe.use_issues(_matching(draft.issues, article_id, text))
-        doc = _run(nlp, parses[article_id], text, with_draft)
+        ready = decoded.pop(article_id, None)
+        doc = finish(nlp, ready, with_draft) if ready is not None else _run(nlp, parses[article_id], text, with_draft)
         if article_id in match_ids:
             matches += _match_rows(nlp, doc, article_id, title, scope, saved_keys)
         if article_id in diff_ids:

@@ -217,8 +217,13 @@ def test_parse_cache_is_written_with_the_article_and_dropped_with_it(own_store, 
     version = parsecache.parse_version(nlp)
     assert cache_rows(own_store) == {i: version for i in ids(own_store).values()}
     gone = ids(own_store)["Grain prices steady"]
+    with sqlite3.connect(own_store.path) as con:  # with each article's words and lemmas, for phrase cues
+        words = parsecache.fetch_words(con, [gone], version)[gone]
+    assert {"grain", "price", "prices", "steady", "trader", "traders", "wait", "waited"} <= words
     own_store.delete_article(gone)
     assert gone not in cache_rows(own_store) and len(cache_rows(own_store)) == 2
+    with sqlite3.connect(own_store.path) as con:
+        assert parsecache.fetch_words(con, [gone], version) == {}
 
 
 def test_reanalysis_replaces_the_cached_parse(own_store, nlp, monkeypatch):
