@@ -653,3 +653,11 @@ def test_the_add_page_ingests_with_the_selected_catalog_and_says_so(catalog_app)
     assert "Jan Peeters" in set(app.session_state["view"].statements["actor"])
     app.switch_page("pages/articles.py").run()
     assert any("Harbour dispute \\(test\\)" in c.value and "ports\\-test" in c.value for c in app.caption)
+
+
+def test_a_catalog_without_articles_says_so_instead_of_blaming_the_filters(app):
+    app.query_params["catalog"] = "middle-east"
+    app.run()
+    assert not app.exception
+    assert any("No article has been analysed with this catalog yet" in i.value for i in app.info)
+    assert not any("match the current filters" in i.value for i in app.info)

@@ -86,6 +86,13 @@ def paged_table(query, *, key: str, name: str, name_parts: dict[str, str], **kwa
 
 
 def nothing_matches(what: str = "positions") -> None:
+    """Why a table or chart is empty: a catalog no article was analysed with yet, or the filters."""
+    from ui import data
+
+    if not data.dataset_mode() and not data.catalog_counts().get(data.catalog().id):
+        st.info("No article has been analysed with this catalog yet. Add articles on the **Add articles** page "
+                "while it is chosen in the sidebar, or choose another catalog.", icon=":material/info:")
+        return
     st.info(f"No {what} match the current filters. Widen the filters in the sidebar or press **Clear filters**.",
             icon=":material/filter_alt_off:")
 
