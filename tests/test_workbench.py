@@ -127,3 +127,17 @@ def test_a_new_catalog_with_an_issue_of_its_own(app):  # noqa: F811
     assert not app.exception
     assert app.session_state["flt_catalog"] == "port-access"  # the sidebar follows the new catalog
     assert any(a.catalog.id == "port-access" for a in _store().available_catalogs())
+
+
+def test_issues_are_added_chosen_deleted_and_the_draft_discarded(app):  # noqa: F811
+    open_workbench(app)
+    app.button(key="wb_add_issue").click().run()
+    assert (app.selectbox(key="wb_issue_pick").value, app.text_input(key="wb_f_id").value) == (10, "new_issue")
+    assert any("issue 'new_issue': no cues" in t.value for t in app.text)
+    app.selectbox(key="wb_issue_pick").set_value(2).run()
+    assert app.text_input(key="wb_f_id").value == "territorial_integrity"
+    app.button(key="wb_delete_issue").click().run()
+    assert not app.exception and len(app.selectbox(key="wb_issue_pick").options) == 10
+    assert "territorial_integrity" not in catalog_text(app)
+    app.button(key="wb_reset").click().run()
+    assert "territorial_integrity" in catalog_text(app) and not app.text  # the saved catalog again, no problems
