@@ -86,6 +86,10 @@ def make_role_ruler(nlp: Language, name: str, titles: list[str] | None, spanning
                      spanning if spanning is not None else roles["spanning"])
 
 
+def _media_titles() -> frozenset:
+    return frozenset(load("roles")["media_titles"])
+
+
 def _place_nouns() -> frozenset:
     return frozenset(load("places")["place_nouns"])
 
@@ -106,6 +110,18 @@ def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     after = ent.end == len(doc) or "\n" in doc[ent.end - 1].whitespace_ or (
         doc[ent.end].is_space and "\n" in doc[ent.end].text)
     return before and after
+
+
+def _without_spaces(doc: Doc, ent: Span) -> Span | None:
+    """The entity without the line breaks the model sometimes takes into it ("Anna Berg\n")."""
+    start, end = ent.start, ent.end
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
 def _is_name_token(token) -> bool:
@@ -155,11 +171,15 @@ class NerRepair:
         out = []
         for ent in ents:
             if ent.label_ == "PERSON":
+                ent = _without_spaces(doc, ent)
+                if ent is None:
+                    continue
                 before = doc[ent.start - 1].text if ent.start > 0 else ""
                 after = doc[ent.end].text if ent.end < len(doc) else ""
                 two_before = doc[ent.start - 2].lower_ if ent.start > 1 else ""
                 if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after in ("/", "via") or before == "/"
                         or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent)
+                        or before.lower() in _media_titles()
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns()
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):

@@ -35,6 +35,7 @@ SCHEMAS: dict[str, dict] = {
         "own_position_verbs": words,
         "own_position_nouns": words,
         "member_nouns": words,
+        "media_titles": words,
         "national_titles": mapping(code),
     },
     "speech": {

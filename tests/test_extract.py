@@ -269,3 +269,27 @@ def test_speakers_in_sentences(nlp, text, expected):
     from analysis.reader import parse_article
     tables = analyze([parse_article(text, "s", title="s")], n_process=1)
     assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
+
+
+NOT_ACTORS = [
+    # a journalist named by their title reports the story
+    ("Anna Berg told the network's chief correspondent Tom Reed that talks must start.", ["Anna Berg"]),
+    # a byline on a line of its own, with the line break the model took into the name
+    ("Berg calls for talks to start\n\nTom Reed\nAnna Berg said talks must start.", ["Anna Berg"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_ACTORS)
+def test_people_who_report_the_story_are_no_actors(nlp, text, expected):
+    assert sorted(nlp(text)._.actors) == expected
+
+
+def test_line_breaks_inside_an_entity_are_cut_off(nlp):
+    from spacy.tokens import Span
+
+    from analysis.components import _without_spaces
+
+    doc = nlp.make_doc("Tom Reed\n\nAnna Berg said so.")
+    assert doc[2].is_space
+    assert _without_spaces(doc, Span(doc, 0, 3, label="PERSON")).text == "Tom Reed"
+    assert _without_spaces(doc, Span(doc, 2, 3, label="PERSON")) is None
