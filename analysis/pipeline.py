@@ -141,34 +141,10 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32,
     the issue catalog has run (the model, then our components before ``issue_cues``), before the
     catalog's components change it: the parse cache stores that Doc (analysis.parsecache). The
     Docs yielded are the same."""
-    if keep is not None:
-        for doc in prepare(nlp, texts, batch_size):
+    for doc in prepare(nlp, texts, batch_size):
+        if keep is not None:
             keep(doc)
-            yield finish(nlp, doc)
-        return
-    names = nlp.pipe_names
-    statistical = names[:names.index(RULES_FROM)]
-    rules = names[names.index(RULES_FROM):]
-    batch: list[str] = []
-
-    def flush():
-        yield from nlp.pipe(batch, batch_size=batch_size)
-        batch.clear()
-
-    for text in texts:
-        if len(text) <= 2 * PIECE_CHARS:
-            batch.append(text)
-            if len(batch) >= batch_size:
-                yield from flush()
-            continue
-        yield from flush()
-        with nlp.select_pipes(enable=statistical):
-            parts = list(nlp.pipe(_pieces(text), batch_size=4))
-        doc = Doc.from_docs(parts, ensure_whitespace=False)
-        for name in rules:
-            doc = nlp.get_pipe(name)(doc)
-        yield doc
-    yield from flush()
+        yield finish(nlp, doc)
 
 
 def _stages(nlp: Language):
