@@ -5,8 +5,9 @@
 * ``paragraph_breaks`` starts a sentence after every blank line (before the parser runs).
 * ``ner_repair``  mends the small model's typical errors on news text: an ORG inside a title
   ("Secretary of State"), particle names split apart ("Maria van der" + "Berg"), a surname alone tagged ORG/GPE
-  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), demonyms tagged PERSON, and unnamed
-  proper nouns right after a title ("Foreign Minister <Name Name>").
+  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), demonyms tagged PERSON, a given
+  name in brackets ("(Anna) Berg"), and unnamed proper nouns right after a title ("Foreign Minister <Name Name>",
+  "President of <Country> <Name Name>").
 
 Both read their cue lists from analysis/data/roles.toml unless the config gives them.
 """
@@ -144,6 +145,7 @@ class NerRepair:
         ents = self._not_names(doc, ents)
         ents = [self._relabel_place(e) for e in ents]
         ents = self._join_particles(doc, ents)
+        ents = self._bracketed_first_names(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._known_surnames(doc, ents)
         doc.ents = filter_spans(ents)
@@ -229,12 +231,29 @@ class NerRepair:
         return filter_spans(out)
 
     @staticmethod
+    def _bracketed_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"(Anna) Berg": a given name an editor put in brackets inside a quote belongs to the name
+        after it (the registry key drops the brackets)."""
+        out = []
+        for ent in ents:
+            s = ent.start
+            if (ent.label_ == "PERSON" and s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "("
+                    and doc[s - 2].is_title and doc[s - 2].is_alpha):
+                ent = Span(doc, s - 3, ent.end, label="PERSON")
+            out.append(ent)
+        return filter_spans(out)
+
+    @staticmethod
     def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
         """Two or three capitalised tokens right after a role, not already a person -> PERSON."""
         taken = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         added = []
         for role in doc.spans.get(ROLE_KEY, []):
             start = name_position(doc, role.end)
+            country_end = _country_after(doc, role.end + 1) if role.end < len(doc) and doc[role.end].lower_ in ("of", "to") else None
+            if country_end is not None and not any(i in taken for i in range(role.end + 1, country_end)):
+                first = role.end + 2 if doc[role.end + 1].lower_ == "the" else role.end + 1
+                added.append(Span(doc, first, country_end, label="GPE"))  # "of Ukraine" inside an ORG the model made
             end = start
             while end < len(doc) and end - start < 4 and (_is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start)):
                 end += 1
@@ -285,13 +304,26 @@ def name_position(doc: Doc, i: int) -> int:
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
     Ricci", "China's ambassador to the United Nations, Wei Lan")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
-        j = i + 1
-        while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
-            j += 1
+        j = _country_after(doc, i + 1)
+        if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
+            j = i + 1
+            while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
+                j += 1
         i = j if j > i + 1 else i
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i
+
+
+def _country_after(doc: Doc, i: int) -> int | None:
+    """End of a country's name starting at ``i`` ("Ukraine", "the United Kingdom"), so that "President
+    of Ukraine Anna Berg" finds the name even when the model tagged "Ukraine Anna Berg" as one ORG."""
+    start = i + 1 if i < len(doc) and doc[i].lower_ == "the" else i
+    for n in (3, 2, 1):
+        words = doc[start:start + n]
+        if len(words) == n and all(t.is_title or t.is_upper for t in words) and countries.country_code(words.text):
+            return start + n
+    return None
 
 
 def surname(name: Span | str) -> str:

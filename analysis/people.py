@@ -350,7 +350,7 @@ class PersonIndex:
         * the place the introducing sentence opens with ("In Budapest, Prime Minister X ...");
         * an unnamed title with a country elsewhere in the text ("U.S. President Announces ..."
           in a headline, "the Polish foreign minister said") when exactly one person without a
-          country holds that title.
+          country holds that title and no one named holds it for that country.
 
         No country is taken from other places merely named near a person: empty beats wrong.
         """
@@ -377,6 +377,8 @@ class PersonIndex:
                        if a.actor_type == "person" and not a.country and a.role.lower() == title]
             if len(codes) == 1 and len(holders) == 1:
                 (code, sent), = codes.items()
+                if any(a.country == code and a.role.lower() == title for a in doc._.actors.values()):
+                    continue  # "the French President" is the one already named as such
                 holders[0].state(code, "", sent)
 
 

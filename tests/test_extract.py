@@ -224,6 +224,13 @@ COUNTRY_SENTENCES = [
     ("“It offers hope,” Brazil’s U.N. Ambassador Anna Berg told the council.", {"Anna Berg": "BRA"}),
     ("Canada set a tariff that matches U.S. tariffs. Prime Minister Tom Reed’s government began a review.",
      {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
+    ("On Monday, President of Ukraine Anna Berg arrived in Berlin.", {"Anna Berg": "UKR"}),
+    ("Prime Minister of the United Kingdom Tom Reed said so.", {"Tom Reed": "GBR"}),
+    # a given name in brackets inside a quote is part of the name
+    ("“We must address it, as President (Anna) Berg has said,” Tom Reed said.", {"Anna Berg": ""}),
+    # "the French President" is the French President already named, not another president
+    ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
+     {"Tom Reed": "FRA", "Anna Berg": ""}),
 ]
 
 
