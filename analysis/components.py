@@ -113,6 +113,44 @@ def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     return before and after
 
 
+def _names_only_line(doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
+    """A line made of names alone ("Anna Berg (now); Tom Reed and Eva Lind (earlier)"): the
+    authors of a live page, not people in the story. Besides the names the line may hold only
+    punctuation, "and", and lower-case words in brackets."""
+    start = ent.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+        start -= 1
+    end = ent.end
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_space:
+        end += 1
+    names = {e for e in range(start, end) if e in person_tokens}
+    if len(names) == len(ent) or end - start > 30:
+        return False  # one name alone is `_alone_on_its_line`'s case
+    depth = 0
+    for t in doc[start:end]:
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if t.i in names or t.is_punct or t.lower_ == "and" or (depth > 0 and t.is_lower):
+            continue
+        return False
+    return True
+
+
+def _described_as_journalist(doc: Doc, ent: Span) -> bool:
+    """"Anna Berg is the news editor of ...", "Anna Berg, a correspondent for ...": the name is
+    described as a journalist's, so it is no actor of the story."""
+    i = ent.end
+    if i >= len(doc) or doc[i].lower_ not in ("is", ","):
+        return False
+    words = [t for t in doc[i + 1:i + 5] if not t.is_punct]
+    for t in words:
+        if t.lower_ in _media_titles():
+            return True
+        if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+            return False
+    return False
+
+
 def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     """The entity without the line breaks the model sometimes takes into it ("Anna Berg\n")."""
     start, end = ent.start, ent.end
@@ -170,6 +208,7 @@ class NerRepair:
         "By Name"), equipment with numbers ("Leopard 2", "F-16s"); a title the model swallowed
         ("Taoiseach Ann Lind") is cut off the name."""
         roles = {i for r in doc.spans.get(ROLE_KEY, []) for i in range(r.start, r.end)}
+        person_tokens = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         out = []
         for ent in ents:
             if ent.label_ == "PERSON":
@@ -181,6 +220,7 @@ class NerRepair:
                 two_before = doc[ent.start - 2].lower_ if ent.start > 1 else ""
                 if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after in ("/", "via") or before == "/"
                         or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent)
+                        or _names_only_line(doc, ent, person_tokens) or _described_as_journalist(doc, ent)
                         or before.lower() in _media_titles()
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns()

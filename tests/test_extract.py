@@ -226,6 +226,8 @@ COUNTRY_SENTENCES = [
      {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
     ("On Monday, President of Ukraine Anna Berg arrived in Berlin.", {"Anna Berg": "UKR"}),
     ("Prime Minister of the United Kingdom Tom Reed said so.", {"Tom Reed": "GBR"}),
+    # church titles are titles, not given names
+    ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
     ("“We must address it, as President (Anna) Berg has said,” Tom Reed said.", {"Anna Berg": ""}),
     # "the French President" is the French President already named, not another president
@@ -283,6 +285,11 @@ NOT_ACTORS = [
     ("Anna Berg told the network's chief correspondent Tom Reed that talks must start.", ["Anna Berg"]),
     # a byline on a line of its own, with the line break the model took into the name
     ("Berg calls for talks to start\n\nTom Reed\nAnna Berg said talks must start.", ["Anna Berg"]),
+    # the authors of a live page, on a line of names alone
+    ("Live updates\nEva Lind (now); Tom Reed and Dan Hart (earlier)\nAnna Berg said talks must start.", ["Anna Berg"]),
+    # a name described as a journalist's
+    ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
+    ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
 ]
 
 
