@@ -272,14 +272,16 @@ class NerRepair:
 
     @staticmethod
     def _bracketed_first_names(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"(Anna) Berg": a given name an editor put in brackets inside a quote belongs to the name
-        after it (the registry key drops the brackets)."""
+        """"(Anna) Berg", "[Anna] Berg": a given name an editor put in brackets inside a quote belongs
+        to the name after it (the registry key drops the brackets)."""
         out = []
         for ent in ents:
             s = ent.start
-            if (ent.label_ == "PERSON" and s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "("
+            if (ent.label_ == "PERSON" and s >= 3 and (doc[s - 3].text, doc[s - 1].text) in (("(", ")"), ("[", "]"))
                     and doc[s - 2].is_title and doc[s - 2].is_alpha):
                 ent = Span(doc, s - 3, ent.end, label="PERSON")
+            elif ent.label_ == "PERSON" and s >= 1 and len(ent) > 2 and (doc[s - 1].text, ent[1].text) in (("(", ")"), ("[", "]")):
+                ent = Span(doc, s - 1, ent.end, label="PERSON")  # the model took the name from inside the bracket
             out.append(ent)
         return filter_spans(out)
 

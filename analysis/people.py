@@ -153,6 +153,9 @@ def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
     start = i
     while start > 0 and i - start < limit:
         prev = doc[start - 1]
+        if prev.text == "]" and start >= 3 and doc[start - 3].text == "[":
+            start -= 3  # "[Russian] President": an editor's insertion inside a quote
+            continue
         if prev.is_punct and prev.text not in POSSESSIVE and prev.text != ".":
             break
         if prev.text == "." and not (start >= 2 and ABBREVIATION.fullmatch(doc[start - 2].text)):
