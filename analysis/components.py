@@ -95,6 +95,12 @@ def _place_nouns() -> frozenset:
     return frozenset(load("places")["place_nouns"])
 
 
+def _organization_nouns() -> frozenset:
+    """Last words of organizations and outlets ("Deutsche Bank", "Evening Post")."""
+    places = load("places")
+    return frozenset(places["organization_nouns"]) | frozenset(places["media_nouns"])
+
+
 CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured", "image", "(photo", ":"}
 
 
@@ -184,6 +190,7 @@ class NerRepair:
         ents = [self._relabel_place(e) for e in ents]
         ents = self._join_particles(doc, ents)
         ents = self._bracketed_first_names(doc, ents)
+        ents = self._names_in_lists(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._known_surnames(doc, ents)
         doc.ents = filter_spans(ents)
@@ -284,6 +291,57 @@ class NerRepair:
                 ent = Span(doc, s - 1, ent.end, label="PERSON")  # the model took the name from inside the bracket
             out.append(ent)
         return filter_spans(out)
+
+    @staticmethod
+    def _names_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A name in a list of people that the model tagged ORG or nothing ("Anna Berg, Tom Reed,
+        Eva Lind and ...", "France's Anna Berg, Germany's Tom Reed and ..."): a PERSON when the
+        items on both sides are people, or one side is and the item opens with "<Country>'s"."""
+        person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        in_ent = {i for e in ents for i in range(e.start, e.end)}
+        candidates = [e for e in ents if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(_is_name_token(t) for t in e)
+                      and not countries.country_code(e.text) and not countries.institution(e.text)
+                      and e[-1].lower_ not in _organization_nouns()]
+        i = 0
+        while i < len(doc):  # runs of two or three capitalised words outside any entity
+            j = i
+            while j < len(doc) and j - i < 3 and j not in in_ent and _is_name_token(doc[j]) and doc[j].pos_ == "PROPN":
+                j += 1
+            if j - i >= 2:
+                candidates.append(doc[i:j])
+            i = max(j, i + 1)
+
+        def country_prefix(start: int) -> int:
+            """Start of "<Country>'s" right before ``start`` (or ``start`` itself)."""
+            if start >= 2 and doc[start - 1].text in ("'s", "’s") and countries.country_code(doc[start - 2].text):
+                return start - 2
+            return start
+
+        def person_before(start: int) -> bool:
+            k = start - 1
+            if k >= 1 and doc[k].lower_ == "and" and doc[k - 1].text == ",":
+                k -= 1
+            return k >= 1 and doc[k].text in (",", "and") and (k - 1) in person_at
+
+        def person_after(end: int) -> bool:
+            k = end
+            if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "and":
+                k += 1
+            if k + 1 >= len(doc) or doc[k].text not in (",", "and"):
+                return False
+            k += 1
+            if k + 2 < len(doc) and doc[k + 1].text in ("'s", "’s") and countries.country_code(doc[k].text):
+                k += 2
+            return k in person_at
+
+        added = []
+        for c in candidates:
+            start = country_prefix(c.start)
+            before, after = person_before(start), person_after(c.end)
+            if (before and after) or ((before or after) and start < c.start):
+                added.append(Span(doc, c.start, c.end, label="PERSON"))
+        covered = {i for c in added for i in range(c.start, c.end)}
+        return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
 
     @staticmethod
     def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:

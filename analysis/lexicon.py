@@ -58,6 +58,7 @@ SCHEMAS: dict[str, dict] = {
     "places": {
         "place_nouns": words,
         "media_nouns": words,
+        "organization_nouns": words,
         "institutions": mapping(pair(code, choice(*ACTOR_TYPES))),
         "capitals": mapping(code),
         "demonyms": mapping(code),

@@ -88,3 +88,24 @@ def test_role_ruler_from_disk_marks_the_loaded_titles_not_the_old_ones(tmp_path)
         assert nlp.get_pipe("role_ruler").titles == ["envoy"]
         doc = nlp(text)
         assert [s.text for s in doc.spans["roles"]] == ["envoy", "head of the defence committee"]
+
+
+@pytest.mark.parametrize("words, ents, expected", [
+    # people on both sides: the item the model tagged ORG is a person too
+    ("Anna Berg , Tom Reed , Eva Lind and Deutsche Bank agreed .",
+     [(0, 2, "PERSON"), (3, 5, "ORG"), (6, 8, "PERSON"), (9, 11, "ORG")],
+     [("Anna Berg", "PERSON"), ("Tom Reed", "PERSON"), ("Eva Lind", "PERSON"), ("Deutsche Bank", "ORG")]),
+    # one side a person and the item opens with "<Country>'s"
+    ("France’s Anna Berg and Germany’s Tom Reed agreed .",
+     [(0, 1, "GPE"), (2, 4, "PERSON"), (5, 6, "GPE"), (7, 9, "ORG")],
+     [("France", "GPE"), ("Anna Berg", "PERSON"), ("Germany", "GPE"), ("Tom Reed", "PERSON")]),
+    # one side only, no country: left as the model said
+    ("Anna Berg and Tom Reed agreed .", [(0, 2, "PERSON"), (3, 5, "ORG")],
+     [("Anna Berg", "PERSON"), ("Tom Reed", "ORG")]),
+])
+def test_ner_repair_names_in_lists_of_people(words, ents, expected):
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc(words)
+    doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
+    assert sorted((e.text, e.label_) for e in repair(doc).ents) == sorted(expected)
