@@ -8,7 +8,7 @@ imported lists; pure functions, no database (analysis.store keeps the result in 
   ks/x, doubled letters: "Andriy"/"Andrii", "Oleksandr"/"Olexandr"); when the first name and the
   surname match and one of them differs by one letter (first names of 4+ letters, surnames of
   7+); and a surname alone joins the one full name in the corpus with that surname, never when
-  two full names have it. Two different full names are never joined when both appear as
+  two full names have it (it then takes their country only when they all share one). Two different full names are never joined when both appear as
   actors of the same article (two people sharing a surname in one article stay apart), and no
   two groups when the articles state different countries for them.
 * **Facts**: a person's country is the majority of the countries that articles state for them
@@ -334,6 +334,7 @@ def _build(actors, texts, edits, imported) -> Registry:
         registry.index.update({n: len(registry.people) for n in members})
         registry.people.append(_person(members, articles, mentions, countries, roles, evidence, texts, imported,
                                        written, rows, chosen))
+    _shared_surname_countries(registry)
     automatic = list(registry.people)
     for e in edits:  # facts and flags: later edits win; an empty value gives the automatic one back
         person = registry.get(e.name)
@@ -346,6 +347,27 @@ def _build(actors, texts, edits, imported) -> Registry:
             fact = Fact(e.value, "analyst") if e.value else getattr(automatic[i], e.action)
             registry.people[i] = replace(person, **{e.action: fact})
     return registry
+
+
+def _shared_surname_countries(registry: Registry) -> None:
+    """A surname written alone that several full names of the corpus share stays its own entry
+    (it may be any of them), but when all of them have one country it is that country: "Novak"
+    with "Anna Novak" and "Ana Novak", both Slovenian. The evidence is the sentence that states
+    it for the full name in most articles."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for i, person in enumerate(registry.people):
+        for v in person.variants:
+            first, last = _parts(v)
+            if first:
+                owners[last].add(i)
+    for i, person in enumerate(registry.people):
+        if person.country.value or any(_parts(v)[0] for v in person.variants):
+            continue
+        found = set().union(*(owners.get(_parts(v)[1], set()) for v in person.variants))
+        if len(found) >= 2 and len({registry.people[j].country.value for j in found}) == 1:
+            source = max(found, key=lambda j: (registry.people[j].articles, -j))
+            if registry.people[source].country.value:
+                registry.people[i] = replace(person, country=registry.people[source].country)
 
 
 def _canonical(members: list[str], mentions: Counter, articles: dict[str, set], chosen: set[str] = frozenset()) -> str:

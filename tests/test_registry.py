@@ -81,6 +81,15 @@ def test_two_people_sharing_a_surname_in_one_article_stay_apart():
                                      ("a2", "Berg", "", ""), ("a3", "Anna Berg", "DEU", "corpus")]
 
 
+def test_a_lone_surname_two_full_names_share_takes_their_country_only_when_they_agree():
+    agree = actors(("a1", "Anna Berg", "DEU", ""), ("a1", "Tom Berg", "DEU", ""), ("a2", "Berg", "", ""))
+    registry = build(agree)
+    assert registry.get("Berg").variants == ("Berg",)  # still joined to neither
+    assert rows(resolved(agree))[-1] == ("a2", "Berg", "DEU", "corpus")
+    differ = actors(("a1", "Anna Berg", "DEU", ""), ("a1", "Tom Berg", "AUT", ""), ("a2", "Berg", "", ""))
+    assert rows(resolved(differ))[-1] == ("a2", "Berg", "", "")
+
+
 def test_spellings_that_two_articles_state_different_countries_for_stay_apart():
     table = actors(("a1", "Olof Lindqvist", "SWE", ""), ("a2", "Olaf Lindqvist", "DEU", ""))
     assert len(build(table).people) == 2
