@@ -265,6 +265,9 @@ SPEAKER_SENTENCES = [
     # a family name written first ("Kim" for "Kim Sung") is that person
     ("Trade Minister Kim Sung met Anna Berg on Monday. Kim said peace talks must start now.",
      [("Kim Sung", "negotiations", "support")]),
+    # declining to act is an act, and goes against what is declined
+    ("Brazilian President Anna Berg has declined to provide Ukraine with ammunition.",
+     [("Anna Berg", "military_aid", "oppose")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor

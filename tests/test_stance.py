@@ -33,6 +33,9 @@ CASES = [
     ("the court has no say and that the talks will go on", [("negotiations", "support")]),
     ("he concessions before the talks had started", []),
     ("the weather was fine on Tuesday", []),
+    ("it declined to provide Ukraine with ammunition", [("military_aid", "oppose")]),
+    ("Kyiv must accept Ukraine's neutrality", [("nato_membership", "oppose")]),
+    ("it keeps the nation's policy of strict neutrality", []),  # another country's own neutrality
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
