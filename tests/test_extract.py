@@ -268,6 +268,10 @@ SPEAKER_SENTENCES = [
     # declining to act is an act, and goes against what is declined
     ("Brazilian President Anna Berg has declined to provide Ukraine with ammunition.",
      [("Anna Berg", "military_aid", "oppose")]),
+    # approving, allowing, permitting are acts; a cue that opens with the act's verb counts
+    ("President Tom Reed approved the delivery of tanks to Ukraine.", [("Tom Reed", "military_aid", "support")]),
+    ("President Tom Reed has allowed Kyiv to strike targets inside Russia.", [("Tom Reed", "military_aid", "support")]),
+    ("Prime Minister Anna Berg will not allow new sanctions on Russian gas.", [("Anna Berg", "sanctions", "oppose")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor
