@@ -55,6 +55,9 @@ def _explicit_target(sent: Span, char_end: int) -> str:
             return ""
         if token.i in doc._.person_at:
             return doc._.person_at[token.i]
+        holder = _title_holder(token)
+        if holder:
+            return holder  # "slammed former U.S. Secretary of State X": X, not the United States
         ent = ent_at(doc, token.i)
         if ent is not None and (name := entity_actor(ent)):
             return name
@@ -63,6 +66,33 @@ def _explicit_target(sent: Span, char_end: int) -> str:
             # a demonym alone names no one; on a proposal noun it names that country's government
             return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
     return ""
+
+
+def _title_holder(token) -> str:
+    """The person whose title ``token`` is part of ("U.S." in "former U.S. Secretary of State
+    Anna Berg"): climbing at most four heads forward through the title's modifiers."""
+    doc = token.doc
+    for _ in range(4):
+        head = token.head
+        if head.i <= token.i or token.dep_ not in ("compound", "nmod", "amod", "poss", "pobj", "prep"):
+            return ""
+        if head.i in doc._.person_at:
+            return doc._.person_at[head.i]
+        token = head
+    return ""
+
+
+def _phrase_is_anothers(sent: Span, char_start: int, source: str) -> bool:
+    """Whether the reaction verb at ``char_start`` has another person as its subject ("A slammed
+    B for suggesting ...": the reaction is A's, not that of B, who suggests). Creates no actor."""
+    verb = next((t for t in sent if t.idx >= char_start), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    person = _person_of(subjects[0])
+    return bool(person) and person != source
 
 
 def _names_a_proposal(sent: Span, char_end: int) -> bool:
@@ -77,7 +107,7 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
     ("absurd", "a mistake", "unacceptable": the stance reversal words) is a disagreement."""
     for relation, target_rule, pattern in reaction_patterns():
         m = pattern.search(sent.text)
-        if not m:
+        if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source):
             continue
         if target_rule == "previous":
             targets, inherit = [previous] if previous and previous != source else [], True
@@ -146,6 +176,39 @@ def passive_reactions(sent: Span) -> list[tuple[str, str, str]]:
     return out
 
 
+def active_reactions(sent: Span) -> list[tuple[str, str, str]]:
+    """"A slammed B for ...", "A thanked B": a reaction verb with a person as its subject and a
+    person as its direct object, also when no speech act carries it."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not subjects or not objects:
+            continue
+        for relation, target_rule, pattern in reaction_patterns():
+            if target_rule != "explicit" or not pattern.fullmatch(verb.text):
+                continue
+            source = _person_of(subjects[0])
+            for obj in objects[:1] + list(objects[0].conjuncts):
+                target = _person_of(obj)
+                if source and target and source != target:
+                    out.append((source, target, relation))
+            break
+    return out
+
+
+def _person_of(token) -> str:
+    """The person a noun phrase names: its head, else the first person in it ("Ann Berg's
+    remarks" -> Ann Berg; "Ann Berg, who met Tom Reed," -> Ann Berg)."""
+    doc = token.doc
+    if token.i in doc._.person_at:
+        return doc._.person_at[token.i]
+    inside = [t for t in token.subtree if t.i in doc._.person_at]
+    return doc._.person_at[inside[0].i] if inside else ""
+
+
 def _actor_of(token) -> str:
     doc = token.doc
     if token.i in doc._.person_at:
@@ -191,8 +254,8 @@ class ReactionMatcher:
             if act.speakers and act.speakers[-1] != previous_speaker:
                 previous_speaker = act.speakers[-1]
         seen_pairs = {(s, t) for s, t, _, _ in reactions}
-        for sent in (doc.sents if doc.has_annotation("DEP") else []):  # passives need the parse
-            for source, target, relation in passive_reactions(sent):
+        for sent in (doc.sents if doc.has_annotation("DEP") else []):  # these need the parse
+            for source, target, relation in passive_reactions(sent) + active_reactions(sent):
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
                     reactions.append((source, target, relation, sent))

@@ -187,6 +187,11 @@ REACTION_SENTENCES = [
     ("Latvian Foreign Minister Jan Nowak commented on Tom Lind's plan, calling it absurd.",
      [("Jan Nowak", "Tom Lind", "disagrees")]),
     ("Latvian Foreign Minister Jan Nowak said sanctions must stay.", []),
+    # the reaction is the subject's, and a country inside the target's title names no one else
+    ("Ukrainian President Anna Berg on Wednesday slammed former U.S. Secretary of State Tom Reed for suggesting "
+     "that Ukraine cede territory.", [("Anna Berg", "Tom Reed", "disagrees")]),
+    ("Anna Berg, who met Eva Lind, slammed Tom Reed for suggesting that Ukraine cede territory.",
+     [("Anna Berg", "Tom Reed", "disagrees")]),
 ]
 
 
