@@ -260,7 +260,10 @@ SPEAKER_SENTENCES = [
     # a title-case headline the model tags as an organization is no actor
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
-     [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),    # an act that states a position: imposing a measure, approving a package
+     [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),    # rejecting a suggestion rejects what is suggested
+    ("Latvian Foreign Minister Jan Nowak rejected any suggestion that Ukraine should give up Crimea.",
+     [("Jan Nowak", "territorial_integrity", "support")]),
+    # an act that states a position: imposing a measure, approving a package
     ("Latvian Prime Minister Jan Nowak imposed new sanctions on Russia on Monday.",
      [("Jan Nowak", "sanctions", "support")]),
     ("The Latvian government approved a new package of weapons for Ukraine on Monday.",
