@@ -263,6 +263,9 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("The Latvian government released a statement rejecting calls for peace talks.",
      [("Latvian government", "negotiations", "oppose")]),
+    # a country's office speaks for its government
+    ("Latvia's presidential office said peace talks must start now.",
+     [("Latvia's presidential office", "negotiations", "support")]),
     # rejecting a suggestion rejects what is suggested
     ("Latvian Foreign Minister Jan Nowak rejected any suggestion that Ukraine should give up Crimea.",
      [("Jan Nowak", "territorial_integrity", "support")]),
