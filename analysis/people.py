@@ -487,6 +487,13 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.country_code(places[0].text) if places else ""
             if code:
                 return f"{token.text} {child.text} {places[0].text}", code, kind
+        if child.dep_ == "prep" and child.lower_ == "of" and kind == "government" and child.i == token.i + 1:
+            # "the Office of the United States Trade Representative": the country leads the office's title
+            heads = [t for t in child.children if t.dep_ == "pobj"]
+            first = next((t for t in heads[0].lefts if t.dep_ in ("compound", "amod", "nmod")), None) if heads else None
+            code = countries.country_code(token.doc[first.left_edge.i:first.i + 1].text) if first is not None else ""
+            if code:
+                return token.doc[token.i:heads[0].i + 1].text, code, kind
     return None
 
 

@@ -266,6 +266,8 @@ SPEAKER_SENTENCES = [
     # a country's office speaks for its government
     ("Latvia's presidential office said peace talks must start now.",
      [("Latvia's presidential office", "negotiations", "support")]),
+    ("The Office of the United States Trade Representative said sanctions must stay.",
+     [("Office of the United States Trade Representative", "sanctions", "support")]),
     # rejecting a suggestion rejects what is suggested
     ("Latvian Foreign Minister Jan Nowak rejected any suggestion that Ukraine should give up Crimea.",
      [("Jan Nowak", "territorial_integrity", "support")]),
