@@ -517,6 +517,12 @@ def entity_actor(ent: Span) -> str:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
     if ent.label_ == "ORG" and ent[-1].lower_ in _media_nouns():
         return ""  # a news outlet reports positions, it holds none
+    if ent.label_ == "ORG" and len(ent) == 1:
+        # one word of a person's name the model took for a body ("Raimondo and Wang held talks")
+        owners = {a.name for a in doc._.actors.values()
+                  if a.actor_type == "person" and len(a.name.split()) > 1 and ent.text in a.name.split()}
+        if len(owners) == 1:
+            return owners.pop()
     if ent.label_ == "ORG" and not any(t.tag_ in ("VBZ", "VBD", "VBP") for t in ent[1:]):
         # a finite verb inside is a mis-tagged headline ("British PM Novak Confirms"), not a body
         return add_actor(doc, name, "organization", code, mentions=0)

@@ -252,6 +252,9 @@ SPEAKER_SENTENCES = [
     # a family name written first ("Kim" for "Kim Sung") is that person
     ("Trade Minister Kim Sung met Anna Berg on Monday. Kim said peace talks must start now.",
      [("Kim Sung", "negotiations", "support")]),
+    # the model tagging one word of a person's name as an organization: still that person
+    ("Foreign Minister Wang Jun met Anna Berg on Monday. Berg and Wang agreed to hold peace talks.",
+     [("Anna Berg", "negotiations", "support"), ("Wang Jun", "negotiations", "support")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor
