@@ -42,6 +42,7 @@ SCHEMAS: dict[str, dict] = {
         "indirect": words,
         "reported": words,
         "particle_verbs": mapping(words),
+        "statement_nouns": words,
         "irregular": mapping(word),
     },
     "stance": {

@@ -492,6 +492,13 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.country_code(places[0].text) if places else ""
             if code:
                 return f"{token.text} {child.text} {places[0].text}", code, kind
+        if child.dep_ == "prep" and child.lower_ == "of" and kind == "government" and child.i == token.i + 1:
+            # "the Office of the United States Trade Representative": the country leads the office's title
+            heads = [t for t in child.children if t.dep_ == "pobj"]
+            first = next((t for t in heads[0].lefts if t.dep_ in ("compound", "amod", "nmod")), None) if heads else None
+            code = countries.country_code(token.doc[first.left_edge.i:first.i + 1].text) if first is not None else ""
+            if code:
+                return token.doc[token.i:heads[0].i + 1].text, code, kind
     return None
 
 
@@ -515,6 +522,12 @@ def entity_actor(ent: Span) -> str:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
     if ent.label_ == "ORG" and ent[-1].lower_ in _media_nouns():
         return ""  # a news outlet reports positions, it holds none
+    if ent.label_ == "ORG" and len(ent) == 1:
+        # one word of a person's name the model took for a body ("Raimondo and Wang held talks")
+        owners = {a.name for a in doc._.actors.values()
+                  if a.actor_type == "person" and len(a.name.split()) > 1 and ent.text in a.name.split()}
+        if len(owners) == 1:
+            return owners.pop()
     if ent.label_ == "ORG" and not any(t.tag_ in ("VBZ", "VBD", "VBP") for t in ent[1:]):
         # a finite verb inside is a mis-tagged headline ("British PM Novak Confirms"), not a body
         return add_actor(doc, name, "organization", code, mentions=0)

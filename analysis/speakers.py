@@ -64,6 +64,11 @@ def speech_kinds():
 
 
 @data_cache()
+def statement_nouns() -> frozenset:
+    return frozenset(load("speech")["statement_nouns"])
+
+
+@data_cache()
 def role_words() -> frozenset:
     """Last words of the role titles in analysis/data/roles.toml ("spokesman", "minister", ...)."""
     return frozenset(t.split()[-1] for t in load("roles")["titles"])
@@ -264,7 +269,9 @@ def _is_dateline(token: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting");
-    a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...")."""
+    a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...");
+    a participle on a statement object speaks for the one who issued it ("issued a statement
+    saying ...")."""
     agents = [c for c in verb.children if c.dep_ == "agent"]
     if agents and any(c.dep_ == "auxpass" for c in verb.children):
         # "X was criticised by Y": Y acts
@@ -291,6 +298,8 @@ def subject_of(verb: Token) -> Token | None:
                     return people[-1] if people else (named[0] if named else None)
                 return child
         if current.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl") and current.head is not current:
+            current = current.head
+        elif current.dep_ == "dobj" and current.lower_ in statement_nouns() and current is not verb:
             current = current.head
         else:
             break

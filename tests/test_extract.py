@@ -133,17 +133,14 @@ KNOWN_GAPS = {
 # that it goes on measuring generalisation. Its gaps are the next things to fix.
 HELDOUT = sorted((HERE / "heldout").glob("*.json"))
 HELDOUT_GAPS = {
-    ("vienna-osce-talks", "actors"):
-        "the 'Estonian foreign ministry' speaks in a statement 'rejecting any suggestion', which is missed, so it "
-        "is no actor",
     ("nato-summit-preview", "positions"):
         "'path to membership' without the word NATO, and 'could not meet that target' (the target named in an "
         "earlier sentence) give no cue",
     ("nato-summit-preview", "reactions"):
         "'backed the pledge' is linked to the previous speaker, not to the author of the pledge",
     ("vienna-osce-talks", "positions"):
-        "'offered to host a peace conference', 'return to the negotiating table', a statement 'rejecting any "
-        "suggestion' and 'X should start now, he told Greek television' are missed",
+        "'offered to host a peace conference', 'return to the negotiating table' and 'X should start now, he "
+        "told Greek television' are missed",
 }
 
 
@@ -277,12 +274,33 @@ SPEAKER_SENTENCES = [
     ("President Tom Reed approved the delivery of tanks to Ukraine.", [("Tom Reed", "military_aid", "support")]),
     ("President Tom Reed has allowed Kyiv to strike targets inside Russia.", [("Tom Reed", "military_aid", "support")]),
     ("Prime Minister Anna Berg will not allow new sanctions on Russian gas.", [("Anna Berg", "sanctions", "oppose")]),
+    # the model tagging one word of a person's name as an organization: still that person
+    ("Foreign Minister Wang Jun met Anna Berg on Monday. Berg and Wang agreed to hold peace talks.",
+     [("Anna Berg", "negotiations", "support"), ("Wang Jun", "negotiations", "support")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
      [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),
+    # a statement a speaker issues speaks for them
+    ("Latvian Foreign Minister Jan Nowak issued a statement calling for peace talks.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("The Latvian government released a statement rejecting calls for peace talks.",
+     [("Latvian government", "negotiations", "oppose")]),
+    # a country's office speaks for its government
+    ("Latvia's presidential office said peace talks must start now.",
+     [("Latvia's presidential office", "negotiations", "support")]),
+    ("The Office of the United States Trade Representative said sanctions must stay.",
+     [("Office of the United States Trade Representative", "sanctions", "support")]),
+    # rejecting a suggestion rejects what is suggested
+    ("Latvian Foreign Minister Jan Nowak rejected any suggestion that Ukraine should give up Crimea.",
+     [("Jan Nowak", "territorial_integrity", "support")]),
+    # an act that states a position: imposing a measure, approving a package
+    ("Latvian Prime Minister Jan Nowak imposed new sanctions on Russia on Monday.",
+     [("Jan Nowak", "sanctions", "support")]),
+    ("The Latvian government approved a new package of weapons for Ukraine on Monday.",
+     [("Latvian government", "military_aid", "support")]),
 ]
 
 
