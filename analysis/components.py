@@ -234,7 +234,10 @@ class NerRepair:
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end
-                commas = [t.i for t in ent if t.text == ","]
+                dash = next((t.i for t in ent[1:] if t.text in ("-", "–", "—") and doc[t.i - 1].whitespace_), None)
+                if dash is not None:
+                    end = dash  # "Anna Berg - last August -": an aside after a dash is no part of the name
+                commas = [t.i for t in ent if t.text == "," and t.i < end]
                 if commas and commas[-1] < end - 1:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
@@ -246,6 +249,9 @@ class NerRepair:
                     end = verb
                 while end > start + 1 and verb_lemma(doc[end - 1].text):
                     end -= 1
+                if (end == ent.end and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                        and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha):
+                    end += 2  # "Anna Berg-Lind" with only "Anna Berg" tagged: a double-barrelled surname
                 if (start, end) != (ent.start, ent.end):
                     ent = Span(doc, start, end, label="PERSON")
             out.append(ent)

@@ -51,6 +51,10 @@ def test_surname(name, expected):
     ("British PM Tom Hale Confirms Tank Delivery", (0, 7), "Tom Hale"),
     # a headline's verb at the end of the span
     ("Anna Novak Says Talks Go On", (0, 3), "Anna Novak"),
+    # an aside between spaced dashes is no part of the name
+    ("signed by Anna Novak - last August - it", (2, 6), "Anna Novak"),
+    # a double-barrelled surname the model cut at its hyphen
+    ("Anna Berg-Lind said so", (0, 2), "Anna Berg-Lind"),
 ])
 def test_ner_repair_trims_person_spans(words, ent, expected):
     nlp = spacy.blank("en")
