@@ -29,6 +29,7 @@ from analysis.verbs import verb_lemma
 
 ROLE_KEY = "roles"
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "ter", "zu"}
+HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam"}
 # Entity labels the small model gives to people's names by mistake.
 MISLABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 
@@ -187,7 +188,7 @@ class NerRepair:
     def __call__(self, doc: Doc) -> Doc:
         ents = self._drop_titles(doc, list(doc.ents))
         ents = self._not_names(doc, ents)
-        ents = [self._relabel_place(e) for e in ents]
+        ents = [self._relabel_place(self._honorific_names(e)) for e in ents]
         ents = self._join_particles(doc, ents)
         ents = self._bracketed_first_names(doc, ents)
         ents = self._names_in_lists(doc, ents)
@@ -256,6 +257,14 @@ class NerRepair:
                     ent = Span(doc, start, end, label="PERSON")
             out.append(ent)
         return out
+
+    @staticmethod
+    def _honorific_names(ent: Span) -> Span:
+        """"Mr Novak" tagged ORG: a name after an honorific is a person's (the honorific stays out)."""
+        if (ent.label_ in MISLABELLED and len(ent) >= 2 and ent[0].lower_.rstrip(".") in HONORIFIC_WORDS
+                and all(t.is_title and t.is_alpha for t in ent[1:])):
+            return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+        return ent
 
     @staticmethod
     def _relabel_place(ent: Span) -> Span:

@@ -113,3 +113,11 @@ def test_ner_repair_names_in_lists_of_people(words, ents, expected):
     doc = nlp.make_doc(words)
     doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
     assert sorted((e.text, e.label_) for e in repair(doc).ents) == sorted(expected)
+
+
+def test_ner_repair_a_name_after_an_honorific_tagged_org_is_a_person():
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("The talks failed , Mr Novak said .")
+    doc.ents = [Span(doc, 4, 6, "ORG")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == [("Novak", "PERSON")]
