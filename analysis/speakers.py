@@ -278,7 +278,9 @@ def subject_of(verb: Token) -> Token | None:
         by = [c for c in agents[0].children if c.dep_ == "pobj"]
         return by[0] if by else None
     head = verb.head
-    if verb.dep_ in ("xcomp", "advcl", "prep") and verb_lemma(verb.text) == "say" and head.lower_ in QUOTING_VERBS:
+    if verb.dep_ == "pcomp" and head.lower_ == "as":
+        head = head.head  # "quoted Novak as saying", parsed through the preposition
+    if verb.dep_ in ("xcomp", "advcl", "prep", "pcomp") and verb_lemma(verb.text) == "say" and head.lower_ in QUOTING_VERBS:
         # "A newspaper quoted Novak as saying ...": the one quoted speaks
         quoted = [c for c in head.children if c.dep_ == "dobj"]
         if quoted:
@@ -299,6 +301,8 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if current.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl") and current.head is not current:
             current = current.head
+        elif current.dep_ == "prep" and current.pos_ == "ADP" and current.head is not current:
+            current = current.head  # "X led the effort by calling for ...": through the preposition
         elif current.dep_ == "dobj" and current.lower_ in statement_nouns() and current is not verb:
             current = current.head
         else:

@@ -277,6 +277,14 @@ SPEAKER_SENTENCES = [
     # the model tagging one word of a person's name as an organization: still that person
     ("Foreign Minister Wang Jun met Anna Berg on Monday. Berg and Wang agreed to hold peace talks.",
      [("Anna Berg", "negotiations", "support"), ("Wang Jun", "negotiations", "support")]),
+    # a newspaper quoting someone "as saying": the one quoted speaks
+    ("“It is better to negotiate peace than to fight,” the Daily Courier quoted Prime Minister Anna Berg as saying "
+     "during a speech in Brussels.", [("Anna Berg", "negotiations", "support")]),
+    # a speech verb after a preposition belongs to the main clause's subject
+    ("Prime Minister Anna Berg led the effort on Friday by calling for more sanctions on Russia.",
+     [("Anna Berg", "sanctions", "support")]),
+    # "indicated that" reports what the subject holds
+    ("Prime Minister Tom Reed had indicated that sanctions must stay.", [("Tom Reed", "sanctions", "support")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor
