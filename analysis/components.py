@@ -143,6 +143,18 @@ def _names_only_line(doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
     return True
 
 
+def _names_a_place(doc: Doc, ent: Span) -> bool:
+    """A name that is a place's: "Dolmabahce Palace" (a place noun right after it), "the palace,
+    Dolmabahce," (in apposition to one), or a dateline "Borgo Egnazia, Italy:"."""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_title and after.lower_ in _place_nouns():
+        return True
+    if len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in _place_nouns():
+        return True  # one word: "the palace, Anna Berg," may still be a person
+    return (ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 2].text == ":"
+            and bool(countries.country_code(doc[ent.end + 1].text)))
+
+
 def _described_as_journalist(doc: Doc, ent: Span) -> bool:
     """"Anna Berg is the news editor of ...", "Anna Berg, a correspondent for ...": the name is
     described as a journalist's, so it is no actor of the story."""
@@ -231,7 +243,7 @@ class NerRepair:
                         or _names_only_line(doc, ent, person_tokens) or _described_as_journalist(doc, ent)
                         or before.lower() in _media_titles()
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
-                        or ent[-1].lower_ in _place_nouns()
+                        or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end

@@ -121,3 +121,15 @@ def test_ner_repair_a_name_after_an_honorific_tagged_org_is_a_person():
     doc = nlp.make_doc("The talks failed , Mr Novak said .")
     doc.ents = [Span(doc, 4, 6, "ORG")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == [("Novak", "PERSON")]
+
+
+@pytest.mark.parametrize("words, ent", [
+    ("They met at Halvorsen Palace on Monday .", (3, 4)),       # a place noun right after the name
+    ("They met near the palace , Halvorsen , on Monday .", (6, 7)),  # a one-word name in apposition to one
+])
+def test_ner_repair_drops_names_of_places(words, ent):
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc(words)
+    doc.ents = [Span(doc, *ent, "PERSON")]
+    assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == []

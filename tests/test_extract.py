@@ -326,6 +326,8 @@ NOT_ACTORS = [
     ("Berg calls for talks to start\n\nTom Reed\nAnna Berg said talks must start.", ["Anna Berg"]),
     # the authors of a live page, on a line of names alone
     ("Live updates\nEva Lind (now); Tom Reed and Dan Hart (earlier)\nAnna Berg said talks must start.", ["Anna Berg"]),
+    # a dateline's place ("<Place>, <Country>:") is no person
+    ("Borgo Lindano, Italy: US President Tom Reed signed a long-term agreement on Thursday.", ["Tom Reed"]),
     # a name described as a journalist's
     ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),

@@ -49,6 +49,16 @@ def test_same_person_names(a, b, same):
     assert same_person_names(a, b) is same
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("AnnaLindqvist", "Anna Lindqvist"),  # a space lost in typing
+    ("Ron DeSantis", "Ron DeSantis"),     # a capital inside a surname stays
+    ("(Anna) Berg", "Anna Berg"),
+])
+def test_clean_name(text, expected):
+    from analysis.people import clean_name
+    assert clean_name(text) == expected
+
+
 def test_name_key_folds_case_accents_and_endings():
     assert name_key("Petrenkovych") == name_key("PETRENKOVYCH") == name_key("Petrenkovich") == "petrenkovich"
     assert name_key("Oleksandr Andriy") == name_key("Olexandr Andrii") == "olexandr andri"
