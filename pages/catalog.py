@@ -65,9 +65,19 @@ st.caption("Write the issues of a diplomatic moment in plain words, see every se
            "matches and the positions it would add or remove, then save it as a new version: the articles "
            "analysed with that catalog are re-analysed. Nothing changes until you save.")
 
+kept = st.session_state.setdefault("wb_kept", {})  # catalog id -> its unsaved draft, across sidebar switches
 if st.session_state.get("wb_based_on") not in (catalog.id, "") or "wb_draft" not in st.session_state:
-    start(wb.draft_of(catalog), catalog.id)  # a catalog chosen in the sidebar opens here
+    left = st.session_state.get("wb_based_on")
+    if left and "wb_draft" in st.session_state:
+        kept[left] = st.session_state["wb_draft"]  # switching back to that catalog brings it back
+    restored = kept.pop(catalog.id, None)
+    start(restored or wb.draft_of(catalog), catalog.id)  # a catalog chosen in the sidebar opens here
+    if restored is not None and restored != wb.draft_of(catalog):
+        st.session_state["wb_restored"] = True
 draft = st.session_state["wb_draft"]
+if st.session_state.pop("wb_restored", False):
+    st.info("Your unsaved changes to this catalog are back. 'Discard changes' returns to the saved version.",
+            icon=":material/history:")
 
 top = st.columns([3, 1, 1], vertical_alignment="bottom")
 based = st.session_state["wb_based_on"]

@@ -141,3 +141,18 @@ def test_issues_are_added_chosen_deleted_and_the_draft_discarded(app):  # noqa: 
     assert "territorial_integrity" not in catalog_text(app)
     app.button(key="wb_reset").click().run()
     assert "territorial_integrity" in catalog_text(app) and not app.text  # the saved catalog again, no problems
+
+
+def test_an_unsaved_draft_survives_switching_the_sidebar_catalog_away_and_back(app):  # noqa: F811
+    open_workbench(app)
+    app.button(key="wb_add_issue").click().run()
+    assert len(app.selectbox(key="wb_issue_pick").options) == 11
+    app.selectbox(key="flt_catalog").set_value("trade-tariffs").run()
+    assert not app.exception and app.session_state["wb_based_on"] == "trade-tariffs"
+    assert "new_issue" not in catalog_text(app) and "tariffs" in catalog_text(app)  # the other catalog's draft
+    app.selectbox(key="flt_catalog").set_value("ukraine-war").run()
+    assert not app.exception
+    assert len(app.selectbox(key="wb_issue_pick").options) == 11 and "new_issue" in catalog_text(app)
+    assert any("unsaved changes" in i.value for i in app.info)
+    app.button(key="wb_reset").click().run()
+    assert len(app.selectbox(key="wb_issue_pick").options) == 10
