@@ -205,6 +205,7 @@ class NerRepair:
         ents = self._bracketed_first_names(doc, ents)
         ents = self._names_in_lists(doc, ents)
         ents = self._names_after_titles(doc, ents)
+        ents = self._names_before_titles(doc, ents)
         ents = self._known_surnames(doc, ents)
         doc.ents = filter_spans(ents)
         return doc
@@ -397,6 +398,28 @@ class NerRepair:
                     added.append(candidate)
         covered = {i for c in added for i in range(c.start, c.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
+
+    @staticmethod
+    def _names_before_titles(doc: Doc, ents: list[Span]) -> list[Span]:
+        """Two or three capitalised words no entity covers, then a comma and a title ("Anna Berg,
+        Finland's junior foreign minister, said") -> PERSON."""
+        in_ent = {i for e in ents for i in range(e.start, e.end)}
+        role_at = {r.start: r for r in doc.spans.get(ROLE_KEY, [])}
+        added = []
+        for comma in (t for t in doc if t.text == ","):
+            end = comma.i
+            start = end
+            while start > 0 and end - start < 3 and _is_name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
+                    and (start - 1) not in in_ent:
+                start -= 1
+            if end - start < 2 or (start > 0 and (doc[start - 1].is_title or (start - 1) in in_ent)):
+                continue  # not the whole name, or part of a longer capitalised run
+            # the title within four words after the comma: "the", "<Country>'s", adjectives
+            if any(k in role_at for k in range(end + 1, min(end + 6, len(doc)))):
+                candidate = Span(doc, start, end, label="PERSON")
+                if not countries.country_code(candidate.text) and not countries.institution(candidate.text):
+                    added.append(candidate)
+        return ents + added
 
     @staticmethod
     def _known_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
