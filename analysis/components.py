@@ -415,10 +415,13 @@ class NerRepair:
             if end - start < 2 or (start > 0 and (doc[start - 1].is_title or (start - 1) in in_ent)):
                 continue  # not the whole name, or part of a longer capitalised run
             # the title within four words after the comma: "the", "<Country>'s", adjectives
-            if any(k in role_at for k in range(end + 1, min(end + 6, len(doc)))):
-                candidate = Span(doc, start, end, label="PERSON")
-                if not countries.country_code(candidate.text) and not countries.institution(candidate.text):
-                    added.append(candidate)
+            role = next((k for k in range(end + 1, min(end + 6, len(doc))) if k in role_at), None)
+            if role is None or any(t.is_punct and t.text not in ("'s", "’s") for t in doc[end + 1:role]):
+                continue
+            candidate = Span(doc, start, end, label="PERSON")
+            if (not countries.country_code(candidate.text) and not countries.institution(candidate.text)
+                    and not _names_a_place(doc, candidate)):
+                added.append(candidate)
         return ents + added
 
     @staticmethod
