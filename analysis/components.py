@@ -5,9 +5,11 @@
 * ``paragraph_breaks`` starts a sentence after every blank line (before the parser runs).
 * ``ner_repair``  mends the small model's typical errors on news text: an ORG inside a title
   ("Secretary of State"), particle names split apart ("Maria van der" + "Berg"), a surname alone tagged ORG/GPE
-  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON), demonyms tagged PERSON, a given
-  name in brackets ("(Anna) Berg"), and unnamed proper nouns right after a title ("Foreign Minister <Name Name>",
-  "President of <Country> <Name Name>").
+  after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON, "Dolmabahce Palace", a dateline's
+  "<Place>, <Country>:"), demonyms tagged PERSON, bylines and authors' lines, a name after an honorific tagged
+  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a name tagged ORG or left untagged in a list of
+  people, and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
+  <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,").
 
 Both read their cue lists from analysis/data/roles.toml unless the config gives them.
 """
@@ -124,14 +126,17 @@ def _names_only_line(doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
     """A line made of names alone ("Anna Berg (now); Tom Reed and Eva Lind (earlier)"): the
     authors of a live page, not people in the story. Besides the names the line may hold only
     punctuation, "and", and lower-case words in brackets."""
+    limit = 30  # a longer line is prose; the scan stops there (no cost on text without line breaks)
     start = ent.start
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
+    while start > 0 and ent.start - start < limit and "\n" not in doc[start - 1].text_with_ws and not doc[start - 1].is_space:
         start -= 1
     end = ent.end
-    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_space:
+    while end < len(doc) and end - ent.end < limit and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_space:
         end += 1
+    if end - start >= limit:
+        return False
     names = {e for e in range(start, end) if e in person_tokens}
-    if len(names) == len(ent) or end - start > 30:
+    if len(names) == len(ent):
         return False  # one name alone is `_alone_on_its_line`'s case
     depth = 0
     for t in doc[start:end]:
