@@ -36,6 +36,7 @@ CASES = [
     ("it declined to provide Ukraine with ammunition", [("military_aid", "oppose")]),
     ("Kyiv must accept Ukraine's neutrality", [("nato_membership", "oppose")]),
     ("it keeps the nation's policy of strict neutrality", []),  # another country's own neutrality
+    ("this is necessary for continued support to Ukraine", [("military_aid", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
