@@ -48,6 +48,7 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
 CLAUSE_BREAKS = {";", ":", "—", "–"}
+QUOTE_GAP = r"[\s\"“”]+"  # between two words of a lexicon phrase: spaces, or quote marks and spaces
 
 
 class Claim(NamedTuple):
@@ -66,7 +67,9 @@ def _lexicon():
     data = load("stance")
 
     def phrases(key):
-        return re.compile(r"\b(" + "|".join(re.escape(p) for p in data[key]) + r")\b", re.IGNORECASE)
+        # the words of a phrase may be parted by quote marks too: 'was "surprised" by the move'
+        words = (QUOTE_GAP.join(re.escape(w) for w in p.split()) for p in data[key])
+        return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
     return {
         "negators": set(data["negators"]),
