@@ -31,6 +31,8 @@ CASES = [
     ("we will halt the aggression and secure a lasting ceasefire", [("ceasefire", "support")]),
     ("they objected to the plan that would send more weapons", [("military_aid", "oppose")]),
     ("the court has no say and that the talks will go on", [("negotiations", "support")]),
+    ("they should lift the ban and send more weapons", [("military_aid", "support")]),
+    ("they must halt the offensive and supply more air defence systems", [("military_aid", "support")]),
     ("countries that suspended military aid should reconsider", [("military_aid", "support")]),
     ("she was disappointed by the decision to suspend military aid", [("military_aid", "support")]),
     ('she was "dismayed" by the decision to suspend military aid', [("military_aid", "support")]),
