@@ -413,8 +413,10 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         if kind is None or not any(a.i == verb.i for a in token.ancestors):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and subjects[0].i in doc._.person_at and doc._.person_at[subjects[0].i] not in outer:
-            return token, kind, [doc._.person_at[subjects[0].i]]
+        # a parse may give the verb a second subject (a dateline word before the name): the person counts
+        named = [c for c in subjects if c.i in doc._.person_at]
+        if named and doc._.person_at[named[0].i] not in outer:
+            return token, kind, [doc._.person_at[named[0].i]]
         if not subjects and token.dep_ == "pcomp" and token.head.lower_ == "for" and token.head.head.i == verb.i:
             # "X slammed Y for suggesting that ...": what is suggested is Y's
             objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -242,6 +242,9 @@ SPEAKER_SENTENCES = [
     # a named person's act inside what another reports: the position is the inner person's
     ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
+    # ... also when the parser gives the inner verb a dateline word as a second subject
+    ("date 2024-02-11 Latvian President Anna Berg has agreed to lift sanctions, US President Tom Reed said.",
+     [("Anna Berg", "sanctions", "oppose")]),
     ("Latvian Foreign Minister Jan Nowak said on Wednesday that peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
     # transcript turns: a line opening with a person's name and a colon is that person's speech
