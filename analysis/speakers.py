@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from analysis.countries import country_code
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
 from analysis.verbs import verb_lemma
@@ -36,6 +37,8 @@ PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i"
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
 QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "crown prince", "leader",
+               "taoiseach")
 OWN_PRONOUNS = {"his": "male", "him": "male", "himself": "male", "her": "female", "hers": "female", "herself": "female"}
 
 if not Doc.has_extension("speech"):
@@ -211,6 +214,14 @@ def _described_person(token: Token, ctx: _Context) -> str:
             if actor and actor.actor_type == "person" and actor.role.lower().endswith(wanted):
                 if wanted != title or actor.role.lower() == title or actor.role.lower().endswith(" " + title):
                     return name
+    if token.lower_ == "leader":
+        # "the French leader said": the head of state or government of that country
+        codes = {country_code(c.text) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i} - {""}
+        for name in candidates:
+            actor = actors.get(name)
+            if (actor and actor.actor_type == "person" and actor.country in codes
+                    and actor.role.lower().endswith(HEAD_TITLES)):
+                return name
     return ""
 
 

@@ -245,6 +245,9 @@ SPEAKER_SENTENCES = [
     # ... also when the parser gives the inner verb a dateline word as a second subject
     ("date 2024-02-11 Latvian President Anna Berg has agreed to lift sanctions, US President Tom Reed said.",
      [("Anna Berg", "sanctions", "oppose")]),
+    # "the Dutch leader": the head of state or government of that country named before
+    ("Dutch Prime Minister Tom Lind visited Riga on Monday. The Dutch leader said peace talks must start now.",
+     [("Tom Lind", "negotiations", "support")]),
     ("Latvian Foreign Minister Jan Nowak said on Wednesday that peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
     # transcript turns: a line opening with a person's name and a colon is that person's speech
