@@ -33,7 +33,9 @@ from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
 from analysis.cues import CueMatcher
+from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
+from analysis.people import add_actor, ent_at, entity_actor
 from analysis.speakers import Speech, speech_kinds
 from analysis.verbs import verb_lemma
 
@@ -82,6 +84,7 @@ def _lexicon():
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
+        "authoring": set(data["authoring_participles"]),
         "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
                              re.IGNORECASE),
     }
@@ -224,14 +227,38 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     token = _cue_head(list(span))
     for _ in range(8):
         if token.lower_ in lex["owned"]:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            name = doc._.person_at.get(owner.i) if owner is not None else None
+            name = _proposal_owner(token, lex)
             return (name, token) if name else None
         head = token.head
         if head.i == token.i or token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp"}:
             return None
         token = head
     return None
+
+
+def _proposal_owner(noun, lex) -> str:
+    """Who a proposal noun belongs to: a possessive person ("Y's call"); else the author after a
+    participle ("the resolution drafted by Algeria", "a plan outlined by Y") or a country or body
+    before the noun ("the Algerian draft", "the UAE resolution"). "" when none is named."""
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return doc._.person_at.get(owner.i, "")
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for author in (c for c in agent.children if c.dep_ == "pobj"):
+                    if author.i in doc._.person_at:
+                        return doc._.person_at[author.i]
+                    ent = ent_at(doc, author.i)
+                    return entity_actor(ent) if ent is not None and ent.label_ in ("GPE", "ORG") else ""
+    for child in noun.children:
+        # a country only: "a Security Council resolution" is put to the council, not its own
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and child.ent_type_ in ("GPE", "NORP"):
+            code = demonym(child.text) or country_code(child.text)
+            if len(code) == 3:
+                return add_actor(doc, country_name(code), "government", code, mentions=0)
+    return ""
 
 
 def _predicate_text(verb) -> str:

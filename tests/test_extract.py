@@ -267,6 +267,11 @@ SPEAKER_SENTENCES = [
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
      [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),
+    # a resolution's author, after "by" or as a country before the noun, holds its position
+    ("Latvian Foreign Minister Jan Nowak rejected the resolution drafted by Sweden that called for a ceasefire.",
+     [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
+    ("Latvian Foreign Minister Jan Nowak rejected the Swedish resolution that called for a ceasefire.",
+     [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
 ]
 
 
