@@ -39,6 +39,7 @@ HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs
 QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
 HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "crown prince", "leader",
                "taoiseach")
+ENVOYS = {"ambassador", "envoy", "representative", "delegate"}
 OWN_PRONOUNS = {"his": "male", "him": "male", "himself": "male", "her": "female", "hers": "female", "herself": "female"}
 
 if not Doc.has_extension("speech"):
@@ -225,6 +226,14 @@ def _described_person(token: Token, ctx: _Context) -> str:
     return ""
 
 
+def _accredited(title: Token, person: Token) -> bool:
+    """"Ambassador to the U.N. Anna Berg", "Envoy for the Middle East Anna Berg": a name the parser
+    hangs under the body an envoy is sent to is the envoy (an envoy is never sent to a person)."""
+    if title.lower_ not in ENVOYS or person.dep_ != "pobj" or person.head.head.i != title.i:
+        return False
+    return any(c.dep_ == "compound" and c.i not in person.doc._.person_at for c in person.children)
+
+
 def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     """The actor a subject token stands for, and whether it was a pronoun."""
     doc = token.doc
@@ -238,7 +247,7 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         if token.lower_ in role_words() and inside:
             # "Novak's spokesman said", "An adviser to Novak says": the title holder speaks, not the
             # person whose title it is; a person in apposition ("..., X, said") is the holder
-            inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos"]
+            inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos" or _accredited(token, t)]
             if not inside:
                 holder = _holder_of(token)
                 return (holder, True) if holder else None

@@ -267,6 +267,9 @@ SPEAKER_SENTENCES = [
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
      [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),
+    # "Ambassador to the U.N. X": the name hung under the body the envoy is sent to is the envoy
+    ("Dutch Ambassador Tom Lind spoke first. “A ceasefire must come now,” Latvian Ambassador to the U.N. "
+     "Anna Berg told the council.", [("Anna Berg", "ceasefire", "support")]),
     # a resolution's author, after "by" or as a country before the noun, holds its position
     ("Latvian Foreign Minister Jan Nowak rejected the resolution drafted by Sweden that called for a ceasefire.",
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
