@@ -375,9 +375,11 @@ def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
 def _says_before(verb: Token) -> bool:
     """"Novak has agreed to ..., the ministry said on Wednesday / in a statement": what is said
     stands before the verb, and only a time or a channel follows it."""
+    # "..., X told reporters / the BBC": the object of "tell" after it is whom X told, not what
+    after = ("ccomp", "xcomp", "advcl", "attr", "oprd") if verb_lemma(verb.text) == "tell" else (
+        "ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative")
     return (any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative") and c.i > verb.i
-                        for c in verb.children))
+            and not any(c.dep_ in after and c.i > verb.i for c in verb.children))
 
 
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:

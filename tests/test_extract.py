@@ -239,6 +239,10 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said in a statement.",
      [("Jan Nowak", "negotiations", "support")]),
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told the BBC in an interview.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told reporters on Monday.",
+     [("Jan Nowak", "negotiations", "support")]),
     # a named person's act inside what another reports: the position is the inner person's
     ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
