@@ -33,6 +33,8 @@ CASES = [
     ("the court has no say and that the talks will go on", [("negotiations", "support")]),
     ("they should lift the ban and send more weapons", [("military_aid", "support")]),
     ("they must halt the offensive and supply more air defence systems", [("military_aid", "support")]),
+    ("a ceasefire now would be a disaster", [("ceasefire", "oppose")]),
+    ("the decision to send more weapons is outrageous", [("military_aid", "oppose")]),
     ("countries that suspended military aid should reconsider", [("military_aid", "support")]),
     ("she was disappointed by the decision to suspend military aid", [("military_aid", "support")]),
     ('she was "dismayed" by the decision to suspend military aid', [("military_aid", "support")]),
