@@ -336,6 +336,8 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
             continue
         lemma = verb_lemma(token.text)
         kind = kinds.get(lemma)
+        if kind is None and token.lower_ in ("continued", "continues") and _says_before(token):
+            kind = "indirect"  # "..., the ambassador continued.": an attribution, not an action going on
         if kind is None:
             continue
         needed = particles.get(lemma)

@@ -243,6 +243,9 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told reporters on Monday.",
      [("Jan Nowak", "negotiations", "support")]),
+    # "..., the ambassador continued.": an attribution
+    ("Latvian ambassador Linda Berg spoke first. A ceasefire is essential to end the suffering, the ambassador "
+     "continued.", [("Linda Berg", "ceasefire", "support")]),
     # a named person's act inside what another reports: the position is the inner person's
     ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
