@@ -298,6 +298,10 @@ def subject_of(verb: Token) -> Token | None:
             return quoted[0]
     current = verb
     for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) > 1 and subjects[0].is_upper and len(subjects[0]) > 2:
+            # "WASHINGTON, June 10 (Reuters) - The council backed ...": the dateline is a second subject
+            return subjects[-1]
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("which", "who", "that") and current.dep_ == "relcl":
                 return current.head

@@ -246,6 +246,9 @@ SPEAKER_SENTENCES = [
     # "..., the ambassador continued.": an attribution
     ("Latvian ambassador Linda Berg spoke first. A ceasefire is essential to end the suffering, the ambassador "
      "continued.", [("Linda Berg", "ceasefire", "support")]),
+    # a wire-service dateline the parser takes for a second subject
+    ("UNITED\nNATIONS, May 3 (Reuters) – The United Nations General Assembly on Friday backed a proposal for a "
+     "ceasefire.", [("United Nations General Assembly", "ceasefire", "support")]),
     # a named person's act inside what another reports: the position is the inner person's
     ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
