@@ -299,7 +299,6 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
     """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``."""
     lex = _lexicon()
     doc = span.doc
-    text = span.text
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
     for start, end, issue_id, polarity, weak in matches:
@@ -355,7 +354,7 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
             stance = "neutral"
-        yield Claim(issue_id, stance, start, end, text[start - span.start_char:end - span.start_char],
+        yield Claim(issue_id, stance, start, end, doc.text[start:end],
                     weak, flips > 0, confirmed)
 
 
@@ -425,7 +424,9 @@ class Stance:
         claims = []
         for act in doc._.speech or []:
             region = act.region
-            lo, hi = bisect_left(starts, region.start), bisect_left(starts, region.end)
+            # a cue may open with the speech verb itself ("recognised the State of Palestine")
+            first = act.lead.start if act.lead is not None and act.lead.start < region.start else region.start
+            lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
             for claim in claims_in(region, matches, act.lead, act.kind == "direct"):
