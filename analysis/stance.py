@@ -332,13 +332,13 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         reversals = list(lex["before"].finditer(wide_left.text))
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
-        judged_after = len(lex["after"].findall(right.text))
+        judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
         confirmed = bool(lex["confirm"].search(right.text))
         if not judged_after and not confirmed:
             predicate = _governing_predicate(doc, cue_tokens, first)
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
-                judged_after = len(lex["after"].findall(judged))
+                judged_after = int(bool(lex["after"].search(judged)))
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees

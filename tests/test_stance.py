@@ -35,6 +35,8 @@ CASES = [
     ("they must halt the offensive and supply more air defence systems", [("military_aid", "support")]),
     ("a ceasefire now would be a disaster", [("ceasefire", "oppose")]),
     ("the decision to send more weapons is outrageous", [("military_aid", "oppose")]),
+    ("new sanctions would be pointless and counterproductive", [("sanctions", "oppose")]),
+    ("talks now would be a mistake and would fail", [("negotiations", "oppose")]),
     ("countries that suspended military aid should reconsider", [("military_aid", "support")]),
     ("she was disappointed by the decision to suspend military aid", [("military_aid", "support")]),
     ('she was "dismayed" by the decision to suspend military aid', [("military_aid", "support")]),
