@@ -345,7 +345,9 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         if kind is None:
             continue
         needed = particles.get(lemma)
-        if needed and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
+        # "called the plan absurd": without its particle "call" still judges what it names
+        judged = lemma == "call" and any(c.dep_ == "oprd" for c in token.children)
+        if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
     verbs = {t.i for t, _ in found}

@@ -249,6 +249,8 @@ SPEAKER_SENTENCES = [
     # a wire-service dateline the parser takes for a second subject
     ("UNITED\nNATIONS, May 3 (Reuters) – The United Nations General Assembly on Friday backed a proposal for a "
      "ceasefire.", [("United Nations General Assembly", "ceasefire", "support")]),
+    # "called X pointless": "call" without its particle judges what it names
+    ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
     ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
