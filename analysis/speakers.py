@@ -566,6 +566,14 @@ class SpeakerAttribution:
                     # to ..., the ministry said": what follows the inner verb is the inner
                     # speaker's; the outer one only relays it
                     inner_verb, inner_kind, inner_names = inner
+                    # what stands before the inner clause is still the outer speaker's own ("X said
+                    # talks must start, while Y ruled out ...", "X backed sanctions, and Y said ...")
+                    own = [i for i in region_tokens if i < inner_verb.left_edge.i]
+                    while own and (doc[own[-1]].is_punct or doc[own[-1]].lower_ in ("and", "but", "while", "whereas")):
+                        own.pop()
+                    if any(doc[i].is_alpha for i in own):
+                        acts.append(Speech(names, kind, doc[own[0]:own[-1] + 1], doc[verb.i:verb.i + 1], "", pronoun,
+                                           sent))
                     tokens = [i for i in region_tokens if i > inner_verb.i]
                     if tokens:
                         acts.append(Speech(inner_names, inner_kind, doc[tokens[0]:tokens[-1] + 1],

@@ -249,6 +249,11 @@ SPEAKER_SENTENCES = [
     # a wire-service dateline the parser takes for a second subject
     ("UNITED\nNATIONS, May 3 (Reuters) – The United Nations General Assembly on Friday backed a proposal for a "
      "ceasefire.", [("United Nations General Assembly", "ceasefire", "support")]),
+    # a second speaker in a clause of its own: what stands before it stays the first speaker's
+    ("Latvian Foreign Minister Jan Nowak said peace talks must start now, while Dutch Prime Minister Tom Lind "
+     "ruled out sending troops.", [("Jan Nowak", "negotiations", "support"), ("Tom Lind", "peacekeeping_troops", "oppose")]),
+    ("Latvian Foreign Minister Jan Nowak backed new sanctions, and Dutch Prime Minister Tom Lind said more weapons "
+     "would be sent.", [("Jan Nowak", "sanctions", "support")]),
     # "called X pointless": "call" without its particle judges what it names
     ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
