@@ -447,6 +447,12 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         named = [c for c in subjects if c.i in doc._.person_at]
         if named and doc._.person_at[named[0].i] not in outer:
             return token, kind, [doc._.person_at[named[0].i]]
+        contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
+        if subjects and (token.dep_ == "conj" or contrast):
+            # a statement of its own, coordinated: "Latvia backed sanctions, and the Netherlands ruled out ..."
+            found = actor_for_token(subjects[0], ctx)
+            if found and not found[1] and found[0] not in outer:
+                return token, kind, [found[0]]
         if not subjects and token.dep_ == "pcomp" and token.head.lower_ == "for" and token.head.head.i == verb.i:
             # "X slammed Y for suggesting that ...": what is suggested is Y's
             objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -254,6 +254,8 @@ SPEAKER_SENTENCES = [
      "ruled out sending troops.", [("Jan Nowak", "negotiations", "support"), ("Tom Lind", "peacekeeping_troops", "oppose")]),
     ("Latvian Foreign Minister Jan Nowak backed new sanctions, and Dutch Prime Minister Tom Lind said more weapons "
      "would be sent.", [("Jan Nowak", "sanctions", "support")]),
+    ("Latvia backed new sanctions on Monday, and the Netherlands ruled out sending troops.",
+     [("Latvia", "sanctions", "support"), ("Netherlands", "peacekeeping_troops", "oppose")]),
     # "called X pointless": "call" without its particle judges what it names
     ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
