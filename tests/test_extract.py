@@ -222,6 +222,8 @@ COUNTRY_SENTENCES = [
     ("Palestinian Authority President Ravi Menon spoke on Monday.", {"Ravi Menon": "PSE"}),
     ("The ministry answered former US Congressman Tom Reed on Monday.", {"Tom Reed": "USA"}),
     ("“It offers hope,” Brazil’s U.N. Ambassador Anna Berg told the council.", {"Anna Berg": "BRA"}),
+    ("Qatari Emir Tamim Haddad said talks would go on.", {"Tamim Haddad": "QAT"}),  # not "Emir Tamim Haddad"
+    ("Saudi Crown Prince Omar Faris met the envoy.", {"Omar Faris": "SAU"}),
     ("Canada set a tariff that matches U.S. tariffs. Prime Minister Tom Reed’s government began a review.",
      {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
 ]
