@@ -406,6 +406,12 @@ def _according_to(sent: Span, ctx: _Context):
             if not objects:
                 continue
             found = actor_for_token(objects[0], ctx)
+            if not found:
+                # "according to a statement by / from X": who issued it
+                for prep in (c for c in objects[0].children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")):
+                    found = next((f for f in (actor_for_token(t, ctx) for t in prep.children if t.dep_ == "pobj") if f), None)
+                    if found:
+                        break
             if found:
                 skip = {t.i for t in token.subtree} | {token.i + 1} | {t.i for t in doc[token.i + 1].subtree}
                 return [found[0]], found[1], [t.i for t in sent if t.i not in skip]

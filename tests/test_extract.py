@@ -258,6 +258,8 @@ SPEAKER_SENTENCES = [
      "would be sent.", [("Jan Nowak", "sanctions", "support")]),
     ("Latvia backed new sanctions on Monday, and the Netherlands ruled out sending troops.",
      [("Latvia", "sanctions", "support"), ("Netherlands", "peacekeeping_troops", "oppose")]),
+    ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
+     [("Latvian foreign ministry", "negotiations", "support")]),
     # "called X pointless": "call" without its particle judges what it names
     ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
