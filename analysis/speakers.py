@@ -408,7 +408,7 @@ def _according_to(sent: Span, ctx: _Context):
             found = actor_for_token(objects[0], ctx)
             if not found:
                 # "according to a statement by / from X": who issued it
-                for prep in (c for c in objects[0].children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")):
+                for prep in (c for c in objects[0].children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):
                     found = next((f for f in (actor_for_token(t, ctx) for t in prep.children if t.dep_ == "pobj") if f), None)
                     if found:
                         break
