@@ -260,6 +260,7 @@ SPEAKER_SENTENCES = [
      [("Latvia", "sanctions", "support"), ("Netherlands", "peacekeeping_troops", "oppose")]),
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
+    ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
     # "called X pointless": "call" without its particle judges what it names
     ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
