@@ -206,18 +206,23 @@ def _described_person(token: Token, ctx: _Context) -> str:
     if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
         return ""
     actors = token.doc._.actors
-    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    before = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    modifiers = [c.lower_ for c in before]
     title = " ".join(modifiers + [token.lower_])
+    # "the Dutch prime minister": a country among the modifiers must be the person's own
+    codes = {country_code(c.text) for c in before} - {""}
+    plain = " ".join([c.lower_ for c in before if not country_code(c.text)] + [token.lower_])
     candidates = [ctx.last_speaker] + ctx.recent[::-1] + list(reversed(actors))
-    for wanted in (title, token.lower_):
+    for wanted in dict.fromkeys((title, plain, token.lower_)):
         for name in candidates:
             actor = actors.get(name)
-            if actor and actor.actor_type == "person" and actor.role.lower().endswith(wanted):
-                if wanted != title or actor.role.lower() == title or actor.role.lower().endswith(" " + title):
-                    return name
+            if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
+                continue
+            role = actor.role.lower()
+            if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
+                return name
     if token.lower_ == "leader":
         # "the French leader said": the head of state or government of that country
-        codes = {country_code(c.text) for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i} - {""}
         for name in candidates:
             actor = actors.get(name)
             if (actor and actor.actor_type == "person" and actor.country in codes

@@ -269,6 +269,10 @@ SPEAKER_SENTENCES = [
     # ... also when the parser gives the inner verb a dateline word as a second subject
     ("date 2024-02-11 Latvian President Anna Berg has agreed to lift sanctions, US President Tom Reed said.",
      [("Anna Berg", "sanctions", "oppose")]),
+    # "the Dutch prime minister": the title's holder of that country, not the last prime minister named
+    ("Dutch Prime Minister Tom Lind met Latvian Prime Minister Anna Berg on Monday. Berg said new sanctions were "
+     "needed. The Dutch prime minister said peace talks must start now.",
+     [("Anna Berg", "sanctions", "support"), ("Tom Lind", "negotiations", "support")]),
     # "the Dutch leader": the head of state or government of that country named before
     ("Dutch Prime Minister Tom Lind visited Riga on Monday. The Dutch leader said peace talks must start now.",
      [("Tom Lind", "negotiations", "support")]),
