@@ -549,6 +549,9 @@ class SpeakerAttribution:
                 # “...”, while Y ruled out ..."): the clause before it names the speaker
                 adjacent = bool(before) and all(doc[i].is_punct or doc[i].is_space for i in range(before[-1][0].i + 1, quote.start))
                 order = before[::-1] + after if colon or adjacent else after + before[::-1]
+                # a verb of saying attributes a quote before a verb of acting ("The U.S., he said,
+                # opposed the text, as it “would ...”": he speaks)
+                order.sort(key=lambda v: v[1] != "indirect")
                 for verb, _ in order:
                     names, pronoun = speakers_of(verb, ctx)
                     if names:

@@ -261,6 +261,9 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # a quote goes to the verb of saying, not to the act it stands beside
+    ("Latvian Foreign Minister Anna Berg spoke on Monday. Latvia, she said, rejected the plan because “peace talks "
+     "must start now.”", [("Anna Berg", "negotiations", "support")]),
     # "called X pointless": "call" without its particle judges what it names
     ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
