@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from analysis.countries import country_code
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
 from analysis.verbs import verb_lemma
@@ -36,6 +37,9 @@ PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i"
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
 QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "crown prince", "leader",
+               "taoiseach")
+ENVOYS = {"ambassador", "envoy", "representative", "delegate"}
 OWN_PRONOUNS = {"his": "male", "him": "male", "himself": "male", "her": "female", "hers": "female", "herself": "female"}
 
 if not Doc.has_extension("speech"):
@@ -207,16 +211,37 @@ def _described_person(token: Token, ctx: _Context) -> str:
     if token.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det"):
         return ""
     actors = token.doc._.actors
-    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    before = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    modifiers = [c.lower_ for c in before]
     title = " ".join(modifiers + [token.lower_])
+    # "the Dutch prime minister": a country among the modifiers must be the person's own
+    codes = {country_code(c.text) for c in before} - {""}
+    plain = " ".join([c.lower_ for c in before if not country_code(c.text)] + [token.lower_])
     candidates = [ctx.last_speaker] + ctx.recent[::-1] + list(reversed(actors))
-    for wanted in (title, token.lower_):
+    for wanted in dict.fromkeys((title, plain, token.lower_)):
         for name in candidates:
             actor = actors.get(name)
-            if actor and actor.actor_type == "person" and actor.role.lower().endswith(wanted):
-                if wanted != title or actor.role.lower() == title or actor.role.lower().endswith(" " + title):
-                    return name
+            if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
+                continue
+            role = actor.role.lower()
+            if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
+                return name
+    if token.lower_ == "leader":
+        # "the French leader said": the head of state or government of that country
+        for name in candidates:
+            actor = actors.get(name)
+            if (actor and actor.actor_type == "person" and actor.country in codes
+                    and actor.role.lower().endswith(HEAD_TITLES)):
+                return name
     return ""
+
+
+def _accredited(title: Token, person: Token) -> bool:
+    """"Ambassador to the U.N. Anna Berg", "Envoy for the Middle East Anna Berg": a name the parser
+    hangs under the body an envoy is sent to is the envoy (an envoy is never sent to a person)."""
+    if title.lower_ not in ENVOYS or person.dep_ != "pobj" or person.head.head.i != title.i:
+        return False
+    return any(c.dep_ == "compound" and c.i not in person.doc._.person_at for c in person.children)
 
 
 def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
@@ -232,7 +257,7 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         if token.lower_ in role_words() and inside:
             # "Novak's spokesman said", "An adviser to Novak says": the title holder speaks, not the
             # person whose title it is; a person in apposition ("..., X, said") is the holder
-            inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos"]
+            inside = [t for t in inside if t.dep_ == "appos" or t.head.dep_ == "appos" or _accredited(token, t)]
             if not inside:
                 holder = _holder_of(token)
                 return (holder, True) if holder else None
@@ -287,6 +312,10 @@ def subject_of(verb: Token) -> Token | None:
             return quoted[0]
     current = verb
     for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) > 1 and subjects[0].is_upper and len(subjects[0]) > 2:
+            # "WASHINGTON, June 10 (Reuters) - The council backed ...": the dateline is a second subject
+            return subjects[-1]
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("which", "who", "that") and current.dep_ == "relcl":
                 return current.head
@@ -329,10 +358,14 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
             continue
         lemma = verb_lemma(token.text)
         kind = kinds.get(lemma)
+        if kind is None and token.lower_ in ("continued", "continues") and _says_before(token):
+            kind = "indirect"  # "..., the ambassador continued.": an attribution, not an action going on
         if kind is None:
             continue
         needed = particles.get(lemma)
-        if needed and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
+        # "called the plan absurd": without its particle "call" still judges what it names
+        judged = lemma == "call" and any(c.dep_ == "oprd" for c in token.children)
+        if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
     verbs = {t.i for t, _ in found}
@@ -368,9 +401,11 @@ def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
 def _says_before(verb: Token) -> bool:
     """"Novak has agreed to ..., the ministry said on Wednesday / in a statement": what is said
     stands before the verb, and only a time or a channel follows it."""
+    # "..., X told reporters / the BBC": the object of "tell" after it is whom X told, not what
+    after = ("ccomp", "xcomp", "advcl", "attr", "oprd") if verb_lemma(verb.text) == "tell" else (
+        "ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative")
     return (any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative") and c.i > verb.i
-                        for c in verb.children))
+            and not any(c.dep_ in after and c.i > verb.i for c in verb.children))
 
 
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
@@ -389,6 +424,12 @@ def _according_to(sent: Span, ctx: _Context):
             if not objects:
                 continue
             found = actor_for_token(objects[0], ctx)
+            if not found:
+                # "according to a statement by / from X": who issued it
+                for prep in (c for c in objects[0].children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):
+                    found = next((f for f in (actor_for_token(t, ctx) for t in prep.children if t.dep_ == "pobj") if f), None)
+                    if found:
+                        break
             if found:
                 skip = {t.i for t in token.subtree} | {token.i + 1} | {t.i for t in doc[token.i + 1].subtree}
                 return [found[0]], found[1], [t.i for t in sent if t.i not in skip]
@@ -426,8 +467,16 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         if kind is None or not any(a.i == verb.i for a in token.ancestors):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and subjects[0].i in doc._.person_at and doc._.person_at[subjects[0].i] not in outer:
-            return token, kind, [doc._.person_at[subjects[0].i]]
+        # a parse may give the verb a second subject (a dateline word before the name): the person counts
+        named = [c for c in subjects if c.i in doc._.person_at]
+        if named and doc._.person_at[named[0].i] not in outer:
+            return token, kind, [doc._.person_at[named[0].i]]
+        contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
+        if subjects and (token.dep_ == "conj" or contrast):
+            # a statement of its own, coordinated: "Latvia backed sanctions, and the Netherlands ruled out ..."
+            found = actor_for_token(subjects[0], ctx)
+            if found and not found[1] and found[0] not in outer:
+                return token, kind, [found[0]]
         if not subjects and token.dep_ == "pcomp" and token.head.lower_ == "for" and token.head.head.i == verb.i:
             # "X slammed Y for suggesting that ...": what is suggested is Y's
             objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -513,6 +562,9 @@ class SpeakerAttribution:
                 # “...”, while Y ruled out ..."): the clause before it names the speaker
                 adjacent = bool(before) and all(doc[i].is_punct or doc[i].is_space for i in range(before[-1][0].i + 1, quote.start))
                 order = before[::-1] + after if colon or adjacent else after + before[::-1]
+                # a verb of saying attributes a quote before a verb of acting ("The U.S., he said,
+                # opposed the text, as it “would ...”": he speaks)
+                order.sort(key=lambda v: v[1] != "indirect")
                 for verb, _ in order:
                     names, pronoun = speakers_of(verb, ctx)
                     if names:
@@ -547,6 +599,14 @@ class SpeakerAttribution:
                     # to ..., the ministry said": what follows the inner verb is the inner
                     # speaker's; the outer one only relays it
                     inner_verb, inner_kind, inner_names = inner
+                    # what stands before the inner clause is still the outer speaker's own ("X said
+                    # talks must start, while Y ruled out ...", "X backed sanctions, and Y said ...")
+                    own = [i for i in region_tokens if i < inner_verb.left_edge.i]
+                    while own and (doc[own[-1]].is_punct or doc[own[-1]].lower_ in ("and", "but", "while", "whereas")):
+                        own.pop()
+                    if any(doc[i].is_alpha for i in own):
+                        acts.append(Speech(names, kind, doc[own[0]:own[-1] + 1], doc[verb.i:verb.i + 1], "", pronoun,
+                                           sent))
                     tokens = [i for i in region_tokens if i > inner_verb.i]
                     if tokens:
                         acts.append(Speech(inner_names, inner_kind, doc[tokens[0]:tokens[-1] + 1],

@@ -33,7 +33,9 @@ from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
 from analysis.cues import CueMatcher
+from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
+from analysis.people import add_actor, ent_at, entity_actor
 from analysis.speakers import Speech, speech_kinds
 from analysis.verbs import verb_lemma
 
@@ -48,6 +50,7 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
 CLAUSE_BREAKS = {";", ":", "—", "–"}
+QUOTE_GAP = r"[\s\"“”]+"  # between two words of a lexicon phrase: spaces, or quote marks and spaces
 
 
 class Claim(NamedTuple):
@@ -66,7 +69,9 @@ def _lexicon():
     data = load("stance")
 
     def phrases(key):
-        return re.compile(r"\b(" + "|".join(re.escape(p) for p in data[key]) + r")\b", re.IGNORECASE)
+        # the words of a phrase may be parted by quote marks too: 'was "surprised" by the move'
+        words = (QUOTE_GAP.join(re.escape(w) for w in p.split()) for p in data[key])
+        return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
     return {
         "negators": set(data["negators"]),
@@ -79,6 +84,7 @@ def _lexicon():
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
+        "authoring": set(data["authoring_participles"]),
         "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
                              re.IGNORECASE),
     }
@@ -143,9 +149,11 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``)."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
-    # a coordinated verb starts its own action: "halt the aggression and secure lasting peace"
+    # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
+    # also when the cue opens with it ("lift the siege and let aid in")
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE
-                   or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between)
+                   or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
+        doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 
 def _not_negating(doc, i: int, lex) -> bool:
@@ -219,14 +227,38 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     token = _cue_head(list(span))
     for _ in range(8):
         if token.lower_ in lex["owned"]:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            name = doc._.person_at.get(owner.i) if owner is not None else None
+            name = _proposal_owner(token, lex)
             return (name, token) if name else None
         head = token.head
         if head.i == token.i or token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp"}:
             return None
         token = head
     return None
+
+
+def _proposal_owner(noun, lex) -> str:
+    """Who a proposal noun belongs to: a possessive person ("Y's call"); else the author after a
+    participle ("the resolution drafted by Algeria", "a plan outlined by Y") or a country or body
+    before the noun ("the Algerian draft", "the UAE resolution"). "" when none is named."""
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return doc._.person_at.get(owner.i, "")
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for author in (c for c in agent.children if c.dep_ == "pobj"):
+                    if author.i in doc._.person_at:
+                        return doc._.person_at[author.i]
+                    ent = ent_at(doc, author.i)
+                    return entity_actor(ent) if ent is not None and ent.label_ in ("GPE", "ORG") else ""
+    for child in noun.children:
+        # a country only: "a Security Council resolution" is put to the council, not its own
+        if child.dep_ in ("compound", "amod") and child.i < noun.i and child.ent_type_ in ("GPE", "NORP"):
+            code = demonym(child.text) or country_code(child.text)
+            if len(code) == 3:
+                return add_actor(doc, country_name(code), "government", code, mentions=0)
+    return ""
 
 
 def _predicate_text(verb) -> str:
@@ -267,7 +299,6 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
     """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``."""
     lex = _lexicon()
     doc = span.doc
-    text = span.text
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
     for start, end, issue_id, polarity, weak in matches:
@@ -301,13 +332,13 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         reversals = list(lex["before"].finditer(wide_left.text))
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
-        judged_after = len(lex["after"].findall(right.text))
+        judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
         confirmed = bool(lex["confirm"].search(right.text))
         if not judged_after and not confirmed:
             predicate = _governing_predicate(doc, cue_tokens, first)
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
-                judged_after = len(lex["after"].findall(judged))
+                judged_after = int(bool(lex["after"].search(judged)))
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
@@ -323,7 +354,7 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
             stance = "neutral"
-        yield Claim(issue_id, stance, start, end, text[start - span.start_char:end - span.start_char],
+        yield Claim(issue_id, stance, start, end, doc.text[start:end],
                     weak, flips > 0, confirmed)
 
 
@@ -393,7 +424,9 @@ class Stance:
         claims = []
         for act in doc._.speech or []:
             region = act.region
-            lo, hi = bisect_left(starts, region.start), bisect_left(starts, region.end)
+            # a cue may open with the speech verb itself ("recognised the State of Palestine")
+            first = act.lead.start if act.lead is not None and act.lead.start < region.start else region.start
+            lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
             lead = act.lead

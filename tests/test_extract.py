@@ -224,6 +224,8 @@ COUNTRY_SENTENCES = [
     ("Palestinian Authority President Ravi Menon spoke on Monday.", {"Ravi Menon": "PSE"}),
     ("The ministry answered former US Congressman Tom Reed on Monday.", {"Tom Reed": "USA"}),
     ("“It offers hope,” Brazil’s U.N. Ambassador Anna Berg told the council.", {"Anna Berg": "BRA"}),
+    ("Qatari Emir Tamim Haddad said talks would go on.", {"Tamim Haddad": "QAT"}),  # not "Emir Tamim Haddad"
+    ("Saudi Crown Prince Omar Faris met the envoy.", {"Omar Faris": "SAU"}),
     ("Canada set a tariff that matches U.S. tariffs. Prime Minister Tom Reed’s government began a review.",
      {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
     ("On Monday, President of Ukraine Anna Berg arrived in Berlin.", {"Anna Berg": "UKR"}),
@@ -251,9 +253,44 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said in a statement.",
      [("Jan Nowak", "negotiations", "support")]),
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told the BBC in an interview.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told reporters on Monday.",
+     [("Jan Nowak", "negotiations", "support")]),
+    # "..., the ambassador continued.": an attribution
+    ("Latvian ambassador Linda Berg spoke first. A ceasefire is essential to end the suffering, the ambassador "
+     "continued.", [("Linda Berg", "ceasefire", "support")]),
+    # a wire-service dateline the parser takes for a second subject
+    ("UNITED\nNATIONS, May 3 (Reuters) – The United Nations General Assembly on Friday backed a proposal for a "
+     "ceasefire.", [("United Nations General Assembly", "ceasefire", "support")]),
+    # a second speaker in a clause of its own: what stands before it stays the first speaker's
+    ("Latvian Foreign Minister Jan Nowak said peace talks must start now, while Dutch Prime Minister Tom Lind "
+     "ruled out sending troops.", [("Jan Nowak", "negotiations", "support"), ("Tom Lind", "peacekeeping_troops", "oppose")]),
+    ("Latvian Foreign Minister Jan Nowak backed new sanctions, and Dutch Prime Minister Tom Lind said more weapons "
+     "would be sent.", [("Jan Nowak", "sanctions", "support")]),
+    ("Latvia backed new sanctions on Monday, and the Netherlands ruled out sending troops.",
+     [("Latvia", "sanctions", "support"), ("Netherlands", "peacekeeping_troops", "oppose")]),
+    ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
+     [("Latvian foreign ministry", "negotiations", "support")]),
+    ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # a quote goes to the verb of saying, not to the act it stands beside
+    ("Latvian Foreign Minister Anna Berg spoke on Monday. Latvia, she said, rejected the plan because “peace talks "
+     "must start now.”", [("Anna Berg", "negotiations", "support")]),
+    # "called X pointless": "call" without its particle judges what it names
+    ("Latvian Foreign Minister Jan Nowak called new sanctions pointless.", [("Jan Nowak", "sanctions", "oppose")]),
     # a named person's act inside what another reports: the position is the inner person's
     ("Dutch Prime Minister Tom Lind has agreed to send more weapons to Ukraine, Latvian Foreign Minister "
      "Jan Nowak said on Wednesday.", [("Tom Lind", "military_aid", "support")]),
+    # ... also when the parser gives the inner verb a dateline word as a second subject
+    ("date 2024-02-11 Latvian President Anna Berg has agreed to lift sanctions, US President Tom Reed said.",
+     [("Anna Berg", "sanctions", "oppose")]),
+    # "the Dutch prime minister": the title's holder of that country, not the last prime minister named
+    ("Dutch Prime Minister Tom Lind met Latvian Prime Minister Anna Berg on Monday. Berg said new sanctions were "
+     "needed. The Dutch prime minister said peace talks must start now.",
+     [("Anna Berg", "sanctions", "support"), ("Tom Lind", "negotiations", "support")]),
+    # "the Dutch leader": the head of state or government of that country named before
+    ("Dutch Prime Minister Tom Lind visited Riga on Monday. The Dutch leader said peace talks must start now.",
+     [("Tom Lind", "negotiations", "support")]),
     ("Latvian Foreign Minister Jan Nowak said on Wednesday that peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
     # transcript turns: a line opening with a person's name and a colon is that person's speech
@@ -309,6 +346,14 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "sanctions", "support")]),
     ("The Latvian government approved a new package of weapons for Ukraine on Monday.",
      [("Latvian government", "military_aid", "support")]),
+    # "Ambassador to the U.N. X": the name hung under the body the envoy is sent to is the envoy
+    ("Dutch Ambassador Tom Lind spoke first. “A ceasefire must come now,” Latvian Ambassador to the U.N. "
+     "Anna Berg told the council.", [("Anna Berg", "ceasefire", "support")]),
+    # a resolution's author, after "by" or as a country before the noun, holds its position
+    ("Latvian Foreign Minister Jan Nowak rejected the resolution drafted by Sweden that called for a ceasefire.",
+     [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
+    ("Latvian Foreign Minister Jan Nowak rejected the Swedish resolution that called for a ceasefire.",
+     [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
 ]
 
 
