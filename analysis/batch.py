@@ -571,22 +571,10 @@ def _empty(table: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ the run
 
 def _local_cluster(workers: int | None):
-    """A LocalCluster of ``workers`` processes (one per core by default), one thread each. On Linux
-    the pipeline is loaded here first and the workers are forked from this process, as ``extract``
-    forks its workers: they share the model's memory and start in a fraction of a second, where
-    spawned workers each import the libraries and load the model again (about 6 s before the first
-    article on 2 cores). A worker the nanny restarts later is spawned and loads it itself."""
-    import dask
     from distributed import LocalCluster
 
-    method = "fork" if sys.platform.startswith("linux") else dask.config.get("distributed.worker.multiprocessing-method")
-    if method == "fork":
-        from analysis.pipeline import load_pipeline
-
-        load_pipeline()
-    with dask.config.set({"distributed.worker.multiprocessing-method": method}):
-        return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                            silence_logs=logging.ERROR)
+    return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                        silence_logs=logging.ERROR)
 
 
 def _connect(scheduler: str):

@@ -386,21 +386,6 @@ def test_workers_reuse_freed_memory_for_large_arrays(client):
     assert faults < 5_000
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
-def test_local_cluster_workers_start_with_the_pipeline_loaded():
-    # Forked after the model is loaded, as extract's workers: nothing to import or load again.
-    from distributed import Client
-
-    from analysis import pipeline
-
-    cluster = batch._local_cluster(1)
-    try:
-        with Client(cluster) as c:
-            assert list(c.run(lambda: pipeline._build.cache_info().currsize).values()) == [1]
-    finally:
-        cluster.close()
-
-
 def test_jsonl_and_parquet_dumps(tmp_path, client):
     nordic, baltic = read_file(ARTICLES / "nordic-ceasefire-split.txt"), read_file(ARTICLES / "baltic-dutch-troops.txt")
     jsonl = tmp_path / "archive.jsonl"
