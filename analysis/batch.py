@@ -4,8 +4,7 @@
 ``text`` column and optional ``title``, ``source``, ``date``, ``url``), cuts the articles into chunks,
 has Dask workers run the pipeline and the readers on each chunk (the model and components load once
 per worker process, see ``LoadPipeline``) and writes what comes back. Without a scheduler address
-it starts a ``LocalCluster`` (one worker process per core; on Linux forked after this process has
-loaded the model, see ``_local_cluster``); with ``tcp://host:8786`` it uses that
+it starts a ``LocalCluster`` (one worker process per core); with ``tcp://host:8786`` it uses that
 cluster, and the code is the same.
 
 Where things happen: this process (the *client*) reads the inputs, writes the dataset and the
