@@ -364,6 +364,28 @@ def test_analyse_chunk_keeps_the_articles_around_a_failing_one(monkeypatch):
     assert set(result["positions"]["article"]) == {good.id} and set(result["positions"]["file"]) == {"good.txt"}
 
 
+def _faults_of_large_arrays() -> int:
+    """Minor page faults of this thread while it fills and frees a 4 MiB array 50 times."""
+    import resource
+
+    import numpy as np
+
+    before = resource.getrusage(resource.RUSAGE_THREAD).ru_minflt
+    for _ in range(50):
+        np.empty(1 << 22, np.uint8).fill(1)
+    return resource.getrusage(resource.RUSAGE_THREAD).ru_minflt - before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_workers_reuse_freed_memory_for_large_arrays(client):
+    # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_ set, which left every array above
+    # 128 KiB to fresh pages from the kernel (1,024 faults per 4 MiB array); the plugin undoes that.
+    client.register_plugin(batch.LoadPipeline())
+    assert set(client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_")).values()) == {"65536"}
+    faults = client.submit(_faults_of_large_arrays, pure=False).result()
+    assert faults < 5_000
+
+
 def test_jsonl_and_parquet_dumps(tmp_path, client):
     nordic, baltic = read_file(ARTICLES / "nordic-ceasefire-split.txt"), read_file(ARTICLES / "baltic-dutch-troops.txt")
     jsonl = tmp_path / "archive.jsonl"
