@@ -354,13 +354,14 @@ def _match_rows(nlp, doc, article_id: str, title: str, scope: list[tuple[CueKey,
         claims.setdefault((claim.start_char, claim.end_char, claim.issue), []).append((act, claim))
     actors = doc._.actors or {}
     rows = []
+    text = doc.text  # joined once: Doc.text joins every token on each access
     for key, issue_id, cue in scope:
         for m_start, m_end in _spans(nlp, cue, doc):
             span = doc.char_span(m_start, m_end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             where = (span.start_char, span.end_char, issue_id)
-            base = {"article": article_id, "title": title, "issue": issue_id, "cue": doc.text[m_start:m_end],
+            base = {"article": article_id, "title": title, "issue": issue_id, "cue": text[m_start:m_end],
                     "pattern": _pattern_text(cue), "cue_kind": _cue_kind(cue), "new": key not in saved_keys,
                     "sentence": span.sent.text.strip(), "start": m_start, "end": m_end}
             note = ""

@@ -354,7 +354,9 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
             stance = "neutral"
-        yield Claim(issue_id, stance, start, end, doc.text[start:end],
+        # the cue's words from its own (expanded) span: Doc.text would join the whole document
+        # for every claim
+        yield Claim(issue_id, stance, start, end, cue_span.text[start - cue_span.start_char:end - cue_span.start_char],
                     weak, flips > 0, confirmed)
 
 
