@@ -426,18 +426,12 @@ class Stance:
         claims = []
         for act in doc._.speech or []:
             region = act.region
-            # a cue may open with the speech verb itself ("recognised the State of Palestine")
+            # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
+            # Kyiv to strike ...")
             first = act.lead.start if act.lead is not None and act.lead.start < region.start else region.start
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
-            lead = act.lead
-            if act.kind == "reported" and lead is not None and lead.start < region.start:
-                # a cue that opens with the act's own verb ("X allowed Kyiv to strike ..."): the
-                # part inside the region is what the actor did
-                matches += [(region.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
-                            for c in cues[bisect_left(starts, lead.start):lo]
-                            if c.start == lead.start and region.start < c.end <= region.end]
             for claim in claims_in(region, matches, act.lead, act.kind == "direct"):
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers:
