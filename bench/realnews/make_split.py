@@ -2,8 +2,8 @@
 articles whose url hashes lowest (sha256) are the untouched test split; the rest are development.
 The rule looks at nothing but the url, so nobody chooses which articles are held out.
 A batch added later is split by the same rule; existing assignments are never changed.
-The set of another catalog (bench/realnews/catalogs/<id>/) is one batch whose ten lowest url
-hashes are the untouched test split.
+The first batch of another catalog (bench/realnews/catalogs/<id>/) holds out its ten lowest url
+hashes; a batch added to it later holds out three, like the batches here.
 
     python bench/realnews/make_split.py
     python bench/realnews/make_split.py --catalog trade-tariffs
@@ -16,16 +16,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PER_BATCH = 3
+FIRST_CATALOG_BATCH = 10
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--catalog", metavar="ID", help="split the article set of another shipped catalog")
     args = parser.parse_args()
-    base, per_batch = (HERE / "catalogs" / args.catalog, 10) if args.catalog else (HERE, PER_BATCH)
+    base = HERE / "catalogs" / args.catalog if args.catalog else HERE
     path = base / "split.json"
     split = json.loads(path.read_text()) if path.exists() else {"dev": [], "test": []}
     assigned = set(split["dev"]) | set(split["test"])
+    per_batch = FIRST_CATALOG_BATCH if args.catalog and not assigned else PER_BATCH
     batches: dict[str, list[tuple[str, str]]] = {}
     for gold_path in sorted((base / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
