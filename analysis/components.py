@@ -436,12 +436,19 @@ class NerRepair:
         for e in ents:
             if e.label_ == "PERSON" and len(e) >= 2:
                 surnames.add(surname(e).lower())
+                if nick := nickname(e.text):
+                    surnames.add(nick.lower())  # "Anna “Annie” Berg", then "Annie said"
         if not surnames:
             return ents
         out = []
         for e in ents:
-            if e.label_ in MISLABELLED and e.text.lower() in surnames:
-                e = Span(doc, e.start, e.end, label="PERSON")
+            if e.label_ in MISLABELLED:
+                comma = max((t.i for t in e if t.text == ","), default=None)
+                if e.text.lower() in surnames:
+                    e = Span(doc, e.start, e.end, label="PERSON")
+                elif comma is not None and comma + 1 < e.end and doc[comma + 1:e.end].text.lower() in surnames:
+                    out.append(NerRepair._relabel_place(Span(doc, e.start, comma, label=e.label_)))  # "Kyiv, Berg"
+                    e = Span(doc, comma + 1, e.end, label="PERSON")
             out.append(e)
         covered = {i for e in out for i in range(e.start, e.end)}
         longest = max(len(s.split()) for s in surnames)
@@ -495,6 +502,12 @@ def surname(name: Span | str) -> str:
     while i > 0 and words[i - 1].lower() in PARTICLES:
         i -= 1
     return " ".join(words[i:]) if i > 0 else words[-1]
+
+
+def nickname(name: str) -> str:
+    """The nickname quoted inside a full name ("Anna “Annie” Berg" -> "Annie"), else ""."""
+    m = re.search(r"\S\s+[“\"‘]\s*([A-Z][^”\"’]{1,29}?)\s*[”\"’]\s+\S", name)
+    return m.group(1).strip() if m else ""
 
 
 SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "’", "'", ")", "…")

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, name_position, surname
+from analysis.components import PARTICLES, ROLE_KEY, name_position, nickname, surname
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -196,6 +196,7 @@ class PersonIndex:
         full_names: dict[str, str] = {}  # surname -> the latest full name seen with it
         # every name of two words or more with where it stands, cleaned once (not once per mention)
         multiword = [(e.start, full) for e in persons if len((full := clean_name(e.text)).split()) >= 2]
+        nicknames = {nick.lower(): clean_name(e.text) for e in persons if (nick := nickname(e.text))}
         mentions = []
         for ent in persons:
             name = clean_name(ent.text)
@@ -208,7 +209,8 @@ class PersonIndex:
             else:
                 # the nearest full name before it with that surname ("Johnson" after two Johnsons),
                 # else the one full name that has it as an inner name ("Lima" in "Ana Paula Lima da Costa")
-                canonical = full_names.get(name.lower()) or self._later_full_name(multiword, ent, name)
+                canonical = (full_names.get(name.lower()) or nicknames.get(name.lower())
+                             or self._later_full_name(multiword, ent, name))
                 if canonical == name and len(words) == 1:
                     canonical = self._inner_name(multiword, name)
                 if canonical == name and len(words) == 1:

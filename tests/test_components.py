@@ -133,3 +133,13 @@ def test_ner_repair_drops_names_of_places(words, ent):
     doc = nlp.make_doc(words)
     doc.ents = [Span(doc, *ent, "PERSON")]
     assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == []
+
+
+def test_ner_repair_a_nickname_quoted_in_a_full_name_is_that_person_later():
+    """"Anna “Annie” Berg" makes a later "Annie" a person, alone or in "Oslo, Annie" tagged ORG."""
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("President Anna “ Annie ” Berg spoke . In Oslo , Annie met Annie .")
+    doc.ents = [Span(doc, 1, 6, "PERSON"), Span(doc, 9, 12, "ORG"), Span(doc, 13, 14, "ORG")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == [
+        ("Anna “ Annie ” Berg", "PERSON"), ("Oslo", "GPE"), ("Annie", "PERSON"), ("Annie", "PERSON")]

@@ -405,3 +405,9 @@ def test_an_untagged_name_before_a_comma_and_a_title_is_a_person(nlp):
             break
         doc = proc(doc)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Kaisa Vuorimaa", "PERSON")]
+
+
+def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp):
+    doc = nlp("Bela visits the port. Estonian President Bela “Belo” Taggart called for an end to the war "
+              "on Monday. In a meeting in Tallinn, Belo told reporters that peace talks must begin.")
+    assert sorted(doc._.actors) == ["Bela Taggart"]
