@@ -49,6 +49,9 @@ CASES = [
     ("Kyiv must accept Ukraine's neutrality", [("nato_membership", "oppose")]),
     ("it keeps the nation's policy of strict neutrality", []),  # another country's own neutrality
     ("this is necessary for continued support to Ukraine", [("military_aid", "support")]),
+    # annexation votes and annexations called unlawful
+    ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
+    ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
