@@ -311,6 +311,9 @@ SPEAKER_SENTENCES = [
     ("President Tom Reed approved the delivery of tanks to Ukraine.", [("Tom Reed", "military_aid", "support")]),
     ("President Tom Reed has allowed Kyiv to strike targets inside Russia.", [("Tom Reed", "military_aid", "support")]),
     ("Prime Minister Anna Berg will not allow new sanctions on Russian gas.", [("Anna Berg", "sanctions", "oppose")]),
+    # signing an agreement is an act that states the agreement's position
+    ("British Prime Minister Anna Berg signed a ten-year security agreement with Ukraine on Friday.",
+     [("Anna Berg", "security_guarantees", "support")]),
     # the model tagging one word of a person's name as an organization: still that person
     ("Foreign Minister Wang Jun met Anna Berg on Monday. Berg and Wang agreed to hold peace talks.",
      [("Anna Berg", "negotiations", "support"), ("Wang Jun", "negotiations", "support")]),
