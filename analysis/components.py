@@ -51,13 +51,12 @@ class RoleRuler:
         self.phrases.add("ROLE", [self._tokenizer_doc(vocab, t) for t in self.titles])
         self.matcher = Matcher(vocab)
         for i, spec in enumerate(self.spanning):
-            pattern = [
-                {"LOWER": {"IN": spec["open"]}},
-                {"LOWER": "of"},
-                {"IS_PUNCT": False, "OP": "{0,8}"},
-                {"LOWER": {"IN": spec["close"]}},
-            ]
-            self.matcher.add(f"SPAN{i}", [pattern], greedy="FIRST")
+            # an opening title of several words ("deputy head", "commander-in-chief") is matched
+            # word by word, split the way the tokenizer splits it
+            patterns = [[{"LOWER": t.lower_} for t in self._tokenizer_doc(vocab, title)]
+                        + [{"LOWER": "of"}, {"IS_PUNCT": False, "OP": "{0,8}"}, {"LOWER": {"IN": spec["close"]}}]
+                        for title in spec["open"]]
+            self.matcher.add(f"SPAN{i}", patterns, greedy="FIRST")
 
     @staticmethod
     def _tokenizer_doc(vocab, text: str) -> Doc:
@@ -399,7 +398,8 @@ class NerRepair:
                     continue
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
-                if not countries.country_code(candidate.text):
+                # "chairman of the Joint Chiefs of Staff of the US Armed Forces": no name
+                if not countries.country_code(candidate.text) and candidate[-1].lower_ not in _organization_nouns():
                     added.append(candidate)
         covered = {i for c in added for i in range(c.start, c.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added

@@ -157,10 +157,34 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
 
 
 def _not_negating(doc, i: int, lex) -> bool:
-    """"nothing but", "not only": a negator that intensifies instead."""
+    """"nothing but", "not only": a negator that intensifies instead; "if Russia does not leave
+    the occupied territories": a negated condition names what the speaker demands."""
     for words in lex["not_negating"]:
         if doc[i].lower_ == words[0] and [t.lower_ for t in doc[i:i + len(words)]] == words:
             return True
+    return _in_negated_condition(doc, i)
+
+
+def _closes_condition(doc, comma: int, first: int) -> bool:
+    """The comma at ``comma`` ends a fronted "if"/"when"/"unless" clause ("even if talks do not
+    start, sanctions will stay"): what the clause negates does not reach the main clause."""
+    for j in range(comma - 1, max(first - 1, comma - 12), -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].lower_ in SUBORDINATORS and doc[j].dep_ == "mark":
+            return True
+    return False
+
+
+def _in_negated_condition(doc, i: int) -> bool:
+    """The negator at ``i`` is the one of an "if" clause ("talks only if Moscow does not ...",
+    "if we do not send weapons, ..."): nothing but the condition's subject and verb between."""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        token = doc[j]
+        if token.lower_ == "if":
+            return j == 0 or doc[j - 1].lower_ not in ("what", "even", "as")
+        if token.is_punct or token.lower_ in SUBORDINATORS or token.lower_ in ("that", "and", "but", "or"):
+            return False
     return False
 
 
@@ -313,7 +337,7 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         for i in range(c0 - 1, first - 1, -1):
             if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
                 doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
-            ):
+            ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
                 left_start = i + 1
                 break
         left = doc[max(left_start, c0 - lex["window"]):c0]
@@ -342,8 +366,11 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
+        # a negator before a subordinate clause the cue is in stays in the main clause ("no
+        # talks unless Russia withdraws its troops")
+        condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
-                    and not _not_negating(doc, t.i, lex))
+                    and t.i > condition and not _not_negating(doc, t.i, lex))
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))

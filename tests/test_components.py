@@ -143,3 +143,15 @@ def test_ner_repair_a_nickname_quoted_in_a_full_name_is_that_person_later():
     doc.ents = [Span(doc, 1, 6, "PERSON"), Span(doc, 9, 12, "ORG"), Span(doc, 13, 14, "ORG")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == [
         ("Anna “ Annie ” Berg", "PERSON"), ("Oslo", "GPE"), ("Annie", "PERSON"), ("Annie", "PERSON")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputy head of the Estonian delegation Anna Berg spoke.", ["Deputy head of the Estonian delegation"]),
+    ("Commander-in-Chief of the Latvian Armed Forces Tom Reed spoke.", ["Commander-in-Chief of the Latvian Armed Forces"]),
+])
+def test_role_ruler_matches_opening_titles_of_several_words(text, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": [], "spanning": [
+        {"open": ["deputy head"], "close": ["delegation"]}, {"open": ["commander-in-chief"], "close": ["forces"]}]})
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["roles"]] == expected

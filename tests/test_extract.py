@@ -199,6 +199,8 @@ def test_reactions_in_sentences(nlp, text, expected):
 
 
 COUNTRY_SENTENCES = [
+    # a title spanning to the armed forces it commands
+    ("Commander-in-Chief of the Latvian troops Tom Reed said talks must wait.", {"Tom Reed": "LVA"}),
     ("I had a call with President Anton Vela of Moldova.", {"Anton Vela": "MDA"}),
     ("U.K. Defense Minister Tom Hale said sanctions stay.", {"Tom Hale": "GBR"}),
     ("US President Dan Hart's administration said sanctions stay.", {"Dan Hart": "USA"}),
@@ -379,6 +381,8 @@ NOT_ACTORS = [
     # a name described as a journalist's
     ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
+    # the armed forces after a title are no name
+    ("The chairman of the Joint Chiefs of Staff of the Latvian Armed Forces, Tom Reed, said so.", ["Tom Reed"]),
 ]
 
 

@@ -49,6 +49,13 @@ CASES = [
     ("Kyiv must accept Ukraine's neutrality", [("nato_membership", "oppose")]),
     ("it keeps the nation's policy of strict neutrality", []),  # another country's own neutrality
     ("this is necessary for continued support to Ukraine", [("military_aid", "support")]),
+    # a negated condition names the demand; a negator of the main clause or of a fronted
+    # condition does not reach the other clause
+    ("the army will not accept any negotiations if Russia does not leave the occupied territories",
+     [("negotiations", "oppose"), ("territorial_integrity", "support")]),
+    ("there will be no talks unless Russia withdraws its troops", [("negotiations", "oppose"), ("territorial_integrity", "support")]),
+    ("if we do not send more weapons, Ukraine will lose", [("military_aid", "support")]),
+    ("when the talks failed, no sanctions were lifted", [("negotiations", "oppose"), ("sanctions", "support")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
