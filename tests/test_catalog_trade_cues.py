@@ -27,3 +27,19 @@ def trade_issues():
 @pytest.mark.parametrize("text, expected", CASES)
 def test_trade_claims(nlp, trade_issues, text, expected):
     assert [(c.issue, c.stance) for c in find_claims(nlp(text)[:], trade_issues)] == expected
+
+
+# a vague cue yields to a clear one on the same issue in the same statement that says the opposite
+STATEMENTS = [
+    ("Nordic Trade Commissioner Anna Berg said the subsidy policy constitutes discrimination against Nordic carmakers.",
+     [("Anna Berg", "green_subsidies", "oppose")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATEMENTS)
+def test_trade_statements(nlp, text, expected):
+    from analysis.corpus import analyze
+    from analysis.reader import parse_article
+
+    tables = analyze([parse_article(text, "s", title="s")], str(SHIPPED_DIR / "trade-tariffs.toml"), n_process=1)
+    assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
