@@ -459,7 +459,12 @@ class Stance:
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
-            for claim in claims_in(region, matches, act.lead, act.kind == "direct"):
+            found = list(claims_in(region, matches, act.lead, act.kind == "direct"))
+            # a vague cue yields to a clear one on the same issue that says the opposite ("the subsidy
+            # policy constitutes discrimination": the subsidies named are the topic, not a support)
+            clear = {(c.issue, c.stance) for c in found if not c.weak}
+            found = [c for c in found if not c.weak or not any(i == c.issue and s != c.stance for i, s in clear)]
+            for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers:
                     # "X responded to Y's threat to suspend aid": the content is Y's position, read

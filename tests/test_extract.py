@@ -327,6 +327,8 @@ SPEAKER_SENTENCES = [
      [("Anna Berg", "sanctions", "support")]),
     # "indicated that" reports what the subject holds
     ("Prime Minister Tom Reed had indicated that sanctions must stay.", [("Tom Reed", "sanctions", "support")]),
+    # "pointed out that" reports what the subject holds
+    ("Latvian Foreign Minister Jan Nowak pointed out that sanctions must stay.", [("Jan Nowak", "sanctions", "support")]),
     # a news outlet reports a position, it holds none
     ("The Evening Post, which first reported the news, said more weapons would be sent to Ukraine.", []),
     # a title-case headline the model tags as an organization is no actor

@@ -1,0 +1,45 @@
+"""Cues of the shipped trade catalog on single clauses (what the speaker says, after the speech verb)."""
+
+import pytest
+
+from analysis.catalog import load_catalog
+from analysis.catalogs import SHIPPED_DIR
+from analysis.stance import find_claims
+
+CASES = [
+    # what tariffs would do to prices and jobs is opposition to them, whatever the modal
+    ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
+    ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
+    ("tariffs would hurt both economies", [("tariffs", "oppose")]),
+    ("they imposed tariffs to protect jobs", [("tariffs", "support")]),
+    # a worry or concern about subsidies is opposition to them
+    ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
+    ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
+    ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+]
+
+
+@pytest.fixture(scope="module")
+def trade_issues():
+    return load_catalog(str(SHIPPED_DIR / "trade-tariffs.toml"))
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_trade_claims(nlp, trade_issues, text, expected):
+    assert [(c.issue, c.stance) for c in find_claims(nlp(text)[:], trade_issues)] == expected
+
+
+# a vague cue yields to a clear one on the same issue in the same statement that says the opposite
+STATEMENTS = [
+    ("Nordic Trade Commissioner Anna Berg said the subsidy policy constitutes discrimination against Nordic carmakers.",
+     [("Anna Berg", "green_subsidies", "oppose")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATEMENTS)
+def test_trade_statements(nlp, text, expected):
+    from analysis.corpus import analyze
+    from analysis.reader import parse_article
+
+    tables = analyze([parse_article(text, "s", title="s")], str(SHIPPED_DIR / "trade-tariffs.toml"), n_process=1)
+    assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
