@@ -302,6 +302,9 @@ def subject_of(verb: Token) -> Token | None:
         # "X was criticised by Y": Y acts
         by = [c for c in agents[0].children if c.dep_ == "pobj"]
         return by[0] if by else None
+    absolute = _with_absolute(verb)
+    if absolute is not None:
+        return absolute
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "as":
         head = head.head  # "quoted Novak as saying", parsed through the preposition
@@ -336,6 +339,27 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head
         else:
             break
+    return None
+
+
+def _with_absolute(verb: Token) -> Token | None:
+    """"..., with her counterpart in Latvia, Anna Berg, also saying ...": a participle without a
+    subject after ", with" (or a sentence-opening "With") and a noun phrase speaks for that noun
+    phrase (its last person named, else the object of "with"); never across another verb."""
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.tag_ != "VBG" or (subjects and doc[max(subjects[0].left_edge.i - 1, 0)].lower_ != "with"):
+        return None  # a subject of its own, unless the parser made one of the noun after "with"
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 20) - 1, -1):
+        token = doc[i]
+        if token.lower_ == "with" and token.dep_ == "prep":
+            if i + 1 == verb.i or (i > verb.sent.start and doc[i - 1].text != ","):
+                return None  # "met with Anna Berg, calling for ...": the object of a verb
+            people = [t for t in doc[i + 1:verb.i] if t.i in doc._.person_at]
+            objects = [c for c in token.children if c.dep_ == "pobj" and c.i < verb.i]
+            return people[-1] if people else (objects[0] if objects else None)
+        if token.pos_ in ("VERB", "AUX") or token.text in (";", ":"):
+            return None
     return None
 
 
@@ -377,7 +401,9 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
 def _reported_by_another(token: Token, verbs: set[int]) -> bool:
     """The speech verb sits in what another speech verb reports ("said Moscow would never agree").
     An adverbial clause with a subject of its own ("While X insisted ..., Y ruled out ...") is a
-    statement of its own, not content."""
+    statement of its own, not content; so is "..., with Anna Berg saying ..." ."""
+    if _with_absolute(token) is not None:
+        return False
     child = token
     for head in token.ancestors:
         if head.i in verbs and child.dep_ in ("ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj"):

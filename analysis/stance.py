@@ -70,11 +70,12 @@ def _lexicon():
 
     def phrases(key):
         # the words of a phrase may be parted by quote marks too: 'was "surprised" by the move'
-        words = (QUOTE_GAP.join(re.escape(w) for w in p.split()) for p in data[key])
+        # and an apostrophe may be typeset: "doesn’t change"
+        words = (QUOTE_GAP.join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in data[key])
         return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
     return {
-        "negators": set(data["negators"]),
+        "negators": set(data["negators"]) | {w.replace("'", "’") for w in data["negators"]},
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "after": phrases("reversal_after"),
@@ -160,7 +161,8 @@ def _not_negating(doc, i: int, lex) -> bool:
     """"nothing but", "not only": a negator that intensifies instead; "if Russia does not leave
     the occupied territories": a negated condition names what the speaker demands."""
     for words in lex["not_negating"]:
-        if doc[i].lower_ == words[0] and [t.lower_ for t in doc[i:i + len(words)]] == words:
+        if (doc[i].lower_.replace("’", "'") == words[0]
+                and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
     return _in_negated_condition(doc, i)
 
@@ -304,7 +306,8 @@ def _reported_inside(doc, cue_tokens, region) -> bool:
             return False
         if head.pos_ in ("VERB", "AUX") and verb_lemma(head.text) in kinds:
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-            return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
+            # a subject outside the quote is the frame's ("his government “does not want to ...”")
+            return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
     return False
 
 
@@ -369,8 +372,10 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
         # a negator before a subordinate clause the cue is in stays in the main clause ("no
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
+        # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
-                    and t.i > condition and not _not_negating(doc, t.i, lex))
+                    and t.i > condition and not _not_negating(doc, t.i, lex)
+                    and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))

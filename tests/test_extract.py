@@ -313,6 +313,13 @@ SPEAKER_SENTENCES = [
     ("President Tom Reed approved the delivery of tanks to Ukraine.", [("Tom Reed", "military_aid", "support")]),
     ("President Tom Reed has allowed Kyiv to strike targets inside Russia.", [("Tom Reed", "military_aid", "support")]),
     ("Prime Minister Anna Berg will not allow new sanctions on Russian gas.", [("Anna Berg", "sanctions", "oppose")]),
+    # ", with X also saying ...": the participle's own speaker, also for the quote it ends with;
+    # "met with X, calling for ...": the object of "met" is no speaker
+    ("Anna Berg said Estonia would not be sending troops, with her counterpart in Latvia, Tom Reed, also "
+     "saying his government “certainly doesn’t want to send its soldiers.”",
+     [("Anna Berg", "peacekeeping_troops", "oppose"), ("Tom Reed", "peacekeeping_troops", "oppose")]),
+    ("On Monday, Anna Berg visited Riga and met with Latvian leader Tom Reed, calling for a ceasefire.",
+     [("Anna Berg", "ceasefire", "support")]),
     # signing an agreement is an act that states the agreement's position
     ("British Prime Minister Anna Berg signed a ten-year security agreement with Ukraine on Friday.",
      [("Anna Berg", "security_guarantees", "support")]),

@@ -56,6 +56,14 @@ CASES = [
     ("there will be no talks unless Russia withdraws its troops", [("negotiations", "oppose"), ("territorial_integrity", "support")]),
     ("if we do not send more weapons, Ukraine will lose", [("military_aid", "support")]),
     ("when the talks failed, no sanctions were lifted", [("negotiations", "oppose"), ("sanctions", "support")]),
+    # a typeset apostrophe negates like a straight one
+    ("his government certainly doesn’t want to send its soldiers", [("peacekeeping_troops", "oppose")]),
+    ("it doesn’t change our support for sanctions", [("sanctions", "support")]),
+    # each "no" of a list negates its own item; occupying forces are no foreign troops
+    ("there will be no ground troops, no soldiers on Ukrainian soil",
+     [("peacekeeping_troops", "oppose"), ("peacekeeping_troops", "oppose")]),
+    ("a truce that left Russian troops on Ukrainian soil", [("ceasefire", "support")]),
+    ("it does not plan to intervene militarily", [("peacekeeping_troops", "oppose")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
