@@ -286,9 +286,11 @@ class NerRepair:
     @staticmethod
     def _relabel_place(ent: Span) -> Span:
         """"Kyiv" as PERSON -> GPE (a country, capital or city of 50,000+ people, one word);
-        "Slovak" as PERSON -> NORP."""
+        "Slovak" as PERSON -> NORP; "Embassy" alone as PERSON -> ORG."""
         if ent.label_ in ("PERSON", "ORG") and (_is_place(ent.text) or (len(ent) == 1 and countries.city_country(ent.text))):
             return Span(ent.doc, ent.start, ent.end, label="GPE")
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in _organization_nouns():
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "PERSON" and countries.demonym(ent.text):
             return Span(ent.doc, ent.start, ent.end, label="NORP")
         return ent
@@ -523,6 +525,14 @@ def _is_heading(line: str) -> bool:
     return capitalised / len(words) >= 0.6
 
 
+def _one_paragraph_per_line(text: str) -> bool:
+    """Text kept one paragraph per line (as pages are usually extracted), not hard-wrapped: most
+    lines end a sentence, so every line break ends one too (a headline in sentence case, a
+    caption) even where the line has no final punctuation."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    return len(lines) >= 3 and sum(line.endswith(SENTENCE_END) for line in lines) >= 0.6 * len(lines)
+
+
 class ParagraphBreaks:
     """A blank line ends a sentence, and so does a line break after a line that ends a sentence
     or after a heading: the parser alone sometimes runs a sentence on into the next paragraph,
@@ -535,6 +545,7 @@ class ParagraphBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        ends_line = _one_paragraph_per_line(text)
         after_break = False
         line_start = 0
         for token in doc:
@@ -542,7 +553,7 @@ class ParagraphBreaks:
                 after_break = after_break or "\n\n" in token.text or token.text.count("\n") >= 2
                 if "\n" in token.text and not after_break:
                     line = text[line_start:token.idx]
-                    after_break = line.rstrip().endswith(SENTENCE_END) or _is_heading(line)
+                    after_break = ends_line or line.rstrip().endswith(SENTENCE_END) or _is_heading(line)
                 if "\n" in token.text:
                     line_start = token.idx + len(token.text)
                 continue
@@ -551,7 +562,7 @@ class ParagraphBreaks:
             after_break = "\n\n" in token.whitespace_
             if "\n" in token.whitespace_:
                 line = text[line_start:token.idx + len(token.text)]
-                after_break = after_break or line.rstrip().endswith(SENTENCE_END) or _is_heading(line)
+                after_break = after_break or ends_line or line.rstrip().endswith(SENTENCE_END) or _is_heading(line)
                 line_start = token.idx + len(token.text_with_ws)
         return doc
 

@@ -155,3 +155,11 @@ def test_role_ruler_matches_opening_titles_of_several_words(text, expected):
         {"open": ["deputy head"], "close": ["delegation"]}, {"open": ["commander-in-chief"], "close": ["forces"]}]})
     doc = nlp(text)
     assert [s.text for s in doc.spans["roles"]] == expected
+
+
+def test_ner_repair_a_lone_organization_noun_tagged_person_is_an_organization():
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("Russian Embassy in London says talks are over .")
+    doc.ents = [Span(doc, 0, 1, "NORP"), Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "GPE")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == [("Russian", "NORP"), ("Embassy", "ORG"), ("London", "GPE")]

@@ -427,3 +427,12 @@ def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp)
     doc = nlp("Bela visits the port. Estonian President Bela “Belo” Taggart called for an end to the war "
               "on Monday. In a meeting in Tallinn, Belo told reporters that peace talks must begin.")
     assert sorted(doc._.actors) == ["Bela Taggart"]
+
+
+def test_a_line_break_ends_a_sentence_only_in_text_kept_one_paragraph_per_line(nlp):
+    """A headline in sentence case is no part of the first sentence; a hard-wrapped sentence stays whole."""
+    doc = nlp("Estonia and Latvia join the pact on security guarantees for Ukraine\n"
+              "Estonia and Latvia have joined the pact.\nAnna Berg said it was a good day.\nTom Reed agreed with her.")
+    assert next(doc.sents).text.strip() == "Estonia and Latvia join the pact on security guarantees for Ukraine"
+    wrapped = nlp("Anna Berg said the talks in the capital\nwould go on for a while longer\nand Tom Reed agreed with her.")
+    assert len(list(wrapped.sents)) == 1
