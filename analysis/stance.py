@@ -225,11 +225,13 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     duties". Found by climbing from the cue through nominal and clausal links (relative clause,
     participle, infinitive) to a proposal noun; the verb governing it must be a reversing one."""
     token = _cue_head(cue_tokens)
+    own = True  # still the cue itself or an item listed with it: "rejected two demands - X and Y"
     for _ in range(8):
         head = token.head
         if head.i == token.i or head.i < stop:
             return False
-        object_of = token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["proposals"]
+        proposal = token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["proposals"]
+        object_of = proposal or (token.dep_ == "dobj" and own and bool(lex["before"].fullmatch(head.text)))
         if (token.dep_ == "pobj" and token.lower_ in lex["proposals"] and head.lower_ in ("over", "against", "to", "at")
                 and head.head.i != head.i):  # "protested over the decision calling for ...", "objected to the plan"
             head, object_of = head.head, True
@@ -237,8 +239,9 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
             negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
                 head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
             return bool(lex["before"].fullmatch(head.text)) and not negated  # "no longer opposed the idea"
-        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp", "ccomp"}:
+        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp", "ccomp", "appos"}:
             return False
+        own = own and token.dep_ in ("conj", "appos")
         token = head
     return False
 

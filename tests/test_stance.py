@@ -64,6 +64,11 @@ CASES = [
      [("peacekeeping_troops", "oppose"), ("peacekeeping_troops", "oppose")]),
     ("a truce that left Russian troops on Ukrainian soil", [("ceasefire", "support")]),
     ("it does not plan to intervene militarily", [("peacekeeping_troops", "oppose")]),
+    # a reversing verb reaches the items listed after its object; weapons supplied, NATO's invitation
+    ("Germany has rejected key elements of the plan in the ongoing war - the supply of long-range weapons and "
+     "the swift invitation to NATO", [("military_aid", "oppose"), ("nato_membership", "oppose")]),
+    ("the supply of long-range weapons must continue", [("military_aid", "support")]),
+    ("it will keep blocking the invitation to NATO", [("nato_membership", "oppose")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
