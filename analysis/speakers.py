@@ -105,19 +105,26 @@ def find_quotes(doc: Doc) -> list[Span]:
     return spans
 
 
-TURN_RE = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,60}?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
+TURN_RE = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,110}?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
 
 
 def find_turns(doc: Doc) -> list[tuple[str, Span]]:
-    """Transcript turns: a line that opens with a person's name and a colon ("Anna Berg: We will
-    ..."), as in press-conference transcripts and interviews -> (name, the rest of the line)."""
+    """Transcript turns: a line that opens with a person's name (and a description of them after a
+    comma) and a colon ("Anna Berg: We will ...", "Anna Berg, Foreign Minister of Estonia: ..."),
+    as in press-conference transcripts and interviews -> (name, the rest of the line)."""
     turns = []
     for m in TURN_RE.finditer(doc.text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         said = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or said is None or not len(said):
             continue
-        names = {doc._.person_at.get(t.i) for t in label if not t.is_punct}
+        # "Anna Berg, Permanent Representative of Estonia to the UN: ...": the name, then a
+        # description of the speaker without a verb
+        comma = next((t.i for t in label if t.text == ","), label.end)
+        rest = label.doc[comma:label.end]
+        if any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        names = {doc._.person_at.get(t.i) for t in label.doc[label.start:comma] if not t.is_punct}
         if len(names) == 1 and None not in names:
             turns.append((names.pop(), said))
     return turns

@@ -300,6 +300,10 @@ SPEAKER_SENTENCES = [
      "Jan Nowak: We will keep the sanctions in place.",
      [("Jan Nowak", "sanctions", "support")]),
     ("Jan Nowak met Tom Lind.\nNote: sanctions were not discussed.", []),
+    # ... also with a description of the speaker after the name, never with a verb in it
+    ("Jan Nowak spoke first.\nJan Nowak, Permanent Representative of Latvia to the United Nations: The council "
+     "should encourage dialogue between the parties.", [("Jan Nowak", "negotiations", "support")]),
+    ("Jan Nowak met Tom Lind.\nJan Nowak, who chaired the meeting on peace talks: no comment.", []),
     # a person's proposal is that person's position; another speaker takes it only by judging it
     ("Latvian Foreign Minister Jan Nowak responded on Monday to Dutch Prime Minister Tom Lind's threat to "
      "stop the weapons deliveries.", [("Tom Lind", "military_aid", "oppose")]),
