@@ -243,6 +243,27 @@ def _described_person(token: Token, ctx: _Context) -> str:
     return ""
 
 
+def _former_or_latter(token: Token) -> str:
+    """"the latter" / "the former" as a subject: the last / the one before the last of two people
+    named before it in the sentence (or the one before)."""
+    if token.lower_ not in ("latter", "former") or not any(c.lower_ == "the" for c in token.children):
+        return ""
+    doc = token.doc
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    people: list[str] = []
+    for i in range(start, token.i):
+        name = doc._.person_at.get(i)
+        if name:
+            if name in people:
+                people.remove(name)
+            people.append(name)
+    if len(people) < 2:
+        return ""
+    return people[-1] if token.lower_ == "latter" else people[-2]
+
+
 def _accredited(title: Token, person: Token) -> bool:
     """"Ambassador to the U.N. Anna Berg", "Envoy for the Middle East Anna Berg": a name the parser
     hangs under the body an envoy is sent to is the envoy (an envoy is never sent to a person)."""
@@ -272,6 +293,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
         if inside:
             return person_at[inside[0].i], False
+    referred = _former_or_latter(token)
+    if referred:
+        return referred, True
     described = _described_person(token, ctx)
     if described:
         return described, True

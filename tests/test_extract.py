@@ -324,6 +324,13 @@ SPEAKER_SENTENCES = [
      [("Anna Berg", "peacekeeping_troops", "oppose"), ("Tom Reed", "peacekeeping_troops", "oppose")]),
     ("On Monday, Anna Berg visited Riga and met with Latvian leader Tom Reed, calling for a ceasefire.",
      [("Anna Berg", "ceasefire", "support")]),
+    # "the latter" / "the former" as a subject: the second / first of two people named before;
+    # requesting is an act
+    ("Anna Berg held talks with Tom Reed at the palace, during which the latter promised to send more tanks "
+     "to Ukraine.", [("Tom Reed", "military_aid", "support")]),
+    ("Anna Berg met Tom Reed on Monday. The former said sanctions must stay.", [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Jan Nowak requested more air defence systems for Ukraine.",
+     [("Jan Nowak", "military_aid", "support")]),
     # signing an agreement is an act that states the agreement's position
     ("British Prime Minister Anna Berg signed a ten-year security agreement with Ukraine on Friday.",
      [("Anna Berg", "security_guarantees", "support")]),

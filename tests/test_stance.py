@@ -69,6 +69,10 @@ CASES = [
      "the swift invitation to NATO", [("military_aid", "oppose"), ("nato_membership", "oppose")]),
     ("the supply of long-range weapons must continue", [("military_aid", "support")]),
     ("it will keep blocking the invitation to NATO", [("nato_membership", "oppose")]),
+    # air defence supplied or strengthened for Ukraine (not another country's own)
+    ("it promised to provide one Patriot surface-to-air missile battery system", [("military_aid", "support")]),
+    ("the deal will bolster Ukraine’s air defences", [("military_aid", "support")]),
+    ("Russia will keep strengthening its air defences", []),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
