@@ -73,6 +73,9 @@ CASES = [
     ("it promised to provide one Patriot surface-to-air missile battery system", [("military_aid", "support")]),
     ("the deal will bolster Ukraine’s air defences", [("military_aid", "support")]),
     ("Russia will keep strengthening its air defences", []),
+    # a sum of money provided or pledged
+    ("it will provide an additional $1.3 billion toward the cost of rebuilding", [("military_aid", "support")]),
+    ("the country pledged €500 million", [("military_aid", "support")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
