@@ -33,6 +33,11 @@ def test_trade_claims(nlp, trade_issues, text, expected):
 STATEMENTS = [
     ("Nordic Trade Commissioner Anna Berg said the subsidy policy constitutes discrimination against Nordic carmakers.",
      [("Anna Berg", "green_subsidies", "oppose")]),
+    # a bare definite mention ("the tariffs", "such tariffs") speaks of the tariffs named before it
+    ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said she would "
+     "vote against the introduction of the tariffs.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said such "
+     "tariffs would hurt Nordic carmakers.", [("Anna Berg", "china_trade_curbs", "oppose")]),
 ]
 
 
