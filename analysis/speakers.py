@@ -339,6 +339,23 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+@data_cache()
+def companion_preps() -> frozenset:
+    return frozenset(load("speech")["companion_preps"])
+
+
+def _companions(verb: Token) -> Token | None:
+    """When the parser found no subject: the actor a sentence-opening "Alongside X, Y and Z"
+    names (the parser hangs the whole list there); its conjuncts act with it."""
+    for prep in verb.children:
+        # the parser may even take the preposition for the subject
+        if prep.dep_ in ("prep", "nsubj") and prep.i < verb.i and prep.lower_ in companion_preps():
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and objects[0].conjuncts:
+                return objects[0]
+    return None
+
+
 def _name_before(verb: Token) -> Token | None:
     """When the parser found no subject: a person named right before the verb (", X, said")."""
     doc = verb.doc
@@ -438,6 +455,8 @@ def _according_to(sent: Span, ctx: _Context):
 
 def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     subject = subject_of(verb) or _name_before(verb)
+    if subject is None or subject.pos_ == "ADP":
+        subject = _companions(verb)
     if subject is None:
         return [], False
     found = actor_for_token(subject, ctx)

@@ -38,6 +38,10 @@ STATEMENTS = [
      "vote against the introduction of the tariffs.", [("Anna Berg", "china_trade_curbs", "oppose")]),
     ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said such "
      "tariffs would hurt Nordic carmakers.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    # countries listed after "Alongside" all vote
+    ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
+     [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
+      ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
 ]
 
 

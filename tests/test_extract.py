@@ -361,6 +361,15 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
     ("Latvian Foreign Minister Jan Nowak rejected the Swedish resolution that called for a ceasefire.",
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
+    # a vote is an act with a stance; "Alongside X, Y and Z voted": the parser hangs the whole list on
+    # the preposition, and every country listed votes
+    ("Alongside Latvia, Estonia, Lithuania and Poland voted for new sanctions on Russia.",
+     [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support"), ("Lithuania", "sanctions", "support"),
+      ("Poland", "sanctions", "support")]),
+    # a body's short name after its full name is the same body
+    ("The Nordic Defence Council on Monday called for a ceasefire. On Tuesday the Defence Council backed new "
+     "sanctions on Russia.", [("Nordic Defence Council", "ceasefire", "support"),
+                             ("Nordic Defence Council", "sanctions", "support")]),
 ]
 
 
