@@ -298,8 +298,8 @@ def subject_of(verb: Token) -> Token | None:
     a participle on a statement object speaks for the one who issued it ("issued a statement
     saying ...")."""
     agents = [c for c in verb.children if c.dep_ == "agent"]
-    if agents and any(c.dep_ == "auxpass" for c in verb.children):
-        # "X was criticised by Y": Y acts
+    if agents and (any(c.dep_ == "auxpass" for c in verb.children) or _authored(verb)):
+        # "X was criticised by Y", "the approach suggested by Y": Y acts
         by = [c for c in agents[0].children if c.dep_ == "pobj"]
         return by[0] if by else None
     head = verb.head
@@ -354,6 +354,14 @@ def _companions(verb: Token) -> Token | None:
             if objects and objects[0].conjuncts:
                 return objects[0]
     return None
+
+
+def _authored(verb: Token) -> Token | None:
+    """"the approach suggested by X", "a plan proposed by X": the agent phrase of a participle
+    that describes a noun, else None."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "agent"), None)
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -606,11 +614,19 @@ class SpeakerAttribution:
                     ctx.remember(names)
             attributed = False
             for verb, kind in verbs:
+                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
+                author = _authored(verb)
+                if author is not None:
+                    # "a plan proposed by X to lift the duties": what X proposed stays inside the
+                    # noun phrase, after the author; the rest of the sentence says something of the plan
+                    own = {t.i for t in verb.head.subtree}
+                    region_tokens = [i for i in region_tokens if i in own and i > author.right_edge.i]
+                    if not any(doc[i].is_alpha for i in region_tokens):
+                        continue
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
-                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
-                if not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb):
+                if author is None and (not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb)):
                     region_tokens = _content_before(sent, verb, inside)
                 inner = _inner_speaker(sent, verb, names, set(region_tokens), ctx)
                 if inner is not None:

@@ -42,6 +42,10 @@ STATEMENTS = [
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
       ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # a quote after "the approach suggested by X" is X's
+    ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
+     "— “not to retaliate, but to negotiate” — makes sense.",
+     [("Anna Berg", "retaliation", "oppose"), ("Anna Berg", "trade_talks", "support")]),
 ]
 
 

@@ -370,6 +370,11 @@ SPEAKER_SENTENCES = [
     ("The Nordic Defence Council on Monday called for a ceasefire. On Tuesday the Defence Council backed new "
      "sanctions on Russia.", [("Nordic Defence Council", "ceasefire", "support"),
                              ("Nordic Defence Council", "sanctions", "support")]),
+    # the author after a participle proposes what stays inside the noun phrase; what the rest of the
+    # sentence says of the plan is not the author's
+    ("The plan proposed by Latvian Foreign Minister Jan Nowak to start peace talks now won wide support.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Amendments proposed by Latvia would have removed the call for a ceasefire, but were defeated.", []),
 ]
 
 
