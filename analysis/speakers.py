@@ -95,12 +95,25 @@ def first_name_gender(name: str) -> str:
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess, "")
 
 
+NAME_PARTICLES = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"}
+
+
+def _quoted_name(words: Span) -> bool:
+    """“Inflation Reduction Act”, “America First”: a few capitalised words without a verb or a
+    closing punctuation name a law, a policy or a slogan; nobody is quoted."""
+    tokens = [t for t in words if not t.is_space]
+    if not 2 <= len(tokens) <= 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in tokens):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in tokens) and tokens[0].text[:1].isupper()
+
+
 def find_quotes(doc: Doc) -> list[Span]:
-    """Spans of direct quotations, quote marks included. Unbalanced quotes are ignored."""
+    """Spans of direct quotations, quote marks included. Unbalanced quotes and quoted names are
+    ignored."""
     spans = []
     for m in QUOTE_RE.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and len(span) > 2:
+        if span is not None and len(span) > 2 and not _quoted_name(span[1:-1]):
             spans.append(span)
     return spans
 

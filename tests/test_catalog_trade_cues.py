@@ -46,6 +46,9 @@ STATEMENTS = [
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
      [("Anna Berg", "retaliation", "oppose"), ("Anna Berg", "trade_talks", "support")]),
+    # a law's name in quote marks is no quote: it stays in the statement around it
+    ("Nordic Trade Commissioner Anna Berg said the subsidy policy in the “Inflation Reduction Act” constitutes "
+     "discrimination against Nordic carmakers.", [("Anna Berg", "green_subsidies", "oppose")]),
 ]
 
 
