@@ -7,6 +7,10 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # answering tariffs with one's own is retaliation, not support for tariffs
+    ("the Nordic states might be forced to respond to any major tariff hike with their own tariffs",
+     [("retaliation", "support")]),
+    ("Oslo would answer the new steel tariffs with its own duties", [("retaliation", "support")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
     ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
