@@ -239,6 +239,9 @@ def _described_person(token: Token, ctx: _Context) -> str:
             role = actor.role.lower()
             if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
                 return name
+    holder = _appositive_holder(token)
+    if holder:
+        return holder
     if token.lower_ == "leader":
         # "the French leader said": the head of state or government of that country
         for name in candidates:
@@ -247,6 +250,22 @@ def _described_person(token: Token, ctx: _Context) -> str:
                     and actor.role.lower().endswith(HEAD_TITLES)):
                 return name
     return ""
+
+
+def _title_phrase(token: Token) -> list[str]:
+    """The words of a title up to its head, without the article: "General Council Chair"."""
+    return [t.lower_ for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
+
+
+def _appositive_holder(token: Token) -> str:
+    """"Anna Berg of Norway, the General Council Chair, ... The General Council Chair stressed":
+    the one person an earlier apposition gave the same title; "" when none or several."""
+    doc = token.doc
+    words = _title_phrase(token)
+    holders = {doc._.person_at[t.head.i] for t in doc[:token.i]
+               if t.lower_ == token.lower_ and t.dep_ == "appos" and t.head.i in doc._.person_at
+               and _title_phrase(t) == words}
+    return holders.pop() if len(holders) == 1 else ""
 
 
 def _accredited(title: Token, person: Token) -> bool:

@@ -375,6 +375,9 @@ SPEAKER_SENTENCES = [
     ("The plan proposed by Latvian Foreign Minister Jan Nowak to start peace talks now won wide support.",
      [("Jan Nowak", "negotiations", "support")]),
     ("Amendments proposed by Latvia would have removed the call for a ceasefire, but were defeated.", []),
+    # "the General Council Chair" is a title, not a name: the one person an apposition gave that title
+    ("Ambassador Anna Berg of Norway, the General Council Chair, opened the meeting. The General Council Chair "
+     "stressed that peace talks must start now.", [("Anna Berg", "negotiations", "support")]),
 ]
 
 
