@@ -186,6 +186,22 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _title_words() -> frozenset:
+    """Last words of the titles in roles.toml ("chair", "minister", "president")."""
+    return frozenset(t.split()[-1] for t in load("roles")["titles"])
+
+
+def _definite_title(doc: Doc, ent: Span) -> bool:
+    """"the General Council Chair": capitalised words after "the" that end with a title describe
+    someone; they are no one's name."""
+    if ent[-1].lower_ not in _title_words():
+        return False
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 3 and doc[i].is_title and doc[i].lower_ != "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
+
+
 def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
@@ -249,7 +265,8 @@ class NerRepair:
                         or before.lower() in _media_titles()
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
-                        or any(t.is_title and countries.country_code(t.text) for t in ent[1:])):
+                        or any(t.is_title and countries.country_code(t.text) for t in ent[1:])
+                        or _definite_title(doc, ent)):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end
                 dash = next((t.i for t in ent[1:] if t.text in ("-", "–", "—") and doc[t.i - 1].whitespace_), None)
@@ -401,7 +418,8 @@ class NerRepair:
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 # "chairman of the Joint Chiefs of Staff of the US Armed Forces": no name
-                if not countries.country_code(candidate.text) and candidate[-1].lower_ not in _organization_nouns():
+                if (not countries.country_code(candidate.text) and candidate[-1].lower_ not in _organization_nouns()
+                        and not _definite_title(doc, candidate)):
                     added.append(candidate)
         covered = {i for c in added for i in range(c.start, c.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added

@@ -43,6 +43,7 @@ SCHEMAS: dict[str, dict] = {
         "reported": words,
         "particle_verbs": mapping(words),
         "statement_nouns": words,
+        "companion_preps": words,
         "irregular": mapping(word),
     },
     "stance": {

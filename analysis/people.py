@@ -518,6 +518,13 @@ def entity_actor(ent: Span) -> str:
         return ""
     doc = ent.doc
     name = clean_name(ent.text)
+    if ent.label_ == "ORG":
+        # "the Security Council" after "the United Nations Security Council": the one body named in full
+        # (an actor already, else the one such entity)
+        longer = {a.name for a in doc._.actors.values() if a.actor_type == "organization" and a.name.endswith(" " + name)}
+        longer = longer or {full for e in doc.ents if e.label_ == "ORG" and (full := clean_name(e.text)).endswith(" " + name)}
+        if len(longer) == 1:
+            name = longer.pop()
     inst = countries.institution(name)
     if inst:
         return add_actor(doc, name, inst[1], inst[0], mentions=0)

@@ -95,12 +95,25 @@ def first_name_gender(name: str) -> str:
     return {"male": "male", "mostly_male": "male", "female": "female", "mostly_female": "female"}.get(guess, "")
 
 
+NAME_PARTICLES = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"}
+
+
+def _quoted_name(words: Span) -> bool:
+    """“Inflation Reduction Act”, “America First”: a few capitalised words without a verb or a
+    closing punctuation name a law, a policy or a slogan; nobody is quoted."""
+    tokens = [t for t in words if not t.is_space]
+    if not 2 <= len(tokens) <= 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in tokens):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in tokens) and tokens[0].text[:1].isupper()
+
+
 def find_quotes(doc: Doc) -> list[Span]:
-    """Spans of direct quotations, quote marks included. Unbalanced quotes are ignored."""
+    """Spans of direct quotations, quote marks included. Unbalanced quotes and quoted names are
+    ignored."""
     spans = []
     for m in QUOTE_RE.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and len(span) > 2:
+        if span is not None and len(span) > 2 and not _quoted_name(span[1:-1]):
             spans.append(span)
     return spans
 
@@ -233,6 +246,9 @@ def _described_person(token: Token, ctx: _Context) -> str:
             role = actor.role.lower()
             if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
                 return name
+    holder = _appositive_holder(token)
+    if holder:
+        return holder
     if token.lower_ == "leader":
         # "the French leader said": the head of state or government of that country
         for name in candidates:
@@ -262,6 +278,22 @@ def _former_or_latter(token: Token) -> str:
     if len(people) < 2:
         return ""
     return people[-1] if token.lower_ == "latter" else people[-2]
+
+
+def _title_phrase(token: Token) -> list[str]:
+    """The words of a title up to its head, without the article: "General Council Chair"."""
+    return [t.lower_ for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
+
+
+def _appositive_holder(token: Token) -> str:
+    """"Anna Berg of Norway, the General Council Chair, ... The General Council Chair stressed":
+    the one person an earlier apposition gave the same title; "" when none or several."""
+    doc = token.doc
+    words = _title_phrase(token)
+    holders = {doc._.person_at[t.head.i] for t in doc[:token.i]
+               if t.lower_ == token.lower_ and t.dep_ == "appos" and t.head.i in doc._.person_at
+               and _title_phrase(t) == words}
+    return holders.pop() if len(holders) == 1 else ""
 
 
 def _accredited(title: Token, person: Token) -> bool:
@@ -329,8 +361,8 @@ def subject_of(verb: Token) -> Token | None:
     a participle on a statement object speaks for the one who issued it ("issued a statement
     saying ...")."""
     agents = [c for c in verb.children if c.dep_ == "agent"]
-    if agents and any(c.dep_ == "auxpass" for c in verb.children):
-        # "X was criticised by Y": Y acts
+    if agents and (any(c.dep_ == "auxpass" for c in verb.children) or _authored(verb)):
+        # "X was criticised by Y", "the approach suggested by Y": Y acts
         by = [c for c in agents[0].children if c.dep_ == "pobj"]
         return by[0] if by else None
     absolute = _with_absolute(verb)
@@ -392,6 +424,33 @@ def _with_absolute(verb: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX") or token.text in (";", ":"):
             return None
     return None
+
+
+
+
+@data_cache()
+def companion_preps() -> frozenset:
+    return frozenset(load("speech")["companion_preps"])
+
+
+def _companions(verb: Token) -> Token | None:
+    """When the parser found no subject: the actor a sentence-opening "Alongside X, Y and Z"
+    names (the parser hangs the whole list there); its conjuncts act with it."""
+    for prep in verb.children:
+        # the parser may even take the preposition for the subject
+        if prep.dep_ in ("prep", "nsubj") and prep.i < verb.i and prep.lower_ in companion_preps():
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects and objects[0].conjuncts:
+                return objects[0]
+    return None
+
+
+def _authored(verb: Token) -> Token | None:
+    """"the approach suggested by X", "a plan proposed by X": the agent phrase of a participle
+    that describes a noun, else None."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return None
+    return next((c for c in verb.children if c.dep_ == "agent"), None)
 
 
 def _name_before(verb: Token) -> Token | None:
@@ -495,6 +554,8 @@ def _according_to(sent: Span, ctx: _Context):
 
 def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     subject = subject_of(verb) or _name_before(verb)
+    if subject is None or subject.pos_ == "ADP":
+        subject = _companions(verb)
     if subject is None:
         return [], False
     found = actor_for_token(subject, ctx)
@@ -644,11 +705,19 @@ class SpeakerAttribution:
                     ctx.remember(names)
             attributed = False
             for verb, kind in verbs:
+                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
+                author = _authored(verb)
+                if author is not None:
+                    # "a plan proposed by X to lift the duties": what X proposed stays inside the
+                    # noun phrase, after the author; the rest of the sentence says something of the plan
+                    own = {t.i for t in verb.head.subtree}
+                    region_tokens = [i for i in region_tokens if i in own and i > author.right_edge.i]
+                    if not any(doc[i].is_alpha for i in region_tokens):
+                        continue
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
-                region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
-                if not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb):
+                if author is None and (not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb)):
                     region_tokens = _content_before(sent, verb, inside)
                 inner = _inner_speaker(sent, verb, names, set(region_tokens), ctx)
                 if inner is not None:

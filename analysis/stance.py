@@ -395,6 +395,40 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
                     weak, flips > 0, confirmed)
 
 
+ANAPHORIC_DETS = {"the", "these", "those", "such"}
+
+
+def _definite_noun(cue: Span):
+    """The bare definite noun inside a cue ("introduction of [the tariffs]", "such duties"): a
+    noun with nothing but such a determiner, which points back to what was named before."""
+    for token in cue:
+        children = list(token.children)
+        if (token.pos_ == "NOUN" and children and all(c.lower_ in ANAPHORIC_DETS and c.dep_ in ("det", "amod", "predet")
+                                                      for c in children)):
+            return token
+    return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    return a == b or a.rstrip("s") == b.rstrip("s")
+
+
+def _resolve_definite(spans: list[Span]) -> list[Span]:
+    """A cue whose noun is a bare definite mention ("voted against the tariffs") speaks of what
+    the nearest earlier cue with that noun named ("tariffs on cars from <country>"): it takes that
+    cue's issue, keeping its own polarity and strength. Cues in text order; chains resolve in turn."""
+    resolved: list[Span] = []
+    for cue in spans:
+        noun = _definite_noun(cue)
+        if noun is not None:
+            before = next((c for c in reversed(resolved) if c.end <= cue.start
+                           and any(_same_word(t.lower_, noun.lower_) for t in c if t.pos_ == "NOUN")), None)
+            if before is not None and before.label_ != cue.label_:
+                cue = Span(cue.doc, cue.start, cue.end, label=before.label_, kb_id=cue.kb_id_, span_id=cue.id_)
+        resolved.append(cue)
+    return resolved
+
+
 class IssueCues:
     """Marks every catalog cue in the Doc: ``doc.spans["issue_cues"]`` (see the module docstring).
 
@@ -433,6 +467,8 @@ class IssueCues:
             if span is not None and len(span):
                 spans.append(Span(doc, span.start, span.end, label=issue_id,
                                   kb_id="support" if polarity > 0 else "oppose", span_id="weak" if weak else ""))
+        if doc.has_annotation("DEP"):
+            spans = _resolve_definite(spans)
         doc.spans[CUES_KEY] = spans
         return doc
 

@@ -7,6 +7,10 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # answering tariffs with one's own is retaliation, not support for tariffs
+    ("the Nordic states might be forced to respond to any major tariff hike with their own tariffs",
+     [("retaliation", "support")]),
+    ("Oslo would answer the new steel tariffs with its own duties", [("retaliation", "support")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
     ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
@@ -33,6 +37,22 @@ def test_trade_claims(nlp, trade_issues, text, expected):
 STATEMENTS = [
     ("Nordic Trade Commissioner Anna Berg said the subsidy policy constitutes discrimination against Nordic carmakers.",
      [("Anna Berg", "green_subsidies", "oppose")]),
+    # a bare definite mention ("the tariffs", "such tariffs") speaks of the tariffs named before it
+    ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said she would "
+     "vote against the introduction of the tariffs.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said such "
+     "tariffs would hurt Nordic carmakers.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    # countries listed after "Alongside" all vote
+    ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
+     [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
+      ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # a quote after "the approach suggested by X" is X's
+    ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
+     "— “not to retaliate, but to negotiate” — makes sense.",
+     [("Anna Berg", "retaliation", "oppose"), ("Anna Berg", "trade_talks", "support")]),
+    # a law's name in quote marks is no quote: it stays in the statement around it
+    ("Nordic Trade Commissioner Anna Berg said the subsidy policy in the “Inflation Reduction Act” constitutes "
+     "discrimination against Nordic carmakers.", [("Anna Berg", "green_subsidies", "oppose")]),
 ]
 
 

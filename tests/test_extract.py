@@ -379,6 +379,23 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
     ("Latvian Foreign Minister Jan Nowak rejected the Swedish resolution that called for a ceasefire.",
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
+    # a vote is an act with a stance; "Alongside X, Y and Z voted": the parser hangs the whole list on
+    # the preposition, and every country listed votes
+    ("Alongside Latvia, Estonia, Lithuania and Poland voted for new sanctions on Russia.",
+     [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support"), ("Lithuania", "sanctions", "support"),
+      ("Poland", "sanctions", "support")]),
+    # a body's short name after its full name is the same body
+    ("The Nordic Defence Council on Monday called for a ceasefire. On Tuesday the Defence Council backed new "
+     "sanctions on Russia.", [("Nordic Defence Council", "ceasefire", "support"),
+                             ("Nordic Defence Council", "sanctions", "support")]),
+    # the author after a participle proposes what stays inside the noun phrase; what the rest of the
+    # sentence says of the plan is not the author's
+    ("The plan proposed by Latvian Foreign Minister Jan Nowak to start peace talks now won wide support.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Amendments proposed by Latvia would have removed the call for a ceasefire, but were defeated.", []),
+    # "the General Council Chair" is a title, not a name: the one person an apposition gave that title
+    ("Ambassador Anna Berg of Norway, the General Council Chair, opened the meeting. The General Council Chair "
+     "stressed that peace talks must start now.", [("Anna Berg", "negotiations", "support")]),
 ]
 
 
