@@ -474,6 +474,10 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         kind = kinds.get(lemma)
         if kind is None and token.lower_ in ("continued", "continues") and _says_before(token):
             kind = "indirect"  # "..., the ambassador continued.": an attribution, not an action going on
+        if kind is None and token.lower_ in ("join", "joins", "joined", "joining") and any(
+                c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
+                for c in token.children):
+            kind = "reported"  # "joined the declaration on ...", "joined calls for ...": signing up to it
         if kind is None:
             continue
         needed = particles.get(lemma)

@@ -331,6 +331,10 @@ SPEAKER_SENTENCES = [
     ("Anna Berg met Tom Reed on Monday. The former said sanctions must stay.", [("Anna Berg", "sanctions", "support")]),
     ("Latvian Foreign Minister Jan Nowak requested more air defence systems for Ukraine.",
      [("Jan Nowak", "military_aid", "support")]),
+    # joining a declaration or calls is taking their position; joining an alliance is not
+    ("Estonia and Latvia have joined the declaration on security guarantees for Ukraine.",
+     [("Estonia", "security_guarantees", "support"), ("Latvia", "security_guarantees", "support")]),
+    ("Finland joined NATO in April.", []),
     # signing an agreement is an act that states the agreement's position
     ("British Prime Minister Anna Berg signed a ten-year security agreement with Ukraine on Friday.",
      [("Anna Berg", "security_guarantees", "support")]),
