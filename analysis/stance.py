@@ -247,8 +247,8 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
 
 
 def _owned_proposal(doc, start_char: int, end_char: int, lex):
-    """(person, proposal noun) when the cue is the content of a named person's proposal ("Y's call
-    for a ceasefire", "Y's threat to suspend military aid"): climbing from the cue through nominal
+    """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
+    for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
     and clausal links to a proposal noun with a possessive person. None otherwise."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
@@ -265,6 +265,16 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     return None
 
 
+def _own_country(doc, owner: str, speakers: list[str]) -> bool:
+    """The proposal's owner is the government of a speaker's own country ("Putin said Russia's
+    demands ...": still the speaker's)."""
+    actors = doc._.actors
+    owner_actor = actors.get(owner)
+    if owner_actor is None or owner_actor.actor_type != "government" or not owner_actor.country:
+        return False
+    return any(actors[s].country == owner_actor.country for s in speakers if s in actors)
+
+
 def _proposal_owner(noun, lex) -> str:
     """Who a proposal noun belongs to: a possessive person ("Y's call"); else the author after a
     participle ("the resolution drafted by Algeria", "a plan outlined by Y") or a country or body
@@ -272,7 +282,10 @@ def _proposal_owner(noun, lex) -> str:
     doc = noun.doc
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        return doc._.person_at.get(owner.i, "")
+        if owner.i in doc._.person_at:
+            return doc._.person_at[owner.i]
+        ent = ent_at(doc, owner.i)  # "China's proposal": a country or body owns it too
+        return entity_actor(ent) if ent is not None and ent.label_ in ("GPE", "ORG") else ""
     for child in noun.children:
         if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
@@ -510,7 +523,7 @@ class Stance:
             found = [c for c in found if not c.weak or not any(i == c.issue and s != c.stance for i, s in clear)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
-                if owned is not None and owned[0] not in act.speakers:
+                if owned is not None and owned[0] not in act.speakers and not _own_country(doc, owned[0], act.speakers):
                     # "X responded to Y's threat to suspend aid": the content is Y's position, read
                     # inside Y's phrase; X takes it only by judging it ("X rejected Y's call for ...")
                     name, noun = owned

@@ -335,6 +335,11 @@ SPEAKER_SENTENCES = [
     ("Estonia and Latvia have joined the declaration on security guarantees for Ukraine.",
      [("Estonia", "security_guarantees", "support"), ("Latvia", "security_guarantees", "support")]),
     ("Finland joined NATO in April.", []),
+    # a country's proposal is that country's position, unless it is the speaker's own country
+    ("The Kremlin on Monday acknowledged China's proposal for a political solution but said the time was not right.",
+     [("China", "negotiations", "support")]),
+    ("Russian President Tom Reed said any deal should acknowledge Russia's demands, including that Kyiv renounce "
+     "joining NATO.", [("Tom Reed", "nato_membership", "oppose")]),
     # signing an agreement is an act that states the agreement's position
     ("British Prime Minister Anna Berg signed a ten-year security agreement with Ukraine on Friday.",
      [("Anna Berg", "security_guarantees", "support")]),

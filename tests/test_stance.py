@@ -76,6 +76,9 @@ CASES = [
     # a sum of money provided or pledged
     ("it will provide an additional $1.3 billion toward the cost of rebuilding", [("military_aid", "support")]),
     ("the country pledged €500 million", [("military_aid", "support")]),
+    # a deal to end the war, a political solution ("cut" opening the cue reverses nothing)
+    ("Ukraine should cut a deal to end the war", [("negotiations", "support")]),
+    ("it is time to seek a political solution", [("negotiations", "support")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
