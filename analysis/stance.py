@@ -284,8 +284,8 @@ def _proposal_owner(noun, lex) -> str:
     if owner is not None:
         if owner.i in doc._.person_at:
             return doc._.person_at[owner.i]
-        ent = ent_at(doc, owner.i)  # "China's proposal": a country or body owns it too
-        return entity_actor(ent) if ent is not None and ent.label_ in ("GPE", "ORG") else ""
+        ent = ent_at(doc, owner.i)  # "China's proposal": a country owns it too
+        return entity_actor(ent) if ent is not None and ent.label_ == "GPE" else ""
     for child in noun.children:
         if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
