@@ -27,6 +27,9 @@ from analysis import countries
 from analysis.components import PARTICLES, ROLE_KEY, name_position, nickname, surname
 from analysis.lexicon import data_cache, load
 
+# Titles that, before a single given name, make up the name itself ("Pope Francis", "King Carl")
+REGNAL_TITLES = {"Pope", "King", "Queen"}
+
 PEOPLE_KEY = "people"
 RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
 POSSESSIVE = ("'s", "’s")
@@ -202,6 +205,8 @@ class PersonIndex:
             name = clean_name(ent.text)
             if not name or not any(c.isupper() for c in name):
                 continue
+            if len(name.split()) == 1 and ent.start > 0 and doc[ent.start - 1].text in REGNAL_TITLES:
+                name = f"{doc[ent.start - 1].text} {name}"  # "Pope Francis": the title is part of the name
             words = name.split()
             if len(words) >= 2 and words[0].lower() not in PARTICLES:
                 full_names[surname(name).lower()] = name
@@ -217,7 +222,8 @@ class PersonIndex:
                     canonical = self._family_name_first(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
             # a title only one state has, before the name or inside it ("Pope X" is one entity)
-            country = country or national_title(role) or national_title(ent[0].text if len(ent) > 1 else "")
+            country = (country or national_title(role) or national_title(ent[0].text if len(ent) > 1 else "")
+                       or (national_title(words[0]) if words[0] in REGNAL_TITLES else ""))
             add_actor(doc, canonical, "person", country, role, sent=ent.sent)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):

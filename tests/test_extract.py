@@ -199,6 +199,8 @@ def test_reactions_in_sentences(nlp, text, expected):
 
 
 COUNTRY_SENTENCES = [
+    # a pope's one name with the title is the person's name; the title gives the country
+    ("Pope Gregory said peace talks must start. Gregory added that he prays for peace.", {"Pope Gregory": "VAT"}),
     # a title spanning to the armed forces it commands
     ("Commander-in-Chief of the Latvian troops Tom Reed said talks must wait.", {"Tom Reed": "LVA"}),
     ("I had a call with President Anton Vela of Moldova.", {"Anton Vela": "MDA"}),
@@ -473,3 +475,8 @@ def test_a_line_break_ends_a_sentence_only_in_text_kept_one_paragraph_per_line(n
     assert next(doc.sents).text.strip() == "Estonia and Latvia join the pact on security guarantees for Ukraine"
     wrapped = nlp("Anna Berg said the talks in the capital\nwould go on for a while longer\nand Tom Reed agreed with her.")
     assert len(list(wrapped.sents)) == 1
+
+
+def test_a_single_name_after_a_regnal_title_keeps_the_title(nlp):
+    doc = nlp("Pope Francis said talks must start. Francis added that he prays for peace.")
+    assert {name: actor.country for name, actor in doc._.actors.items()} == {"Pope Francis": "VAT"}
