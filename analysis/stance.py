@@ -489,8 +489,18 @@ class Stance:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self._nlp = nlp
+
+    def _targets(self) -> dict[str, str]:
+        """Issue id -> the country its measures are aimed at (the catalog's ``target``)."""
+        try:
+            issues = self._nlp.get_pipe("issue_cues").issues
+        except KeyError:
+            return {}
+        return {issue.id: issue.target for issue in issues if issue.target}
 
     def __call__(self, doc: Doc) -> Doc:
+        targets = self._targets()
         cues = sorted(doc.spans.get(CUES_KEY, []), key=lambda s: s.start)
         starts = [c.start for c in cues]
         lex = _lexicon()
@@ -521,11 +531,23 @@ class Stance:
                         claims.append((Speech([name], "reported", phrase, None, "", False, act.sentence), own))
                     if act.kind != "reported" and (own is None or own.stance == claim.stance):
                         continue
-                claims.append((act, claim))
+                claims.append((act, _as_target(doc, act, claim, targets)))
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+def _as_target(doc: Doc, act: Speech, claim: Claim, targets: dict[str, str]) -> Claim:
+    """The country a measure is aimed at does not support it: when every speaker speaks for the
+    issue's target ("Beijing said decoupling is the real coercion", "announced an anti-dumping
+    probe" in answer to curbs on its goods), a support reading is its opposition."""
+    target = targets.get(claim.issue)
+    actors = doc._.actors
+    if (target and claim.stance == "support" and act.speakers
+            and all(name in actors and actors[name].country == target for name in act.speakers)):
+        return claim._replace(stance="oppose", flipped=True)
+    return claim
 
 
 @Language.factory("issue_cues", assigns=["doc.spans", "token.lemma"], default_config={"catalog": None})

@@ -53,6 +53,13 @@ STATEMENTS = [
     # a law's name in quote marks is no quote: it stays in the statement around it
     ("Nordic Trade Commissioner Anna Berg said the subsidy policy in the “Inflation Reduction Act” constitutes "
      "discrimination against Nordic carmakers.", [("Anna Berg", "green_subsidies", "oppose")]),
+    # the country a curb is aimed at speaks against it, whatever words it uses for the curb
+    ("China's commerce ministry said on Monday that decoupling is the real coercion.",
+     [("China's commerce ministry", "china_trade_curbs", "oppose")]),
+    ("China's commerce ministry said it was launching an anti-dumping probe into Nordic salmon imports.",
+     [("China's commerce ministry", "china_trade_curbs", "oppose")]),
+    ("Nordic Trade Commissioner Anna Berg said that decoupling is the answer.",
+     [("Anna Berg", "china_trade_curbs", "support")]),
 ]
 
 
