@@ -299,9 +299,19 @@ def _predicate_text(verb) -> str:
     return " ".join(t.text for t in sorted(set(parts), key=lambda t: t.i))
 
 
-def _reported_inside(doc, cue_tokens, region) -> bool:
+def _own_side(subject, own: frozenset) -> bool:
+    """The subject names the country the speaker speaks for ("Norway opposes ..." in a Norwegian
+    minister's quote): the speaker's own voice, no third party."""
+    if not own:
+        return False
+    words = " ".join(t.text for t in subject.subtree if t.dep_ != "det")
+    return (country_code(words) or "") in own
+
+
+def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> bool:
     """The cue sits in what a third party is said to say inside the speaker's quote ("they tell us
-    it will not be membership"): that is the third party's claim, not the speaker's."""
+    it will not be membership"): that is the third party's claim, not the speaker's. ``own``: the
+    countries the speakers speak for, whose name as that subject is the speaker's own voice."""
     kinds, _ = speech_kinds()
     token = _cue_head(cue_tokens)
     for head in token.ancestors:
@@ -310,7 +320,8 @@ def _reported_inside(doc, cue_tokens, region) -> bool:
         if head.pos_ in ("VERB", "AUX") and verb_lemma(head.text) in kinds:
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             # a subject outside the quote is the frame's ("his government “does not want to ...”")
-            return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
+            return (bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
+                    and not _own_side(subjects[0], own))
     return False
 
 
@@ -325,8 +336,9 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False
     return claims_in(span, _matches(span.text, span.start_char, issues), lead, direct)
 
 
-def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]:
-    """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``."""
+def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset()) -> Iterator[Claim]:
+    """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``;
+    ``own``: the countries its speakers speak for."""
     lex = _lexicon()
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
@@ -352,7 +364,7 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
             continue  # "before the talks started", "after months of negotiations": a time reference
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
-        if direct and _reported_inside(doc, cue_tokens, span):
+        if direct and _reported_inside(doc, cue_tokens, span, own):
             continue
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
@@ -513,7 +525,9 @@ class Stance:
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
-            found = list(claims_in(region, matches, act.lead, act.kind == "direct"))
+            own = frozenset(doc._.actors[name].country for name in act.speakers
+                            if name in doc._.actors and doc._.actors[name].country)
+            found = list(claims_in(region, matches, act.lead, act.kind == "direct", own))
             # a vague cue yields to a clear one on the same issue that says the opposite ("the subsidy
             # policy constitutes discrimination": the subsidies named are the topic, not a support)
             clear = {(c.issue, c.stance) for c in found if not c.weak}

@@ -60,6 +60,13 @@ STATEMENTS = [
      [("China's commerce ministry", "china_trade_curbs", "oppose")]),
     ("Nordic Trade Commissioner Anna Berg said that decoupling is the answer.",
      [("Anna Berg", "china_trade_curbs", "support")]),
+    # the speaker's own country as the subject inside the quote is the speaker's own voice
+    ("Norwegian Trade Minister Anna Berg said: “Norway opposes the new steel tariffs.”",
+     [("Anna Berg", "tariffs", "oppose")]),
+    ("“Norway rejects any retaliation,” Norwegian Trade Minister Anna Berg said.",
+     [("Anna Berg", "retaliation", "oppose")]),
+    # another country as that subject stays that country's claim
+    ("Norwegian Trade Minister Anna Berg said: “Sweden opposes the new steel tariffs.”", []),
 ]
 
 
