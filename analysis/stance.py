@@ -151,8 +151,9 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
     ``char_end``) and the cue (starting at token ``c0``)."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
-    # also when the cue opens with it ("lift the siege and let aid in")
-    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE
+    # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
+    # describes the object ("opposes taxes that discriminate against ..."), it is not the object
+    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
                    or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
