@@ -20,6 +20,9 @@ CASES = [
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # accusing China of dumping its goods is the case for curbs on them
+    ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
+    ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
