@@ -533,6 +533,11 @@ class Stance:
             # policy constitutes discrimination": the subsidies named are the topic, not a support)
             clear = {(c.issue, c.stance) for c in found if not c.weak}
             found = [c for c in found if not c.weak or not any(i == c.issue and s != c.stance for i, s in clear)]
+            # "A, not B" on one issue ("de-risk, not decouple"): the speaker takes A; B is denied
+            # only to set it apart, so its turned reading does not stand against A
+            asserted = {(c.issue, c.stance) for c in found if not _contrasted(doc, c)}
+            found = [c for c in found
+                     if not _contrasted(doc, c) or not any(i == c.issue and s != c.stance for i, s in asserted)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers:
@@ -551,6 +556,14 @@ class Stance:
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+def _contrasted(doc: Doc, claim: Claim) -> bool:
+    """The claim's cue is the denied half of "A, not B" / "A and not B": "not" right before it,
+    after a comma, dash or "and"."""
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    i = span.start if span is not None else 0
+    return i >= 2 and doc[i - 1].lower_ == "not" and doc[i - 2].text in (",", "-", "–", "—", "and")
 
 
 def _as_target(doc: Doc, act: Speech, claim: Claim, targets: dict[str, str]) -> Claim:

@@ -66,6 +66,11 @@ STATEMENTS = [
      [("China's commerce ministry", "china_trade_curbs", "oppose")]),
     ("Nordic Trade Commissioner Anna Berg said that decoupling is the answer.",
      [("Anna Berg", "china_trade_curbs", "support")]),
+    # "A, not B" on one issue: the speaker takes A; the B denied beside it does not turn the stance
+    ("Nordic Trade Commissioner Anna Berg said the allies want to de-risk, not decouple.",
+     [("Anna Berg", "china_trade_curbs", "support")]),
+    ("Nordic Trade Commissioner Anna Berg said the allies do not want to decouple.",
+     [("Anna Berg", "china_trade_curbs", "oppose")]),
     # the speaker's own country as the subject inside the quote is the speaker's own voice
     ("Norwegian Trade Minister Anna Berg said: “Norway opposes the new steel tariffs.”",
      [("Anna Berg", "tariffs", "oppose")]),
