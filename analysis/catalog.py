@@ -43,7 +43,7 @@ HEADER_KEYS = ("id", "name", "description", "reference")
 CUE_KEYS = {"support": (+1, False), "oppose": (-1, False), "weak": (+1, True)}  # key -> (polarity, weak)
 PHRASE_KEYS = {f"{key}_phrases": sense for key, sense in CUE_KEYS.items()}
 TOKEN_KEYS = {f"{key}_tokens": sense for key, sense in CUE_KEYS.items()}
-ISSUE_KEYS = ("id", "label", "description", *CUE_KEYS, *PHRASE_KEYS, *TOKEN_KEYS)
+ISSUE_KEYS = ("id", "label", "description", "target", *CUE_KEYS, *PHRASE_KEYS, *TOKEN_KEYS)
 CATALOG_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
@@ -82,6 +82,9 @@ class Issue:
     cues: tuple[Cue, ...]  # regular expressions
     phrases: tuple[PhraseCue, ...] = ()
     tokens: tuple[TokenCue, ...] = ()
+    # the country the issue's measures are aimed at (ISO alpha-3): its own speakers support none of
+    # them, so a cue they use for one reads as opposition ("" for none)
+    target: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,8 @@ def _check_issues(checker: Checker, data: dict) -> list[Issue]:
             schema.name(entry["label"], At(checker, block, "label", f"{label}: label"))
         if "description" in entry:
             text(entry["description"], At(checker, block, "description", f"{label}: description"))
+        if "target" in entry:
+            schema.code(entry["target"], At(checker, block, "target", f"{label}: target"))
         cues, phrases, tokens = [], [], []
         for key, (polarity, weak) in CUE_KEYS.items():
             if key in entry:
@@ -187,7 +192,7 @@ def _check_issues(checker: Checker, data: dict) -> list[Issue]:
             checker.add(block.line, label, "no cues: give at least one cue in support, oppose or weak, or in their "
                                            "_phrases or _tokens keys")
         issues.append(Issue(issue_id, entry.get("label", issue_id), entry.get("description", ""), tuple(cues),
-                            tuple(phrases), tuple(tokens)))
+                            tuple(phrases), tuple(tokens), entry.get("target", "")))
     return issues
 
 
@@ -360,7 +365,7 @@ def _toml_list(key: str, items: list) -> str:
 def issue_fields(issue) -> dict:
     """An Issue record or a mapping (as a form gives it) as the mapping of its TOML keys."""
     if isinstance(issue, Issue):
-        fields = {"id": issue.id, "label": issue.label, "description": issue.description}
+        fields = {"id": issue.id, "label": issue.label, "description": issue.description, "target": issue.target}
         for key, sense in CUE_KEYS.items():
             fields[key] = [c.pattern.pattern for c in issue.cues if (c.polarity, c.weak) == sense]
         for key, sense in PHRASE_KEYS.items():

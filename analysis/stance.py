@@ -151,8 +151,9 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
     ``char_end``) and the cue (starting at token ``c0``)."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
-    # also when the cue opens with it ("lift the siege and let aid in")
-    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE
+    # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
+    # describes the object ("opposes taxes that discriminate against ..."), it is not the object
+    return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
                    or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
@@ -312,9 +313,19 @@ def _predicate_text(verb) -> str:
     return " ".join(t.text for t in sorted(set(parts), key=lambda t: t.i))
 
 
-def _reported_inside(doc, cue_tokens, region) -> bool:
+def _own_side(subject, own: frozenset) -> bool:
+    """The subject names the country the speaker speaks for ("Norway opposes ..." in a Norwegian
+    minister's quote): the speaker's own voice, no third party."""
+    if not own:
+        return False
+    words = " ".join(t.text for t in subject.subtree if t.dep_ != "det")
+    return (country_code(words) or "") in own
+
+
+def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> bool:
     """The cue sits in what a third party is said to say inside the speaker's quote ("they tell us
-    it will not be membership"): that is the third party's claim, not the speaker's."""
+    it will not be membership"): that is the third party's claim, not the speaker's. ``own``: the
+    countries the speakers speak for, whose name as that subject is the speaker's own voice."""
     kinds, _ = speech_kinds()
     token = _cue_head(cue_tokens)
     for head in token.ancestors:
@@ -323,7 +334,8 @@ def _reported_inside(doc, cue_tokens, region) -> bool:
         if head.pos_ in ("VERB", "AUX") and verb_lemma(head.text) in kinds:
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             # a subject outside the quote is the frame's ("his government “does not want to ...”")
-            return bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
+            return (bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
+                    and not _own_side(subjects[0], own))
     return False
 
 
@@ -338,8 +350,9 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False
     return claims_in(span, _matches(span.text, span.start_char, issues), lead, direct)
 
 
-def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]:
-    """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``."""
+def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset()) -> Iterator[Claim]:
+    """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``;
+    ``own``: the countries its speakers speak for."""
     lex = _lexicon()
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
@@ -365,7 +378,7 @@ def claims_in(span, matches, lead=None, direct: bool = False) -> Iterator[Claim]
             continue  # "before the talks started", "after months of negotiations": a time reference
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
-        if direct and _reported_inside(doc, cue_tokens, span):
+        if direct and _reported_inside(doc, cue_tokens, span, own):
             continue
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
@@ -502,8 +515,18 @@ class Stance:
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
+        self._nlp = nlp
+
+    def _targets(self) -> dict[str, str]:
+        """Issue id -> the country its measures are aimed at (the catalog's ``target``)."""
+        try:
+            issues = self._nlp.get_pipe("issue_cues").issues
+        except KeyError:
+            return {}
+        return {issue.id: issue.target for issue in issues if issue.target}
 
     def __call__(self, doc: Doc) -> Doc:
+        targets = self._targets()
         cues = sorted(doc.spans.get(CUES_KEY, []), key=lambda s: s.start)
         starts = [c.start for c in cues]
         lex = _lexicon()
@@ -516,11 +539,18 @@ class Stance:
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
-            found = list(claims_in(region, matches, act.lead, act.kind == "direct"))
+            own = frozenset(doc._.actors[name].country for name in act.speakers
+                            if name in doc._.actors and doc._.actors[name].country)
+            found = list(claims_in(region, matches, act.lead, act.kind == "direct", own))
             # a vague cue yields to a clear one on the same issue that says the opposite ("the subsidy
             # policy constitutes discrimination": the subsidies named are the topic, not a support)
             clear = {(c.issue, c.stance) for c in found if not c.weak}
             found = [c for c in found if not c.weak or not any(i == c.issue and s != c.stance for i, s in clear)]
+            # "A, not B" on one issue ("de-risk, not decouple"): the speaker takes A; B is denied
+            # only to set it apart, so its turned reading does not stand against A
+            asserted = {(c.issue, c.stance) for c in found if not _contrasted(doc, c)}
+            found = [c for c in found
+                     if not _contrasted(doc, c) or not any(i == c.issue and s != c.stance for i, s in asserted)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers and not _own_country(doc, owned[0], act.speakers):
@@ -534,11 +564,31 @@ class Stance:
                         claims.append((Speech([name], "reported", phrase, None, "", False, act.sentence), own))
                     if act.kind != "reported" and (own is None or own.stance == claim.stance):
                         continue
-                claims.append((act, claim))
+                claims.append((act, _as_target(doc, act, claim, targets)))
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+def _contrasted(doc: Doc, claim: Claim) -> bool:
+    """The claim's cue is the denied half of "A, not B" / "A and not B": "not" right before it,
+    after a comma, dash or "and"."""
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    i = span.start if span is not None else 0
+    return i >= 2 and doc[i - 1].lower_ == "not" and doc[i - 2].text in (",", "-", "–", "—", "and")
+
+
+def _as_target(doc: Doc, act: Speech, claim: Claim, targets: dict[str, str]) -> Claim:
+    """The country a measure is aimed at does not support it: when every speaker speaks for the
+    issue's target ("Beijing said decoupling is the real coercion", "announced an anti-dumping
+    probe" in answer to curbs on its goods), a support reading is its opposition."""
+    target = targets.get(claim.issue)
+    actors = doc._.actors
+    if (target and claim.stance == "support" and act.speakers
+            and all(name in actors and actors[name].country == target for name in act.speakers)):
+        return claim._replace(stance="oppose", flipped=True)
+    return claim
 
 
 @Language.factory("issue_cues", assigns=["doc.spans", "token.lemma"], default_config={"catalog": None})

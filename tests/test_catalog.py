@@ -484,3 +484,13 @@ def test_catalog_check_fails_on_a_bad_token_pattern(tmp_path):
         f"{path}:3: issue 'tariffs': support_tokens: pattern 1: token 2: unknown attribute 'LOWR' (did you mean "
         "'LOWER'?)",
         f"error: {path}: 1 error; the catalog cannot be used until they are fixed."]
+
+
+def test_an_issue_target_is_a_country_code_and_round_trips():
+    text = '[[issue]]\nid = "curbs"\ntarget = "NOR"\nsupport = ["export controls"]\n'
+    catalog = load_catalog_text(text)
+    assert catalog.issues[0].target == "NOR"
+    assert load_catalog_text(catalog_toml(catalog)).issues == catalog.issues
+    found, problems = check_catalog_text(text.replace('"NOR"', '"Norway"'), name="form")
+    assert found is None and [p.message for p in problems] == [
+        "issue 'curbs': target: 'Norway' is not an ISO 3166-1 alpha-3 code (e.g. 'DEU') nor EU / NATO / UN"]

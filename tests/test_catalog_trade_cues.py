@@ -20,6 +20,12 @@ CASES = [
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # accusing China of dumping its goods is the case for curbs on them
+    ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
+    ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # a reversing verb turns its object, not a relative clause that describes the object
+    ("Oslo opposes digital services taxes that discriminate against U.S. companies",
+     [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
 ]
 
 
@@ -53,6 +59,25 @@ STATEMENTS = [
     # a law's name in quote marks is no quote: it stays in the statement around it
     ("Nordic Trade Commissioner Anna Berg said the subsidy policy in the “Inflation Reduction Act” constitutes "
      "discrimination against Nordic carmakers.", [("Anna Berg", "green_subsidies", "oppose")]),
+    # the country a curb is aimed at speaks against it, whatever words it uses for the curb
+    ("China's commerce ministry said on Monday that decoupling is the real coercion.",
+     [("China's commerce ministry", "china_trade_curbs", "oppose")]),
+    ("China's commerce ministry said it was launching an anti-dumping probe into Nordic salmon imports.",
+     [("China's commerce ministry", "china_trade_curbs", "oppose")]),
+    ("Nordic Trade Commissioner Anna Berg said that decoupling is the answer.",
+     [("Anna Berg", "china_trade_curbs", "support")]),
+    # "A, not B" on one issue: the speaker takes A; the B denied beside it does not turn the stance
+    ("Nordic Trade Commissioner Anna Berg said the allies want to de-risk, not decouple.",
+     [("Anna Berg", "china_trade_curbs", "support")]),
+    ("Nordic Trade Commissioner Anna Berg said the allies do not want to decouple.",
+     [("Anna Berg", "china_trade_curbs", "oppose")]),
+    # the speaker's own country as the subject inside the quote is the speaker's own voice
+    ("Norwegian Trade Minister Anna Berg said: “Norway opposes the new steel tariffs.”",
+     [("Anna Berg", "tariffs", "oppose")]),
+    ("“Norway rejects any retaliation,” Norwegian Trade Minister Anna Berg said.",
+     [("Anna Berg", "retaliation", "oppose")]),
+    # another country as that subject stays that country's claim
+    ("Norwegian Trade Minister Anna Berg said: “Sweden opposes the new steel tariffs.”", []),
 ]
 
 

@@ -252,6 +252,11 @@ def test_countries_the_text_states(nlp, text, expected):
 
 
 SPEAKER_SENTENCES = [
+    # citing a reason and labelling something state a position
+    ("Latvian Foreign Minister Jan Nowak cited the need for tougher sanctions on Russia.",
+     [("Jan Nowak", "sanctions", "support")]),
+    ("Latvian Foreign Minister Jan Nowak labelled the new sanctions on Russia essential.",
+     [("Jan Nowak", "sanctions", "support")]),
     # content before the attribution, with a time or a channel after the verb
     ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said on Wednesday.",
      [("Jan Nowak", "negotiations", "support")]),

@@ -42,6 +42,8 @@ CASES = [
     ("we will not weaken sanctions", [("sanctions", "support")]),
     ("countries that suspended military aid should reconsider", [("military_aid", "support")]),
     ("she was disappointed by the decision to suspend military aid", [("military_aid", "support")]),
+    ("Moscow is deeply dissatisfied with the new sanctions", [("sanctions", "oppose")]),
+    ("the minister voiced dissatisfaction with the sanctions", [("sanctions", "oppose")]),
     ('she was "dismayed" by the decision to suspend military aid', [("military_aid", "support")]),
     ("he concessions before the talks had started", []),
     ("the weather was fine on Tuesday", []),
