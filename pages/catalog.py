@@ -10,7 +10,7 @@ from ui.text import plain
 from ui.widgets import context, table
 
 SENSES = {"support": "Support", "oppose": "Oppose", "weak": "Weak (vaguer wording, lower confidence)"}
-FORM_FIELDS = ("id", "label", "description", *(f"{k}_phrases" for k in CUE_KEYS), *CUE_KEYS,
+FORM_FIELDS = ("id", "label", "description", "target", *(f"{k}_phrases" for k in CUE_KEYS), *CUE_KEYS,
                *(f"{k}_tokens" for k in CUE_KEYS))
 
 
@@ -140,6 +140,9 @@ with st.form("wb_issue_form"):
     cols[1].text_input("Label (shown in charts)", value=issue.get("label", ""), key="wb_f_label")
     st.text_area("What support means, in plain words", value=issue.get("description", ""), key="wb_f_description",
                  height=70)
+    st.text_input("Aimed at (optional): the country whose goods or conduct the issue's measures target, as an "
+                  "ISO code such as CHN; what its own officials say about them reads as opposition",
+                  value=issue.get("target", ""), key="wb_f_target")
     st.caption("Cue phrases, one per line, in plain words: each word matches its other forms (\"impose tariffs\" "
                "also finds \"imposed a tariff\"), `*` stands for any one word. Write the plain form: negation and "
                "reversal (\"lifted the tariffs\", \"is not a solution\") are read by the engine.")

@@ -36,6 +36,12 @@ def test_form_text_becomes_an_issue():
     assert wb.cue_count(issue) == 4
 
 
+def test_the_form_keeps_the_country_an_issue_is_aimed_at():
+    values = {"id": "curbs", "label": "Curbs", "description": "", "target": " chn ", "support_phrases": "curb exports"}
+    assert wb.issue_from_form(values)["target"] == "CHN"
+    assert "target" not in wb.issue_from_form({**values, "target": ""})
+
+
 def test_a_token_pattern_that_is_not_json_names_its_field_and_line():
     with pytest.raises(CatalogError, match="support_tokens, line 2: not JSON"):
         wb.token_patterns('[{"LOWER": "a"}]\n[{LOWER: "b"}]', "support_tokens")
@@ -156,3 +162,16 @@ def test_an_unsaved_draft_survives_switching_the_sidebar_catalog_away_and_back(a
     assert any("unsaved changes" in i.value for i in app.info)
     app.button(key="wb_reset").click().run()
     assert len(app.selectbox(key="wb_issue_pick").options) == 10
+
+
+def test_applying_the_form_keeps_the_country_an_issue_is_aimed_at(app):  # noqa: F811
+    open_workbench(app)
+    app.selectbox(key="flt_catalog").set_value("trade-tariffs").run()
+    options = app.selectbox(key="wb_issue_pick").options
+    pick = next(i for i, label in enumerate(options) if "(china_trade_curbs)" in label)
+    app.selectbox(key="wb_issue_pick").set_value(pick).run()
+    assert app.text_input(key="wb_f_target").value == "CHN"
+    app.button(key=FORM).click().run()
+    assert not app.exception
+    curbs = next(i for i in tomllib.loads(catalog_text(app))["issue"] if i["id"] == "china_trade_curbs")
+    assert curbs["target"] == "CHN"

@@ -90,10 +90,12 @@ def as_json_lines(values) -> str:
 
 
 def issue_from_form(values: dict) -> dict:
-    """An issue dict from the form's text: id, label, description, then one list per cue key
+    """An issue dict from the form's text: id, label, description, target (if any), then one list per cue key
     (phrases and regular expressions one per line, token patterns one JSON per line). Empty
     lists are left out. Raises CatalogError for a token pattern that is not JSON."""
     issue = {key: values.get(key, "").strip() for key in ("id", "label", "description")}
+    if target := values.get("target", "").strip().upper():
+        issue["target"] = target  # the country the issue's measures are aimed at (checked with the catalog)
     for key in (*PHRASE_KEYS, *CUE_KEYS):
         if found := lines(values.get(key, "")):
             issue[key] = found
