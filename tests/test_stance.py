@@ -81,6 +81,9 @@ CASES = [
     # a deal to end the war, a political solution ("cut" opening the cue reverses nothing)
     ("Ukraine should cut a deal to end the war", [("negotiations", "support")]),
     ("it is time to seek a political solution", [("negotiations", "support")]),
+    # "no compromise on X" holds X; a move called inappropriate is opposed
+    ("this means no compromises regarding the territorial integrity of Ukraine", [("territorial_integrity", "support")]),
+    ("given the escalation, initiating talks would be inappropriate", [("negotiations", "oppose")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
