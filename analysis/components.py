@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from spacy.language import Language
@@ -104,6 +106,58 @@ def _organization_nouns() -> frozenset:
 
 
 CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured", "image", "(photo", ":"}
+
+
+# A photo credit or the place of someone in a picture: the line is a caption ("Anna Berg (left) meets
+# Tom Reed. Photograph: Eva Lind/AFP", "(photo credit: REUTERS)", "PHOTO: Anna Berg speaks").
+CAPTION_MARK = re.compile(
+    r"\((?:photo\s+)?credit\b|\bphoto\s*credit\b|^\W*(?:photo|photograph|picture|image)\s*:|\bphotograph\s*:"
+    r"|\bshutterstock\b|\bgetty\s+images\b|\b(?:ap|afp)\s+photo\b|/\s*(?:reuters|afp|ap|epa|getty|pap)\b"
+    r"|\((?:left|right|centre|center|l|r|c)\)", re.IGNORECASE)
+
+
+def _caption_key(line: str) -> str:
+    """A line's letters for comparing two captions ("PHOTO:" before one of them does not count)."""
+    line = re.sub(r"^\W*(?:photo|photograph|picture|image)\s*:", "", line, flags=re.IGNORECASE)
+    folded = unicodedata.normalize("NFKD", line.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]", "", folded).split())
+
+
+def _repeats(line: str, caption: str) -> bool:
+    """``line`` says again what ``caption`` begins with (or the reverse), letters lost to a
+    broken encoding aside: a picture's alt text next to its caption."""
+    a, b = sorted((_caption_key(line), _caption_key(caption)), key=len)
+    if len(a.split()) < 3:
+        return False
+    return SequenceMatcher(None, a, b[:len(a) + 2]).ratio() >= 0.85
+
+
+def caption_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are photo captions: a line with a credit or a place in
+    the picture ("(left)"), a short line right before a line that is only a credit, and a line
+    that repeats an adjacent caption (alt text and caption, one of them without the credit).
+    People named only there are in the picture, not in the story."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), line))
+        start += len(line) + 1
+    caption = [bool(CAPTION_MARK.search(line)) for _, _, line in lines]
+    for k, (_, _, line) in enumerate(lines):
+        if caption[k] and len(line.split()) <= 6:  # a credit alone: the short line before is its caption
+            j = k - 1
+            while j >= 0 and not lines[j][2].strip():
+                j -= 1
+            if j >= 0 and len(lines[j][2].split()) <= 20:
+                caption[j] = True
+    changed = True
+    while changed:  # repeats of a caption, before or after it
+        changed = False
+        for k, (_, _, line) in enumerate(lines):
+            if caption[k] or not line.strip():
+                continue
+            if any(0 <= j < len(lines) and caption[j] and _repeats(line, lines[j][2]) for j in (k - 1, k + 1)):
+                caption[k] = changed = True
+    return [(s, e) for (s, e, _), c in zip(lines, caption) if c]
 
 
 def _line_start(doc: Doc, i: int) -> bool:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, name_position, nickname, surname
+from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, surname
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -223,6 +223,7 @@ class PersonIndex:
             for i in range(ent.start, ent.end):
                 doc._.person_at[i] = canonical
         mentions = self._drop_unsupported_single_names(doc, mentions)
+        mentions = self._drop_people_only_in_captions(doc, mentions)
         doc.spans[PEOPLE_KEY] = mentions
         self._fallback_countries(doc, mentions, before_name)
         return doc
@@ -249,6 +250,25 @@ class PersonIndex:
                 for i in range(m.start, m.end):
                     doc._.person_at.pop(i, None)
         return sorted(keep, key=lambda m: m.start)
+
+    @staticmethod
+    def _drop_people_only_in_captions(doc: Doc, mentions: list[Span]) -> list[Span]:
+        """Someone named only in photo captions ("Anna Berg (left) meets ...", "... Photograph:
+        Eva Lind/AFP") is in the pictures, not in the story: no actor."""
+        captions = caption_lines(doc.text)
+        if not captions:
+            return mentions
+
+        def in_caption(m: Span) -> bool:
+            return any(s <= m.start_char < e for s, e in captions)
+
+        story = {m.kb_id_ for m in mentions if not in_caption(m)}
+        for m in mentions:
+            if m.kb_id_ not in story:
+                doc._.actors.pop(m.kb_id_, None)
+                for i in range(m.start, m.end):
+                    doc._.person_at.pop(i, None)
+        return [m for m in mentions if m.kb_id_ in story]
 
     @staticmethod
     def _inner_name(multiword: list[tuple[int, str]], name: str) -> str:

@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from analysis.components import surname
+from analysis.components import caption_lines, surname
 
 
 @pytest.fixture()
@@ -163,3 +163,19 @@ def test_ner_repair_a_lone_organization_noun_tagged_person_is_an_organization():
     doc = nlp.make_doc("Russian Embassy in London says talks are over .")
     doc.ents = [Span(doc, 0, 1, "NORP"), Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "GPE")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == [("Russian", "NORP"), ("Embassy", "ORG"), ("London", "GPE")]
+
+
+def test_caption_lines_are_lines_with_a_credit_and_their_repeats():
+    text = ("Talks go on\n"
+            "Anna Berg speaks\n"                       # the caption of a credit alone on the next line
+            "(photo credit: REUTERS)\n"
+            "Anna Berg said talks must start.\n"
+            "PHOTO: Tom Reed speaks at a press conference in Riga.\n"
+            "Tom Reed speaks at a press conference in Riga.\n"  # alt text repeating the caption
+            "Eva Lind (left) meets Tom Reed.\n"
+            "Tom Reed said the talks would go on for as long as it takes, and that the two sides "
+            "had agreed on a date for the next round in Riga.\n"  # a paragraph before a credit stays story
+            "Photo: AP")
+    lines = text.split("\n")
+    found = [text[s:e] for s, e in caption_lines(text)]
+    assert found == lines[1:3] + lines[4:7] + lines[8:]

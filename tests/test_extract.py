@@ -424,6 +424,13 @@ NOT_ACTORS = [
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
     # the armed forces after a title are no name
     ("The chairman of the Joint Chiefs of Staff of the Latvian Armed Forces, Tom Reed, said so.", ["Tom Reed"]),
+    # people named only in photo captions are in the pictures, not in the story
+    ("Talks go on in Riga\nLatvian President Tom Reed (left) and Eva Lind (right) meet in Riga on Monday.\n"
+     "Anna Berg said talks must start. Reed agreed.", ["Anna Berg", "Tom Reed"]),
+    ("Talks go on\nPresident Tom Reed speaks\nPresident Tom Reed speaks\n(photo credit: REUTERS)\n\n"
+     "Anna Berg said talks must start.", ["Anna Berg"]),
+    ("Talks go on\nEstonian PM Tom Rd.\nEstonian PM Tom R\u00e9d.Eva Lind / Shutterstock\n\n"
+     "Anna Berg said talks must start.", ["Anna Berg"]),
 ]
 
 
