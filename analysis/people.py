@@ -18,6 +18,7 @@ is read from a person's own name, and empty is preferred to a guess.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -222,6 +223,7 @@ class PersonIndex:
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):
                 doc._.person_at[i] = canonical
+        mentions = self._join_misspellings(doc, mentions)
         mentions = self._drop_unsupported_single_names(doc, mentions)
         mentions = self._drop_people_only_in_captions(doc, mentions)
         doc.spans[PEOPLE_KEY] = mentions
@@ -250,6 +252,42 @@ class PersonIndex:
                 for i in range(m.start, m.end):
                     doc._.person_at.pop(i, None)
         return sorted(keep, key=lambda m: m.start)
+
+    @staticmethod
+    def _join_misspellings(doc: Doc, mentions: list[Span]) -> list[Span]:
+        """One person written two ways in one article, a letter dropped or two swapped by a typo or a
+        broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
+        Hjälm"): the name written more often (else the longer) stands for both. Only one word may
+        differ, and only when it has five letters or more."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
+        names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+        into: dict[str, str] = {}
+        for k, name in enumerate(names):
+            for other in names[:k]:
+                if other not in into and _misspelling(name, other):
+                    into[name] = other
+                    break
+        if not into:
+            return mentions
+        out = []
+        for m in mentions:
+            target = into.get(m.kb_id_)
+            if target is None:
+                out.append(m)
+                continue
+            source = doc._.actors.pop(m.kb_id_, None)
+            if source is not None:
+                actor = doc._.actors[target]
+                actor.mentions += source.mentions
+                if source.country and not actor.country:
+                    actor.country, actor.evidence = source.country, source.evidence
+                actor.role = actor.role or source.role
+            for i in range(m.start, m.end):
+                doc._.person_at[i] = target
+            out.append(Span(doc, m.start, m.end, label="PERSON", kb_id=target))
+        return out
 
     @staticmethod
     def _drop_people_only_in_captions(doc: Doc, mentions: list[Span]) -> list[Span]:
@@ -407,6 +445,30 @@ class PersonIndex:
                 if any(a.country == code and a.role.lower() == title for a in doc._.actors.values()):
                     continue  # "the French President" is the one already named as such
                 holders[0].state(code, "", sent)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha())
+
+
+def _misspelling(a: str, b: str) -> bool:
+    """Two names alike but for one word of five letters or more, where one letter is dropped or
+    two neighbouring letters swapped (accents aside: "Hjälm" and "Hjlm" differ by one letter)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    diff = [(_folded(x), _folded(y)) for x, y in zip(wa, wb) if _folded(x) != _folded(y)]
+    if len(diff) != 1:
+        return False
+    x, y = sorted(diff[0], key=len)
+    if len(y) < 5:
+        return False
+    if len(y) == len(x) + 1:
+        return any(y[:i] + y[i + 1:] == x for i in range(len(y)))
+    if len(y) == len(x):
+        swaps = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and x[swaps[0]] == y[swaps[1]] and x[swaps[1]] == y[swaps[0]]
+    return False
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:

@@ -475,3 +475,12 @@ def test_a_line_break_ends_a_sentence_only_in_text_kept_one_paragraph_per_line(n
     assert next(doc.sents).text.strip() == "Estonia and Latvia join the pact on security guarantees for Ukraine"
     wrapped = nlp("Anna Berg said the talks in the capital\nwould go on for a while longer\nand Tom Reed agreed with her.")
     assert len(list(wrapped.sents)) == 1
+
+
+def test_a_name_misspelt_in_one_article_is_one_person(nlp):
+    """A letter dropped or two letters swapped in one word of a name: the same person; another
+    letter in its place may be another name and stays apart."""
+    doc = nlp("Estonian Foreign Minister Anna Lindqvist met Tom Reed on Monday. Anna Lindqvst said talks must "
+              "start. Eva Halvorsen met Tom Raed later. Eva Hlavorsen agreed.")
+    assert {name: a.country for name, a in doc._.actors.items()} == {
+        "Anna Lindqvist": "EST", "Tom Reed": "", "Eva Halvorsen": "", "Tom Raed": ""}
