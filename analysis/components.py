@@ -541,7 +541,8 @@ class NerRepair:
 def name_position(doc: Doc, i: int) -> int:
     """Where a name would start after a title ending at ``i``: right there, after a comma, or
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
-    Ricci", "China's ambassador to the United Nations, Wei Lan")."""
+    Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
+    Staff of the Latvian Armed Forces, Tom Reed")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         j = _country_after(doc, i + 1)
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
@@ -549,6 +550,12 @@ def name_position(doc: Doc, i: int) -> int:
             while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
                 j += 1
         i = j if j > i + 1 else i
+        # "of the Latvian Armed Forces, Anna Berg": the rest of a body's name after its country
+        k = i
+        while k < len(doc) and k - i < 4 and (doc[k].is_title or doc[k].is_upper) and doc[k].ent_type_ != "PERSON":
+            k += 1
+        if k > i and k < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _organization_nouns():
+            i = k
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i

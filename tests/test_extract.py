@@ -232,6 +232,9 @@ COUNTRY_SENTENCES = [
      {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
     ("On Monday, President of Ukraine Anna Berg arrived in Berlin.", {"Anna Berg": "UKR"}),
     ("Prime Minister of the United Kingdom Tom Reed said so.", {"Tom Reed": "GBR"}),
+    # the rest of a body's name after the country, then the name
+    ("The statement by the chairman of the Committee of the Chiefs of Staff of the US Armed Forces, Tom Reed, "
+     "angered officials.", {"Tom Reed": "USA"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
