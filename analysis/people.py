@@ -413,6 +413,7 @@ class PersonIndex:
         """Two more statements of a country, for people the title next to their name left without one:
 
         * the place the introducing sentence opens with ("In Budapest, Prime Minister X ...");
+        * the country of the person whose title it is ("Anna Berg's spokesman, X");
         * an unnamed title with a country elsewhere in the text ("U.S. President Announces ..."
           in a headline, "the Polish foreign minister said") when exactly one person without a
           country holds that title and no one named holds it for that country.
@@ -437,6 +438,16 @@ class PersonIndex:
             if not actor.country:  # any mention: "X reiterated India's position"
                 actor.state(_own_position(mention), "", mention.sent)
             seen.add(name)
+        for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
+            actor = doc._.actors[mention.kb_id_]
+            role = before_name.get(mention.start)
+            if actor.country or role is None:
+                continue
+            left = _left_modifier_start(doc, role.start)
+            owner = next((doc._.person_at.get(k - 1) for k in range(role.start - 1, left - 1, -1)
+                          if doc[k].text in POSSESSIVE and k > 0 and doc._.person_at.get(k - 1)), None)
+            if owner and owner != mention.kb_id_ and owner in doc._.actors:
+                actor.state(doc._.actors[owner].country, "", mention.sent)
         for title, codes in unnamed.items():
             holders = [a for a in doc._.actors.values()
                        if a.actor_type == "person" and not a.country and a.role.lower() == title]

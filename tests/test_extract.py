@@ -235,6 +235,11 @@ COUNTRY_SENTENCES = [
     # the rest of a body's name after the country, then the name
     ("The statement by the chairman of the Committee of the Chiefs of Staff of the US Armed Forces, Tom Reed, "
      "angered officials.", {"Tom Reed": "USA"}),
+    # the title of a person named before it: that person's country
+    ("Ukrainian President Anna Berg spoke to Xi. Berg's spokesman, Tom Reed, said on Facebook that the two "
+     "leaders talked.", {"Anna Berg": "UKR", "Tom Reed": "UKR"}),
+    ("Anna Berg's spokesman, Tom Reed, said the two leaders talked. Later, Polish President Anna Berg left.",
+     {"Anna Berg": "POL", "Tom Reed": "POL"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
