@@ -217,8 +217,9 @@ class PersonIndex:
                 if canonical == name and len(words) == 1:
                     canonical = self._family_name_first(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
-            # a title only one state has, before the name or inside it ("Pope X" is one entity)
-            country = country or national_title(role) or national_title(ent[0].text if len(ent) > 1 else "")
+            # a title only one state has, before the name or inside it ("Pope X" is one entity): that
+            # state, also over a nationality or the country a nuncio is posted to
+            country = national_title(role) or country or national_title(ent[0].text if len(ent) > 1 else "")
             add_actor(doc, canonical, "person", country, role, sent=ent.sent)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):

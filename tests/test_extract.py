@@ -240,6 +240,9 @@ COUNTRY_SENTENCES = [
      "leaders talked.", {"Anna Berg": "UKR", "Tom Reed": "UKR"}),
     ("Anna Berg's spokesman, Tom Reed, said the two leaders talked. Later, Polish President Anna Berg left.",
      {"Anna Berg": "POL", "Tom Reed": "POL"}),
+    # a nuncio speaks for the Holy See, wherever he is posted
+    ("The ministry summoned Apostolic Nuncio Tomas Ruvalis on Monday.", {"Tomas Ruvalis": "VAT"}),
+    ("Kyiv summoned the apostolic nuncio to Ukraine, Tomas Ruvalis, on Monday.", {"Tomas Ruvalis": "VAT"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
