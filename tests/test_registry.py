@@ -100,6 +100,19 @@ def test_a_lone_surname_two_full_names_share_takes_their_country_only_when_they_
     assert rows(resolved(differ))[-1] == ("a2", "Berg", "", "")
 
 
+def test_a_lone_surname_joins_the_full_name_named_far_more_often_when_all_share_a_country():
+    often = [(f"a{k}", "Anna Novak", "SVN", "") for k in range(1, 4)]
+    table = actors(*often, ("b1", "Petra Novak", "SVN", ""), ("c1", "Novak", "", ""))
+    registry = build(table)
+    assert registry.get("Novak") is registry.get("Anna Novak")
+    assert rows(resolved(table))[-1] == ("c1", "Anna Novak", "SVN", "corpus")
+    # another country stated for the other one, or not far more often: joined to neither
+    differ = actors(*often, ("b1", "Petra Novak", "AUT", ""), ("c1", "Novak", "", ""))
+    assert build(differ).get("Novak").variants == ("Novak",)
+    close = actors(*often[:2], ("b1", "Petra Novak", "SVN", ""), ("c1", "Novak", "", ""))
+    assert build(close).get("Novak").variants == ("Novak",)
+
+
 def test_spellings_that_two_articles_state_different_countries_for_stay_apart():
     table = actors(("a1", "Olof Lindqvist", "SWE", ""), ("a2", "Olaf Lindqvist", "DEU", ""))
     assert len(build(table).people) == 2
