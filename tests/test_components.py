@@ -179,3 +179,22 @@ def test_caption_lines_are_lines_with_a_credit_and_their_repeats():
     lines = text.split("\n")
     found = [text[s:e] for s, e in caption_lines(text)]
     assert found == lines[1:3] + lines[4:7] + lines[8:]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Kaland", "said", "so", "."], [("Kaland", "PERSON")]),
+    (["Anna", "von", "der", "Kaland", "said", "so", "."], [("Anna von der Kaland", "PERSON")]),  # the whole name
+    (["Kyiv", "said", "so", "."], [("Kyiv", "GPE")]),  # a known place that speaks stays one
+    (["Kaland", "grew", "fast", "."], [("Kaland", "GPE")]),  # no speech verb: a place it may be
+])
+def test_ner_repair_an_unknown_place_that_speaks_is_a_person(words, expected):
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    verb = len(words) - 3
+    heads = [verb] * verb + [verb, verb, verb]
+    deps = ["compound"] * (verb - 1) + ["nsubj", "ROOT", "advmod", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, verb - 1, verb, "GPE")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == expected

@@ -495,3 +495,9 @@ def test_a_name_misspelt_in_one_article_is_one_person(nlp):
               "start. Eva Halvorsen met Tom Raed later. Eva Hlavorsen agreed.")
     assert {name: a.country for name, a in doc._.actors.items()} == {
         "Anna Lindqvist": "EST", "Tom Reed": "", "Eva Halvorsen": "", "Tom Raed": ""}
+
+
+def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
+    """One word tagged GPE that no list knows as a place, the subject of a speech verb."""
+    doc = nlp("“Moscow will just wait and come for the rest,” Kaland said. Kaland questioned who would enforce a zone.")
+    assert sorted(doc._.actors) == ["Kaland"]
