@@ -265,6 +265,32 @@ def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
 
+def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) -> bool:
+    """One capitalised word right after a title (ending at ``role_end``), then no other capitalised
+    word: a name written alone ("Ambassador Nowak said"), unless the model or our lists know it as
+    a place, a body, a nationality or a date, or it is a headline's verb ("Minister Warns"). The
+    model's entity may hold it alone or end with it after a body ("the United Nations Nowak"), not
+    join it to the title word ("General Motors")."""
+    token = doc[i]
+    if not (_is_name_token(token) and token.pos_ == "PROPN") or verb_lemma(token.text):
+        return False
+    if i + 1 < len(doc) and (doc[i + 1].is_title or doc[i + 1].lower_ in PARTICLES):
+        return False
+    first = i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first < role_end:
+        return False  # the model's entity runs from the title into the word
+    ent = next((e for e in ents if e.start <= i < e.end), None)
+    if ent is not None and (ent.label_ not in ("GPE", "ORG", "NORP", "LOC") or ent.end != i + 1
+                            or ent.start < role_end):
+        return False
+    lower = token.lower_
+    return not (countries.country_code(token.text) or countries.city_country(token.text)
+                or countries.institution(token.text) or countries.demonym(token.text)
+                or lower in _organization_nouns() or lower in _place_nouns() or lower in _title_words())
+
+
 def _is_place(text: str) -> bool:
     code = countries.country_code(text)
     return bool(code) and countries.institution(text) is None and not countries.demonym(text)
@@ -492,6 +518,9 @@ class NerRepair:
                 if person.start == end:
                     added.append(Span(doc, start, person.end, label="PERSON"))
                     continue
+            if end - start == 1 and _lone_name_after_title(doc, start, role.end, ents):
+                added.append(Span(doc, start, end, label="PERSON"))  # "Patriarch Kirill", "Ambassador Nowak"
+                continue
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 # "chairman of the Joint Chiefs of Staff of the US Armed Forces": no name

@@ -243,6 +243,9 @@ COUNTRY_SENTENCES = [
     # a nuncio speaks for the Holy See, wherever he is posted
     ("The ministry summoned Apostolic Nuncio Tomas Ruvalis on Monday.", {"Tomas Ruvalis": "VAT"}),
     ("Kyiv summoned the apostolic nuncio to Ukraine, Tomas Ruvalis, on Monday.", {"Tomas Ruvalis": "VAT"}),
+    # one name alone right after a title, also where the model joined it to the body before it
+    ("Russia’s permanent representative to the United Nations Kaland accused Western countries of hypocrisy.",
+     {"Kaland": "RUS"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
