@@ -240,6 +240,10 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _name_titles() -> frozenset:
+    return frozenset(load("roles")["name_titles"])
+
+
 def _speech_lemmas() -> frozenset:
     """Lemmas of the verbs that report what someone said (analysis/data/speech.toml: indirect)."""
     return frozenset(load("speech")["indirect"])
@@ -313,6 +317,7 @@ class NerRepair:
         ents = self._names_before_titles(doc, ents)
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
+        ents = [self._with_name_title(e) for e in ents]
         doc.ents = filter_spans(ents)
         return doc
 
@@ -396,6 +401,17 @@ class NerRepair:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "PERSON" and countries.demonym(ent.text):
             return Span(ent.doc, ent.start, ent.end, label="NORP")
+        return ent
+
+    @staticmethod
+    def _with_name_title(ent: Span) -> Span:
+        """"Pope" + "Gregory": a given name alone after a title that belongs to the name (roles.toml:
+        name_titles) is named with it, as "Pope Gregory" is when the model takes both."""
+        doc = ent.doc
+        one_word = len(ent) == 1 or (len(ent) == 2 and ent[1].text in ("'s", "’s"))
+        if (ent.label_ == "PERSON" and one_word and ent.start > 0 and doc[ent.start - 1].is_title
+                and doc[ent.start - 1].lower_ in _name_titles()):
+            return Span(doc, ent.start - 1, ent.end, label="PERSON")
         return ent
 
     @staticmethod

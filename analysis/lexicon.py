@@ -37,6 +37,7 @@ SCHEMAS: dict[str, dict] = {
         "member_nouns": words,
         "media_titles": words,
         "national_titles": mapping(code),
+        "name_titles": words,
     },
     "speech": {
         "indirect": words,

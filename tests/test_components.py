@@ -198,3 +198,12 @@ def test_ner_repair_an_unknown_place_that_speaks_is_a_person(words, expected):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     doc.ents = [Span(doc, verb - 1, verb, "GPE")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == expected
+
+
+def test_ner_repair_names_a_pope_with_the_title():
+    """"Pope" + "Casimir" tagged alone: the title belongs to the name, as when the model takes both."""
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("He travels on Pope Casimir's behalf with Anna Berg .")
+    doc.ents = [Span(doc, 4, 5, "PERSON"), Span(doc, 8, 10, "PERSON")]
+    assert [e.text for e in repair(doc).ents] == ["Pope Casimir", "Anna Berg"]
