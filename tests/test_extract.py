@@ -417,6 +417,13 @@ SPEAKER_SENTENCES = [
 ]
 
 
+SPEAKER_SENTENCES += [
+    # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
+    ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
+     "Union cannot legally confiscate frozen Russian assets.", []),
+]
+
+
 @pytest.mark.parametrize("text, expected", SPEAKER_SENTENCES)
 def test_speakers_in_sentences(nlp, text, expected):
     from analysis.reader import parse_article
