@@ -240,6 +240,18 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _ent_length(doc: Doc, i: int) -> int:
+    """Length of the model's entity covering token ``i`` (0 outside any)."""
+    if not doc[i].ent_type_:
+        return 0
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
+
+
 def _name_titles() -> frozenset:
     return frozenset(load("roles")["name_titles"])
 
@@ -315,6 +327,7 @@ class NerRepair:
         ents = self._names_in_lists(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
+        ents = self._full_names_tagged_org(doc, ents)
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
@@ -402,6 +415,26 @@ class NerRepair:
         if ent.label_ == "PERSON" and countries.demonym(ent.text):
             return Span(ent.doc, ent.start, ent.end, label="NORP")
         return ent
+
+    @staticmethod
+    def _full_names_tagged_org(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Anna Kovalczyk" tagged ORG, then "Kovalczyk insisted ...": two or three capitalised words
+        the model took for a body are a person's name when their last word, alone elsewhere in the
+        text, is the subject of a speech verb. Bodies ("Deutsche Bank", the institutions we know)
+        stay bodies."""
+        speaking = {t.lower_ for t in doc if t.dep_ == "nsubj" and t.is_title and t.head.pos_ in ("VERB", "AUX")
+                    and verb_lemma(t.head.text) in _speech_lemmas()
+                    and (not t.ent_type_ or _ent_length(doc, t.i) == 1)}
+        if not speaking:
+            return ents
+        out = []
+        for e in ents:
+            if (e.label_ == "ORG" and 2 <= len(e) <= 3 and all(t.is_title and t.is_alpha for t in e)
+                    and e[-1].lower_ in speaking and e[-1].lower_ not in _organization_nouns()
+                    and not countries.institution(e.text) and not countries.country_code(e.text)):
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        return out
 
     @staticmethod
     def _with_name_title(ent: Span) -> Span:

@@ -207,3 +207,21 @@ def test_ner_repair_names_a_pope_with_the_title():
     doc = nlp.make_doc("He travels on Pope Casimir's behalf with Anna Berg .")
     doc.ents = [Span(doc, 4, 5, "PERSON"), Span(doc, 8, 10, "PERSON")]
     assert [e.text for e in repair(doc).ents] == ["Pope Casimir", "Anna Berg"]
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("Anna", "Kovalczyk", [("Anna Kovalczyk", "PERSON"), ("Kovalczyk", "PERSON")]),
+    ("Deutsche", "Bank", [("Deutsche Bank", "ORG")]),  # a body's last word stays a body's
+])
+def test_ner_repair_a_full_name_tagged_org_is_a_person_when_its_surname_speaks(first, last, expected):
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    words = [first, last, "announced", "a", "plan", ".", "Later", last, "insisted", "on", "it", "."]
+    heads = [1, 2, 2, 4, 2, 2, 8, 8, 8, 8, 9, 8]
+    deps = ["compound", "nsubj", "ROOT", "det", "dobj", "punct", "advmod", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADV", "PROPN", "VERB", "ADP", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 0, 2, "ORG")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == expected
