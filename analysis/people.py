@@ -33,6 +33,8 @@ RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters
 POSSESSIVE = ("'s", "’s")
 BODIES = {"EU", "NATO", "UN"}
 POSTED = {"ambassador", "envoy", "representative"}  # titles held at a body for a country
+# The party and state of a US lawmaker after the name: "X, R-S.C.,", "X (D-NY)", "X, I-Vt."
+PARTY_STATE = re.compile(r"\s*[,(]\s*[DRI]-[A-Z][A-Za-z.]{0,8}\s*[,)]")
 ABBREVIATION = re.compile(r"[A-Z](\.[A-Z])+\.?")  # "U.S", "U.K", "U.S."
 
 for _name in ("actors", "person_at", "ent_at"):
@@ -415,6 +417,7 @@ class PersonIndex:
 
         * the place the introducing sentence opens with ("In Budapest, Prime Minister X ...");
         * the country of the person whose title it is ("Anna Berg's spokesman, X");
+        * a US party and state tag after the name ("X, R-S.C.,");
         * an unnamed title with a country elsewhere in the text ("U.S. President Announces ..."
           in a headline, "the Polish foreign minister said") when exactly one person without a
           country holds that title and no one named holds it for that country.
@@ -438,6 +441,8 @@ class PersonIndex:
                 actor.state(fronted_place(mention.sent) or _listed_member_of(mention), "", mention.sent)
             if not actor.country:  # any mention: "X reiterated India's position"
                 actor.state(_own_position(mention), "", mention.sent)
+            if not actor.country and PARTY_STATE.match(doc.text, mention.end_char):
+                actor.state("USA", "", mention.sent)  # "Sen. X, R-S.C.," / "X (D-NY)": a US lawmaker
             seen.add(name)
         for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
             actor = doc._.actors[mention.kb_id_]

@@ -246,6 +246,9 @@ COUNTRY_SENTENCES = [
     # one name alone right after a title, also where the model joined it to the body before it
     ("Russia’s permanent representative to the United Nations Kaland accused Western countries of hypocrisy.",
      {"Kaland": "RUS"}),
+    # a US lawmaker's party and state after the name
+    ("Sen. Tom Reed, R-S.C., a national security hawk, voted no on the bill.", {"Tom Reed": "USA"}),
+    ("Senator Anna Berg (D-Calif.) said the aid must pass.", {"Anna Berg": "USA"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
