@@ -113,7 +113,8 @@ CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured"
 CAPTION_MARK = re.compile(
     r"\((?:photo\s+)?credit\b|\bphoto\s*credit\b|^\W*(?:photo|photograph|picture|image)\s*:|\bphotograph\s*:"
     r"|\bshutterstock\b|\bgetty\s+images\b|\b(?:ap|afp)\s+photo\b|/\s*(?:reuters|afp|ap|epa|getty|pap)\b"
-    r"|\((?:left|right|centre|center|l|r|c)\)", re.IGNORECASE)
+    r"|\((?:left|right|centre|center|l|r|c)\)"
+    r"|\.[—–](?:afp|reuters|ap|epa|getty images|anadolu|xinhua)\s*$", re.IGNORECASE)  # "... on Monday.—AFP"
 
 
 def _caption_key(line: str) -> str:

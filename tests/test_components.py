@@ -225,3 +225,9 @@ def test_ner_repair_a_full_name_tagged_org_is_a_person_when_its_surname_speaks(f
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc.ents = [Span(doc, 0, 2, "ORG")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == expected
+
+
+def test_caption_lines_end_with_an_agency_credit_glued_to_the_caption():
+    text = ("Anna Berg speaks to Tom Reed during a meeting in Riga.—AFP\n"
+            "Tom Reed said the talks would go on. - Reuters")  # a story line with the agency's tag stays
+    assert [text[s:e] for s, e in caption_lines(text)] == [text.split("\n")[0]]
