@@ -514,3 +514,8 @@ def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
     """One word tagged GPE that no list knows as a place, the subject of a speech verb."""
     doc = nlp("“Moscow will just wait and come for the rest,” Kaland said. Kaland questioned who would enforce a zone.")
     assert sorted(doc._.actors) == ["Kaland"]
+
+
+def test_a_surname_after_an_honorific_the_model_took_in_is_the_full_name(nlp):
+    doc = nlp("Commission President Anna van der Berg met Tom Reed on Monday. Mrs van der Berg said talks must start.")
+    assert sorted(doc._.actors) == ["Anna van der Berg", "Tom Reed"]

@@ -53,6 +53,8 @@ def test_same_person_names(a, b, same):
     ("AnnaLindqvist", "Anna Lindqvist"),  # a space lost in typing
     ("Ron DeSantis", "Ron DeSantis"),     # a capital inside a surname stays
     ("(Anna) Berg", "Anna Berg"),
+    ("Mrs van der Berg", "van der Berg"),  # an honorific is no part of the name
+    ("Mr. Tom Reed", "Tom Reed"),
 ])
 def test_clean_name(text, expected):
     from analysis.people import clean_name
