@@ -383,8 +383,10 @@ class NerRepair:
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
                     start += 1  # "British PM Novak"
                 # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name
-                # of one word before it stays whole ("Edward Said")
-                verb = next((t.i for t in doc[start + 2:end] if verb_lemma(t.text)), None)
+                # of one word before it stays whole ("Edward Said") unless the verb is in capitals
+                # ("Novak SLAMS Berg")
+                verb = next((t.i for t in doc[start + 1:end] if verb_lemma(t.text)
+                             and (t.i >= start + 2 or (t.is_upper and len(t) > 2))), None)
                 if verb is not None:
                     end = verb
                 while end > start + 1 and verb_lemma(doc[end - 1].text):

@@ -51,6 +51,8 @@ def test_surname(name, expected):
     ("British PM Tom Hale Confirms Tank Delivery", (0, 7), "Tom Hale"),
     # a headline's verb at the end of the span
     ("Anna Novak Says Talks Go On", (0, 3), "Anna Novak"),
+    # a headline's verb in capitals after a one-word name
+    ("President Novak SLAMS Berg over tariffs", (1, 4), "Novak"),
     # an aside between spaced dashes is no part of the name
     ("signed by Anna Novak - last August - it", (2, 6), "Anna Novak"),
     # a double-barrelled surname the model cut at its hyphen
