@@ -253,6 +253,10 @@ def _ent_length(doc: Doc, i: int) -> int:
     return end - start
 
 
+def _party_members() -> frozenset:
+    return frozenset(load("roles")["party_members"])
+
+
 def _name_titles() -> frozenset:
     return frozenset(load("roles")["name_titles"])
 
@@ -332,6 +336,9 @@ class NerRepair:
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
+        # "a fellow Christian Democrat": a party's member, whatever rule took it for a name
+        ents = [Span(doc, e.start, e.end, label="NORP") if e.label_ == "PERSON" and e[-1].lower_ in _party_members()
+                else e for e in ents]
         doc.ents = filter_spans(ents)
         return doc
 

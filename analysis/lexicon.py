@@ -38,6 +38,7 @@ SCHEMAS: dict[str, dict] = {
         "media_titles": words,
         "national_titles": mapping(code),
         "name_titles": words,
+        "party_members": words,
     },
     "speech": {
         "indirect": words,

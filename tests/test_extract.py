@@ -446,6 +446,9 @@ NOT_ACTORS = [
     # a name described as a journalist's
     ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
+    # a party's member is no one's name
+    ("Anna Berg hopes to convince fellow Christian Democrat member Eva Lind to rework the plan.",
+     ["Anna Berg", "Eva Lind"]),
     # the armed forces after a title are no name
     ("The chairman of the Joint Chiefs of Staff of the Latvian Armed Forces, Tom Reed, said so.", ["Tom Reed"]),
     # people named only in photo captions are in the pictures, not in the story
