@@ -113,8 +113,11 @@ CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured"
 CAPTION_MARK = re.compile(
     r"\((?:photo\s+)?credit\b|\bphoto\s*credit\b|^\W*(?:photo|photograph|picture|image)\s*:|\bphotograph\s*:"
     r"|\bshutterstock\b|\bgetty\s+images\b|\b(?:ap|afp)\s+photo\b|/\s*(?:reuters|afp|ap|epa|getty|pap)\b"
-    r"|\((?:left|right|centre|center|l|r|c)\)"
+    r"|\((?:(?:second |third )?(?:from )?(?:left|right)|centre|center)\)"
     r"|\.[—–](?:afp|reuters|ap|epa|getty images|anadolu|xinhua)\s*$", re.IGNORECASE)  # "... on Monday.—AFP"
+
+
+QUOTE_MARKS = set("\"“”«»")
 
 
 def _caption_key(line: str) -> str:
@@ -148,8 +151,8 @@ def caption_lines(text: str) -> list[tuple[int, int]]:
             j = k - 1
             while j >= 0 and not lines[j][2].strip():
                 j -= 1
-            if j >= 0 and len(lines[j][2].split()) <= 20:
-                caption[j] = True
+            if j >= 0 and len(lines[j][2].split()) <= 20 and not QUOTE_MARKS & set(lines[j][2]):
+                caption[j] = True  # (a quote is the story's, not a picture's)
     changed = True
     while changed:  # repeats of a caption, before or after it
         changed = False

@@ -233,3 +233,10 @@ def test_caption_lines_end_with_an_agency_credit_glued_to_the_caption():
     text = ("Anna Berg speaks to Tom Reed during a meeting in Riga.—AFP\n"
             "Tom Reed said the talks would go on. - Reuters")  # a story line with the agency's tag stays
     assert [text[s:e] for s, e in caption_lines(text)] == [text.split("\n")[0]]
+
+
+def test_caption_lines_leave_story_lines_with_a_party_tag_or_a_quote():
+    text = ("Senator Tom Reed (R) said the aid must pass.\n"  # a party, not a place in a picture
+            "“Talks must start,” Anna Berg said.\n"  # a quote before a credit alone is the story's
+            "Photo: AP")
+    assert [text[s:e] for s, e in caption_lines(text)] == ["Photo: AP"]
