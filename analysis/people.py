@@ -261,7 +261,7 @@ class PersonIndex:
     def _join_misspellings(doc: Doc, mentions: list[Span]) -> list[Span]:
         """One person written two ways in one article, a letter dropped or two swapped by a typo or a
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
-        Hjälm"): the name written more often (else the longer) stands for both. Only one word may
+        Hjälm"): the name written more often (else the longer) stands for both. Only the surname may
         differ, and only when it has five letters or more."""
         counts: dict[str, int] = {}
         for m in mentions:
@@ -470,14 +470,14 @@ def _folded(word: str) -> str:
 
 
 def _misspelling(a: str, b: str) -> bool:
-    """Two names alike but for one word of five letters or more, where one letter is dropped or
+    """Two names alike but for the surname, of five letters or more, where one letter is dropped or
     two neighbouring letters swapped (accents aside: "Hjälm" and "Hjlm" differ by one letter)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
         return False
     diff = [(_folded(x), _folded(y)) for x, y in zip(wa, wb) if _folded(x) != _folded(y)]
-    if len(diff) != 1:
-        return False
+    if len(diff) != 1 or _folded(wa[-1]) == _folded(wb[-1]):
+        return False  # given names a letter apart are often two people ("Paul" and "Paula")
     x, y = sorted(diff[0], key=len)
     if len(y) < 5:
         return False

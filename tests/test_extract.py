@@ -508,9 +508,10 @@ def test_a_name_misspelt_in_one_article_is_one_person(nlp):
     """A letter dropped or two letters swapped in one word of a name: the same person; another
     letter in its place may be another name and stays apart."""
     doc = nlp("Estonian Foreign Minister Anna Lindqvist met Tom Reed on Monday. Anna Lindqvst said talks must "
-              "start. Eva Halvorsen met Tom Raed later. Eva Hlavorsen agreed.")
+              "start. Eva Halvorsen met Tom Raed later. Eva Hlavorsen agreed. Paul Norberg and Paula Norberg left.")
     assert {name: a.country for name, a in doc._.actors.items()} == {
-        "Anna Lindqvist": "EST", "Tom Reed": "", "Eva Halvorsen": "", "Tom Raed": ""}
+        "Anna Lindqvist": "EST", "Tom Reed": "", "Eva Halvorsen": "", "Tom Raed": "", "Paul Norberg": "",
+        "Paula Norberg": ""}
 
 
 def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
