@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from spacy.language import Language
@@ -106,6 +108,62 @@ def _organization_nouns() -> frozenset:
 CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured", "image", "(photo", ":"}
 
 
+# A photo credit or the place of someone in a picture: the line is a caption ("Anna Berg (left) meets
+# Tom Reed. Photograph: Eva Lind/AFP", "(photo credit: REUTERS)", "PHOTO: Anna Berg speaks").
+CAPTION_MARK = re.compile(
+    r"\((?:photo\s+)?credit\b|\bphoto\s*credit\b|^\W*(?:photo|photograph|picture|image)\s*:|\bphotograph\s*:"
+    r"|\bshutterstock\b|\bgetty\s+images\b|\b(?:ap|afp)\s+photo\b|/\s*(?:reuters|afp|ap|epa|getty|pap)\b"
+    r"|\((?:(?:second |third )?(?:from )?(?:left|right)|centre|center)\)"
+    r"|\.[—–](?:afp|reuters|ap|epa|getty images|anadolu|xinhua)\s*$", re.IGNORECASE)  # "... on Monday.—AFP"
+
+
+QUOTE_MARKS = set("\"“”«»")
+
+
+def _caption_key(line: str) -> str:
+    """A line's letters for comparing two captions ("PHOTO:" before one of them does not count)."""
+    line = re.sub(r"^\W*(?:photo|photograph|picture|image)\s*:", "", line, flags=re.IGNORECASE)
+    folded = unicodedata.normalize("NFKD", line.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]", "", folded).split())
+
+
+def _repeats(line: str, caption: str) -> bool:
+    """``line`` says again what ``caption`` begins with (or the reverse), letters lost to a
+    broken encoding aside: a picture's alt text next to its caption."""
+    a, b = sorted((_caption_key(line), _caption_key(caption)), key=len)
+    if len(a.split()) < 3:
+        return False
+    return SequenceMatcher(None, a, b[:len(a) + 2]).ratio() >= 0.85
+
+
+def caption_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are photo captions: a line with a credit or a place in
+    the picture ("(left)"), a short line right before a line that is only a credit, and a line
+    that repeats an adjacent caption (alt text and caption, one of them without the credit).
+    People named only there are in the picture, not in the story."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line), line))
+        start += len(line) + 1
+    caption = [bool(CAPTION_MARK.search(line)) for _, _, line in lines]
+    for k, (_, _, line) in enumerate(lines):
+        if caption[k] and len(line.split()) <= 6:  # a credit alone: the short line before is its caption
+            j = k - 1
+            while j >= 0 and not lines[j][2].strip():
+                j -= 1
+            if j >= 0 and len(lines[j][2].split()) <= 20 and not QUOTE_MARKS & set(lines[j][2]):
+                caption[j] = True  # (a quote is the story's, not a picture's)
+    changed = True
+    while changed:  # repeats of a caption, before or after it
+        changed = False
+        for k, (_, _, line) in enumerate(lines):
+            if caption[k] or not line.strip():
+                continue
+            if any(0 <= j < len(lines) and caption[j] and _repeats(line, lines[j][2]) for j in (k - 1, k + 1)):
+                caption[k] = changed = True
+    return [(s, e) for (s, e, _), c in zip(lines, caption) if c]
+
+
 def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text_with_ws
 
@@ -186,6 +244,31 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _ent_length(doc: Doc, i: int) -> int:
+    """Length of the model's entity covering token ``i`` (0 outside any)."""
+    if not doc[i].ent_type_:
+        return 0
+    start, end = i, i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start
+
+
+def _party_members() -> frozenset:
+    return frozenset(load("roles")["party_members"])
+
+
+def _name_titles() -> frozenset:
+    return frozenset(load("roles")["name_titles"])
+
+
+def _speech_lemmas() -> frozenset:
+    """Lemmas of the verbs that report what someone said (analysis/data/speech.toml: indirect)."""
+    return frozenset(load("speech")["indirect"])
+
+
 def _title_words() -> frozenset:
     """Last words of the titles in roles.toml ("chair", "minister", "president")."""
     return frozenset(t.split()[-1] for t in load("roles")["titles"])
@@ -204,6 +287,32 @@ def _definite_title(doc: Doc, ent: Span) -> bool:
 
 def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
+
+
+def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) -> bool:
+    """One capitalised word right after a title (ending at ``role_end``), then no other capitalised
+    word: a name written alone ("Ambassador Nowak said"), unless the model or our lists know it as
+    a place, a body, a nationality or a date, or it is a headline's verb ("Minister Warns"). The
+    model's entity may hold it alone or end with it after a body ("the United Nations Nowak"), not
+    join it to the title word ("General Motors")."""
+    token = doc[i]
+    if not (_is_name_token(token) and token.pos_ == "PROPN") or verb_lemma(token.text):
+        return False
+    if i + 1 < len(doc) and (doc[i + 1].is_title or doc[i + 1].lower_ in PARTICLES):
+        return False
+    first = i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first < role_end:
+        return False  # the model's entity runs from the title into the word
+    ent = next((e for e in ents if e.start <= i < e.end), None)
+    if ent is not None and (ent.label_ not in ("GPE", "ORG", "NORP", "LOC") or ent.end != i + 1
+                            or ent.start < role_end):
+        return False
+    lower = token.lower_
+    return not (countries.country_code(token.text) or countries.city_country(token.text)
+                or countries.institution(token.text) or countries.demonym(token.text)
+                or lower in _organization_nouns() or lower in _place_nouns() or lower in _title_words())
 
 
 def _is_place(text: str) -> bool:
@@ -226,7 +335,13 @@ class NerRepair:
         ents = self._names_in_lists(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
+        ents = self._full_names_tagged_org(doc, ents)
         ents = self._known_surnames(doc, ents)
+        ents = [self._speaking_unknown_place(e) for e in ents]
+        ents = [self._with_name_title(e) for e in ents]
+        # "a fellow Christian Democrat": a party's member, whatever rule took it for a name
+        ents = [Span(doc, e.start, e.end, label="NORP") if e.label_ == "PERSON" and e[-1].lower_ in _party_members()
+                else e for e in ents]
         doc.ents = filter_spans(ents)
         return doc
 
@@ -278,8 +393,10 @@ class NerRepair:
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
                     start += 1  # "British PM Novak"
                 # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name
-                # of one word before it stays whole ("Edward Said")
-                verb = next((t.i for t in doc[start + 2:end] if verb_lemma(t.text)), None)
+                # of one word before it stays whole ("Edward Said") unless the verb is in capitals
+                # ("Novak SLAMS Berg")
+                verb = next((t.i for t in doc[start + 1:end] if verb_lemma(t.text)
+                             and (t.i >= start + 2 or (t.is_upper and len(t) > 2))), None)
                 if verb is not None:
                     end = verb
                 while end > start + 1 and verb_lemma(doc[end - 1].text):
@@ -310,6 +427,54 @@ class NerRepair:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         if ent.label_ == "PERSON" and countries.demonym(ent.text):
             return Span(ent.doc, ent.start, ent.end, label="NORP")
+        return ent
+
+    @staticmethod
+    def _full_names_tagged_org(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Anna Kovalczyk" tagged ORG, then "Kovalczyk insisted ...": two or three capitalised words
+        the model took for a body are a person's name when their last word, alone elsewhere in the
+        text, is the subject of a speech verb. Bodies ("Deutsche Bank", the institutions we know)
+        stay bodies."""
+        speaking = {t.lower_ for t in doc if t.dep_ == "nsubj" and t.is_title and t.head.pos_ in ("VERB", "AUX")
+                    and verb_lemma(t.head.text) in _speech_lemmas()
+                    and (not t.ent_type_ or _ent_length(doc, t.i) == 1)}
+        if not speaking:
+            return ents
+        out = []
+        for e in ents:
+            if (e.label_ == "ORG" and 2 <= len(e) <= 3 and all(t.is_title and t.is_alpha for t in e)
+                    and e[-1].lower_ in speaking and e[-1].lower_ not in _organization_nouns()
+                    and not countries.institution(e.text) and not countries.country_code(e.text)):
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _with_name_title(ent: Span) -> Span:
+        """"Pope" + "Gregory": a given name alone after a title that belongs to the name (roles.toml:
+        name_titles) is named with it, as "Pope Gregory" is when the model takes both."""
+        doc = ent.doc
+        one_word = len(ent) == 1 or (len(ent) == 2 and ent[1].text in ("'s", "’s"))
+        if (ent.label_ == "PERSON" and one_word and ent.start > 0 and doc[ent.start - 1].is_title
+                and doc[ent.start - 1].lower_ in _name_titles()):
+            return Span(doc, ent.start - 1, ent.end, label="PERSON")
+        return ent
+
+    @staticmethod
+    def _speaking_unknown_place(ent: Span) -> Span:
+        """"Novakova said": one word tagged GPE that no list knows as a place, the subject of a
+        speech verb, is a surname (a place that speaks is a known capital: "Kyiv said")."""
+        token = ent[0]
+        if (ent.label_ == "GPE" and len(ent) == 1 and token.dep_ == "nsubj" and token.is_title
+                and verb_lemma(token.head.text) in _speech_lemmas()
+                and not (countries.country_code(token.text) or countries.city_country(token.text)
+                         or countries.institution(token.text) or countries.demonym(token.text))):
+            doc, start = ent.doc, ent.start
+            while start > 0 and doc[start - 1].lower_ in PARTICLES:
+                start -= 1
+            if start < ent.start and start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+                start -= 1  # "Anna van der Berg said": the whole name
+            return Span(doc, start, ent.end, label="PERSON")
         return ent
 
     @staticmethod
@@ -415,6 +580,9 @@ class NerRepair:
                 if person.start == end:
                     added.append(Span(doc, start, person.end, label="PERSON"))
                     continue
+            if end - start == 1 and _lone_name_after_title(doc, start, role.end, ents):
+                added.append(Span(doc, start, end, label="PERSON"))  # "Patriarch Kirill", "Ambassador Nowak"
+                continue
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 # "chairman of the Joint Chiefs of Staff of the US Armed Forces": no name
@@ -487,7 +655,8 @@ class NerRepair:
 def name_position(doc: Doc, i: int) -> int:
     """Where a name would start after a title ending at ``i``: right there, after a comma, or
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
-    Ricci", "China's ambassador to the United Nations, Wei Lan")."""
+    Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
+    Staff of the Latvian Armed Forces, Tom Reed")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         j = _country_after(doc, i + 1)
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
@@ -495,6 +664,12 @@ def name_position(doc: Doc, i: int) -> int:
             while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
                 j += 1
         i = j if j > i + 1 else i
+        # "of the Latvian Armed Forces, Anna Berg": the rest of a body's name after its country
+        k = i
+        while k < len(doc) and k - i < 4 and (doc[k].is_title or doc[k].is_upper) and doc[k].ent_type_ != "PERSON":
+            k += 1
+        if k > i and k < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _organization_nouns():
+            i = k
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i

@@ -37,6 +37,8 @@ SCHEMAS: dict[str, dict] = {
         "member_nouns": words,
         "media_titles": words,
         "national_titles": mapping(code),
+        "name_titles": words,
+        "party_members": words,
     },
     "speech": {
         "indirect": words,

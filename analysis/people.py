@@ -18,23 +18,23 @@ is read from a person's own name, and empty is preferred to a guess.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, name_position, nickname, surname
+from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, surname
 from analysis.lexicon import data_cache, load
-
-# Titles that, before a single given name, make up the name itself ("Pope Francis", "King Carl")
-REGNAL_TITLES = {"Pope", "King", "Queen"}
 
 PEOPLE_KEY = "people"
 RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
 POSSESSIVE = ("'s", "’s")
 BODIES = {"EU", "NATO", "UN"}
 POSTED = {"ambassador", "envoy", "representative"}  # titles held at a body for a country
+# The party and state of a US lawmaker after the name: "X, R-S.C.,", "X (D-NY)", "X, I-Vt."
+PARTY_STATE = re.compile(r"\s*[,(]\s*[DRI]-[A-Z][A-Za-z.]{0,8}\s*[,)]")
 ABBREVIATION = re.compile(r"[A-Z](\.[A-Z])+\.?")  # "U.S", "U.K", "U.S."
 
 for _name in ("actors", "person_at", "ent_at"):
@@ -74,13 +74,14 @@ def add_actor(doc: Doc, name: str, actor_type: str, country: str = "", role: str
 
 
 def clean_name(text: str) -> str:
-    """A name as the registry keys it: no possessive, no leading "the", no nickname in quotes
+    """A name as the registry keys it: no possessive, no leading "the" or "Mr"/"Mrs"/"Ms", no nickname in quotes
     ("Joko “Jokowi” Novak" -> "Joko Novak"), no stray brackets ("Anna] Novak"), and the space a
     typo lost between two names of four letters or more ("AnnaLindqvist"; not "DeSantis")."""
     text = re.sub(r"['’]s$", "", text.strip())
     text = re.sub(r"\s*[“\"‘][^”\"’]{1,30}[”\"’]\s*", " ", text)
     text = " ".join(re.sub(r"[\[\]{}()<>]", "", text).split())
     text = re.sub(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{3,})\b", r"\1 \2", text)  # "AnnaLindqvist": a lost space
+    text = re.sub(r"^(?:Mr|Mrs|Ms|Mx)\.?\s+(?=\S)", "", text)  # "Mrs van der Berg": the honorific is no name
     return re.sub(r"^(the|The)\s+", "", text).strip(" ,.")
 
 
@@ -205,8 +206,6 @@ class PersonIndex:
             name = clean_name(ent.text)
             if not name or not any(c.isupper() for c in name):
                 continue
-            if len(name.split()) == 1 and ent.start > 0 and doc[ent.start - 1].text in REGNAL_TITLES:
-                name = f"{doc[ent.start - 1].text} {name}"  # "Pope Francis": the title is part of the name
             words = name.split()
             if len(words) >= 2 and words[0].lower() not in PARTICLES:
                 full_names[surname(name).lower()] = name
@@ -221,14 +220,16 @@ class PersonIndex:
                 if canonical == name and len(words) == 1:
                     canonical = self._family_name_first(multiword, name)
             role, country = self._role_and_country(doc, ent, before_name, role_starting)
-            # a title only one state has, before the name or inside it ("Pope X" is one entity)
-            country = (country or national_title(role) or national_title(ent[0].text if len(ent) > 1 else "")
-                       or (national_title(words[0]) if words[0] in REGNAL_TITLES else ""))
+            # a title only one state has, before the name or inside it ("Pope X" is one entity): that
+            # state, also over a nationality or the country a nuncio is posted to
+            country = national_title(role) or country or national_title(ent[0].text if len(ent) > 1 else "")
             add_actor(doc, canonical, "person", country, role, sent=ent.sent)
             mentions.append(Span(doc, ent.start, ent.end, label="PERSON", kb_id=canonical))
             for i in range(ent.start, ent.end):
                 doc._.person_at[i] = canonical
+        mentions = self._join_misspellings(doc, mentions)
         mentions = self._drop_unsupported_single_names(doc, mentions)
+        mentions = self._drop_people_only_in_captions(doc, mentions)
         doc.spans[PEOPLE_KEY] = mentions
         self._fallback_countries(doc, mentions, before_name)
         return doc
@@ -255,6 +256,61 @@ class PersonIndex:
                 for i in range(m.start, m.end):
                     doc._.person_at.pop(i, None)
         return sorted(keep, key=lambda m: m.start)
+
+    @staticmethod
+    def _join_misspellings(doc: Doc, mentions: list[Span]) -> list[Span]:
+        """One person written two ways in one article, a letter dropped or two swapped by a typo or a
+        broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
+        Hjälm"): the name written more often (else the longer) stands for both. Only the surname may
+        differ, and only when it has five letters or more."""
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
+        names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+        into: dict[str, str] = {}
+        for k, name in enumerate(names):
+            for other in names[:k]:
+                if other not in into and _misspelling(name, other):
+                    into[name] = other
+                    break
+        if not into:
+            return mentions
+        out = []
+        for m in mentions:
+            target = into.get(m.kb_id_)
+            if target is None:
+                out.append(m)
+                continue
+            source = doc._.actors.pop(m.kb_id_, None)
+            if source is not None:
+                actor = doc._.actors[target]
+                actor.mentions += source.mentions
+                if source.country and not actor.country:
+                    actor.country, actor.evidence = source.country, source.evidence
+                actor.role = actor.role or source.role
+            for i in range(m.start, m.end):
+                doc._.person_at[i] = target
+            out.append(Span(doc, m.start, m.end, label="PERSON", kb_id=target))
+        return out
+
+    @staticmethod
+    def _drop_people_only_in_captions(doc: Doc, mentions: list[Span]) -> list[Span]:
+        """Someone named only in photo captions ("Anna Berg (left) meets ...", "... Photograph:
+        Eva Lind/AFP") is in the pictures, not in the story: no actor."""
+        captions = caption_lines(doc.text)
+        if not captions:
+            return mentions
+
+        def in_caption(m: Span) -> bool:
+            return any(s <= m.start_char < e for s, e in captions)
+
+        story = {m.kb_id_ for m in mentions if not in_caption(m)}
+        for m in mentions:
+            if m.kb_id_ not in story:
+                doc._.actors.pop(m.kb_id_, None)
+                for i in range(m.start, m.end):
+                    doc._.person_at.pop(i, None)
+        return [m for m in mentions if m.kb_id_ in story]
 
     @staticmethod
     def _inner_name(multiword: list[tuple[int, str]], name: str) -> str:
@@ -361,6 +417,8 @@ class PersonIndex:
         """Two more statements of a country, for people the title next to their name left without one:
 
         * the place the introducing sentence opens with ("In Budapest, Prime Minister X ...");
+        * the country of the person whose title it is ("Anna Berg's spokesman, X");
+        * a US party and state tag after the name ("X, R-S.C.,");
         * an unnamed title with a country elsewhere in the text ("U.S. President Announces ..."
           in a headline, "the Polish foreign minister said") when exactly one person without a
           country holds that title and no one named holds it for that country.
@@ -384,7 +442,19 @@ class PersonIndex:
                 actor.state(fronted_place(mention.sent) or _listed_member_of(mention), "", mention.sent)
             if not actor.country:  # any mention: "X reiterated India's position"
                 actor.state(_own_position(mention), "", mention.sent)
+            if not actor.country and PARTY_STATE.match(doc.text, mention.end_char):
+                actor.state("USA", "", mention.sent)  # "Sen. X, R-S.C.," / "X (D-NY)": a US lawmaker
             seen.add(name)
+        for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
+            actor = doc._.actors[mention.kb_id_]
+            role = before_name.get(mention.start)
+            if actor.country or role is None:
+                continue
+            left = _left_modifier_start(doc, role.start)
+            owner = next((doc._.person_at.get(k - 1) for k in range(role.start - 1, left - 1, -1)
+                          if doc[k].text in POSSESSIVE and k > 0 and doc._.person_at.get(k - 1)), None)
+            if owner and owner != mention.kb_id_ and owner in doc._.actors:
+                actor.state(doc._.actors[owner].country, "", mention.sent)
         for title, codes in unnamed.items():
             holders = [a for a in doc._.actors.values()
                        if a.actor_type == "person" and not a.country and a.role.lower() == title]
@@ -393,6 +463,30 @@ class PersonIndex:
                 if any(a.country == code and a.role.lower() == title for a in doc._.actors.values()):
                     continue  # "the French President" is the one already named as such
                 holders[0].state(code, "", sent)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha())
+
+
+def _misspelling(a: str, b: str) -> bool:
+    """Two names alike but for the surname, of five letters or more, where one letter is dropped or
+    two neighbouring letters swapped (accents aside: "Hjälm" and "Hjlm" differ by one letter)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    diff = [(_folded(x), _folded(y)) for x, y in zip(wa, wb) if _folded(x) != _folded(y)]
+    if len(diff) != 1 or _folded(wa[-1]) == _folded(wb[-1]):
+        return False  # given names a letter apart are often two people ("Paul" and "Paula")
+    x, y = sorted(diff[0], key=len)
+    if len(y) < 5:
+        return False
+    if len(y) == len(x) + 1:
+        return any(y[:i] + y[i + 1:] == x for i in range(len(y)))
+    if len(y) == len(x):
+        swaps = [i for i in range(len(x)) if x[i] != y[i]]
+        return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and x[swaps[0]] == y[swaps[1]] and x[swaps[1]] == y[swaps[0]]
+    return False
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:

@@ -7,8 +7,10 @@ imported lists; pure functions, no database (analysis.store keeps the result in 
   folding accents, case, punctuation and common transliteration differences (y/i inside a word,
   ks/x, doubled letters: "Andriy"/"Andrii", "Oleksandr"/"Olexandr"); when the first name and the
   surname match and one of them differs by one letter (first names of 4+ letters, surnames of
-  7+); and a surname alone joins the one full name in the corpus with that surname, never when
-  two full names have it (it then takes their country only when they all share one). Two different full names are never joined when both appear as
+  7+); and a surname alone joins the one full name in the corpus with that surname; when several
+  full names have it, only the one named in three times as many articles as all the others, and
+  only when all of them are stated for one country (else it joins none and takes their country
+  only when they all share one). Two different full names are never joined when both appear as
   actors of the same article (two people sharing a surname in one article stay apart), and no
   two groups when the articles state different countries for them.
 * **Facts**: a person's country is the majority of the countries that articles state for them
@@ -44,6 +46,9 @@ import pandas as pd
 from analysis.components import PARTICLES, surname
 
 SOURCES = ("text", "corpus", "analyst", "import")
+# A lone surname several full names share joins the one named in this many times as many articles
+# as all the others together (and only when they are all stated for one country).
+DOMINANT = 3
 EDIT_ACTIONS = ("merge", "split", "not_person", "person", "country", "role")
 
 
@@ -265,6 +270,15 @@ def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> 
             # the one full name in the corpus with this surname: also when an article names both
             # (it wrote the surname in another spelling, "Novakk" after "Anna Novak")
             groups.union(n, next(iter(owners)), same_article=True)
+        elif owners:
+            # several: the one the corpus names far more often, when all of them are stated for
+            # one country ("Novak" with "Anna Novak" in nine articles and "Ana Novak" in one,
+            # both Slovenian: another spelling of her name more likely than another person)
+            ranked = sorted(owners, key=lambda r: -len(groups.articles[r]))
+            top, rest = len(groups.articles[ranked[0]]), sum(len(groups.articles[r]) for r in ranked[1:])
+            stated = {_majority(groups.countries[r]) for r in owners}
+            if top >= DOMINANT * rest and len(stated) == 1 and "" not in stated:
+                groups.union(n, ranked[0], same_article=True)
 
 
 def build(actors: pd.DataFrame, texts: dict[str, str] | None = None, edits: Iterable[Edit] = (),

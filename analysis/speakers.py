@@ -59,6 +59,10 @@ class Speech:
     sentence: Span | None = None
 
 
+# Subordinators of a clause that concedes or contrasts before the main clause.
+FRONTED_MARKS = {"while", "although", "though", "whereas", "whilst"}
+
+
 @data_cache()
 def speech_kinds():
     data = load("speech")
@@ -445,6 +449,13 @@ def _companions(verb: Token) -> Token | None:
     return None
 
 
+def _fronted_subordinate(verb: Token) -> bool:
+    """The speech verb heads a subordinate clause before its main clause ("While X insisted that
+    ..., Y showed ..."; "Although X said ..., ...")."""
+    return (verb.dep_ == "advcl" and verb.i < verb.head.i
+            and any(c.dep_ == "mark" and c.lower_ in FRONTED_MARKS for c in verb.children))
+
+
 def _authored(verb: Token) -> Token | None:
     """"the approach suggested by X", "a plan proposed by X": the agent phrase of a participle
     that describes a noun, else None."""
@@ -710,6 +721,9 @@ class SpeakerAttribution:
             attributed = False
             for verb, kind in verbs:
                 region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
+                if _fronted_subordinate(verb):
+                    # "While X insisted that ..., a report showed ...": the main clause is not X's
+                    region_tokens = [i for i in region_tokens if i <= verb.right_edge.i]
                 author = _authored(verb)
                 if author is not None:
                     # "a plan proposed by X to lift the duties": what X proposed stays inside the

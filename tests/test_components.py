@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from analysis.components import surname
+from analysis.components import caption_lines, surname
 
 
 @pytest.fixture()
@@ -51,6 +51,8 @@ def test_surname(name, expected):
     ("British PM Tom Hale Confirms Tank Delivery", (0, 7), "Tom Hale"),
     # a headline's verb at the end of the span
     ("Anna Novak Says Talks Go On", (0, 3), "Anna Novak"),
+    # a headline's verb in capitals after a one-word name
+    ("President Novak SLAMS Berg over tariffs", (1, 4), "Novak"),
     # an aside between spaced dashes is no part of the name
     ("signed by Anna Novak - last August - it", (2, 6), "Anna Novak"),
     # a double-barrelled surname the model cut at its hyphen
@@ -163,3 +165,78 @@ def test_ner_repair_a_lone_organization_noun_tagged_person_is_an_organization():
     doc = nlp.make_doc("Russian Embassy in London says talks are over .")
     doc.ents = [Span(doc, 0, 1, "NORP"), Span(doc, 1, 2, "PERSON"), Span(doc, 3, 4, "GPE")]
     assert [(e.text, e.label_) for e in repair(doc).ents] == [("Russian", "NORP"), ("Embassy", "ORG"), ("London", "GPE")]
+
+
+def test_caption_lines_are_lines_with_a_credit_and_their_repeats():
+    text = ("Talks go on\n"
+            "Anna Berg speaks\n"                       # the caption of a credit alone on the next line
+            "(photo credit: REUTERS)\n"
+            "Anna Berg said talks must start.\n"
+            "PHOTO: Tom Reed speaks at a press conference in Riga.\n"
+            "Tom Reed speaks at a press conference in Riga.\n"  # alt text repeating the caption
+            "Eva Lind (left) meets Tom Reed.\n"
+            "Tom Reed said the talks would go on for as long as it takes, and that the two sides "
+            "had agreed on a date for the next round in Riga.\n"  # a paragraph before a credit stays story
+            "Photo: AP")
+    lines = text.split("\n")
+    found = [text[s:e] for s, e in caption_lines(text)]
+    assert found == lines[1:3] + lines[4:7] + lines[8:]
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Kaland", "said", "so", "."], [("Kaland", "PERSON")]),
+    (["Anna", "von", "der", "Kaland", "said", "so", "."], [("Anna von der Kaland", "PERSON")]),  # the whole name
+    (["Kyiv", "said", "so", "."], [("Kyiv", "GPE")]),  # a known place that speaks stays one
+    (["Kaland", "grew", "fast", "."], [("Kaland", "GPE")]),  # no speech verb: a place it may be
+])
+def test_ner_repair_an_unknown_place_that_speaks_is_a_person(words, expected):
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    verb = len(words) - 3
+    heads = [verb] * verb + [verb, verb, verb]
+    deps = ["compound"] * (verb - 1) + ["nsubj", "ROOT", "advmod", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, verb - 1, verb, "GPE")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == expected
+
+
+def test_ner_repair_names_a_pope_with_the_title():
+    """"Pope" + "Casimir" tagged alone: the title belongs to the name, as when the model takes both."""
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("He travels on Pope Casimir's behalf with Anna Berg .")
+    doc.ents = [Span(doc, 4, 5, "PERSON"), Span(doc, 8, 10, "PERSON")]
+    assert [e.text for e in repair(doc).ents] == ["Pope Casimir", "Anna Berg"]
+
+
+@pytest.mark.parametrize("first, last, expected", [
+    ("Anna", "Kovalczyk", [("Anna Kovalczyk", "PERSON"), ("Kovalczyk", "PERSON")]),
+    ("Deutsche", "Bank", [("Deutsche Bank", "ORG")]),  # a body's last word stays a body's
+])
+def test_ner_repair_a_full_name_tagged_org_is_a_person_when_its_surname_speaks(first, last, expected):
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    words = [first, last, "announced", "a", "plan", ".", "Later", last, "insisted", "on", "it", "."]
+    heads = [1, 2, 2, 4, 2, 2, 8, 8, 8, 8, 9, 8]
+    deps = ["compound", "nsubj", "ROOT", "det", "dobj", "punct", "advmod", "nsubj", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADV", "PROPN", "VERB", "ADP", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 0, 2, "ORG")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == expected
+
+
+def test_caption_lines_end_with_an_agency_credit_glued_to_the_caption():
+    text = ("Anna Berg speaks to Tom Reed during a meeting in Riga.—AFP\n"
+            "Tom Reed said the talks would go on. - Reuters")  # a story line with the agency's tag stays
+    assert [text[s:e] for s, e in caption_lines(text)] == [text.split("\n")[0]]
+
+
+def test_caption_lines_leave_story_lines_with_a_party_tag_or_a_quote():
+    text = ("Senator Tom Reed (R) said the aid must pass.\n"  # a party, not a place in a picture
+            "“Talks must start,” Anna Berg said.\n"  # a quote before a credit alone is the story's
+            "Photo: AP")
+    assert [text[s:e] for s, e in caption_lines(text)] == ["Photo: AP"]

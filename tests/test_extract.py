@@ -234,6 +234,23 @@ COUNTRY_SENTENCES = [
      {"Tom Reed": ""}),  # the U.S. of the sentence before is not his
     ("On Monday, President of Ukraine Anna Berg arrived in Berlin.", {"Anna Berg": "UKR"}),
     ("Prime Minister of the United Kingdom Tom Reed said so.", {"Tom Reed": "GBR"}),
+    # the rest of a body's name after the country, then the name
+    ("The statement by the chairman of the Committee of the Chiefs of Staff of the US Armed Forces, Tom Reed, "
+     "angered officials.", {"Tom Reed": "USA"}),
+    # the title of a person named before it: that person's country
+    ("Ukrainian President Anna Berg spoke to Xi. Berg's spokesman, Tom Reed, said on Facebook that the two "
+     "leaders talked.", {"Anna Berg": "UKR", "Tom Reed": "UKR"}),
+    ("Anna Berg's spokesman, Tom Reed, said the two leaders talked. Later, Polish President Anna Berg left.",
+     {"Anna Berg": "POL", "Tom Reed": "POL"}),
+    # a nuncio speaks for the Holy See, wherever he is posted
+    ("The ministry summoned Apostolic Nuncio Tomas Ruvalis on Monday.", {"Tomas Ruvalis": "VAT"}),
+    ("Kyiv summoned the apostolic nuncio to Ukraine, Tomas Ruvalis, on Monday.", {"Tomas Ruvalis": "VAT"}),
+    # one name alone right after a title, also where the model joined it to the body before it
+    ("Russia’s permanent representative to the United Nations Kaland accused Western countries of hypocrisy.",
+     {"Kaland": "RUS"}),
+    # a US lawmaker's party and state after the name
+    ("Sen. Tom Reed, R-S.C., a national security hawk, voted no on the bill.", {"Tom Reed": "USA"}),
+    ("Senator Anna Berg (D-Calif.) said the aid must pass.", {"Anna Berg": "USA"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
     # a given name in brackets inside a quote is part of the name
@@ -415,6 +432,13 @@ SPEAKER_SENTENCES = [
 ]
 
 
+SPEAKER_SENTENCES += [
+    # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
+    ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
+     "Union cannot legally confiscate frozen Russian assets.", []),
+]
+
+
 @pytest.mark.parametrize("text, expected", SPEAKER_SENTENCES)
 def test_speakers_in_sentences(nlp, text, expected):
     from analysis.reader import parse_article
@@ -434,8 +458,18 @@ NOT_ACTORS = [
     # a name described as a journalist's
     ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
+    # a party's member is no one's name
+    ("Anna Berg hopes to convince fellow Christian Democrat member Eva Lind to rework the plan.",
+     ["Anna Berg", "Eva Lind"]),
     # the armed forces after a title are no name
     ("The chairman of the Joint Chiefs of Staff of the Latvian Armed Forces, Tom Reed, said so.", ["Tom Reed"]),
+    # people named only in photo captions are in the pictures, not in the story
+    ("Talks go on in Riga\nLatvian President Tom Reed (left) and Eva Lind (right) meet in Riga on Monday.\n"
+     "Anna Berg said talks must start. Reed agreed.", ["Anna Berg", "Tom Reed"]),
+    ("Talks go on\nPresident Tom Reed speaks\nPresident Tom Reed speaks\n(photo credit: REUTERS)\n\n"
+     "Anna Berg said talks must start.", ["Anna Berg"]),
+    ("Talks go on\nEstonian PM Tom Rd.\nEstonian PM Tom R\u00e9d.Eva Lind / Shutterstock\n\n"
+     "Anna Berg said talks must start.", ["Anna Berg"]),
 ]
 
 
@@ -485,3 +519,24 @@ def test_a_line_break_ends_a_sentence_only_in_text_kept_one_paragraph_per_line(n
 def test_a_single_name_after_a_regnal_title_keeps_the_title(nlp):
     doc = nlp("Pope Francis said talks must start. Francis added that he prays for peace.")
     assert {name: actor.country for name, actor in doc._.actors.items()} == {"Pope Francis": "VAT"}
+
+
+def test_a_name_misspelt_in_one_article_is_one_person(nlp):
+    """A letter dropped or two letters swapped in one word of a name: the same person; another
+    letter in its place may be another name and stays apart."""
+    doc = nlp("Estonian Foreign Minister Anna Lindqvist met Tom Reed on Monday. Anna Lindqvst said talks must "
+              "start. Eva Halvorsen met Tom Raed later. Eva Hlavorsen agreed. Paul Norberg and Paula Norberg left.")
+    assert {name: a.country for name, a in doc._.actors.items()} == {
+        "Anna Lindqvist": "EST", "Tom Reed": "", "Eva Halvorsen": "", "Tom Raed": "", "Paul Norberg": "",
+        "Paula Norberg": ""}
+
+
+def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
+    """One word tagged GPE that no list knows as a place, the subject of a speech verb."""
+    doc = nlp("“Moscow will just wait and come for the rest,” Kaland said. Kaland questioned who would enforce a zone.")
+    assert sorted(doc._.actors) == ["Kaland"]
+
+
+def test_a_surname_after_an_honorific_the_model_took_in_is_the_full_name(nlp):
+    doc = nlp("Commission President Anna van der Berg met Tom Reed on Monday. Mrs van der Berg said talks must start.")
+    assert sorted(doc._.actors) == ["Anna van der Berg", "Tom Reed"]

@@ -53,6 +53,8 @@ def test_same_person_names(a, b, same):
     ("AnnaLindqvist", "Anna Lindqvist"),  # a space lost in typing
     ("Ron DeSantis", "Ron DeSantis"),     # a capital inside a surname stays
     ("(Anna) Berg", "Anna Berg"),
+    ("Mrs van der Berg", "van der Berg"),  # an honorific is no part of the name
+    ("Mr. Tom Reed", "Tom Reed"),
 ])
 def test_clean_name(text, expected):
     from analysis.people import clean_name
@@ -98,6 +100,19 @@ def test_a_lone_surname_two_full_names_share_takes_their_country_only_when_they_
     assert rows(resolved(agree))[-1] == ("a2", "Berg", "DEU", "corpus")
     differ = actors(("a1", "Anna Berg", "DEU", ""), ("a1", "Tom Berg", "AUT", ""), ("a2", "Berg", "", ""))
     assert rows(resolved(differ))[-1] == ("a2", "Berg", "", "")
+
+
+def test_a_lone_surname_joins_the_full_name_named_far_more_often_when_all_share_a_country():
+    often = [(f"a{k}", "Anna Novak", "SVN", "") for k in range(1, 4)]
+    table = actors(*often, ("b1", "Petra Novak", "SVN", ""), ("c1", "Novak", "", ""))
+    registry = build(table)
+    assert registry.get("Novak") is registry.get("Anna Novak")
+    assert rows(resolved(table))[-1] == ("c1", "Anna Novak", "SVN", "corpus")
+    # another country stated for the other one, or not far more often: joined to neither
+    differ = actors(*often, ("b1", "Petra Novak", "AUT", ""), ("c1", "Novak", "", ""))
+    assert build(differ).get("Novak").variants == ("Novak",)
+    close = actors(*often[:2], ("b1", "Petra Novak", "SVN", ""), ("c1", "Novak", "", ""))
+    assert build(close).get("Novak").variants == ("Novak",)
 
 
 def test_spellings_that_two_articles_state_different_countries_for_stay_apart():
