@@ -154,28 +154,35 @@ def _literal_words(items) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=None)
-def _needed(pattern: re.Pattern) -> frozenset[str] | None:
-    """The strings one of which a text (``_folded``) must hold for ``pattern`` to match in it;
-    None when any text may match."""
+def _needed(pattern: re.Pattern) -> tuple[frozenset[str] | None, int]:
+    """(the strings one of which a text (``_folded``) must hold for ``pattern`` to match in it,
+    or None when any text may match; the most characters a match spans)."""
     try:
-        return _literal_words(_sre_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # the re module's private parser changed: match every pattern
-        return None
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        return _literal_words(parsed), parsed.getwidth()[1]
+    except Exception:  # the re module's private parser changed: match every pattern everywhere
+        return None, 0
 
 
 def _regex_matches(text: str, offset: int, issues: tuple[Issue, ...]) -> list[tuple[int, int, str, int, bool]]:
     """(start_char, end_char, issue id, polarity, weak) of every regex cue match in ``text``.
 
     A cue whose literal words (``_needed``) are all absent from the text is not run: most cues
-    are absent from most articles, and a substring test is far cheaper than the regex's scan."""
-    folded = _folded(text)
+    are absent from most articles, and a substring test is far cheaper than the regex's scan.
+    Nor is the text scanned where no match can start: a match holds one of the words and is at
+    most so many characters wide, so none starts that far before the first word."""
+    folded = _folded(text)  # as long as the text: its positions are the text's
 
-    def may_match(pattern):
-        needed = _needed(pattern)
-        return needed is None or any(word in folded for word in needed)
+    def scan_from(pattern) -> int | None:
+        needed, widest = _needed(pattern)
+        if needed is None:
+            return 0
+        found = [i for i in map(folded.find, needed) if i >= 0]
+        return max(0, min(found) - widest) if found else None
 
     return [(m.start() + offset, m.end() + offset, issue.id, cue.polarity, cue.weak)
-            for issue in issues for cue in issue.cues if may_match(cue.pattern) for m in cue.pattern.finditer(text)]
+            for issue in issues for cue in issue.cues if (start := scan_from(cue.pattern)) is not None
+            for m in cue.pattern.finditer(text, start)]
 
 
 def _longest(found: list[tuple[int, int, str, int, bool]]) -> list[tuple[int, int, str, int, bool]]:

@@ -73,12 +73,15 @@ def test_ignorecase_fold_covers_every_non_ascii_letter_of_re():
     found = {m.group(): letter for letter in string.ascii_lowercase
              for m in re.finditer(letter, everything, re.IGNORECASE)}
     assert {chr(k): v for k, v in FOLD.items()} == found
+    folded = everything.translate(FOLD)
+    assert len(folded.lower()) == len(folded)  # positions in the folded text are the text's
     assert all(not re.search(re.escape(c), everything, re.IGNORECASE)
                for c in string.digits + string.punctuation + " ")
 
 
 PREFILTER_TEXTS = [
     "Anna Berg said a CEASEFIRE must come now and peace talks should start.",
+    "Talks first: Anna Berg wants direct talks, then face-to-face negotiations and a ceasefire.",
     "Tom Reed backed a ceaſefire and new ſanctions on Moscow.",  # long s: re.IGNORECASE reads it as "s"
     "Eva Lind rejected a truce; she wants weapons for Ukraine and the release of the hostages.",
     "Nothing here names any issue at all.",
@@ -106,5 +109,5 @@ def test_regex_cue_literal_words(pattern, words):
 
     from analysis.stance import _needed
 
-    found = _needed(re.compile(pattern, re.IGNORECASE))
+    found, _ = _needed(re.compile(pattern, re.IGNORECASE))
     assert (set(found) if found is not None else None) == words
