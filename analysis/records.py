@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -62,5 +63,16 @@ def columns(record_type) -> list[str]:
     return [f.name for f in fields(record_type)]
 
 
+SCALARS = (str, int, float, bool, type(None))  # values asdict would return as they are
+
+
+@lru_cache(maxsize=None)
+def _names(record_type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record_type))
+
+
 def as_row(record) -> dict:
-    return asdict(record)
+    """``dataclasses.asdict(record)``; without its deep copy when every value is a plain scalar
+    (always so for the records here: a DataFrame of a million positions is built from them)."""
+    row = {name: getattr(record, name) for name in _names(type(record))}
+    return row if all(isinstance(v, SCALARS) for v in row.values()) else asdict(record)

@@ -111,11 +111,11 @@ def _quoted_name(words: Span) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in tokens) and tokens[0].text[:1].isupper()
 
 
-def find_quotes(doc: Doc) -> list[Span]:
+def find_quotes(doc: Doc, text: str | None = None) -> list[Span]:
     """Spans of direct quotations, quote marks included. Unbalanced quotes and quoted names are
-    ignored."""
+    ignored. ``text`` is ``doc.text`` when the caller has it (Doc.text joins every token anew)."""
     spans = []
-    for m in QUOTE_RE.finditer(doc.text):
+    for m in QUOTE_RE.finditer(doc.text if text is None else text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and len(span) > 2 and not _quoted_name(span[1:-1]):
             spans.append(span)
@@ -125,12 +125,13 @@ def find_quotes(doc: Doc) -> list[Span]:
 TURN_RE = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,110}?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")
 
 
-def find_turns(doc: Doc) -> list[tuple[str, Span]]:
+def find_turns(doc: Doc, text: str | None = None) -> list[tuple[str, Span]]:
     """Transcript turns: a line that opens with a person's name (and a description of them after a
     comma) and a colon ("Anna Berg: We will ...", "Anna Berg, Foreign Minister of Estonia: ..."),
-    as in press-conference transcripts and interviews -> (name, the rest of the line)."""
+    as in press-conference transcripts and interviews -> (name, the rest of the line). ``text`` as
+    in ``find_quotes``."""
     turns = []
-    for m in TURN_RE.finditer(doc.text):
+    for m in TURN_RE.finditer(doc.text if text is None else text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         said = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or said is None or not len(said):
@@ -655,8 +656,9 @@ class SpeakerAttribution:
         """Every act of speaking in reading order: direct quotes first within their sentence."""
         ctx = _Context(doc)
         ctx.gender = _genders(doc)
-        quotes = find_quotes(doc)
-        turns = find_turns(doc)
+        text = doc.text
+        quotes = find_quotes(doc, text)
+        turns = find_turns(doc, text)
         inside = {i for q in quotes for i in range(q.start, q.end)}
         in_turn = {i for _, said in turns for i in range(said.start, said.end)}
         quotes = [q for q in quotes if q.start not in in_turn]  # a quote inside a turn is the turn's own
@@ -773,8 +775,9 @@ class SpeakerAttribution:
                     acts.append(Speech(names, "indirect", doc[tokens[0]:tokens[-1] + 1], None, "", pronoun, sent))
                     ctx.remember(names)
             # people named in this sentence, for later pronouns: subjects count as the most recent
-            named = [(doc[i].dep_ in ("nsubj", "nsubjpass"), i, doc._.person_at[i])
-                     for i in range(sent.start, sent.end) if i in doc._.person_at]
+            person_at = doc._.person_at  # an extension attribute costs a lookup per access
+            named = [(doc[i].dep_ in ("nsubj", "nsubjpass"), i, person_at[i])
+                     for i in range(sent.start, sent.end) if i in person_at]
             for _, _, name in sorted(named):
                 ctx.saw_person(name)
             ctx.last_subject = sentence_subject(sent)

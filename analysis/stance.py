@@ -24,7 +24,10 @@ without a cue word gives nothing.
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -113,10 +116,74 @@ def _new_clause(doc, i: int) -> bool:
     return (following.pos_ in ("VERB", "AUX") and bool(verb_lemma(following.text))) or following.lower_ == "that"
 
 
+# The non-ASCII letters re.IGNORECASE takes for ASCII ones (tests/test_stance.py checks the list
+# against the re module): folded to them, a text holds a cue's literal words wherever the cue matches.
+FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(text: str) -> str:
+    return text.translate(FOLD).lower()
+
+
+def _literal_words(items) -> frozenset[str] | None:
+    """Lower-cased ASCII strings one of which every match of the parsed regex ``items`` contains
+    (a run of literal characters, or each branch's own), or None when none is certain."""
+    best, run = None, []
+
+    def consider(words):
+        nonlocal best
+        if words and (best is None or (min(map(len, words)), -len(words)) > (min(map(len, best)), -len(best))):
+            best = words
+
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        consider(frozenset(["".join(run)]) if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            consider(_literal_words(av[3]))
+        elif op is _sre.ATOMIC_GROUP:
+            consider(_literal_words(av))
+        elif op is _sre.BRANCH:
+            branches = [_literal_words(b) for b in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_literal_words(av[2]))
+    return best
+
+
+@lru_cache(maxsize=None)
+def _needed(pattern: re.Pattern) -> tuple[frozenset[str] | None, int]:
+    """(the strings one of which a text (``_folded``) must hold for ``pattern`` to match in it,
+    or None when any text may match; the most characters a match spans)."""
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        return _literal_words(parsed), parsed.getwidth()[1]
+    except Exception:  # the re module's private parser changed: match every pattern everywhere
+        return None, 0
+
+
 def _regex_matches(text: str, offset: int, issues: tuple[Issue, ...]) -> list[tuple[int, int, str, int, bool]]:
-    """(start_char, end_char, issue id, polarity, weak) of every regex cue match in ``text``."""
+    """(start_char, end_char, issue id, polarity, weak) of every regex cue match in ``text``.
+
+    A cue whose literal words (``_needed``) are all absent from the text is not run: most cues
+    are absent from most articles, and a substring test is far cheaper than the regex's scan.
+    Nor is the text scanned where no match can start: a match holds one of the words and is at
+    most so many characters wide, so none starts that far before the first word."""
+    folded = _folded(text)  # as long as the text: its positions are the text's
+
+    def scan_from(pattern) -> int | None:
+        needed, widest = _needed(pattern)
+        if needed is None:
+            return 0
+        found = [i for i in map(folded.find, needed) if i >= 0]
+        return max(0, min(found) - widest) if found else None
+
     return [(m.start() + offset, m.end() + offset, issue.id, cue.polarity, cue.weak)
-            for issue in issues for cue in issue.cues for m in cue.pattern.finditer(text)]
+            for issue in issues for cue in issue.cues if (start := scan_from(cue.pattern)) is not None
+            for m in cue.pattern.finditer(text, start)]
 
 
 def _longest(found: list[tuple[int, int, str, int, bool]]) -> list[tuple[int, int, str, int, bool]]:

@@ -36,6 +36,19 @@ def test_ner_repair_joins_particle_names_and_surnames():
         ("Ursula von der Leyen", "PERSON"), ("von der Leyen", "PERSON"), ("Kyiv", "GPE")]
 
 
+@pytest.mark.parametrize("text, full, expected", [
+    ("Tom van Dam spoke . Later Van Dam and Dam left .", (0, 3), ["Tom van Dam", "Van Dam"]),
+    ("Νίκος Παπαδόπουλος spoke . Later Παπαδόπουλος left .", (0, 2), ["Νίκος Παπαδόπουλος", "Παπαδόπουλος"]),
+    ("Anna Berg spoke . Later Berger and Berg left .", (0, 2), ["Anna Berg", "Berg"]),
+])
+def test_ner_repair_finds_lone_surnames_of_named_people(text, full, expected):
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, *full, "PERSON")]
+    assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
+
+
 @pytest.mark.parametrize("name, expected", [
     ("Ursula von der Leyen", "von der Leyen"), ("Anna Schmidt", "Schmidt"), ("Madonna", "Madonna"),
     ("John F. Smith", "Smith"),

@@ -87,3 +87,26 @@ def test_records_come_one_article_at_a_time_when_watched(monkeypatch):
     assert sizes == [1] and len(rows) == 3
     list(extract_records([article] * 3, n_process=1))
     assert sizes == [1, corpus.BATCH_SIZE]
+
+
+def test_a_record_becomes_the_row_asdict_gives():
+    """as_row skips asdict's deep copy for plain values, and only then."""
+    import dataclasses
+
+    from analysis.records import Actor, Position, as_row
+
+    position = Position("a1", "Anna Berg", "person", "FIN", "foreign minister", "ceasefire", "support",
+                        "Anna Berg said a ceasefire must come.", 0, 38, "", "indirect", 0.8)
+    actor = Actor("a1", "Anna Berg", "person", "FIN", "foreign minister", 2)
+    for record in (position, actor):
+        assert as_row(record) == dataclasses.asdict(record)
+        assert list(as_row(record)) == [f.name for f in dataclasses.fields(record)]
+
+    @dataclasses.dataclass(frozen=True)
+    class Nested:
+        name: str
+        words: list
+
+    record = Nested("Tom Reed", ["talks"])
+    row = as_row(record)
+    assert row == {"name": "Tom Reed", "words": ["talks"]} and row["words"] is not record.words  # copied, as asdict does

@@ -82,6 +82,20 @@ def test_speaker_attribution_gives_she_to_the_nearest_woman(speaker_nlp):
     assert act.speakers == ["Anna Lindqvist"] and act.pronoun and act.region.text == "talks must start ."
 
 
+
+def test_quotes_and_turns_read_the_text_given_as_doc_text(speaker_nlp):
+    """speech_acts joins the Doc's text once and hands it to both finders."""
+    from analysis.speakers import find_quotes, find_turns
+
+    doc = speaker_nlp.make_doc('Anna Berg: We will not wait.\nTom Reed said “talks must start now”.')
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "\n"
+    doc.ents = [Span(doc, 0, 2, "PERSON")]
+    doc = run(speaker_nlp, doc)
+    assert [s.text for s in find_quotes(doc, doc.text)] == [s.text for s in find_quotes(doc)] == ["“talks must start now”"]
+    assert [(name, s.text) for name, s in find_turns(doc, doc.text)] == [("Anna Berg", "We will not wait.")]
+    assert find_turns(doc, doc.text) == find_turns(doc)
+
 def test_speaker_attribution_gives_a_colon_quote_to_the_clause_before_it(speaker_nlp):
     # 'Tom Berg confirmed it in a post : “ Talks start now . No more delay ! ” Anna Lindqvist said .'
     # -- the quote is Tom Berg's, not the next person's who speaks after it

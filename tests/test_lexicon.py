@@ -87,3 +87,14 @@ def test_an_edit_is_read_after_reload_with_what_is_computed_from_it(data_copy):
     lexicon.reload()
     assert "opine" in lexicon.load("speech")["indirect"]
     assert verbs.verb_lemma("opined") == "opine"
+
+
+def test_reaction_patterns_are_compiled_once_until_reload(data_copy):
+    """They are asked for at every verb of every sentence: compiled once per data version."""
+    from analysis.reactions import reaction_patterns
+
+    first = reaction_patterns()
+    assert reaction_patterns() is first
+    lexicon.reload()
+    assert reaction_patterns() is not first
+    assert reaction_patterns() == first

@@ -2,6 +2,8 @@
 
 import shutil
 
+import pytest
+
 from analysis import lexicon, pipeline
 
 
@@ -65,3 +67,48 @@ def test_an_edited_catalog_or_data_file_takes_effect_when_the_pipeline_is_rebuil
         assert marks(third) == (["Quartermaster"], [("grain corridor", "grain_corridor")])
     finally:
         lexicon.reload()  # the next pipeline reads the real folder again
+
+
+ATTRIBUTE_TEXTS = [
+    "Anna Berg said it is time. There is a plan, and there's another; I told you it.",
+    "Y'all gonna see, ain't it? We got ta go, let's c'm on: somethin', nothin', 'em, 'nuff, ol' doin'.",
+    "Tom Reed gets it; he got it. Do it!  Have you? Did they? It is not, isn't it?\n\n  \nEva Lind",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTE_TEXTS)
+def test_attribute_ruler_matches_as_spacys_matcher(nlp, text):
+    """The engine's attribute ruler (analysis.attribute_rules) finds exactly spaCy's matches."""
+    from spacy.pipeline import AttributeRuler
+
+    from analysis.attribute_rules import AttributeMatches
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, AttributeMatches)
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names[:nlp.pipe_names.index("attribute_ruler")]:
+        doc = nlp.get_pipe(name)(doc)
+    expected = AttributeRuler.match(ruler, doc)
+    assert ruler.match(doc) == expected
+    assert any(expected) or not text
+
+
+@pytest.mark.parametrize("pattern, fast", [
+    ([{"LOWER": "berg", "OP": "+"}], False),  # an operator
+    ([{"LOWER": {"IN": ["anna", "eva"]}}, {"IS_TITLE": True}], False),  # an attribute it does not compare
+    ([{"LOWER": {"IN": ["anna", "eva"]}}, {"LOWER": {"REGEX": "^b"}, "TAG": {"NOT_IN": ["VB"]}}], True),
+])
+def test_attribute_ruler_keeps_spacys_matcher_for_patterns_it_does_not_know(pattern, fast):
+    import spacy
+    from spacy.pipeline import AttributeRuler
+
+    from analysis.attribute_rules import AttributeMatches, speed_up
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([pattern], {"NORM": "name"})
+    speed_up(nlp)
+    assert isinstance(ruler.match, AttributeMatches) == fast
+    doc = nlp.make_doc("Anna Berg and Eva Berg met Anna Lind.")
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)

@@ -97,3 +97,55 @@ CASES = [
 def test_claims(nlp, issues, text, expected):
     doc = nlp(text)
     assert [(c.issue, c.stance) for c in find_claims(doc[:], issues)] == expected
+
+
+def test_ignorecase_fold_covers_every_non_ascii_letter_of_re():
+    """The non-ASCII letters that re.IGNORECASE matches with ASCII ones are exactly those the
+    cue prefilter folds (else a cue could be skipped in a text it matches)."""
+    import re
+    import string
+
+    from analysis.stance import FOLD
+
+    everything = "".join(chr(c) for c in range(0x80, 0x110000))
+    found = {m.group(): letter for letter in string.ascii_lowercase
+             for m in re.finditer(letter, everything, re.IGNORECASE)}
+    assert {chr(k): v for k, v in FOLD.items()} == found
+    folded = everything.translate(FOLD)
+    assert len(folded.lower()) == len(folded)  # positions in the folded text are the text's
+    assert all(not re.search(re.escape(c), everything, re.IGNORECASE)
+               for c in string.digits + string.punctuation + " ")
+
+
+PREFILTER_TEXTS = [
+    "Anna Berg said a CEASEFIRE must come now and peace talks should start.",
+    "Talks first: Anna Berg wants direct talks, then face-to-face negotiations and a ceasefire.",
+    "Tom Reed backed a ceaſefire and new ſanctions on Moscow.",  # long s: re.IGNORECASE reads it as "s"
+    "Eva Lind rejected a truce; she wants weapons for Ukraine and the release of the hostages.",
+    "Nothing here names any issue at all.",
+]
+
+
+@pytest.mark.parametrize("text", PREFILTER_TEXTS)
+def test_regex_cue_prefilter_changes_no_match(issues, text):
+    """Cues skipped for lack of their literal words would not have matched anyway."""
+    from analysis.stance import _regex_matches
+
+    every = [(m.start(), m.end(), issue.id, cue.polarity, cue.weak)
+             for issue in issues for cue in issue.cues for m in cue.pattern.finditer(text)]
+    assert _regex_matches(text, 0, issues) == every
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\b(peace |direct )?(talks|negotiations)\b", {"talks", "negotiations"}),
+    (r"\bcease-?fires?\b", {"cease"}),
+    (r"\b(free|release)( of)? (the )?(\w+ )?(hostages|captives)\b", {"hostages", "captives"}),
+    (r"\b(a|b)?\w+", None),
+])
+def test_regex_cue_literal_words(pattern, words):
+    import re
+
+    from analysis.stance import _needed
+
+    found, _ = _needed(re.compile(pattern, re.IGNORECASE))
+    assert (set(found) if found is not None else None) == words
