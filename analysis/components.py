@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from analysis import countries
-from analysis.lexicon import load
+from analysis.lexicon import data_cache, load
 from analysis.verbs import verb_lemma
 
 ROLE_KEY = "roles"
@@ -256,28 +256,38 @@ def _ent_length(doc: Doc, i: int) -> int:
     return end - start
 
 
+@data_cache()
 def _party_members() -> frozenset:
     return frozenset(load("roles")["party_members"])
 
 
+@data_cache()
 def _name_titles() -> frozenset:
     return frozenset(load("roles")["name_titles"])
 
 
+@data_cache()
 def _speech_lemmas() -> frozenset:
     """Lemmas of the verbs that report what someone said (analysis/data/speech.toml: indirect)."""
     return frozenset(load("speech")["indirect"])
 
 
-def _title_words() -> frozenset:
-    """Last words of the titles in roles.toml ("chair", "minister", "president")."""
+@data_cache()
+def role_words() -> frozenset:
+    """Last words of the role titles in analysis/data/roles.toml ("spokesman", "minister", "chair")."""
     return frozenset(t.split()[-1] for t in load("roles")["titles"])
+
+
+def _known_word(text: str) -> bool:
+    """A country, city, institution or nationality our lists know: no one's name."""
+    return bool(countries.country_code(text) or countries.city_country(text)
+                or countries.institution(text) or countries.demonym(text))
 
 
 def _definite_title(doc: Doc, ent: Span) -> bool:
     """"the General Council Chair": capitalised words after "the" that end with a title describe
     someone; they are no one's name."""
-    if ent[-1].lower_ not in _title_words():
+    if ent[-1].lower_ not in role_words():
         return False
     i = ent.start - 1
     while i >= 0 and ent.start - i <= 3 and doc[i].is_title and doc[i].lower_ != "the":
@@ -310,9 +320,8 @@ def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) ->
                             or ent.start < role_end):
         return False
     lower = token.lower_
-    return not (countries.country_code(token.text) or countries.city_country(token.text)
-                or countries.institution(token.text) or countries.demonym(token.text)
-                or lower in _organization_nouns() or lower in _place_nouns() or lower in _title_words())
+    return not (_known_word(token.text) or lower in _organization_nouns() or lower in _place_nouns()
+                or lower in role_words())
 
 
 def _is_place(text: str) -> bool:
@@ -467,8 +476,7 @@ class NerRepair:
         token = ent[0]
         if (ent.label_ == "GPE" and len(ent) == 1 and token.dep_ == "nsubj" and token.is_title
                 and verb_lemma(token.head.text) in _speech_lemmas()
-                and not (countries.country_code(token.text) or countries.city_country(token.text)
-                         or countries.institution(token.text) or countries.demonym(token.text))):
+                and not _known_word(token.text)):
             doc, start = ent.doc, ent.start
             while start > 0 and doc[start - 1].lower_ in PARTICLES:
                 start -= 1

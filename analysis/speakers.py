@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from analysis.components import role_words
 from analysis.countries import country_code
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
@@ -74,12 +75,6 @@ def speech_kinds():
 @data_cache()
 def statement_nouns() -> frozenset:
     return frozenset(load("speech")["statement_nouns"])
-
-
-@data_cache()
-def role_words() -> frozenset:
-    """Last words of the role titles in analysis/data/roles.toml ("spokesman", "minister", ...)."""
-    return frozenset(t.split()[-1] for t in load("roles")["titles"])
 
 
 @lru_cache(maxsize=1)
