@@ -333,14 +333,11 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     return None
 
 
-def _own_country(doc, owner: str, speakers: list[str]) -> bool:
-    """The proposal's owner is the government of a speaker's own country ("Putin said Russia's
-    demands ...": still the speaker's)."""
-    actors = doc._.actors
-    owner_actor = actors.get(owner)
-    if owner_actor is None or owner_actor.actor_type != "government" or not owner_actor.country:
-        return False
-    return any(actors[s].country == owner_actor.country for s in speakers if s in actors)
+def _own_government(doc, owner: str, own: frozenset) -> bool:
+    """The proposal's owner is the government of a country the speakers speak for (``own``):
+    "Putin said Russia's demands ..." is still the speaker's."""
+    owner_actor = doc._.actors.get(owner)
+    return owner_actor is not None and owner_actor.actor_type == "government" and owner_actor.country in own
 
 
 def _proposal_owner(noun, lex) -> str:
@@ -615,12 +612,13 @@ class Stance:
             found = [c for c in found if not c.weak or not any(i == c.issue and s != c.stance for i, s in clear)]
             # "A, not B" on one issue ("de-risk, not decouple"): the speaker takes A; B is denied
             # only to set it apart, so its turned reading does not stand against A
-            asserted = {(c.issue, c.stance) for c in found if not _contrasted(doc, c)}
-            found = [c for c in found
-                     if not _contrasted(doc, c) or not any(i == c.issue and s != c.stance for i, s in asserted)]
+            denied = [_contrasted(doc, c) for c in found]
+            asserted = {(c.issue, c.stance) for c, d in zip(found, denied) if not d}
+            found = [c for c, d in zip(found, denied)
+                     if not d or not any(i == c.issue and s != c.stance for i, s in asserted)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
-                if owned is not None and owned[0] not in act.speakers and not _own_country(doc, owned[0], act.speakers):
+                if owned is not None and owned[0] not in act.speakers and not _own_government(doc, owned[0], own):
                     # "X responded to Y's threat to suspend aid": the content is Y's position, read
                     # inside Y's phrase; X takes it only by judging it ("X rejected Y's call for ...")
                     name, noun = owned
