@@ -580,6 +580,13 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
         more = actor_for_token(conj, ctx)
         if more and more[0] not in names:
             names.append(more[0])
+    for member in (subject, *subject.conjuncts):
+        # "A, B, C and D agreed": the parser hangs B on A as an apposition; a named person there is
+        # another member of the list (a description of A would be a title, not a name)
+        for appos in member.children:
+            other = verb.doc._.person_at.get(appos.i) if appos.dep_ == "appos" else None
+            if other and other not in names:
+                names.append(other)
     return names, found[1]
 
 

@@ -433,6 +433,12 @@ SPEAKER_SENTENCES = [
 
 
 SPEAKER_SENTENCES += [
+    # a list of leaders as the subject: the parser hangs the second name on the first as an apposition
+    ('On Tuesday, President Tom Reed, Anna Berg, Paul Weber, Karl Lind, and John Smith agreed to continue "increasing '
+     'the costs for Russia" for the war.',
+     [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
+      ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
+      ("Tom Reed", "sanctions", "support")]),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
