@@ -352,6 +352,11 @@ def _proposal_owner(noun, lex) -> str:
         ent = ent_at(doc, owner.i)  # "China's proposal": a country owns it too
         return entity_actor(ent) if ent is not None and ent.label_ == "GPE" else ""
     for child in noun.children:
+        # "a request by Y for more weapons": the agent after "by"
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for author in (c for c in child.children if c.dep_ == "pobj"):
+                if author.i in doc._.person_at:
+                    return doc._.person_at[author.i]
         if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for author in (c for c in agent.children if c.dep_ == "pobj"):

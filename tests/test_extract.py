@@ -439,6 +439,11 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
       ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
+    # a proposal owned by the agent after "by": its content is the agent's, the reply is the speaker's
+    ("Kremlin spokesman Tom Reed dismissed a call by Anna Berg for a ceasefire.",
+     [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),
+    ("Kremlin spokesman Tom Reed responded to a request by Ukrainian President Anna Berg for more military equipment.",
+     [("Anna Berg", "military_aid", "support")]),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),

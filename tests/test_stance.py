@@ -13,6 +13,9 @@ CASES = [
     ("they do not see NATO membership as a realistic outcome", [("nato_membership", "oppose")]),
     ("it ruled out sending peacekeepers", [("peacekeeping_troops", "oppose")]),
     ("a ceasefire must come now", [("ceasefire", "support")]),
+    # asking for more of what Ukraine needs is military aid, whoever the weapons are not named for
+    ("they repeated their calls for more air defence systems", [("military_aid", "support")]),
+    ("Kyiv pressed for additional ammunition", [("military_aid", "support")]),
     ("a ceasefire would only reward aggression", [("ceasefire", "oppose")]),
     ("the government would veto new sanctions", [("sanctions", "oppose")]),
     ("Tokyo would not ease the pressure on Moscow", [("sanctions", "support")]),
