@@ -627,13 +627,17 @@ class NerRepair:
 
     @staticmethod
     def _known_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Once "Anna Lindqvist" is seen, a later lone "Lindqvist" is a PERSON whatever the model said."""
+        """Once "Anna Lindqvist" (or "President Lindqvist") is seen, a lone "Lindqvist" anywhere in the
+        text is a PERSON whatever the model said."""
         surnames = set()
+        titles = role_words()
         for e in ents:
             if e.label_ == "PERSON" and len(e) >= 2:
                 surnames.add(surname(e).lower())
                 if nick := nickname(e.text):
                     surnames.add(nick.lower())  # "Anna “Annie” Berg", then "Annie said"
+            elif e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ in titles and not _known_word(e.text):
+                surnames.add(e.text.lower())  # a surname the text gives a title: "President Lindqvist"
         if not surnames:
             return ents
         out = []

@@ -40,6 +40,8 @@ def test_ner_repair_joins_particle_names_and_surnames():
     ("Tom van Dam spoke . Later Van Dam and Dam left .", (0, 3), ["Tom van Dam", "Van Dam"]),
     ("Νίκος Παπαδόπουλος spoke . Later Παπαδόπουλος left .", (0, 2), ["Νίκος Παπαδόπουλος", "Παπαδόπουλος"]),
     ("Anna Berg spoke . Later Berger and Berg left .", (0, 2), ["Anna Berg", "Berg"]),
+    # a surname only ever named with a title, tagged there alone: its untagged mentions earlier too
+    ("“ We will win , ” Lindqvist said . Later President Lindqvist left .", (11, 12), ["Lindqvist", "Lindqvist"]),
 ])
 def test_ner_repair_finds_lone_surnames_of_named_people(text, full, expected):
     nlp = spacy.blank("en")
