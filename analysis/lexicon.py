@@ -32,6 +32,7 @@ SCHEMAS: dict[str, dict] = {
         "spanning": list_of_tables({"open": words, "close": words}, "spanning", required=("open", "close")),
         "group_nouns": words,
         "government_nouns": words,
+        "envoy_nouns": words,
         "own_position_verbs": words,
         "own_position_nouns": words,
         "member_nouns": words,

@@ -607,6 +607,31 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
 
 
 @data_cache()
+def envoy_nouns() -> frozenset:
+    return frozenset(load("roles")["envoy_nouns"])
+
+
+def envoy_country(token: Token) -> str:
+    """The country an unnamed envoy noun speaks for: "Argentina's delegate", "the Norwegian
+    ambassador", "the representative of Chile" -> its code; "" when the noun names no country."""
+    if token.lower_ not in envoy_nouns():
+        return ""
+    doc = token.doc
+    for child in token.children:
+        before = child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < token.i
+        after = child.dep_ == "prep" and child.lower_ in ("of", "for", "from") and child.i == token.i + 1
+        for word in [child] if before else [c for c in child.children if c.dep_ == "pobj"] if after else []:
+            ent = ent_at(doc, word.i)
+            text = ent.text if ent is not None and ent.label_ in ("GPE", "NORP") else word.text
+            if countries.institution(text):
+                return ""  # "a Kremlin spokesman": the institution speaks, read as such
+            code = countries.demonym(text) or countries.country_code(text)
+            if len(code) == 3:
+                return code
+    return ""
+
+
+@data_cache()
 def _media_nouns() -> frozenset:
     return frozenset(load("places")["media_nouns"])
 

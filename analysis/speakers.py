@@ -26,9 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis.components import role_words
-from analysis.countries import country_code
+from analysis.countries import country_code, country_name
 from analysis.lexicon import data_cache, load
-from analysis.people import add_actor, ent_at, entity_actor, group_actor
+from analysis.people import add_actor, ent_at, entity_actor, envoy_country, group_actor
 from analysis.verbs import verb_lemma
 
 SPEECH_KEY = "speech"
@@ -338,6 +338,13 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     group = group_actor(token)
     if group:
         return add_actor(doc, group[0], group[2], group[1], mentions=0), False
+    code = envoy_country(token)
+    if code:
+        # "Argentina's delegate said": the envoy of that country named elsewhere, else its government
+        for name, actor in doc._.actors.items():
+            if actor.actor_type == "person" and actor.country == code and actor.role.lower().endswith(lower):
+                return name, True
+        return add_actor(doc, country_name(code), "government", code, mentions=0), False
     ent = ent_at(doc, token.i)
     if ent is None:
         for child in token.children:  # "the Kremlin" parsed with the head outside the entity

@@ -439,6 +439,11 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
       ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
+    # an unnamed envoy speaks for the country the noun names; a named one of that country is that person
+    ("Argentina's delegate said peace talks must start.", [("Argentina", "negotiations", "support")]),
+    ("The representative of Norway said peace talks must start.", [("Norway", "negotiations", "support")]),
+    ("Ambassador Anna Berg of Norway spoke first. Norway's ambassador said peace talks must start.",
+     [("Anna Berg", "negotiations", "support")]),
     # a proposal owned by the agent after "by": its content is the agent's, the reply is the speaker's
     ("Kremlin spokesman Tom Reed dismissed a call by Anna Berg for a ceasefire.",
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),
