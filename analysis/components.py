@@ -205,6 +205,21 @@ def _names_only_line(doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
     return True
 
 
+def _only_in_heading(doc: Doc, ent: Span) -> bool:
+    """A "name" on a headline or section heading that the text never mentions again ("…, Only Way
+    to End War, Assembly President Tells Delegates"): capitalised headline words, no one's name.
+    Someone named in a headline is named in the story too (the first letters of the surname are
+    enough, for spellings that differ)."""
+    text = doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    end = len(text) if end < 0 else end
+    if ent.text.isupper() or ent[-1].lower_ in PARTICLES or not _is_heading(text[start:end]):
+        return False
+    stem = ent[-1].text[:5].lower()
+    return not any(t.lower_.startswith(stem) for t in doc if t.idx < start or t.idx >= end)
+
+
 def _names_a_place(doc: Doc, ent: Span) -> bool:
     """A name that is a place's: "Dolmabahce Palace" (a place noun right after it), "the palace,
     Dolmabahce," (in apposition to one), or a dateline "Borgo Egnazia, Italy:"."""
@@ -345,6 +360,10 @@ class NerRepair:
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
         ents = self._full_names_tagged_org(doc, ents)
+        # "General Assembly President" on a headline: words ending with a title are no one's name
+        # (and must not teach the next step a "surname")
+        titles = role_words()
+        ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in titles)]
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
@@ -390,7 +409,7 @@ class NerRepair:
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])
-                        or _definite_title(doc, ent)):
+                        or _definite_title(doc, ent) or _only_in_heading(doc, ent)):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end
                 dash = next((t.i for t in ent[1:] if t.text in ("-", "–", "—") and doc[t.i - 1].whitespace_), None)

@@ -255,3 +255,20 @@ def test_caption_lines_leave_story_lines_with_a_party_tag_or_a_quote():
             "“Talks must start,” Anna Berg said.\n"  # a quote before a credit alone is the story's
             "Photo: AP")
     assert [text[s:e] for s, e in caption_lines(text)] == ["Photo: AP"]
+
+
+@pytest.mark.parametrize("text, ent, expected", [
+    # capitalised headline words the model took for a name, never mentioned in the story
+    ("Poland May Call Meeting After Missile Strike Kills Two\n\nThe government met on Wednesday .", (5, 8), []),
+    # a name on a headline that the story names too stays
+    ("Anna Berg Calls For Talks\n\nBerg spoke on Wednesday .", (0, 2), ["Anna Berg", "Berg"]),
+    # words ending with a title are no one's name, and teach no "surname" to the rest of the text
+    ("Talks Only Way , Says General Assembly President\n\nThe President of the Assembly spoke .", (6, 8), []),
+])
+def test_ner_repair_drops_headline_words_taken_for_names(text, ent, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": ["president"], "spanning": []})
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp(text)
+    doc.ents = [Span(doc, *ent, "PERSON")]
+    assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
