@@ -214,7 +214,8 @@ def _only_in_heading(doc: Doc, ent: Span) -> bool:
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     end = len(text) if end < 0 else end
-    if ent.text.isupper() or ent[-1].lower_ in PARTICLES or not _is_heading(text[start:end]):
+    if (ent.text.isupper() or ent[-1].lower_ in PARTICLES or not _is_heading(text[start:end])
+            or not (text[:start].strip() or text[end:].strip())):  # a headline alone is all the story there is
         return False
     stem = ent[-1].text[:5].lower()
     return not any(t.lower_.startswith(stem) for t in doc if t.idx < start or t.idx >= end)
