@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis.components import role_words
-from analysis.countries import country_code, country_name
+from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, envoy_country, group_actor
 from analysis.verbs import verb_lemma
@@ -137,7 +137,12 @@ def find_turns(doc: Doc, text: str | None = None) -> list[tuple[str, Span]]:
         rest = label.doc[comma:label.end]
         if any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
-        names = {doc._.person_at.get(t.i) for t in label.doc[label.start:comma] if not t.is_punct}
+        # the name may follow its title ("President Anna Berg: ...", "Latvia's foreign minister Anna Berg: ...")
+        titled = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
+        names = {doc._.person_at.get(t.i) for t in label.doc[label.start:comma]
+                 if not t.is_punct and t.i not in titled and t.lower_ not in ("the", "'s", "’s")
+                 and not (t.i + 1 < comma and doc[t.i + 1].lower_ in ("'s", "’s") and country_code(t.text))
+                 and not demonym(t.text)}
         if len(names) == 1 and None not in names:
             turns.append((names.pop(), said))
     return turns

@@ -439,6 +439,11 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
       ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
+    # a headline or transcript turn "Title Name: words": the title before the name is no second speaker
+    ("President Tom Reyes: “We will send more weapons to Ukraine”\n\nThe president spoke in Warsaw on Tuesday.",
+     [("Tom Reyes", "military_aid", "support")]),
+    ("Latvia's foreign minister Anna Berg: Sanctions on Russia must stay\n\nShe spoke on Tuesday.",
+     [("Anna Berg", "sanctions", "support")]),
     # an unnamed envoy speaks for the country the noun names; a named one of that country is that person
     ("Argentina's delegate said peace talks must start.", [("Argentina", "negotiations", "support")]),
     ("The representative of Norway said peace talks must start.", [("Norway", "negotiations", "support")]),
