@@ -439,6 +439,8 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
       ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
+    # verbs of answering back attribute a quote like "said"
+    ("“We will never give up our land,” Anna Berg retorted.", [("Anna Berg", "territorial_integrity", "support")]),
     # a headline or transcript turn "Title Name: words": the title before the name is no second speaker
     ("President Tom Reyes: “We will send more weapons to Ukraine”\n\nThe president spoke in Warsaw on Tuesday.",
      [("Tom Reyes", "military_aid", "support")]),
