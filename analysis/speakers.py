@@ -595,10 +595,12 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     for member in (subject, *subject.conjuncts):
         # "A, B, C and D agreed": the parser hangs B on A as an apposition; a named person there is
         # another member of the list (a description of A would be a title, not a name)
-        for appos in member.children:
-            other = verb.doc._.person_at.get(appos.i) if appos.dep_ == "appos" else None
-            if other and other not in names:
-                names.append(other)
+        for appos in (c for c in member.children if c.dep_ == "appos"):
+            # and the people listed with the apposition ("The EU's president, A, and the council's president B")
+            for token in (appos, *appos.conjuncts):
+                other = verb.doc._.person_at.get(token.i)
+                if other and other not in names:
+                    names.append(other)
     return names, found[1]
 
 

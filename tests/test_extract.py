@@ -433,6 +433,9 @@ SPEAKER_SENTENCES = [
 
 
 SPEAKER_SENTENCES += [
+    # a title with its holder in apposition, and a second holder listed with it
+    ("EU Commission President, Anna Berg and European Council President Tom Reyes unveiled the 12th package of "
+     "sanctions against Russia.", [("Anna Berg", "sanctions", "support"), ("Tom Reyes", "sanctions", "support")]),
     # a list of leaders as the subject: the parser hangs the second name on the first as an apposition
     ('On Tuesday, President Tom Reed, Anna Berg, Paul Weber, Karl Lind, and John Smith agreed to continue "increasing '
      'the costs for Russia" for the war.',
