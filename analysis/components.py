@@ -472,8 +472,12 @@ class NerRepair:
     @staticmethod
     def _speaking_unknown_place(ent: Span) -> Span:
         """"Novakova said": one word tagged GPE that no list knows as a place, the subject of a
-        speech verb, is a surname (a place that speaks is a known capital: "Kyiv said")."""
+        speech verb, is a surname (a place that speaks is a known capital: "Kyiv said"); such a word
+        with digits is a body's ("the G7 insisted"), no one's name."""
         token = ent[0]
+        if (ent.label_ == "GPE" and len(ent) == 1 and token.dep_ == "nsubj" and token.is_title
+                and any(c.isdigit() for c in token.text) and verb_lemma(token.head.text) in _speech_lemmas()):
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
         if (ent.label_ == "GPE" and len(ent) == 1 and token.dep_ == "nsubj" and token.is_title
                 and verb_lemma(token.head.text) in _speech_lemmas()
                 and not _known_word(token.text)):

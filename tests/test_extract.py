@@ -537,6 +537,14 @@ def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
     assert sorted(doc._.actors) == ["Kaland"]
 
 
+def test_a_group_of_states_written_with_digits_is_no_surname_when_it_speaks(nlp):
+    """"the G7 insisted": tagged GPE by the model, unknown to our lists, the subject of a speech
+    verb, yet a word with digits is no one's name: a body that speaks."""
+    doc = nlp("The Chinese side responded that the G7 insisted on smearing China.")
+    assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == []
+    assert [e.label_ for e in doc.ents if e.text == "G7"] == ["ORG"]
+
+
 def test_a_surname_after_an_honorific_the_model_took_in_is_the_full_name(nlp):
     doc = nlp("Commission President Anna van der Berg met Tom Reed on Monday. Mrs van der Berg said talks must start.")
     assert sorted(doc._.actors) == ["Anna van der Berg", "Tom Reed"]
