@@ -675,6 +675,7 @@ def name_position(doc: Doc, i: int) -> int:
     Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
     Staff of the Latvian Armed Forces, Tom Reed")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
+        start = i
         j = _country_after(doc, i + 1)
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
             j = i + 1
@@ -687,9 +688,31 @@ def name_position(doc: Doc, i: int) -> int:
             k += 1
         if k > i and k < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _organization_nouns():
             i = k
+        if i < len(doc) and doc[i].text != ",":
+            # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
+            i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i
+
+
+CHAIN_POS = ("DET", "ADJ", "NOUN", "PROPN")
+
+
+def of_chain_end(doc: Doc, i: int, limit: int = 10) -> int | None:
+    """The comma that closes a chain of noun phrases joined by "of"/"for" from token ``i`` (itself
+    "of", "for" or "to"): "of the press service of the Latvian ministry," -> the comma's index.
+    None when a verb, another preposition, a conjunction or other punctuation comes first, or
+    no comma within ``limit`` tokens."""
+    k = i + 1
+    while k < len(doc) and k - i <= limit:
+        t = doc[k]
+        if t.text == ",":
+            return k if k > i + 1 else None
+        if not (t.pos_ in CHAIN_POS or t.lower_ in ("of", "for") or t.text in ("'s", "’s")):
+            return None
+        k += 1
+    return None
 
 
 def _country_after(doc: Doc, i: int) -> int | None:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, surname
+from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, of_chain_end, surname
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -409,6 +409,9 @@ class PersonIndex:
         if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for", "to", "from"):
             code = country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
             boss = doc._.person_at.get(role.end + 1)
+            if not code and boss is None and (end := of_chain_end(doc, role.end)):
+                # "head of the press service of the Latvian ministry, X": the first country of the chain
+                code = next((c for k in range(role.end + 2, end + 1) if (c := country_near(doc, role.end + 1, k))), "")
             return code or (doc._.actors[boss].country if boss in doc._.actors else "")
         return ""
 

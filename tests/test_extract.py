@@ -256,6 +256,11 @@ COUNTRY_SENTENCES = [
     # a given name in brackets inside a quote is part of the name
     ("“We must address it, as President (Anna) Berg has said,” Tom Reed said.", {"Anna Berg": ""}),
     ("“I will take a message to [Polish] President [Anna] Berg soon,” Tom Reed said.", {"Anna Berg": "POL"}),
+    # a title with a longer chain of "of" phrases before the name: its first country
+    ("Later, the head of the press service of the Latvian ministry, Anna Berg, said that talks must start.",
+     {"Anna Berg": "LVA"}),
+    ("The spokesperson of the ministry of foreign affairs of Latvia, Tomas Ruvalis, said the talks would start.",
+     {"Tomas Ruvalis": "LVA"}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
@@ -499,6 +504,19 @@ def test_an_untagged_name_before_a_comma_and_a_title_is_a_person(nlp):
             break
         doc = proc(doc)
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Kaisa Vuorimaa", "PERSON")]
+
+
+def test_an_untagged_name_after_a_title_with_a_chain_of_of_phrases_is_a_person(nlp):
+    """"the head of the press service of the Holy See, Anna Berg, said": the name the model left
+    untagged (or took for a body) after a title, a chain of "of" phrases and a comma."""
+    doc = nlp.make_doc("Later, the head of the press service of the Holy See, Matteo Rinaldi, in turn, said so.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as the model sometimes leaves it
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Matteo Rinaldi", "PERSON")]
 
 
 def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp):
