@@ -401,6 +401,8 @@ class NerRepair:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
                     start += 1  # "British PM Novak"
+                if end - start > 1 and before.lower() in ("on", "via") and doc[start].text == "X.":
+                    start += 1  # "he wrote on X. Berg also said": the platform ends the sentence, no initial
                 # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name
                 # of one word before it stays whole ("Edward Said") unless the verb is in capitals
                 # ("Novak SLAMS Berg")

@@ -519,6 +519,13 @@ def test_an_untagged_name_after_a_title_with_a_chain_of_of_phrases_is_a_person(n
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Matteo Rinaldi", "PERSON")]
 
 
+def test_the_platform_x_ending_a_sentence_is_no_initial_of_the_next_name(nlp):
+    """"he wrote on X. Lindberg also hopes": the model reads "X. Lindberg" as one name."""
+    doc = nlp("German Finance Minister Tom Lindberg called for talks. ‘We need a negotiated solution,’ he wrote "
+              "on X. Lindberg also hopes that the Commission reworks the plan.")
+    assert sorted(doc._.actors) == ["Tom Lindberg"]
+
+
 def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp):
     doc = nlp("Bela visits the port. Estonian President Bela “Belo” Taggart called for an end to the war "
               "on Monday. In a meeting in Tallinn, Belo told reporters that peace talks must begin.")
