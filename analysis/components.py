@@ -683,6 +683,9 @@ def name_position(doc: Doc, i: int) -> int:
             j = i + 1
             while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
                 j += 1
+            # to the end of the body the model tagged: "of Economy, Trade and Industry Anna Berg"
+            while j < len(doc) and j - i < 10 and j > i + 1 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ != "PERSON":
+                j += 1
         i = j if j > i + 1 else i
         # "of the Latvian Armed Forces, Anna Berg": the rest of a body's name after its country
         k = i
@@ -690,7 +693,7 @@ def name_position(doc: Doc, i: int) -> int:
             k += 1
         if k > i and k < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _organization_nouns():
             i = k
-        if i < len(doc) and doc[i].text != ",":
+        if i < len(doc) and doc[i].text != "," and doc[i].ent_type_ != "PERSON":
             # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
             i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":
@@ -709,9 +712,12 @@ def of_chain_end(doc: Doc, i: int, limit: int = 10) -> int | None:
     k = i + 1
     while k < len(doc) and k - i <= limit:
         t = doc[k]
-        if t.text == ",":
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        listed = after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ")
+        if t.text == "," and not listed:
             return k if k > i + 1 else None
-        if not (t.pos_ in CHAIN_POS or t.lower_ in ("of", "for") or t.text in ("'s", "’s")):
+        # a portfolio of several lower-case nouns: "minister of economy, trade and industry, X"
+        if not (t.pos_ in CHAIN_POS or t.lower_ in ("of", "for") or t.text in ("'s", "’s") or (t.text in (",", "and") and listed)):
             return None
         k += 1
     return None

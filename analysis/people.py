@@ -497,6 +497,8 @@ def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:
     phrase, then a comma, then the subject of the main clause: the title is not the name's."""
     if not (role.start <= ent.start - 1 and doc[ent.start - 1].text == ","):
         return False
+    if role.root.dep_ != "pobj":
+        return False  # no prepositional phrase: "Japan's minister of trade, Anna Berg was told"
     return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.end < len(doc) and doc[ent.end].text != ","
 
 

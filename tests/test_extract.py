@@ -261,6 +261,11 @@ COUNTRY_SENTENCES = [
      {"Anna Berg": "LVA"}),
     ("The spokesperson of the ministry of foreign affairs of Latvia, Tomas Ruvalis, said the talks would start.",
      {"Tomas Ruvalis": "LVA"}),
+    # a ministry's portfolio of several words after the title, tagged as a body or written in lower case
+    ("The new rule will take effect in July, Japan’s Minister of Economy, Trade and Industry Anna Berg said "
+     "at a briefing.", {"Anna Berg": "JPN"}),
+    ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
+     "as saying at a briefing.", {"Anna Berg": "JPN"}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
