@@ -266,6 +266,10 @@ COUNTRY_SENTENCES = [
      "at a briefing.", {"Anna Berg": "JPN"}),
     ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
      "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # a commissioner or minister named by the portfolio
+    ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
+     {"Anna Berg": "EU"}),
+    ("Anna Berg, Latvia's trade chief, said tariffs would rise.", {"Anna Berg": "LVA"}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
