@@ -338,7 +338,7 @@ class PersonIndex:
         if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
             inner, outer = country_near(doc, role.start, role.end), country_near(doc, left, role.start)
-            country = inner or outer
+            country = inner or outer or _coordinated_title_country(doc, left)
             if country in BODIES and role[-1].lower_ in POSTED:
                 # "Algeria's U.N. Ambassador": posted to the body, speaking for the country further left
                 country = next((code for end in range(role.start - 1, left, -1)
@@ -490,6 +490,17 @@ def _misspelling(a: str, b: str) -> bool:
         swaps = [i for i in range(len(x)) if x[i] != y[i]]
         return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and x[swaps[0]] == y[swaps[1]] and x[swaps[1]] == y[swaps[0]]
     return False
+
+
+def _coordinated_title_country(doc: Doc, left: int) -> str:
+    """"Latvia's foreign minister and deputy prime minister X": a title joined by "and" to the one
+    before the name (whose modifiers start at ``left``) gives that title's country."""
+    if left < 2 or doc[left - 1].lower_ not in ("and", "&"):
+        return ""
+    first = next((r for r in doc.spans.get(ROLE_KEY, []) if r.end == left - 1), None)
+    if first is None:
+        return ""
+    return country_near(doc, first.start, first.end) or country_near(doc, _left_modifier_start(doc, first.start), first.start)
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:

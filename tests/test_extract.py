@@ -270,6 +270,9 @@ COUNTRY_SENTENCES = [
     ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
      {"Anna Berg": "EU"}),
     ("Anna Berg, Latvia's trade chief, said tariffs would rise.", {"Anna Berg": "LVA"}),
+    # two titles joined by "and" before the name: the country of the first
+    ("Latvia's foreign minister and deputy prime minister Anna Berg said talks must start.", {"Anna Berg": "LVA"}),
+    ("Anna Berg and Foreign Minister Tom Reed met the envoy.", {"Anna Berg": "", "Tom Reed": ""}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
