@@ -270,6 +270,9 @@ COUNTRY_SENTENCES = [
     ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
      {"Anna Berg": "EU"}),
     ("Anna Berg, Latvia's trade chief, said tariffs would rise.", {"Anna Berg": "LVA"}),
+    # words a page's layout glued together: a date and a headline's first word, an abbreviation and a title
+    ("Berg claims deal July 14, 2023Turkish President Anna Berg said on Friday that talks go on.", {"Anna Berg": "TUR"}),
+    ("The council backed a proposal outlined by U.S.President Tom Reed for a ceasefire.", {"Tom Reed": "USA"}),
     # two titles joined by "and" before the name: the country of the first
     ("Latvia's foreign minister and deputy prime minister Anna Berg said talks must start.", {"Anna Berg": "LVA"}),
     ("Anna Berg and Foreign Minister Tom Reed met the envoy.", {"Anna Berg": "", "Tom Reed": ""}),
