@@ -232,6 +232,15 @@ def _described_as_journalist(doc: Doc, ent: Span) -> bool:
     return False
 
 
+def _after_possessive_pronoun(doc: Doc, ent: Span) -> bool:
+    """"his insane Electric Vehicle mandate": capitalised words after a possessive pronoun (and its
+    adjectives) name a thing of his, no one's name."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "PRP$" and doc[i].lower_ in ("his", "her", "their", "its", "our", "my", "your")
+
+
 def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     """The entity without the line breaks the model sometimes takes into it ("Anna Berg\n")."""
     start, end = ent.start, ent.end
@@ -390,7 +399,7 @@ class NerRepair:
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])
-                        or _definite_title(doc, ent)):
+                        or _definite_title(doc, ent) or _after_possessive_pronoun(doc, ent)):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end
                 dash = next((t.i for t in ent[1:] if t.text in ("-", "–", "—") and doc[t.i - 1].whitespace_), None)

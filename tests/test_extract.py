@@ -541,6 +541,20 @@ def test_the_platform_x_ending_a_sentence_is_no_initial_of_the_next_name(nlp):
     assert sorted(doc._.actors) == ["Tom Lindberg"]
 
 
+def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
+    """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Anna Berg said his insane Electric Vehicle mandate harms the industry.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 7, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
+
+
 def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp):
     doc = nlp("Bela visits the port. Estonian President Bela “Belo” Taggart called for an end to the war "
               "on Monday. In a meeting in Tallinn, Belo told reporters that peace talks must begin.")
