@@ -354,6 +354,7 @@ class NerRepair:
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
         ents = self._full_names_tagged_org(doc, ents)
+        ents = self._bodies_called_he_or_she(doc, ents)
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
@@ -466,6 +467,28 @@ class NerRepair:
                     and e[-1].lower_ in speaking and e[-1].lower_ not in _organization_nouns()
                     and not countries.institution(e.text) and not countries.country_code(e.text)):
                 e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _bodies_called_he_or_she(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Berg caught the EU by surprise when he imposed tariffs" with "Berg" tagged ORG: one or two
+        capitalised words the model took for a body, the subject of their clause, then "he" or "she"
+        as the subject of a clause joined to that clause ("when he ...", "and she ...") with no
+        name between, are a person's name (a body is "it" or "they"). Bodies our lists know stay
+        bodies."""
+        out = []
+        for e in ents:
+            if (e.label_ == "ORG" and len(e) <= 2 and all(t.is_title and t.is_alpha for t in e)
+                    and e.root.dep_ in ("nsubj", "nsubjpass") and e[-1].lower_ not in _organization_nouns()
+                    and not _known_word(e.text) and not any(_known_word(t.text) for t in e)):
+                for t in doc[e.end:e.sent.end]:
+                    if t.ent_type_ == "PERSON":
+                        break
+                    if (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                            and t.head.dep_ in ("advcl", "conj") and t.head.head == e.root.head):
+                        e = Span(doc, e.start, e.end, label="PERSON")
+                        break
             out.append(e)
         return out
 

@@ -555,6 +555,15 @@ def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
 
 
+def test_a_surname_the_model_took_for_a_body_is_a_person_when_called_he(nlp):
+    """"Lindqvist caught the EU by surprise when he imposed tariffs": "Lindqvist" tagged ORG; a body
+    that "he" refers back to is no body; one that the pronoun does not refer to stays one."""
+    doc = nlp("In 2017, Lindqvist caught the EU by surprise when he imposed tariffs on European steel.")
+    assert [(a.name, a.actor_type) for a in doc._.actors.values()] == [("Lindqvist", "person")]
+    doc = nlp("Hyundai told the minister that he must act.")
+    assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == []
+
+
 def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp):
     doc = nlp("Bela visits the port. Estonian President Bela “Belo” Taggart called for an end to the war "
               "on Monday. In a meeting in Tallinn, Belo told reporters that peace talks must begin.")
