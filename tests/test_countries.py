@@ -9,7 +9,7 @@ from analysis.countries import country_code, country_name
     ("Latvian", "LVA"), ("the United States", "USA"), ("Reuters", ""), ("Monday", ""), ("he", ""), ("", ""),
     # the UN's organs written in full
     ("the United Nations Security Council", "UN"), ("the UN General Assembly", "UN"),
-    ("United Nations General Assembly", "UN"),
+    ("United Nations General Assembly", "UN"), ("the EU Commission", "EU"),
 ])
 def test_country_code(text, code):
     assert country_code(text) == code
