@@ -611,7 +611,9 @@ class NerRepair:
         taken = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         added = []
         for role in doc.spans.get(ROLE_KEY, []):
-            start = name_position(doc, role.end)
+            # not after a longer chain of "of" phrases: a name found there is as often one who
+            # reports another's words ("the head of the press service of X, Y, said the Pope meant")
+            start = name_position(doc, role.end, chain=False)
             country_end = _country_after(doc, role.end + 1) if role.end < len(doc) and doc[role.end].lower_ in ("of", "to") else None
             if country_end is not None and not any(i in taken for i in range(role.end + 1, country_end)):
                 first = role.end + 2 if doc[role.end + 1].lower_ == "the" else role.end + 1
@@ -703,11 +705,12 @@ class NerRepair:
         return out
 
 
-def name_position(doc: Doc, i: int) -> int:
+def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     """Where a name would start after a title ending at ``i``: right there, after a comma, or
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
     Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
-    Staff of the Latvian Armed Forces, Tom Reed")."""
+    Staff of the Latvian Armed Forces, Tom Reed"); with ``chain`` also after a longer chain of "of"
+    phrases ("the head of the press service of the Latvian ministry, Anna Berg")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         start = i
         j = _country_after(doc, i + 1)
@@ -725,7 +728,7 @@ def name_position(doc: Doc, i: int) -> int:
             k += 1
         if k > i and k < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _organization_nouns():
             i = k
-        if i < len(doc) and doc[i].text != "," and doc[i].ent_type_ != "PERSON":
+        if chain and i < len(doc) and doc[i].text != "," and doc[i].ent_type_ != "PERSON":
             # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
             i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":

