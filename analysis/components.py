@@ -248,6 +248,15 @@ def _described_as_journalist(doc: Doc, ent: Span) -> bool:
     return False
 
 
+def _after_possessive_pronoun(doc: Doc, ent: Span) -> bool:
+    """"his insane Electric Vehicle mandate": capitalised words after a possessive pronoun (and its
+    adjectives) name a thing of his, no one's name."""
+    i = ent.start - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i >= 0 and doc[i].tag_ == "PRP$" and doc[i].lower_ in ("his", "her", "their", "its", "our", "my", "your")
+
+
 def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     """The entity without the line breaks the model sometimes takes into it ("Anna Berg\n")."""
     start, end = ent.start, ent.end
@@ -365,6 +374,7 @@ class NerRepair:
         # (and must not teach the next step a "surname")
         titles = role_words()
         ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in titles)]
+        ents = self._bodies_called_he_or_she(doc, ents)
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
@@ -410,7 +420,8 @@ class NerRepair:
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])
-                        or _definite_title(doc, ent) or _only_in_heading(doc, ent)):
+                        or _definite_title(doc, ent) or _only_in_heading(doc, ent)
+                        or _after_possessive_pronoun(doc, ent)):
                     continue  # a credit, a byline, a building, or a headline fragment ("Ukraine Anti-Aircraft Tanks")
                 start, end = ent.start, ent.end
                 dash = next((t.i for t in ent[1:] if t.text in ("-", "–", "—") and doc[t.i - 1].whitespace_), None)
@@ -421,6 +432,8 @@ class NerRepair:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
                     start += 1  # "British PM Novak"
+                if end - start > 1 and before.lower() in ("on", "via") and doc[start].text == "X.":
+                    start += 1  # "he wrote on X. Berg also said": the platform ends the sentence, no initial
                 # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name
                 # of one word before it stays whole ("Edward Said") unless the verb is in capitals
                 # ("Novak SLAMS Berg")
@@ -479,6 +492,28 @@ class NerRepair:
         return out
 
     @staticmethod
+    def _bodies_called_he_or_she(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Berg caught the EU by surprise when he imposed tariffs" with "Berg" tagged ORG: one or two
+        capitalised words the model took for a body, the subject of their clause, then "he" or "she"
+        as the subject of a clause joined to that clause ("when he ...", "and she ...") with no
+        name between, are a person's name (a body is "it" or "they"). Bodies our lists know stay
+        bodies."""
+        out = []
+        for e in ents:
+            if (e.label_ == "ORG" and len(e) <= 2 and all(t.is_title and t.is_alpha for t in e)
+                    and e.root.dep_ in ("nsubj", "nsubjpass") and e[-1].lower_ not in _organization_nouns()
+                    and not _known_word(e.text) and not any(_known_word(t.text) for t in e)):
+                for t in doc[e.end:e.sent.end]:
+                    if t.ent_type_ == "PERSON":
+                        break
+                    if (t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                            and t.head.dep_ in ("advcl", "conj") and t.head.head == e.root.head):
+                        e = Span(doc, e.start, e.end, label="PERSON")
+                        break
+            out.append(e)
+        return out
+
+    @staticmethod
     def _with_name_title(ent: Span) -> Span:
         """"Pope" + "Gregory": a given name alone after a title that belongs to the name (roles.toml:
         name_titles) is named with it, as "Pope Gregory" is when the model takes both."""
@@ -492,8 +527,12 @@ class NerRepair:
     @staticmethod
     def _speaking_unknown_place(ent: Span) -> Span:
         """"Novakova said": one word tagged GPE that no list knows as a place, the subject of a
-        speech verb, is a surname (a place that speaks is a known capital: "Kyiv said")."""
+        speech verb, is a surname (a place that speaks is a known capital: "Kyiv said"); such a word
+        with digits is a body's ("the G7 insisted"), no one's name."""
         token = ent[0]
+        if (ent.label_ == "GPE" and len(ent) == 1 and token.dep_ == "nsubj" and token.is_title
+                and any(c.isdigit() for c in token.text) and verb_lemma(token.head.text) in _speech_lemmas()):
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
         if (ent.label_ == "GPE" and len(ent) == 1 and token.dep_ == "nsubj" and token.is_title
                 and verb_lemma(token.head.text) in _speech_lemmas()
                 and not _known_word(token.text)):
@@ -593,7 +632,9 @@ class NerRepair:
         taken = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         added = []
         for role in doc.spans.get(ROLE_KEY, []):
-            start = name_position(doc, role.end)
+            # not after a longer chain of "of" phrases: a name found there is as often one who
+            # reports another's words ("the head of the press service of X, Y, said the Pope meant")
+            start = name_position(doc, role.end, chain=False)
             country_end = _country_after(doc, role.end + 1) if role.end < len(doc) and doc[role.end].lower_ in ("of", "to") else None
             if country_end is not None and not any(i in taken for i in range(role.end + 1, country_end)):
                 first = role.end + 2 if doc[role.end + 1].lower_ == "the" else role.end + 1
@@ -689,16 +730,21 @@ class NerRepair:
         return out
 
 
-def name_position(doc: Doc, i: int) -> int:
+def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     """Where a name would start after a title ending at ``i``: right there, after a comma, or
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
     Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
-    Staff of the Latvian Armed Forces, Tom Reed")."""
+    Staff of the Latvian Armed Forces, Tom Reed"); with ``chain`` also after a longer chain of "of"
+    phrases ("the head of the press service of the Latvian ministry, Anna Berg")."""
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
+        start = i
         j = _country_after(doc, i + 1)
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
             j = i + 1
             while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
+                j += 1
+            # to the end of the body the model tagged: "of Economy, Trade and Industry Anna Berg"
+            while j < len(doc) and j - i < 10 and j > i + 1 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ != "PERSON":
                 j += 1
         i = j if j > i + 1 else i
         # "of the Latvian Armed Forces, Anna Berg": the rest of a body's name after its country
@@ -707,9 +753,34 @@ def name_position(doc: Doc, i: int) -> int:
             k += 1
         if k > i and k < len(doc) and doc[k].text == "," and doc[k - 1].lower_ in _organization_nouns():
             i = k
+        if chain and i < len(doc) and doc[i].text != "," and doc[i].ent_type_ != "PERSON":
+            # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
+            i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i
+
+
+CHAIN_POS = ("DET", "ADJ", "NOUN", "PROPN")
+
+
+def of_chain_end(doc: Doc, i: int, limit: int = 10) -> int | None:
+    """The comma that closes a chain of noun phrases joined by "of"/"for" from token ``i`` (itself
+    "of", "for" or "to"): "of the press service of the Latvian ministry," -> the comma's index.
+    None when a verb, another preposition, a conjunction or other punctuation comes first, or
+    no comma within ``limit`` tokens."""
+    k = i + 1
+    while k < len(doc) and k - i <= limit:
+        t = doc[k]
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        listed = after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ")
+        if t.text == "," and not listed:
+            return k if k > i + 1 else None
+        # a portfolio of several lower-case nouns: "minister of economy, trade and industry, X"
+        if not (t.pos_ in CHAIN_POS or t.lower_ in ("of", "for") or t.text in ("'s", "’s") or (t.text in (",", "and") and listed)):
+            return None
+        k += 1
+    return None
 
 
 def _country_after(doc: Doc, i: int) -> int | None:

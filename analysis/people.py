@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, surname
+from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, of_chain_end, surname
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -338,7 +338,7 @@ class PersonIndex:
         if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
             inner, outer = country_near(doc, role.start, role.end), country_near(doc, left, role.start)
-            country = inner or outer
+            country = inner or outer or _coordinated_title_country(doc, left)
             if country in BODIES and role[-1].lower_ in POSTED:
                 # "Algeria's U.N. Ambassador": posted to the body, speaking for the country further left
                 country = next((code for end in range(role.start - 1, left, -1)
@@ -409,6 +409,9 @@ class PersonIndex:
         if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for", "to", "from"):
             code = country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
             boss = doc._.person_at.get(role.end + 1)
+            if not code and boss is None and (end := of_chain_end(doc, role.end)):
+                # "head of the press service of the Latvian ministry, X": the first country of the chain
+                code = next((c for k in range(role.end + 2, end + 1) if (c := country_near(doc, role.end + 1, k))), "")
             return code or (doc._.actors[boss].country if boss in doc._.actors else "")
         return ""
 
@@ -489,11 +492,24 @@ def _misspelling(a: str, b: str) -> bool:
     return False
 
 
+def _coordinated_title_country(doc: Doc, left: int) -> str:
+    """"Latvia's foreign minister and deputy prime minister X": a title joined by "and" to the one
+    before the name (whose modifiers start at ``left``) gives that title's country."""
+    if left < 2 or doc[left - 1].lower_ not in ("and", "&"):
+        return ""
+    first = next((r for r in doc.spans.get(ROLE_KEY, []) if r.end == left - 1), None)
+    if first is None:
+        return ""
+    return country_near(doc, first.start, first.end) or country_near(doc, _left_modifier_start(doc, first.start), first.start)
+
+
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:
     """"According to the head of the Pentagon, Novak cannot ...": a title inside a prepositional
     phrase, then a comma, then the subject of the main clause: the title is not the name's."""
     if not (role.start <= ent.start - 1 and doc[ent.start - 1].text == ","):
         return False
+    if role.root.dep_ != "pobj":
+        return False  # no prepositional phrase: "Japan's minister of trade, Anna Berg was told"
     return ent.root.dep_ in ("nsubj", "nsubjpass") and ent.end < len(doc) and doc[ent.end].text != ","
 
 

@@ -7,6 +7,9 @@ from analysis.countries import country_code, country_name
     ("German", "DEU"), ("U.S.", "USA"), ("US", "USA"), ("Ukraine's", "UKR"), ("the Kremlin", "RUS"),
     ("Moscow", "RUS"), ("Britain", "GBR"), ("the EU", "EU"), ("NATO", "NATO"), ("European Commission", "EU"),
     ("Latvian", "LVA"), ("the United States", "USA"), ("Reuters", ""), ("Monday", ""), ("he", ""), ("", ""),
+    # the UN's organs written in full
+    ("the United Nations Security Council", "UN"), ("the UN General Assembly", "UN"),
+    ("United Nations General Assembly", "UN"), ("the EU Commission", "EU"),
 ])
 def test_country_code(text, code):
     assert country_code(text) == code

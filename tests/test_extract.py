@@ -256,6 +256,26 @@ COUNTRY_SENTENCES = [
     # a given name in brackets inside a quote is part of the name
     ("“We must address it, as President (Anna) Berg has said,” Tom Reed said.", {"Anna Berg": ""}),
     ("“I will take a message to [Polish] President [Anna] Berg soon,” Tom Reed said.", {"Anna Berg": "POL"}),
+    # a title with a longer chain of "of" phrases before the name: its first country
+    ("Later, the head of the press service of the Latvian ministry, Anna Berg, said that talks must start.",
+     {"Anna Berg": "LVA"}),
+    ("The spokesperson of the ministry of foreign affairs of Latvia, Tomas Ruvalis, said the talks would start.",
+     {"Tomas Ruvalis": "LVA"}),
+    # a ministry's portfolio of several words after the title, tagged as a body or written in lower case
+    ("The new rule will take effect in July, Japan’s Minister of Economy, Trade and Industry Anna Berg said "
+     "at a briefing.", {"Anna Berg": "JPN"}),
+    ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
+     "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # a commissioner or minister named by the portfolio
+    ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
+     {"Anna Berg": "EU"}),
+    ("Anna Berg, Latvia's trade chief, said tariffs would rise.", {"Anna Berg": "LVA"}),
+    # words a page's layout glued together: a date and a headline's first word, an abbreviation and a title
+    ("Berg claims deal July 14, 2023Turkish President Anna Berg said on Friday that talks go on.", {"Anna Berg": "TUR"}),
+    ("The council backed a proposal outlined by U.S.President Tom Reed for a ceasefire.", {"Tom Reed": "USA"}),
+    # two titles joined by "and" before the name: the country of the first
+    ("Latvia's foreign minister and deputy prime minister Anna Berg said talks must start.", {"Anna Berg": "LVA"}),
+    ("Anna Berg and Foreign Minister Tom Reed met the envoy.", {"Anna Berg": "", "Tom Reed": ""}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
@@ -527,6 +547,52 @@ def test_an_untagged_name_before_a_comma_and_a_title_is_a_person(nlp):
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Kaisa Vuorimaa", "PERSON")]
 
 
+@pytest.mark.xfail(reason="a name the model did not tag is not looked for after a longer chain of 'of' phrases: "
+                          "found there, the one who reports another's words took that claim (dev positions)",
+                   strict=True)
+def test_an_untagged_name_after_a_title_with_a_chain_of_of_phrases_is_a_person(nlp):
+    """"the head of the press service of the Holy See, Anna Berg, said": the name the model left
+    untagged (or took for a body) after a title, a chain of "of" phrases and a comma."""
+    doc = nlp.make_doc("Later, the head of the press service of the Holy See, Matteo Rinaldi, in turn, said so.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]  # as the model sometimes leaves it
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Matteo Rinaldi", "PERSON")]
+
+
+def test_the_platform_x_ending_a_sentence_is_no_initial_of_the_next_name(nlp):
+    """"he wrote on X. Lindberg also hopes": the model reads "X. Lindberg" as one name."""
+    doc = nlp("German Finance Minister Tom Lindberg called for talks. ‘We need a negotiated solution,’ he wrote "
+              "on X. Lindberg also hopes that the Commission reworks the plan.")
+    assert sorted(doc._.actors) == ["Tom Lindberg"]
+
+
+def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
+    """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Anna Berg said his insane Electric Vehicle mandate harms the industry.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 5, 7, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
+
+
+def test_a_surname_the_model_took_for_a_body_is_a_person_when_called_he(nlp):
+    """"Lindqvist caught the EU by surprise when he imposed tariffs": "Lindqvist" tagged ORG; a body
+    that "he" refers back to is no body; one that the pronoun does not refer to stays one."""
+    doc = nlp("In 2017, Lindqvist caught the EU by surprise when he imposed tariffs on European steel.")
+    assert [(a.name, a.actor_type) for a in doc._.actors.values()] == [("Lindqvist", "person")]
+    doc = nlp("Hyundai told the minister that he must act.")
+    assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == []
+
+
 def test_a_nickname_mentioned_alone_is_the_person_whose_full_name_quotes_it(nlp):
     doc = nlp("Bela visits the port. Estonian President Bela “Belo” Taggart called for an end to the war "
               "on Monday. In a meeting in Tallinn, Belo told reporters that peace talks must begin.")
@@ -561,6 +627,14 @@ def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
     """One word tagged GPE that no list knows as a place, the subject of a speech verb."""
     doc = nlp("“Moscow will just wait and come for the rest,” Kaland said. Kaland questioned who would enforce a zone.")
     assert sorted(doc._.actors) == ["Kaland"]
+
+
+def test_a_group_of_states_written_with_digits_is_no_surname_when_it_speaks(nlp):
+    """"the G7 insisted": tagged GPE by the model, unknown to our lists, the subject of a speech
+    verb, yet a word with digits is no one's name: a body that speaks."""
+    doc = nlp("The Chinese side responded that the G7 insisted on smearing China.")
+    assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == []
+    assert [e.label_ for e in doc.ents if e.text == "G7"] == ["ORG"]
 
 
 def test_a_surname_after_an_honorific_the_model_took_in_is_the_full_name(nlp):
