@@ -81,6 +81,7 @@ def _lexicon():
         "negators": set(data["negators"]) | {w.replace("'", "’") for w in data["negators"]},
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
+        "purpose": phrases("purpose_before"),
         "after": phrases("reversal_after"),
         "confirm": phrases("confirm_after"),
         "hedges": phrases("hedges"),
@@ -213,10 +214,12 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "se
 SUBORDINATORS = {"if", "when", "unless", "because", "while", "whereas", "although", "though", "as"}
 
 
-def _reaches_cue(doc, char_end: int, c0: int) -> bool:
+def _reaches_cue(doc, char_end: int, c0: int, lex=None) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
-    ``char_end``) and the cue (starting at token ``c0``)."""
+    ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
+    if lex is not None and lex["purpose"].search(doc.text[char_end:doc[c0].idx]):
+        return False
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
     # describes the object ("opposes taxes that discriminate against ..."), it is not the object
@@ -471,7 +474,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
+        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex))
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."

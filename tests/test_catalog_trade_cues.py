@@ -23,6 +23,11 @@ CASES = [
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # a purpose phrase after a reversing verb's object is an aim of its own, not turned with the object
+    ("the government suspended the tariffs in an effort to negotiate a compromise",
+     [("tariffs", "oppose"), ("trade_talks", "support")]),
+    ("Oslo lifted the duties in a bid to reach a deal", [("tariffs", "oppose"), ("trade_talks", "support")]),
+    ("Oslo refused to negotiate", [("trade_talks", "oppose")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
