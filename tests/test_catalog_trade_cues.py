@@ -11,6 +11,11 @@ CASES = [
     ("the Nordic states might be forced to respond to any major tariff hike with their own tariffs",
      [("retaliation", "support")]),
     ("Oslo would answer the new steel tariffs with its own duties", [("retaliation", "support")]),
+    # retaliating with duties, or over them: the duties are the answer or what it answers
+    ("Oslo retaliated by imposing levies on Danish cheese", [("retaliation", "support")]),
+    ("Norway imposed retaliatory tariffs on Swedish salmon", [("retaliation", "support")]),
+    ("Helsinki hit back over the steel tariffs", [("retaliation", "support")]),
+    ("Norway imposed tariffs on Swedish salmon", [("tariffs", "support")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
     ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
@@ -57,6 +62,10 @@ STATEMENTS = [
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
       ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # a government retaliating states its stance by the act, without a verb of saying
+    ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
+    ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
+    ("The new tariffs hit Swedish farmers hard.", []),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
