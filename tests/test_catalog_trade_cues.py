@@ -16,6 +16,9 @@ CASES = [
     ("Norway imposed retaliatory tariffs on Swedish salmon", [("retaliation", "support")]),
     ("Helsinki hit back over the steel tariffs", [("retaliation", "support")]),
     ("Norway imposed tariffs on Swedish salmon", [("tariffs", "support")]),
+    # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
+    ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
+    ("the minister warned of a tariff war", [("retaliation", "oppose")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
     ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
