@@ -36,6 +36,10 @@ CASES = [
      [("tariffs", "oppose"), ("trade_talks", "support")]),
     ("Oslo lifted the duties in a bid to reach a deal", [("tariffs", "oppose"), ("trade_talks", "support")]),
     ("Oslo refused to negotiate", [("trade_talks", "oppose")]),
+    # curbs named by the sum of Chinese imports they hit, or by the exports or sales they restrict
+    ("the government is hiking tariffs on $18 billion worth of Chinese imports", [("china_trade_curbs", "support")]),
+    ("Oslo is tightening the export of chip tools", [("china_trade_curbs", "support")]),
+    ("Oslo is restricting the overseas sale of chipmaking machines", [("china_trade_curbs", "support")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
@@ -69,6 +73,8 @@ STATEMENTS = [
     ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
     ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
     ("The new tariffs hit Swedish farmers hard.", []),
+    # enacting a measure states the stance it takes
+    ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
