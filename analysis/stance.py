@@ -82,6 +82,8 @@ def _lexicon():
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "purpose": phrases("purpose_before"),
+        "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
+                                 re.IGNORECASE),
         "after": phrases("reversal_after"),
         "confirm": phrases("confirm_after"),
         "hedges": phrases("hedges"),
@@ -475,6 +477,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex))
+        if reached and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
+            continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."

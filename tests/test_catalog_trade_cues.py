@@ -40,6 +40,9 @@ CASES = [
     ("the government is hiking tariffs on $18 billion worth of Chinese imports", [("china_trade_curbs", "support")]),
     ("Oslo is tightening the export of chip tools", [("china_trade_curbs", "support")]),
     ("Oslo is restricting the overseas sale of chipmaking machines", [("china_trade_curbs", "support")]),
+    # rejecting an allegation denies what one is accused of: the accuser's words are no stance
+    ("the steel association rejects claims of a lack of cooperation", []),
+    ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
