@@ -43,6 +43,9 @@ CASES = [
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
+    # China's own subsidies or unfair advantage named as such: the case for curbs, not a view on subsidies
+    ("China heavily subsidized all these products", [("china_trade_curbs", "support")]),
+    ("actors like China have chosen to give themselves an unfair advantage", [("china_trade_curbs", "support")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
@@ -78,6 +81,9 @@ STATEMENTS = [
     ("The new tariffs hit Swedish farmers hard.", []),
     # enacting a measure states the stance it takes
     ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
+    # an unfair advantage through another's subsidies stays a view on subsidies
+    ("Nordic Trade Commissioner Anna Berg said Sweden's subsidies give it an unfair advantage.",
+     [("Anna Berg", "green_subsidies", "oppose")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
