@@ -46,6 +46,9 @@ CASES = [
     # China's own subsidies or unfair advantage named as such: the case for curbs, not a view on subsidies
     ("China heavily subsidized all these products", [("china_trade_curbs", "support")]),
     ("actors like China have chosen to give themselves an unfair advantage", [("china_trade_curbs", "support")]),
+    # accusing China of unfair trade is the case for curbs on it; accusing another stays a view on subsidies
+    ("the commission accuses China of unfair subsidies", [("china_trade_curbs", "support")]),
+    ("the commission accuses Beijing of distorting the market", [("china_trade_curbs", "support")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
@@ -81,6 +84,7 @@ STATEMENTS = [
     ("The new tariffs hit Swedish farmers hard.", []),
     # enacting a measure states the stance it takes
     ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
+    ("The Nordic Commission accuses Sweden of unfair subsidies.", [("Nordic Commission", "green_subsidies", "oppose")]),
     # an unfair advantage through another's subsidies stays a view on subsidies
     ("Nordic Trade Commissioner Anna Berg said Sweden's subsidies give it an unfair advantage.",
      [("Anna Berg", "green_subsidies", "oppose")]),
