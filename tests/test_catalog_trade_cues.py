@@ -24,6 +24,9 @@ CASES = [
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
     ("tariffs would hurt both economies", [("tariffs", "oppose")]),
     ("they imposed tariffs to protect jobs", [("tariffs", "support")]),
+    # the harm told from the side hit by the tariffs
+    ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
+    ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
     # a worry or concern about subsidies is opposition to them
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
