@@ -31,6 +31,10 @@ CASES = [
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # "the U.S." inside the concern does not end it; addressing the concerns is talks, what they are about stays
+    ("she voiced concerns about the U.S. tax credits for electric cars", [("green_subsidies", "oppose")]),
+    ("the minister wants to address Oslo's concerns over the U.S. Inflation Reduction Act",
+     [("trade_talks", "support"), ("green_subsidies", "oppose")]),
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
