@@ -95,6 +95,11 @@ STATEMENTS = [
     # an unfair advantage through another's subsidies stays a view on subsidies
     ("Nordic Trade Commissioner Anna Berg said Sweden's subsidies give it an unfair advantage.",
      [("Anna Berg", "green_subsidies", "oppose")]),
+    # launching a procedure or talks states what it is for
+    ("The Nordic Commission launched an anti-subsidy investigation into Chinese electric cars.",
+     [("Nordic Commission", "china_trade_curbs", "support")]),
+    ("Trade Minister Anna Berg has launched discussions with Danish officials to address Oslo's concerns over the "
+     "U.S. Inflation Reduction Act.", [("Anna Berg", "green_subsidies", "oppose"), ("Anna Berg", "trade_talks", "support")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
