@@ -357,6 +357,15 @@ def _proposal_owner(noun, lex) -> str:
         ent = ent_at(doc, owner.i)  # "China's proposal": a country owns it too
         return entity_actor(ent) if ent is not None and ent.label_ == "GPE" else ""
     for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i == noun.i + 1:
+            # "a proposal by the Commission to ...", "a plan from Y": the author right after the noun
+            for author in (c for c in child.children if c.dep_ == "pobj"):
+                if author.i in doc._.person_at:
+                    return doc._.person_at[author.i]
+                ent = ent_at(doc, author.i)
+                if ent is None:
+                    ent = next((ent_at(doc, c.i) for c in author.children if c.dep_ == "compound" and ent_at(doc, c.i)), None)
+                return entity_actor(ent) if ent is not None and ent.label_ in ("GPE", "ORG") else ""
         if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for author in (c for c in agent.children if c.dep_ == "pobj"):

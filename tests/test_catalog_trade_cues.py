@@ -100,6 +100,9 @@ STATEMENTS = [
      [("Nordic Commission", "china_trade_curbs", "support")]),
     ("Trade Minister Anna Berg has launched discussions with Danish officials to address Oslo's concerns over the "
      "U.S. Inflation Reduction Act.", [("Anna Berg", "green_subsidies", "oppose"), ("Anna Berg", "trade_talks", "support")]),
+    # "a plan by X to ...": what the plan says is X's, whoever rejects it
+    ("Norway rejected a plan by Sweden to lift the tariffs.",
+     [("Norway", "tariffs", "support"), ("Sweden", "tariffs", "oppose")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
