@@ -276,6 +276,24 @@ def _in_time_phrase(cue_tokens, lex) -> bool:
     return False
 
 
+def _negated_governor(doc, cue_tokens, far, condition: int, in_reversal: set, lex) -> int:
+    """1 when a negator beyond the window (``far``) negates the verb whose phrase holds the cue
+    ("not to vote in favour of such tariffs"): the cue hangs on that verb through nominal and
+    prepositional links only; else 0."""
+    for t in far:
+        if (t.dep_ != "neg" or t.lower_ not in lex["negators"] or t.idx in in_reversal or t.i <= condition
+                or _not_negating(doc, t.i, lex)):
+            continue
+        token = _cue_head(cue_tokens)
+        for _ in range(8):
+            if token.i == t.head.i:
+                return 1
+            if token.dep_ not in NOMINAL_PATH - {"advcl", "relcl", "acl", "conj", "cc", "appos"} or token.head.i == token.i:
+                break
+            token = token.head
+    return 0
+
+
 def _governing_predicate(doc, cue_tokens, stop: int):
     """The verb whose subject contains the cue ("[hopes of joining NATO] were unrealistic"), found
     by climbing nominal dependencies from the cue's head; None when the cue is not in a subject."""
@@ -483,6 +501,9 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
+        if not flips:
+            flips += _negated_governor(doc, cue_tokens, doc[left_start:max(left_start, c0 - lex["window"])], condition,
+                                       in_reversal, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex))

@@ -56,6 +56,10 @@ CASES = [
     # accusing China of unfair trade is the case for curbs on it; accusing another stays a view on subsidies
     ("the commission accuses China of unfair subsidies", [("china_trade_curbs", "support")]),
     ("the commission accuses Beijing of distorting the market", [("china_trade_curbs", "support")]),
+    # a negated verb turns the cue its phrase holds, however far the cue stands from the negator
+    ("Oslo would not under any circumstances vote in favour of the tariffs on Chinese cars",
+     [("china_trade_curbs", "oppose")]),
+    ("the envoy was told not to vote in favour of such tariffs on Chinese cars", [("china_trade_curbs", "oppose")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
