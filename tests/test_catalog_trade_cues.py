@@ -24,6 +24,8 @@ CASES = [
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
     ("tariffs would hurt both economies", [("tariffs", "oppose")]),
     ("they imposed tariffs to protect jobs", [("tariffs", "support")]),
+    # a tariff named with its legal basis is one mention, negated as a whole
+    ("steel enters without the 25 percent tariff imposed under Section 232", [("tariffs", "oppose")]),
     # the harm told from the side hit by the tariffs
     ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
     ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
