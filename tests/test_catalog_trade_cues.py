@@ -62,6 +62,10 @@ CASES = [
     ("Oslo would not under any circumstances vote in favour of the tariffs on Chinese cars",
      [("china_trade_curbs", "oppose")]),
     ("the envoy was told not to vote in favour of such tariffs on Chinese cars", [("china_trade_curbs", "oppose")]),
+    # a dispute brought over a digital services tax opposes it
+    ("Oslo requested dispute talks with Stockholm over its new digital services tax", [("digital_taxes", "oppose")]),
+    ("Oslo prepared retaliatory actions against digital services taxes",
+     [("retaliation", "support"), ("digital_taxes", "oppose")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
