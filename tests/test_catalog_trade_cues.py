@@ -26,6 +26,9 @@ CASES = [
     ("they imposed tariffs to protect jobs", [("tariffs", "support")]),
     # a tariff named with its legal basis is one mention, negated as a whole
     ("steel enters without the 25 percent tariff imposed under Section 232", [("tariffs", "oppose")]),
+    # investigating the duties themselves, or bringing a case against them, opposes them
+    ("the ministry is launching an anti-discrimination investigation into the tariffs", [("tariffs", "oppose")]),
+    ("Oslo filed a complaint against the new steel duties", [("tariffs", "oppose")]),
     # the harm told from the side hit by the tariffs
     ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
     ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
