@@ -19,6 +19,8 @@ CASES = [
     # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
     ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
     ("the minister warned of a tariff war", [("retaliation", "oppose")]),
+    # the spiral told step by step is a warning against it, not support for tariffs
+    ("one tariff will lead to another until we jeopardize our common businesses", [("retaliation", "oppose")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
     ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
