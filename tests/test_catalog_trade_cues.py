@@ -45,6 +45,9 @@ CASES = [
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # a deal named with the stage it is at
+    ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
+    ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
     # a purpose phrase after a reversing verb's object is an aim of its own, not turned with the object
     ("the government suspended the tariffs in an effort to negotiate a compromise",
      [("tariffs", "oppose"), ("trade_talks", "support")]),
