@@ -45,6 +45,8 @@ CASES = [
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # tariffs named as the price of failing to agree are the case for a deal, not for tariffs
+    ("failure to reach an agreement would mean the return of tariffs on both sides", [("trade_talks", "support")]),
     # a deal named with the stage it is at
     ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
     ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
