@@ -320,6 +320,13 @@ def _definite_title(doc: Doc, ent: Span) -> bool:
     return i >= 0 and doc[i].lower_ == "the"
 
 
+def _name_words(ent: Span) -> bool:
+    """Two or three capitalised words, a given name joined by hyphens counting as one ("Anne-Marie")."""
+    words = ent.text.split()
+    return 2 <= len(words) <= 3 and all(
+        all(part[:1].isupper() and part[1:].islower() and part.isalpha() for part in word.split("-")) for word in words)
+
+
 def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
@@ -484,7 +491,7 @@ class NerRepair:
             return ents
         out = []
         for e in ents:
-            if (e.label_ == "ORG" and 2 <= len(e) <= 3 and all(t.is_title and t.is_alpha for t in e)
+            if (e.label_ == "ORG" and _name_words(e)
                     and e[-1].lower_ in speaking and e[-1].lower_ not in _organization_nouns()
                     and not countries.institution(e.text) and not countries.country_code(e.text)):
                 e = Span(doc, e.start, e.end, label="PERSON")

@@ -784,7 +784,10 @@ class SpeakerAttribution:
                 ctx.remember(names)
                 attributed = True
                 break  # one speaker per sentence outside quotes: the first verb with a subject
-            if not attributed and (according := _according_to(sent, ctx)):
+            # "According to Reuters, steelmakers expressed concerns ...": a verb of saying with a subject
+            # of its own names who holds the position; the source only reports it
+            own_subject = any((subject_of(verb) or _name_before(verb)) is not None for verb, _ in verbs)
+            if not attributed and not own_subject and (according := _according_to(sent, ctx)):
                 names, pronoun, tokens = according
                 tokens = [i for i in tokens if i not in inside]
                 if tokens:

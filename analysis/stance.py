@@ -81,6 +81,9 @@ def _lexicon():
         "negators": set(data["negators"]) | {w.replace("'", "’") for w in data["negators"]},
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
+        "purpose": phrases("purpose_before"),
+        "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
+                                 re.IGNORECASE),
         "after": phrases("reversal_after"),
         "confirm": phrases("confirm_after"),
         "hedges": phrases("hedges"),
@@ -213,10 +216,12 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "se
 SUBORDINATORS = {"if", "when", "unless", "because", "while", "whereas", "although", "though", "as"}
 
 
-def _reaches_cue(doc, char_end: int, c0: int) -> bool:
+def _reaches_cue(doc, char_end: int, c0: int, lex=None) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
-    ``char_end``) and the cue (starting at token ``c0``)."""
+    ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
+    if lex is not None and lex["purpose"].search(doc.text[char_end:doc[c0].idx]):
+        return False
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
     # describes the object ("opposes taxes that discriminate against ..."), it is not the object
@@ -269,6 +274,24 @@ def _in_time_phrase(cue_tokens, lex) -> bool:
         if token.dep_ == "prep" and token.lower_ in lex["temporal"]:
             return True
     return False
+
+
+def _negated_governor(doc, cue_tokens, far, condition: int, in_reversal: set, lex) -> int:
+    """1 when a negator beyond the window (``far``) negates the verb whose phrase holds the cue
+    ("not to vote in favour of such tariffs"): the cue hangs on that verb through nominal and
+    prepositional links only; else 0."""
+    for t in far:
+        if (t.dep_ != "neg" or t.lower_ not in lex["negators"] or t.idx in in_reversal or t.i <= condition
+                or _not_negating(doc, t.i, lex)):
+            continue
+        token = _cue_head(cue_tokens)
+        for _ in range(8):
+            if token.i == t.head.i:
+                return 1
+            if token.dep_ not in NOMINAL_PATH - {"advcl", "relcl", "acl", "conj", "cc", "appos"} or token.head.i == token.i:
+                break
+            token = token.head
+    return 0
 
 
 def _governing_predicate(doc, cue_tokens, stop: int):
@@ -352,11 +375,15 @@ def _proposal_owner(noun, lex) -> str:
         ent = ent_at(doc, owner.i)  # "China's proposal": a country owns it too
         return entity_actor(ent) if ent is not None and ent.label_ == "GPE" else ""
     for child in noun.children:
-        # "a request by Y for more weapons": the agent after "by"
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i == noun.i + 1:
+            # "a proposal by the Commission to ...", "a plan from Y": the author right after the noun
             for author in (c for c in child.children if c.dep_ == "pobj"):
                 if author.i in doc._.person_at:
                     return doc._.person_at[author.i]
+                ent = ent_at(doc, author.i)
+                if ent is None:
+                    ent = next((ent_at(doc, c.i) for c in author.children if c.dep_ == "compound" and ent_at(doc, c.i)), None)
+                return entity_actor(ent) if ent is not None and ent.label_ in ("GPE", "ORG") else ""
         if child.dep_ == "acl" and child.lower_ in lex["authoring"]:
             for agent in (c for c in child.children if c.dep_ == "agent"):
                 for author in (c for c in agent.children if c.dep_ == "pobj"):
@@ -474,9 +501,14 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
+        if not flips:
+            flips += _negated_governor(doc, cue_tokens, doc[left_start:max(left_start, c0 - lex["window"])], condition,
+                                       in_reversal, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
+        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex))
+        if reached and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
+            continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."

@@ -11,18 +11,71 @@ CASES = [
     ("the Nordic states might be forced to respond to any major tariff hike with their own tariffs",
      [("retaliation", "support")]),
     ("Oslo would answer the new steel tariffs with its own duties", [("retaliation", "support")]),
+    # retaliating with duties, or over them: the duties are the answer or what it answers
+    ("Oslo retaliated by imposing levies on Danish cheese", [("retaliation", "support")]),
+    ("Norway imposed retaliatory tariffs on Swedish salmon", [("retaliation", "support")]),
+    ("Helsinki hit back over the steel tariffs", [("retaliation", "support")]),
+    ("Norway imposed tariffs on Swedish salmon", [("tariffs", "support")]),
+    # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
+    ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
+    ("the minister warned of a tariff war", [("retaliation", "oppose")]),
+    # the spiral told step by step is a warning against it, not support for tariffs
+    ("one tariff will lead to another until we jeopardize our common businesses", [("retaliation", "oppose")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
     ("tariffs would lead to inflation and job losses", [("tariffs", "oppose")]),
     ("the duties will drive up prices for consumers", [("tariffs", "oppose")]),
     ("tariffs would hurt both economies", [("tariffs", "oppose")]),
     ("they imposed tariffs to protect jobs", [("tariffs", "support")]),
+    # a tariff named with its legal basis is one mention, negated as a whole
+    ("steel enters without the 25 percent tariff imposed under Section 232", [("tariffs", "oppose")]),
+    # investigating the duties themselves, or bringing a case against them, opposes them
+    ("the ministry is launching an anti-discrimination investigation into the tariffs", [("tariffs", "oppose")]),
+    ("Oslo filed a complaint against the new steel duties", [("tariffs", "oppose")]),
+    # the harm told from the side hit by the tariffs
+    ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
+    ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
     # a worry or concern about subsidies is opposition to them
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # "the U.S." inside the concern does not end it; addressing the concerns is talks, what they are about stays
+    ("she voiced concerns about the U.S. tax credits for electric cars", [("green_subsidies", "oppose")]),
+    ("the minister wants to address Oslo's concerns over the U.S. Inflation Reduction Act",
+     [("trade_talks", "support"), ("green_subsidies", "oppose")]),
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # tariffs named as the price of failing to agree are the case for a deal, not for tariffs
+    ("failure to reach an agreement would mean the return of tariffs on both sides", [("trade_talks", "support")]),
+    # a deal named with the stage it is at
+    ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
+    ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
+    # a purpose phrase after a reversing verb's object is an aim of its own, not turned with the object
+    ("the government suspended the tariffs in an effort to negotiate a compromise",
+     [("tariffs", "oppose"), ("trade_talks", "support")]),
+    ("Oslo lifted the duties in a bid to reach a deal", [("tariffs", "oppose"), ("trade_talks", "support")]),
+    ("Oslo refused to negotiate", [("trade_talks", "oppose")]),
+    # curbs named by the sum of Chinese imports they hit, or by the exports or sales they restrict
+    ("the government is hiking tariffs on $18 billion worth of Chinese imports", [("china_trade_curbs", "support")]),
+    ("Oslo is tightening the export of chip tools", [("china_trade_curbs", "support")]),
+    ("Oslo is restricting the overseas sale of chipmaking machines", [("china_trade_curbs", "support")]),
+    # rejecting an allegation denies what one is accused of: the accuser's words are no stance
+    ("the steel association rejects claims of a lack of cooperation", []),
+    ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
+    # China's own subsidies or unfair advantage named as such: the case for curbs, not a view on subsidies
+    ("China heavily subsidized all these products", [("china_trade_curbs", "support")]),
+    ("actors like China have chosen to give themselves an unfair advantage", [("china_trade_curbs", "support")]),
+    # accusing China of unfair trade is the case for curbs on it; accusing another stays a view on subsidies
+    ("the commission accuses China of unfair subsidies", [("china_trade_curbs", "support")]),
+    ("the commission accuses Beijing of distorting the market", [("china_trade_curbs", "support")]),
+    # a negated verb turns the cue its phrase holds, however far the cue stands from the negator
+    ("Oslo would not under any circumstances vote in favour of the tariffs on Chinese cars",
+     [("china_trade_curbs", "oppose")]),
+    ("the envoy was told not to vote in favour of such tariffs on Chinese cars", [("china_trade_curbs", "oppose")]),
+    # a dispute brought over a digital services tax opposes it
+    ("Oslo requested dispute talks with Stockholm over its new digital services tax", [("digital_taxes", "oppose")]),
+    ("Oslo prepared retaliatory actions against digital services taxes",
+     [("retaliation", "support"), ("digital_taxes", "oppose")]),
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
@@ -52,6 +105,24 @@ STATEMENTS = [
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
       ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # a government retaliating states its stance by the act, without a verb of saying
+    ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
+    ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
+    ("The new tariffs hit Swedish farmers hard.", []),
+    # enacting a measure states the stance it takes
+    ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
+    ("The Nordic Commission accuses Sweden of unfair subsidies.", [("Nordic Commission", "green_subsidies", "oppose")]),
+    # an unfair advantage through another's subsidies stays a view on subsidies
+    ("Nordic Trade Commissioner Anna Berg said Sweden's subsidies give it an unfair advantage.",
+     [("Anna Berg", "green_subsidies", "oppose")]),
+    # launching a procedure or talks states what it is for
+    ("The Nordic Commission launched an anti-subsidy investigation into Chinese electric cars.",
+     [("Nordic Commission", "china_trade_curbs", "support")]),
+    ("Trade Minister Anna Berg has launched discussions with Danish officials to address Oslo's concerns over the "
+     "U.S. Inflation Reduction Act.", [("Anna Berg", "green_subsidies", "oppose"), ("Anna Berg", "trade_talks", "support")]),
+    # "a plan by X to ...": what the plan says is X's, whoever rejects it
+    ("Norway rejected a plan by Sweden to lift the tariffs.",
+     [("Norway", "tariffs", "support"), ("Sweden", "tariffs", "oppose")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",

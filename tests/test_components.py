@@ -244,6 +244,25 @@ def test_ner_repair_a_full_name_tagged_org_is_a_person_when_its_surname_speaks(f
     assert [(e.text, e.label_) for e in repair(doc).ents] == expected
 
 
+def test_ner_repair_a_full_name_with_a_hyphenated_given_name_tagged_org_is_a_person():
+    """"Anne-Marie Lindqvist" tagged ORG, then "Lindqvist insisted ...": the hyphenated given name is one word."""
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    words = ["Anne", "-", "Marie", "Lindqvist", "announced", "a", "plan", ".", "Later", "Lindqvist", "insisted", "on",
+             "it", "."]
+    spaces = [False, False, True, True, True, True, False, True, True, True, True, True, False, False]
+    heads = [2, 2, 3, 4, 4, 6, 4, 4, 10, 10, 10, 10, 11, 10]
+    deps = ["compound", "punct", "compound", "nsubj", "ROOT", "det", "dobj", "punct", "advmod", "nsubj", "ROOT", "prep",
+            "pobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "ADV", "PROPN", "VERB", "ADP", "PRON",
+           "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 0, 4, "ORG")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == [("Anne-Marie Lindqvist", "PERSON"), ("Lindqvist", "PERSON")]
+
+
 def test_caption_lines_end_with_an_agency_credit_glued_to_the_caption():
     text = ("Anna Berg speaks to Tom Reed during a meeting in Riga.—AFP\n"
             "Tom Reed said the talks would go on. - Reuters")  # a story line with the agency's tag stays

@@ -319,6 +319,14 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # "made clear that ...": reported speech, like "said that ..."
+    ("Latvian Foreign Minister Jan Nowak made clear that peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Latvian Foreign Minister Jan Nowak made a visit to Riga.", []),
+    # the source of "According to X" only reports what a subject of its own says
+    ("According to the Latvian foreign ministry, steelworkers expressed concerns that new sanctions would cost jobs.", []),
+    ("According to the Latvian foreign ministry, Jan Nowak said peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support")]),
     # a quote goes to the verb of saying, not to the act it stands beside
     ("Latvian Foreign Minister Anna Berg spoke on Monday. Latvia, she said, rejected the plan because “peace talks "
      "must start now.”", [("Anna Berg", "negotiations", "support")]),
