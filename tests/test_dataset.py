@@ -261,6 +261,29 @@ def test_country_filter_changes_the_counts_and_the_url(app):
     assert set(app.dataframe(key="pos_table").value["country"]) <= {"DEU", "FRA"}
 
 
+def test_a_new_country_selection_reuses_the_values_alignment_rests_on(app, monkeypatch):
+    """The per-country/issue values do not depend on the country filter: a new country selection
+    filters them (as Dataset.alignment does) instead of querying every position again."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    calls = []
+    real = Dataset.country_issue
+    monkeypatch.setattr(Dataset, "country_issue", lambda self, f: calls.append(f) or real(self, f))
+    app.run()
+    assert len(calls) == 1
+    ds = app.session_state["tables"]
+    for selection in (["DEU", "FRA"], ["POL"]):
+        app.multiselect(key="flt_country").set_value(selection).run()
+        assert not app.exception
+        view = app.session_state["view"]
+        aligned, scores, values = ds.alignment(view.filters, view.reference, view.issue_order)
+        pd.testing.assert_frame_equal(view.alignment, aligned)
+        pd.testing.assert_frame_equal(view.scores, scores)
+        pd.testing.assert_frame_equal(view.country_issue, values)
+    assert len(calls) == 1 + 2  # the two checks above, not the app
+
+
 def test_filters_and_an_article_come_from_the_url(app, machine, monkeypatch):
     from ui import filters
 
