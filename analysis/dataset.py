@@ -243,6 +243,7 @@ class Dataset:
         import duckdb
 
         self._con = duckdb.connect(":memory:")
+        self._samples: dict[int, str] = {}  # rid -> quote or evidence, read once (see samples)
         # a query larger than memory spills here, never into the working folder
         spill = Path(tempfile.gettempdir()) / f"dashboard-duckdb-{os.getpid()}"
         self._con.execute(f"SET temp_directory = {_literal(str(spill))}")
@@ -264,6 +265,8 @@ class Dataset:
         files = sorted((self.path / table).glob("*.parquet"))
         empty = {_TEXT: "''", _INT: "0", _FLOAT: "0.0"}
         if not files:
+            if table == "positions":
+                self._positions = None
             cols = ", ".join(f"CAST({empty[t]} AS {t}) AS {_q(c)}" for c, t in schema.items())
             return f"SELECT {cols}{', CAST(0 AS BIGINT) AS rid' if table == 'positions' else ''} WHERE false"
         glob = str(self.path / table / "*.parquet").replace("'", "''")
@@ -280,6 +283,7 @@ class Dataset:
                 cols.append(f"coalesce(CAST({_q(c)} AS {t}), {empty[t]}) AS {_q(c)}")
         if table == "positions":  # a row's place in the files: pages fetch their full rows by it
             cols.append("(CAST(file_index AS BIGINT) << 32) | file_row_number AS rid")
+            self._positions = (source, dict(zip([*schema, "rid"], cols)))
         return f"SELECT {', '.join(cols)} FROM {source}"
 
     def _registry(self, edits: list[Edit], imported: list[Imported], cache: bool) -> pd.DataFrame:
@@ -622,13 +626,38 @@ class Dataset:
             FROM per_actor GROUP BY country, issue ORDER BY country, issue""", params)
 
     def samples(self, rids: Iterable[int]) -> dict[int, str]:
-        """rid -> the position's quote, else its evidence (the stance matrix's hover)."""
+        """rid -> the position's quote, else its evidence (the stance matrix's hover).
+
+        Each is read once per Dataset (the matrix under a new filter mostly shows cells it has
+        shown), from the files that hold it only: a rid is (file, row), and DuckDB skips the
+        other files and row groups when the scan is filtered on file_index and file_row_number.
+        Quote and evidence are the machine's (corrections never change them); hand-added
+        positions (negative rids) come from their table."""
         rids = sorted({int(r) for r in rids})
-        if not rids:
-            return {}
-        rows = self._df(f"SELECT rid, CASE WHEN quote <> '' THEN quote ELSE evidence END AS sample FROM statements "
-                        f"WHERE rid IN ({', '.join(map(str, rids))})")
-        return dict(zip(rows["rid"], rows["sample"]))
+        todo = [r for r in rids if r not in self._samples]
+        if todo:
+            self._samples.update(self._read_samples(todo))
+        return {r: self._samples[r] for r in rids if r in self._samples}
+
+    def _read_samples(self, rids: list[int]) -> dict[int, str]:
+        sample = "CASE WHEN quote <> '' THEN quote ELSE evidence END"
+        out = {}
+        added = [r for r in rids if r < 0]
+        if added:
+            rows = self._df(f"SELECT rid, {sample} AS sample FROM added WHERE rid IN ({', '.join(map(str, added))})")
+            out.update(zip(rows["rid"], rows["sample"]))
+        machine = [r for r in rids if r >= 0]
+        if machine and self._positions is not None:
+            source, cols = self._positions
+            files = sorted({r >> 32 for r in machine})
+            numbers = sorted({r & 0xFFFFFFFF for r in machine})
+            rows = self._df(f"""
+                SELECT * FROM (SELECT {cols['quote']}, {cols['evidence']}, {cols['rid']} FROM {source}
+                               WHERE file_index IN ({', '.join(map(str, files))})
+                                 AND file_row_number IN ({', '.join(map(str, numbers))}))
+                WHERE rid IN ({', '.join(map(str, machine))})""")
+            out.update(zip(rows["rid"], (q if q != "" else e for q, e in zip(rows["quote"], rows["evidence"]))))
+        return {int(r): s for r, s in out.items()}
 
     def alignment(self, f: Filters, reference: str, issue_order: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """(alignment rows, per-country scores, country_issue) as ui.filters.apply computes them."""

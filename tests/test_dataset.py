@@ -137,6 +137,42 @@ def test_alignment_matches_the_pandas_view(machine):
     pd.testing.assert_frame_equal(scores, country_scores(expected), check_exact=False, rtol=1e-9)
 
 
+def expected_samples(ds: Dataset) -> dict[int, str]:
+    rows = ds._df("SELECT rid, quote, evidence FROM statements")
+    return {int(r): q or e for r, q, e in zip(rows["rid"], rows["quote"], rows["evidence"])}
+
+
+def test_samples_are_the_quote_else_the_evidence_of_each_position(machine):
+    folder, tables = machine
+    corrections, edits = some_corrections(tables)
+    ds = Dataset(folder, corrections, edits, cache=False)
+    expected = expected_samples(ds)
+    assert any(r < 0 for r in expected)  # the positions added by hand are asked for too
+    some = sorted(expected)[::7] + [r for r in expected if r < 0]
+    assert ds.samples(some) == {r: expected[r] for r in some}
+    assert ds.samples(expected) == expected  # the first ones again (read once), with all the others
+    assert ds.samples([123456789]) == {}
+
+
+def test_the_matrix_hover_shows_the_new_quotes_after_the_dataset_is_rewritten(app, machine, monkeypatch, tmp_path):
+    """Samples are read once per dataset version: a rewritten dataset (a new manifest) shows its
+    own quotes, never those read from the old files."""
+    folder, tables = machine
+    copy = write_dataset(tmp_path / "copy", tables, chunk_articles=20, updated="2026-01-01T00:00:00+00:00")
+    monkeypatch.setenv("DASHBOARD_DATASET", str(copy))
+    app.run()
+    spec = " ".join(c.proto.spec for c in app.get("plotly_chart"))
+    assert "We backed" in spec and "Rewritten" not in spec
+    changed = {**tables, "positions": tables["positions"].assign(
+        quote=["Rewritten " + q if q else q for q in tables["positions"]["quote"]],
+        evidence="Rewritten " + tables["positions"]["evidence"])}
+    write_dataset(copy, changed, chunk_articles=20, updated="2026-01-02T00:00:00+00:00")
+    app.run()
+    assert not app.exception
+    spec = " ".join(c.proto.spec for c in app.get("plotly_chart"))
+    assert "Rewritten We backed" in spec and "We backed" not in spec.replace("Rewritten We backed", "")
+
+
 def test_registry_is_built_once_and_cached_in_the_folder(machine):
     folder, _ = machine
     Dataset(folder)
@@ -195,6 +231,7 @@ def test_empty_tables_and_missing_columns_read_as_empty(tmp_path):
     assert sorted(statements.loc[statements["article"].isin(first), "quote"]) == sorted(kept["quote"])
     assert set(statements.loc[~statements["article"].isin(first), "quote"]) == {""}
     assert set(ds.table("actors")["evidence_start"]) == {0}
+    assert ds.samples(expected_samples(ds)) == expected_samples(ds)  # evidence where the files have no quotes
 
 
 def test_export_streams_the_filtered_rows_with_formula_cells_neutralised(machine, tmp_path):
