@@ -40,7 +40,7 @@ import json
 import os
 import tempfile
 import warnings
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -249,13 +249,19 @@ class Dataset:
         self._con.execute(f"SET temp_directory = {_literal(str(spill))}")
         for table in SCHEMA:
             self._con.execute(f"CREATE VIEW m_{table} AS {self._machine_sql(table)}")
-        names = self._registry(edits, imported, cache)
-        self.registry = registry_from_names(names)
+        names = self._names = self._registry(edits, imported, cache)
         corrections = corrections if corrections is not None else pd.DataFrame(columns=["id", "article", "action",
                                                                                            "target"])
         corrections = corrections[corrections["action"].isin(ACTIONS)]
         self._create_views(names, corrections)
         self._materialise()
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The registry as resolution uses it, built from its names when something needs it
+        (rows to collapse, corrections to resolve): about 0.2 s at a million positions that a
+        dataset without corrections does not spend when it opens."""
+        return registry_from_names(self._names)
 
     # ---------------------------------------------------------------- set-up
 
@@ -335,7 +341,7 @@ class Dataset:
         self._table("reg", names)
         collapsed = self._collapsed()
         fixes = position_fixes(corrections)
-        countries = country_fixes(corrections, self.registry)
+        countries = country_fixes(corrections, self.registry if (corrections["action"] == "country").any() else Registry())
         added = self._added(corrections)
         self._table("collapsed", collapsed)
         self._table("pos_fix", fixes.astype({"start": "int64", "deleted": bool}))

@@ -173,6 +173,23 @@ def test_the_matrix_hover_shows_the_new_quotes_after_the_dataset_is_rewritten(ap
     assert "Rewritten We backed" in spec and "We backed" not in spec.replace("Rewritten We backed", "")
 
 
+def test_the_registry_object_is_built_only_when_corrections_need_it(machine, monkeypatch):
+    """Opening machine output with no corrections resolves names in SQL only; the Registry
+    object (slow to build at a million positions) is made for corrections that need it."""
+    import analysis.dataset as dataset
+
+    folder, tables = machine
+    built = []
+    real = dataset.registry_from_names
+    monkeypatch.setattr(dataset, "registry_from_names", lambda names: built.append(len(names)) or real(names))
+    ds = Dataset(folder, cache=False)
+    assert ds.counts(Filters())["positions"] == len(tables["positions"]) and not built
+    assert ds.registry.people and len(built) == 1
+    corrections, edits = some_corrections(tables)
+    Dataset(folder, corrections, edits, cache=False)
+    assert len(built) == 2
+
+
 def test_registry_is_built_once_and_cached_in_the_folder(machine):
     folder, _ = machine
     Dataset(folder)
