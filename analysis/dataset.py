@@ -30,7 +30,11 @@ The registry of a dataset is built from the dataset's own person rows (``registr
 without evidence sentences), plus the store's analyst edits and imports. It costs about 4 s
 at a million positions (350,000 person rows), so it is computed once per dataset version
 (manifest ``updated``) and set of edits, and kept in ``DIR/.dashboard-cache/`` (or, when the
-folder cannot be written, in memory for the life of the process).
+folder cannot be written, in memory for the life of the process). The unfiltered Overview's
+aggregates (counts, the per-country/issue values, the map's hover rows, the countries, the
+summary) are computed at that first open too and kept beside it, keyed by the manifest, the name,
+size and time of every chunk file, the corrections and registry edits, and the code: a new
+server process reads them instead of scanning every row (``Dataset._kept``).
 """
 
 from __future__ import annotations
@@ -176,6 +180,16 @@ def _registry_code() -> str:
 _REGISTRIES: dict[str, pd.DataFrame] = {}
 
 
+@lru_cache(maxsize=1)
+def _aggregates_code() -> str:
+    """Hash of the code that shapes the views and the aggregates: a new version computes them again."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("dataset.py", "alignment.py", "registry.py", "components.py", "store.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
 # --------------------------------------------------------------------------- corrections
 
 def _split_key(key: str) -> tuple[str, str, int, str, str] | None:
@@ -247,14 +261,22 @@ class Dataset:
         # a query larger than memory spills here, never into the working folder
         spill = Path(tempfile.gettempdir()) / f"dashboard-duckdb-{os.getpid()}"
         self._con.execute(f"SET temp_directory = {_literal(str(spill))}")
+        self._files: list[tuple[str, str, int, int]] = []
         for table in SCHEMA:
             self._con.execute(f"CREATE VIEW m_{table} AS {self._machine_sql(table)}")
+        self._registry_built = False
         names = self._names = self._registry(edits, imported, cache)
         corrections = corrections if corrections is not None else pd.DataFrame(columns=["id", "article", "action",
                                                                                            "target"])
         corrections = corrections[corrections["action"].isin(ACTIONS)]
         self._create_views(names, corrections)
         self._materialise()
+        self._stored: dict[str, object] = {}
+        self._store_dir = self.path / CACHE_DIR if cache else None
+        self._store_key = self._aggregates_key(corrections, edits, imported)
+        if self._registry_built and cache:  # a new dataset version: the unfiltered Overview's aggregates too
+            self.summary(), self.countries(), self.counts(Filters()), self.country_issue(Filters())
+            self.hover_rows(Filters())
 
     @cached_property
     def registry(self) -> Registry:
@@ -269,6 +291,9 @@ class Dataset:
         """Typed SELECT over a table's chunk files; a column no file has reads as empty."""
         schema = SCHEMA[table]
         files = sorted((self.path / table).glob("*.parquet"))
+        for f in files:  # what the stored aggregates were computed from (see _aggregates_key)
+            st = f.stat()
+            self._files.append((table, f.name, st.st_size, st.st_mtime_ns))
         empty = {_TEXT: "''", _INT: "0", _FLOAT: "0.0"}
         if not files:
             if table == "positions":
@@ -312,6 +337,7 @@ class Dataset:
             people = self._df("SELECT article, name, actor_type, country, role, mentions, evidence_start, evidence_end "
                               "FROM m_actors WHERE actor_type = 'person'")
             names = registry_names(build(people, {}, edits, imported))
+            self._registry_built = True
             if cache:
                 self._store_registry(stored, names)
         if cache:
@@ -331,6 +357,70 @@ class Dataset:
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only dataset folder: the registry stays in memory
+
+    def _aggregates_key(self, corrections: pd.DataFrame, edits: list[Edit], imported: list[Imported]) -> str:
+        """What the unfiltered aggregates depend on: the dataset (its manifest, and the name,
+        size and time of every chunk file), the corrections and registry edits, and the code."""
+        fixes = "" if corrections.empty else corrections.astype(str).to_json(orient="split", index=False)
+        return hashlib.sha256(json.dumps([
+            str(self.path.resolve()), self.manifest.get("created", ""), self.manifest.get("updated", ""),
+            manifest_stamp(self.path), self._files, _aggregates_code(), fixes,
+            [list(e.__dict__.values()) for e in edits],
+            [[i.name, list(i.variants), i.country, i.role] for i in imported]]).encode()).hexdigest()[:20]
+
+    def _kept(self, name: str, compute):
+        """``compute()`` (a DataFrame, dict or list) once per dataset version, corrections and
+        code: kept in memory and in DIR/.dashboard-cache/aggregates-<key>-<name>.* (Parquet for a
+        table, JSON otherwise), so a new server process reads it instead of scanning every row.
+        A copy is returned (callers may change it)."""
+        if name not in self._stored:
+            value = self._read_kept(name)
+            if value is None:
+                value = compute()
+                self._write_kept(name, value)
+            self._stored[name] = value
+        value = self._stored[name]
+        return value.copy() if isinstance(value, (pd.DataFrame, dict, list)) else value
+
+    def _kept_path(self, name: str, value=None) -> Path | None:
+        if self._store_dir is None:
+            return None
+        table = isinstance(value, pd.DataFrame) if value is not None else None
+        stem = f"aggregates-{self._store_key}-{name}"
+        if table is None:
+            return next((p for p in (self._store_dir / f"{stem}.parquet", self._store_dir / f"{stem}.json")
+                         if p.is_file()), None)
+        return self._store_dir / f"{stem}.{'parquet' if table else 'json'}"
+
+    def _read_kept(self, name: str):
+        path = self._kept_path(name)
+        if path is None:
+            return None
+        try:
+            if path.suffix == ".parquet":
+                return pd.read_parquet(path)
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _write_kept(self, name: str, value) -> None:
+        target = self._kept_path(name, value)
+        if target is None:
+            return
+        try:
+            target.parent.mkdir(exist_ok=True)
+            for old in target.parent.glob("aggregates-*"):
+                if not old.name.startswith(f"aggregates-{self._store_key}-"):
+                    old.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            os.close(fd)
+            if isinstance(value, pd.DataFrame):
+                value.to_parquet(tmp, index=False)
+            else:
+                Path(tmp).write_text(json.dumps(value), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only dataset folder: kept in memory only
 
     def _table(self, name: str, df: pd.DataFrame) -> None:
         self._con.register("_frame", df)
@@ -529,6 +619,9 @@ class Dataset:
 
     def summary(self) -> dict:
         """Rows per table (machine output) and the manifest's dates, for the dataset notice."""
+        return self._kept("summary", self._summary)
+
+    def _summary(self) -> dict:
         counts = self._one("SELECT (SELECT count(*) FROM m_articles), (SELECT count(*) FROM m_positions), "
                            "(SELECT count(*) FROM m_errors)")
         return {"articles": counts[0], "positions": counts[1], "errors": counts[2],
@@ -539,6 +632,9 @@ class Dataset:
 
     def countries(self) -> list[str]:
         """Every country or body of an actor or a position (as ui.filters.options)."""
+        return self._kept("countries", self._countries)
+
+    def _countries(self) -> list[str]:
         rows = self._df("SELECT CAST(country AS VARCHAR) AS c FROM slim_actors WHERE country <> '' UNION "
                         "SELECT CAST(country AS VARCHAR) FROM slim WHERE country <> ''")
         return sorted(rows["c"])
@@ -605,6 +701,11 @@ class Dataset:
     def counts(self, f: Filters) -> dict[str, int]:
         """The Overview's figures: articles (article filter only, as the SQLite mode), distinct
         actor names, countries and bodies with positions, positions."""
+        if f == Filters():
+            return self._kept("counts", lambda: self._counts(f))
+        return self._counts(f)
+
+    def _counts(self, f: Filters) -> dict[str, int]:
         aw, ap = self._where([("id", f.article)])
         cw, cp = self._actors_where(f)
         sw, sp = self._slim_where(f)
@@ -618,6 +719,11 @@ class Dataset:
         needs the reference even when the filter leaves it out): positions, value (confidence-
         weighted mean stance, as analysis.alignment.country_issue_values), actors (", "-joined,
         sorted) and first (the rid of its first position, for ``samples``)."""
+        if f._replace(country=()) == Filters():
+            return self._kept("country_issue", lambda: self._country_issue(f))
+        return self._country_issue(f)
+
+    def _country_issue(self, f: Filters) -> pd.DataFrame:
         where, params = self._slim_where(f, country=False, more=[("country <> ''", [])])
         case = " ".join(f"WHEN '{s}' THEN {v}" for s, v in STANCE_VALUE.items())
         return self._df(f"""
@@ -677,6 +783,11 @@ class Dataset:
     def hover_rows(self, f: Filters) -> pd.DataFrame:
         """Distinct (country, actor, issue, stance) of the first HOVER_ACTORS actors (by name) of
         each country: all the map's hover shows, and every country with positions."""
+        if f == Filters():
+            return self._kept("hover_rows", lambda: self._hover_rows(f))
+        return self._hover_rows(f)
+
+    def _hover_rows(self, f: Filters) -> pd.DataFrame:
         where, params = self._slim_where(f)
         return self._df(f"""
             WITH rows AS (SELECT DISTINCT CAST(country AS VARCHAR) AS country, actor, CAST(issue AS VARCHAR) AS issue,

@@ -481,3 +481,67 @@ def test_open_dataset_reads_the_store(machine, tmp_path):
     ds = open_dataset(machine[0], store)
     assert ds.counts(Filters())["positions"] == len(machine[1]["positions"])
     assert Path(str(ds.key).split("|")[0]) == machine[0].resolve()
+
+
+# ------------------------------------------------------------------ aggregates kept per dataset version
+
+KEPT = ["summary", "countries", "counts", "country_issue", "hover_rows"]
+
+
+def unfiltered(ds: Dataset) -> dict:
+    return {"summary": ds.summary(), "countries": ds.countries(), "counts": ds.counts(Filters()),
+            "country_issue": ds.country_issue(Filters()), "hover_rows": ds.hover_rows(Filters())}
+
+
+def assert_same(got: dict, expected: dict) -> None:
+    for name, value in expected.items():
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(got[name], value)
+        else:
+            assert got[name] == value, name
+
+
+def no_queries(monkeypatch) -> None:
+    for name in KEPT:
+        monkeypatch.setattr(Dataset, f"_{name}", lambda *a, _n=name: pytest.fail(f"{_n} computed again"))
+
+
+def test_unfiltered_aggregates_are_computed_at_the_first_open_and_read_back(machine, tmp_path, monkeypatch):
+    """The Overview's unfiltered aggregates are computed once per dataset version (with the
+    registry) and stored in the dataset folder; a new process (here: a new Dataset, as the app
+    opens it with an empty corrections store) reads them, and they equal what the queries give."""
+    folder = write_dataset(tmp_path / "d", machine[1], chunk_articles=20)
+    expected = unfiltered(Dataset(folder, cache=False))
+    Dataset(folder)
+    assert {p.name.split("-", 2)[2].split(".")[0] for p in (folder / ".dashboard-cache").glob("aggregates-*")} == set(KEPT)
+    no_queries(monkeypatch)
+    assert_same(unfiltered(open_dataset(folder, Store(tmp_path / "c.db"))), expected)
+    assert_same(unfiltered(Dataset(folder)), expected)
+    got = Dataset(folder).country_issue(Filters(country=("DEU",)))  # country_issue does not filter on country
+    pd.testing.assert_frame_equal(got, expected["country_issue"])
+
+
+@pytest.mark.parametrize("change", ["rewritten", "chunk replaced", "correction", "registry edit"])
+def test_stored_aggregates_are_never_served_after_the_dataset_or_the_corrections_change(machine, tmp_path, change):
+    import pyarrow.parquet as pq
+
+    folder, tables = machine
+    copy = write_dataset(tmp_path / "d", tables, chunk_articles=20, updated="2026-01-01T00:00:00+00:00")
+    before = unfiltered(Dataset(copy))
+    corrections, edits = None, []
+    if change == "rewritten":  # the batch command wrote the dataset again (same files, same dates, other rows)
+        dropped = set(tables["articles"]["id"][:5])
+        write_dataset(copy, {**tables, "positions": tables["positions"][~tables["positions"]["article"].isin(dropped)]},
+                      chunk_articles=20, updated="2026-01-01T00:00:00+00:00")
+    elif change == "chunk replaced":  # a chunk file changed in place, the manifest did not
+        f = sorted((copy / "positions").glob("*.parquet"))[0]
+        pq.write_table(pq.read_table(f).slice(0, 5), f)
+    elif change == "correction":
+        corrections, _ = some_corrections(tables)
+    else:
+        people = tables["actors"][tables["actors"]["actor_type"] == "person"]
+        edits = [Edit("not_person", sorted(set(people["name"]))[2])]
+    after = unfiltered(Dataset(copy, corrections, edits))
+    fresh = unfiltered(Dataset(copy, corrections, edits, cache=False))
+    assert_same(after, fresh)
+    assert after["counts"] != before["counts"]
