@@ -32,9 +32,11 @@ at a million positions (350,000 person rows), so it is computed once per dataset
 (manifest ``updated``) and set of edits, and kept in ``DIR/.dashboard-cache/`` (or, when the
 folder cannot be written, in memory for the life of the process). The unfiltered Overview's
 aggregates (counts, the per-country/issue values, the map's hover rows, the countries, the
-summary) are computed at that first open too and kept beside it, keyed by the manifest, the name,
-size and time of every chunk file, the corrections and registry edits, and the code: a new
-server process reads them instead of scanning every row (``Dataset._kept``).
+summary) and the slim tables the queries run on are computed at that first open too and kept
+beside it, keyed by the manifest, the name, size and time of every chunk file, the corrections
+and registry edits, and the code (DuckDB's version included): a new server process reads the
+aggregates and attaches the slim tables read-only instead of scanning every row
+(``Dataset._kept``, ``_keep_slim``).
 """
 
 from __future__ import annotations
@@ -270,10 +272,13 @@ class Dataset:
                                                                                            "target"])
         corrections = corrections[corrections["action"].isin(ACTIONS)]
         self._create_views(names, corrections)
-        self._materialise()
         self._stored: dict[str, object] = {}
         self._store_dir = self.path / CACHE_DIR if cache else None
         self._store_key = self._aggregates_key(corrections, edits, imported)
+        if not self._attach_slim():
+            self._materialise()
+            if self._registry_built and cache:
+                self._keep_slim()
         if self._registry_built and cache:  # a new dataset version: the unfiltered Overview's aggregates too
             self.summary(), self.countries(), self.counts(Filters()), self.country_issue(Filters())
             self.hover_rows(Filters())
@@ -361,12 +366,62 @@ class Dataset:
     def _aggregates_key(self, corrections: pd.DataFrame, edits: list[Edit], imported: list[Imported]) -> str:
         """What the unfiltered aggregates depend on: the dataset (its manifest, and the name,
         size and time of every chunk file), the corrections and registry edits, and the code."""
+        import duckdb
+
         fixes = "" if corrections.empty else corrections.astype(str).to_json(orient="split", index=False)
         return hashlib.sha256(json.dumps([
             str(self.path.resolve()), self.manifest.get("created", ""), self.manifest.get("updated", ""),
-            manifest_stamp(self.path), self._files, _aggregates_code(), fixes,
+            manifest_stamp(self.path), self._files, _aggregates_code(), duckdb.__version__, fixes,
             [list(e.__dict__.values()) for e in edits],
             [[i.name, list(i.variants), i.country, i.role] for i in imported]]).encode()).hexdigest()[:20]
+
+    def _slim_path(self) -> Path | None:
+        return None if self._store_dir is None else self._store_dir / f"aggregates-{self._store_key}-slim.duckdb"
+
+    def _attach_slim(self) -> bool:
+        """``slim`` and ``slim_actors`` as kept by ``_keep_slim`` for this dataset version,
+        corrections and code, attached read-only (no scan of the files, nothing to build);
+        False when there are none (or they cannot be read: they are built again)."""
+        import duckdb
+
+        path = self._slim_path()
+        if path is None or not path.is_file():
+            return False
+        try:
+            self._con.execute(f"ATTACH {_literal(str(path))} AS kept (READ_ONLY)")
+            self._con.execute("CREATE VIEW slim AS SELECT * FROM kept.slim")
+            self._con.execute("CREATE VIEW slim_actors AS SELECT * FROM kept.slim_actors")
+        except duckdb.Error:
+            for undo in ("DROP VIEW IF EXISTS slim", "DROP VIEW IF EXISTS slim_actors", "DETACH DATABASE IF EXISTS kept"):
+                self._con.execute(undo)
+            return False
+        return True
+
+    def _keep_slim(self) -> None:
+        """Write ``slim`` and ``slim_actors`` to a DuckDB file beside the registry (a new process
+        attaches it instead of building them: about 0.6 s at a million positions)."""
+        import duckdb
+
+        target = self._slim_path()
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            self._clear_kept(target.parent)
+            self._con.execute(f"ATTACH {_literal(str(tmp))} AS keep")
+            try:
+                self._con.execute("CREATE TABLE keep.slim AS SELECT * FROM slim")
+                self._con.execute("CREATE TABLE keep.slim_actors AS SELECT * FROM slim_actors")
+            finally:
+                self._con.execute("DETACH keep")
+            os.replace(tmp, target)
+        except (OSError, duckdb.Error):
+            tmp.unlink(missing_ok=True)  # a read-only dataset folder: built in memory by every process
+
+    def _clear_kept(self, folder: Path) -> None:
+        """Make the cache folder and drop what other versions kept there."""
+        folder.mkdir(exist_ok=True)
+        for old in folder.glob("aggregates-*"):
+            if not old.name.startswith(f"aggregates-{self._store_key}-"):
+                old.unlink(missing_ok=True)
 
     def _kept(self, name: str, compute):
         """``compute()`` (a DataFrame, dict or list) once per dataset version, corrections and
@@ -408,10 +463,7 @@ class Dataset:
         if target is None:
             return
         try:
-            target.parent.mkdir(exist_ok=True)
-            for old in target.parent.glob("aggregates-*"):
-                if not old.name.startswith(f"aggregates-{self._store_key}-"):
-                    old.unlink(missing_ok=True)
+            self._clear_kept(target.parent)
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             os.close(fd)
             if isinstance(value, pd.DataFrame):

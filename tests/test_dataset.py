@@ -489,8 +489,12 @@ KEPT = ["summary", "countries", "counts", "country_issue", "hover_rows"]
 
 
 def unfiltered(ds: Dataset) -> dict:
+    """The kept aggregates, and filtered ones (computed on the slim tables, kept or built)."""
+    some = Filters(stance=("support",))
     return {"summary": ds.summary(), "countries": ds.countries(), "counts": ds.counts(Filters()),
-            "country_issue": ds.country_issue(Filters()), "hover_rows": ds.hover_rows(Filters())}
+            "country_issue": ds.country_issue(Filters()), "hover_rows": ds.hover_rows(Filters()),
+            "filtered counts": ds.counts(some), "filtered values": ds.country_issue(some),
+            "filtered page": ds.page(ds.positions_query(some), 0, 50)}
 
 
 def assert_same(got: dict, expected: dict) -> None:
@@ -502,18 +506,27 @@ def assert_same(got: dict, expected: dict) -> None:
 
 
 def no_queries(monkeypatch) -> None:
-    for name in KEPT:
-        monkeypatch.setattr(Dataset, f"_{name}", lambda *a, _n=name: pytest.fail(f"{_n} computed again"))
+    """Computing a kept aggregate, or building the slim tables, fails the test."""
+    for name in KEPT + ["materialise"]:
+        real = getattr(Dataset, f"_{name}")
+
+        def guard(self, *args, _n=name, _real=real):
+            if not args or args[0]._replace(country=()) == Filters():
+                pytest.fail(f"{_n} computed again")
+            return _real(self, *args)
+        monkeypatch.setattr(Dataset, f"_{name}", guard)
 
 
 def test_unfiltered_aggregates_are_computed_at_the_first_open_and_read_back(machine, tmp_path, monkeypatch):
-    """The Overview's unfiltered aggregates are computed once per dataset version (with the
-    registry) and stored in the dataset folder; a new process (here: a new Dataset, as the app
-    opens it with an empty corrections store) reads them, and they equal what the queries give."""
+    """The Overview's unfiltered aggregates and the slim tables are computed once per dataset
+    version (with the registry) and stored in the dataset folder; a new process (here: a new
+    Dataset, as the app opens it with an empty corrections store) reads them, and they equal what
+    the queries give."""
     folder = write_dataset(tmp_path / "d", machine[1], chunk_articles=20)
     expected = unfiltered(Dataset(folder, cache=False))
     Dataset(folder)
-    assert {p.name.split("-", 2)[2].split(".")[0] for p in (folder / ".dashboard-cache").glob("aggregates-*")} == set(KEPT)
+    assert {p.name.split("-", 2)[2].split(".")[0] for p in (folder / ".dashboard-cache").glob("aggregates-*")} == {
+        *KEPT, "slim"}
     no_queries(monkeypatch)
     assert_same(unfiltered(open_dataset(folder, Store(tmp_path / "c.db"))), expected)
     assert_same(unfiltered(Dataset(folder)), expected)
@@ -544,4 +557,4 @@ def test_stored_aggregates_are_never_served_after_the_dataset_or_the_corrections
     after = unfiltered(Dataset(copy, corrections, edits))
     fresh = unfiltered(Dataset(copy, corrections, edits, cache=False))
     assert_same(after, fresh)
-    assert after["counts"] != before["counts"]
+    assert after["counts"] != before["counts"] and after["filtered counts"] != before["filtered counts"]
