@@ -277,7 +277,9 @@ class Dataset:
         self._store_key = self._aggregates_key(corrections, edits, imported)
         if not self._attach_slim():
             self._materialise()
-            if self._registry_built and cache:
+            # kept at the first open of a dataset version, and for machine output with no
+            # corrections (after a code update too); a new correction is built in memory only
+            if cache and (self._registry_built or (corrections.empty and not edits and not imported)):
                 self._keep_slim()
         if self._registry_built and cache:  # a new dataset version: the unfiltered Overview's aggregates too
             self.summary(), self.countries(), self.counts(Filters()), self.country_issue(Filters())

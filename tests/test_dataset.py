@@ -558,3 +558,17 @@ def test_stored_aggregates_are_never_served_after_the_dataset_or_the_corrections
     fresh = unfiltered(Dataset(copy, corrections, edits, cache=False))
     assert_same(after, fresh)
     assert after["counts"] != before["counts"] and after["filtered counts"] != before["filtered counts"]
+
+
+def test_slim_tables_are_kept_for_machine_output_and_built_in_memory_for_a_new_correction(machine, tmp_path):
+    folder, tables = machine
+    copy = write_dataset(tmp_path / "d", tables, chunk_articles=20)
+    Dataset(copy)
+    for f in (copy / ".dashboard-cache").glob("aggregates-*"):
+        f.unlink()  # as after a code update: the registry is still valid, nothing else is
+    ds = Dataset(copy)
+    assert ds._slim_path().is_file()
+    corrections, _ = some_corrections(tables)
+    ds = Dataset(copy, corrections)  # the registry is cached: a new correction is not written to the folder
+    assert not ds._slim_path().is_file()
+    assert ds.counts(Filters()) == Dataset(copy, corrections, cache=False).counts(Filters())
