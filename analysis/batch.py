@@ -573,10 +573,12 @@ def _local_cluster(workers: int | None):
     """A LocalCluster of ``workers`` processes (one per core by default), one thread each.
 
     Its workers run without Dask's sampling profiler (``distributed.worker.profile``): every
-    10 ms it takes the GIL to walk the running task's stack, and the pipeline is Python through
-    and through, so it cost about 0.2 s of CPU per chunk of 64 articles (~4 %, measured) for a
-    profile nobody reads in a batch run. A cluster started by hand (``dask worker``) keeps its
-    own configuration (README: set DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False there)."""
+    10 ms of wall time it takes the GIL to walk the running task's stack, for a profile nobody
+    reads in a batch run. It is small: about 7 ms of CPU per second of wall time
+    (bench/benchmark_batch_worker.py: 0.1-0.2 s per chunk of 64 articles on a machine so busy
+    that a chunk took 25-35 s, so under 1 % of a worker's CPU when the machine is quiet). A
+    cluster started by hand (``dask worker``) keeps its own configuration (README: set
+    DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False there)."""
     import dask
     from distributed import LocalCluster
 

@@ -457,8 +457,8 @@ def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
 
 
 def test_local_cluster_workers_run_without_the_sampling_profiler():
-    # Dask's profiler takes the GIL every 10 ms to walk the running task's stack: about 4 % of a
-    # worker's CPU on the pipeline's chunks, for a profile nobody reads in a batch run.
+    # Dask's profiler takes the GIL every 10 ms to walk the running task's stack, for a profile
+    # nobody reads in a batch run.
     from distributed import Client
 
     cluster = batch._local_cluster(1)
