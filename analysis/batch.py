@@ -570,10 +570,21 @@ def _empty(table: str) -> pd.DataFrame:
 # ------------------------------------------------------------------ the run
 
 def _local_cluster(workers: int | None):
+    """A LocalCluster of ``workers`` processes (one per core by default), one thread each.
+
+    Its workers run without Dask's sampling profiler (``distributed.worker.profile``): every
+    10 ms of wall time it takes the GIL to walk the running task's stack, for a profile nobody
+    reads in a batch run. It is small: about 7 ms of CPU per second of wall time
+    (bench/benchmark_batch_worker.py: 0.1-0.2 s per chunk of 64 articles on a machine so busy
+    that a chunk took 25-35 s, so under 1 % of a worker's CPU when the machine is quiet). A
+    cluster started by hand (``dask worker``) keeps its own configuration (README: set
+    DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False there)."""
+    import dask
     from distributed import LocalCluster
 
-    return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                        silence_logs=logging.ERROR)
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                            silence_logs=logging.ERROR)
 
 
 def _connect(scheduler: str):

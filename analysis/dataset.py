@@ -30,7 +30,13 @@ The registry of a dataset is built from the dataset's own person rows (``registr
 without evidence sentences), plus the store's analyst edits and imports. It costs about 4 s
 at a million positions (350,000 person rows), so it is computed once per dataset version
 (manifest ``updated``) and set of edits, and kept in ``DIR/.dashboard-cache/`` (or, when the
-folder cannot be written, in memory for the life of the process).
+folder cannot be written, in memory for the life of the process). The unfiltered Overview's
+aggregates (counts, the per-country/issue values, the map's hover rows, the countries, the
+summary) and the slim tables the queries run on are computed at that first open too and kept
+beside it, keyed by the manifest, the name, size and time of every chunk file, the corrections
+and registry edits, and the code (DuckDB's version included): a new server process reads the
+aggregates and attaches the slim tables read-only instead of scanning every row
+(``Dataset._kept``, ``_keep_slim``).
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ import json
 import os
 import tempfile
 import warnings
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -176,6 +182,16 @@ def _registry_code() -> str:
 _REGISTRIES: dict[str, pd.DataFrame] = {}
 
 
+@lru_cache(maxsize=1)
+def _aggregates_code() -> str:
+    """Hash of the code that shapes the views and the aggregates: a new version computes them again."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("dataset.py", "alignment.py", "registry.py", "components.py", "store.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
 # --------------------------------------------------------------------------- corrections
 
 def _split_key(key: str) -> tuple[str, str, int, str, str] | None:
@@ -243,18 +259,38 @@ class Dataset:
         import duckdb
 
         self._con = duckdb.connect(":memory:")
+        self._samples: dict[int, str] = {}  # rid -> quote or evidence, read once (see samples)
         # a query larger than memory spills here, never into the working folder
         spill = Path(tempfile.gettempdir()) / f"dashboard-duckdb-{os.getpid()}"
         self._con.execute(f"SET temp_directory = {_literal(str(spill))}")
+        self._files: list[tuple[str, str, int, int]] = []
         for table in SCHEMA:
             self._con.execute(f"CREATE VIEW m_{table} AS {self._machine_sql(table)}")
-        names = self._registry(edits, imported, cache)
-        self.registry = registry_from_names(names)
+        self._registry_built = False
+        names = self._names = self._registry(edits, imported, cache)
         corrections = corrections if corrections is not None else pd.DataFrame(columns=["id", "article", "action",
                                                                                            "target"])
         corrections = corrections[corrections["action"].isin(ACTIONS)]
         self._create_views(names, corrections)
-        self._materialise()
+        self._stored: dict[str, object] = {}
+        self._store_dir = self.path / CACHE_DIR if cache else None
+        self._store_key = self._aggregates_key(corrections, edits, imported)
+        if not self._attach_slim():
+            self._materialise()
+            # kept at the first open of a dataset version, and for machine output with no
+            # corrections (after a code update too); a new correction is built in memory only
+            if cache and (self._registry_built or (corrections.empty and not edits and not imported)):
+                self._keep_slim()
+        if self._registry_built and cache:  # a new dataset version: the unfiltered Overview's aggregates too
+            self.summary(), self.countries(), self.counts(Filters()), self.country_issue(Filters())
+            self.hover_rows(Filters())
+
+    @cached_property
+    def registry(self) -> Registry:
+        """The registry as resolution uses it, built from its names when something needs it
+        (rows to collapse, corrections to resolve): about 0.2 s at a million positions that a
+        dataset without corrections does not spend when it opens."""
+        return registry_from_names(self._names)
 
     # ---------------------------------------------------------------- set-up
 
@@ -262,8 +298,13 @@ class Dataset:
         """Typed SELECT over a table's chunk files; a column no file has reads as empty."""
         schema = SCHEMA[table]
         files = sorted((self.path / table).glob("*.parquet"))
+        for f in files:  # what the stored aggregates were computed from (see _aggregates_key)
+            st = f.stat()
+            self._files.append((table, f.name, st.st_size, st.st_mtime_ns))
         empty = {_TEXT: "''", _INT: "0", _FLOAT: "0.0"}
         if not files:
+            if table == "positions":
+                self._positions = None
             cols = ", ".join(f"CAST({empty[t]} AS {t}) AS {_q(c)}" for c, t in schema.items())
             return f"SELECT {cols}{', CAST(0 AS BIGINT) AS rid' if table == 'positions' else ''} WHERE false"
         glob = str(self.path / table / "*.parquet").replace("'", "''")
@@ -280,6 +321,7 @@ class Dataset:
                 cols.append(f"coalesce(CAST({_q(c)} AS {t}), {empty[t]}) AS {_q(c)}")
         if table == "positions":  # a row's place in the files: pages fetch their full rows by it
             cols.append("(CAST(file_index AS BIGINT) << 32) | file_row_number AS rid")
+            self._positions = (source, dict(zip([*schema, "rid"], cols)))
         return f"SELECT {', '.join(cols)} FROM {source}"
 
     def _registry(self, edits: list[Edit], imported: list[Imported], cache: bool) -> pd.DataFrame:
@@ -302,6 +344,7 @@ class Dataset:
             people = self._df("SELECT article, name, actor_type, country, role, mentions, evidence_start, evidence_end "
                               "FROM m_actors WHERE actor_type = 'person'")
             names = registry_names(build(people, {}, edits, imported))
+            self._registry_built = True
             if cache:
                 self._store_registry(stored, names)
         if cache:
@@ -322,6 +365,117 @@ class Dataset:
         except OSError:
             pass  # a read-only dataset folder: the registry stays in memory
 
+    def _aggregates_key(self, corrections: pd.DataFrame, edits: list[Edit], imported: list[Imported]) -> str:
+        """What the unfiltered aggregates depend on: the dataset (its manifest, and the name,
+        size and time of every chunk file), the corrections and registry edits, and the code."""
+        import duckdb
+
+        fixes = "" if corrections.empty else corrections.astype(str).to_json(orient="split", index=False)
+        return hashlib.sha256(json.dumps([
+            str(self.path.resolve()), self.manifest.get("created", ""), self.manifest.get("updated", ""),
+            manifest_stamp(self.path), self._files, _aggregates_code(), duckdb.__version__, fixes,
+            [list(e.__dict__.values()) for e in edits],
+            [[i.name, list(i.variants), i.country, i.role] for i in imported]]).encode()).hexdigest()[:20]
+
+    def _slim_path(self) -> Path | None:
+        return None if self._store_dir is None else self._store_dir / f"aggregates-{self._store_key}-slim.duckdb"
+
+    def _attach_slim(self) -> bool:
+        """``slim`` and ``slim_actors`` as kept by ``_keep_slim`` for this dataset version,
+        corrections and code, attached read-only (no scan of the files, nothing to build);
+        False when there are none (or they cannot be read: they are built again)."""
+        import duckdb
+
+        path = self._slim_path()
+        if path is None or not path.is_file():
+            return False
+        try:
+            self._con.execute(f"ATTACH {_literal(str(path))} AS kept (READ_ONLY)")
+            self._con.execute("CREATE VIEW slim AS SELECT * FROM kept.slim")
+            self._con.execute("CREATE VIEW slim_actors AS SELECT * FROM kept.slim_actors")
+        except duckdb.Error:
+            for undo in ("DROP VIEW IF EXISTS slim", "DROP VIEW IF EXISTS slim_actors", "DETACH DATABASE IF EXISTS kept"):
+                self._con.execute(undo)
+            return False
+        return True
+
+    def _keep_slim(self) -> None:
+        """Write ``slim`` and ``slim_actors`` to a DuckDB file beside the registry (a new process
+        attaches it instead of building them: about 0.6 s at a million positions)."""
+        import duckdb
+
+        target = self._slim_path()
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            self._clear_kept(target.parent)
+            self._con.execute(f"ATTACH {_literal(str(tmp))} AS keep")
+            try:
+                self._con.execute("CREATE TABLE keep.slim AS SELECT * FROM slim")
+                self._con.execute("CREATE TABLE keep.slim_actors AS SELECT * FROM slim_actors")
+            finally:
+                self._con.execute("DETACH keep")
+            os.replace(tmp, target)
+        except (OSError, duckdb.Error):
+            tmp.unlink(missing_ok=True)  # a read-only dataset folder: built in memory by every process
+
+    def _clear_kept(self, folder: Path) -> None:
+        """Make the cache folder and drop what other versions kept there."""
+        folder.mkdir(exist_ok=True)
+        for old in folder.glob("aggregates-*"):
+            if not old.name.startswith(f"aggregates-{self._store_key}-"):
+                old.unlink(missing_ok=True)
+
+    def _kept(self, name: str, compute):
+        """``compute()`` (a DataFrame, dict or list) once per dataset version, corrections and
+        code: kept in memory and in DIR/.dashboard-cache/aggregates-<key>-<name>.* (Parquet for a
+        table, JSON otherwise), so a new server process reads it instead of scanning every row.
+        A copy is returned (callers may change it)."""
+        if name not in self._stored:
+            value = self._read_kept(name)
+            if value is None:
+                value = compute()
+                self._write_kept(name, value)
+            self._stored[name] = value
+        value = self._stored[name]
+        return value.copy() if isinstance(value, (pd.DataFrame, dict, list)) else value
+
+    def _kept_path(self, name: str, value=None) -> Path | None:
+        if self._store_dir is None:
+            return None
+        table = isinstance(value, pd.DataFrame) if value is not None else None
+        stem = f"aggregates-{self._store_key}-{name}"
+        if table is None:
+            return next((p for p in (self._store_dir / f"{stem}.parquet", self._store_dir / f"{stem}.json")
+                         if p.is_file()), None)
+        return self._store_dir / f"{stem}.{'parquet' if table else 'json'}"
+
+    def _read_kept(self, name: str):
+        path = self._kept_path(name)
+        if path is None:
+            return None
+        try:
+            if path.suffix == ".parquet":
+                return pd.read_parquet(path)
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def _write_kept(self, name: str, value) -> None:
+        target = self._kept_path(name, value)
+        if target is None:
+            return
+        try:
+            self._clear_kept(target.parent)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            os.close(fd)
+            if isinstance(value, pd.DataFrame):
+                value.to_parquet(tmp, index=False)
+            else:
+                Path(tmp).write_text(json.dumps(value), encoding="utf-8")
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a read-only dataset folder: kept in memory only
+
     def _table(self, name: str, df: pd.DataFrame) -> None:
         self._con.register("_frame", df)
         self._con.execute(f"CREATE TABLE {name} AS SELECT * FROM _frame")
@@ -331,7 +485,7 @@ class Dataset:
         self._table("reg", names)
         collapsed = self._collapsed()
         fixes = position_fixes(corrections)
-        countries = country_fixes(corrections, self.registry)
+        countries = country_fixes(corrections, self.registry if (corrections["action"] == "country").any() else Registry())
         added = self._added(corrections)
         self._table("collapsed", collapsed)
         self._table("pos_fix", fixes.astype({"start": "int64", "deleted": bool}))
@@ -519,6 +673,9 @@ class Dataset:
 
     def summary(self) -> dict:
         """Rows per table (machine output) and the manifest's dates, for the dataset notice."""
+        return self._kept("summary", self._summary)
+
+    def _summary(self) -> dict:
         counts = self._one("SELECT (SELECT count(*) FROM m_articles), (SELECT count(*) FROM m_positions), "
                            "(SELECT count(*) FROM m_errors)")
         return {"articles": counts[0], "positions": counts[1], "errors": counts[2],
@@ -529,6 +686,9 @@ class Dataset:
 
     def countries(self) -> list[str]:
         """Every country or body of an actor or a position (as ui.filters.options)."""
+        return self._kept("countries", self._countries)
+
+    def _countries(self) -> list[str]:
         rows = self._df("SELECT CAST(country AS VARCHAR) AS c FROM slim_actors WHERE country <> '' UNION "
                         "SELECT CAST(country AS VARCHAR) FROM slim WHERE country <> ''")
         return sorted(rows["c"])
@@ -595,6 +755,11 @@ class Dataset:
     def counts(self, f: Filters) -> dict[str, int]:
         """The Overview's figures: articles (article filter only, as the SQLite mode), distinct
         actor names, countries and bodies with positions, positions."""
+        if f == Filters():
+            return self._kept("counts", lambda: self._counts(f))
+        return self._counts(f)
+
+    def _counts(self, f: Filters) -> dict[str, int]:
         aw, ap = self._where([("id", f.article)])
         cw, cp = self._actors_where(f)
         sw, sp = self._slim_where(f)
@@ -608,6 +773,11 @@ class Dataset:
         needs the reference even when the filter leaves it out): positions, value (confidence-
         weighted mean stance, as analysis.alignment.country_issue_values), actors (", "-joined,
         sorted) and first (the rid of its first position, for ``samples``)."""
+        if f._replace(country=()) == Filters():
+            return self._kept("country_issue", lambda: self._country_issue(f))
+        return self._country_issue(f)
+
+    def _country_issue(self, f: Filters) -> pd.DataFrame:
         where, params = self._slim_where(f, country=False, more=[("country <> ''", [])])
         case = " ".join(f"WHEN '{s}' THEN {v}" for s, v in STANCE_VALUE.items())
         return self._df(f"""
@@ -622,13 +792,38 @@ class Dataset:
             FROM per_actor GROUP BY country, issue ORDER BY country, issue""", params)
 
     def samples(self, rids: Iterable[int]) -> dict[int, str]:
-        """rid -> the position's quote, else its evidence (the stance matrix's hover)."""
+        """rid -> the position's quote, else its evidence (the stance matrix's hover).
+
+        Each is read once per Dataset (the matrix under a new filter mostly shows cells it has
+        shown), from the files that hold it only: a rid is (file, row), and DuckDB skips the
+        other files and row groups when the scan is filtered on file_index and file_row_number.
+        Quote and evidence are the machine's (corrections never change them); hand-added
+        positions (negative rids) come from their table."""
         rids = sorted({int(r) for r in rids})
-        if not rids:
-            return {}
-        rows = self._df(f"SELECT rid, CASE WHEN quote <> '' THEN quote ELSE evidence END AS sample FROM statements "
-                        f"WHERE rid IN ({', '.join(map(str, rids))})")
-        return dict(zip(rows["rid"], rows["sample"]))
+        todo = [r for r in rids if r not in self._samples]
+        if todo:
+            self._samples.update(self._read_samples(todo))
+        return {r: self._samples[r] for r in rids if r in self._samples}
+
+    def _read_samples(self, rids: list[int]) -> dict[int, str]:
+        sample = "CASE WHEN quote <> '' THEN quote ELSE evidence END"
+        out = {}
+        added = [r for r in rids if r < 0]
+        if added:
+            rows = self._df(f"SELECT rid, {sample} AS sample FROM added WHERE rid IN ({', '.join(map(str, added))})")
+            out.update(zip(rows["rid"], rows["sample"]))
+        machine = [r for r in rids if r >= 0]
+        if machine and self._positions is not None:
+            source, cols = self._positions
+            files = sorted({r >> 32 for r in machine})
+            numbers = sorted({r & 0xFFFFFFFF for r in machine})
+            rows = self._df(f"""
+                SELECT * FROM (SELECT {cols['quote']}, {cols['evidence']}, {cols['rid']} FROM {source}
+                               WHERE file_index IN ({', '.join(map(str, files))})
+                                 AND file_row_number IN ({', '.join(map(str, numbers))}))
+                WHERE rid IN ({', '.join(map(str, machine))})""")
+            out.update(zip(rows["rid"], (q if q != "" else e for q, e in zip(rows["quote"], rows["evidence"]))))
+        return {int(r): s for r, s in out.items()}
 
     def alignment(self, f: Filters, reference: str, issue_order: list[str]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """(alignment rows, per-country scores, country_issue) as ui.filters.apply computes them."""
@@ -642,6 +837,11 @@ class Dataset:
     def hover_rows(self, f: Filters) -> pd.DataFrame:
         """Distinct (country, actor, issue, stance) of the first HOVER_ACTORS actors (by name) of
         each country: all the map's hover shows, and every country with positions."""
+        if f == Filters():
+            return self._kept("hover_rows", lambda: self._hover_rows(f))
+        return self._hover_rows(f)
+
+    def _hover_rows(self, f: Filters) -> pd.DataFrame:
         where, params = self._slim_where(f)
         return self._df(f"""
             WITH rows AS (SELECT DISTINCT CAST(country AS VARCHAR) AS country, actor, CAST(issue AS VARCHAR) AS issue,

@@ -6,16 +6,20 @@ chunks of 10,000 articles), generated once into bench-out/datasets/. Every measu
 new process, through AppTest (the script time of dashboard.py and the page, as
 bench/benchmark_render.py measures the SQLite mode):
 
-* first open: a new dataset version, so the actor registry is built from its person rows
-  (and cached in DIR/.dashboard-cache); time of ``Dataset(DIR)`` alone;
+* first open: a new dataset version, so the actor registry is built from its person rows,
+  and the slim tables and the unfiltered Overview's aggregates are computed (all kept in
+  DIR/.dashboard-cache); time of ``Dataset(DIR)`` alone;
 * cold load: a new server process's first run of the Overview (imports, opening the dataset
-  with the registry cached, the slim tables, the first queries and figures);
+  with what the first open kept, the first queries and figures);
 * filter change: a new country filter on the Overview, 6 different selections;
 * page switch: every page once after each of two filter changes (14 switches; a page's
   queries are new each time, aggregates the Overview computed are reused by the Map);
 * export: "Download CSV" of every position (DuckDB writes it; the bytes Streamlit serves);
 * peak memory: the process's maximum resident set (ru_maxrss), beside its size after the
-  app's imports, before the dataset is opened.
+  app's imports, before the dataset is opened;
+* CPU time (time.process_time, all the process's threads) of the cold load, the filter changes
+  and the page switches: on a machine shared with other jobs it says what the app costs when
+  the wall-clock times say how busy the machine was.
 
 Run:  python bench/benchmark_dataset.py [--sizes 10000 100000 1000000] [--out bench-out/datasets]
 """
@@ -87,6 +91,7 @@ def measure_first_open(folder: str) -> dict:
 
 def measure_app(folder: str) -> dict:
     start = time.perf_counter()  # cold load: from here (the app's imports included) to the first page drawn
+    start_cpu = time.process_time()  # and the CPU time the process spent on it (all its threads)
     from streamlit.testing.v1 import AppTest, app_test
     from test_app import _NavigationPagesManager
     import ui.charts, ui.data, ui.filters, ui.widgets  # noqa: F401  (what dashboard.py imports first)
@@ -97,22 +102,26 @@ def measure_app(folder: str) -> dict:
     base = rss_mb()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
     at.run()
-    cold = time.perf_counter() - start
+    cold, cold_cpu = time.perf_counter() - start, time.process_time() - start_cpu
     assert not at.exception, at.exception
+    cpu = []
 
     def timed(action) -> float:
         action()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         at.run()
         assert not at.exception, at.exception
+        cpu.append(time.process_time() - c)
         return time.perf_counter() - t
 
     filters = [timed(lambda f=f: at.multiselect(key="flt_country").set_value(f)) for f in FILTERS]
+    filters_cpu = cpu[:]
     switches = []
     for selection in (["ITA"], ["ESP", "NLD"]):
         at.multiselect(key="flt_country").set_value(selection).run()
         switches += [timed(lambda p=p: at.switch_page(p)) for p in PAGES]
-    return {"cold": cold, "filters": filters, "switches": switches, "peak": peak_mb(), "base": base}
+    return {"cold": cold, "filters": filters, "switches": switches, "peak": peak_mb(), "base": base,
+            "cold_cpu": cold_cpu, "filters_cpu": filters_cpu, "switches_cpu": cpu[len(filters_cpu):]}
 
 
 def measure_export(folder: str) -> dict:
@@ -158,6 +167,9 @@ def main() -> None:
               f"filter change median {statistics.median(f):.2f} s max {max(f):.2f} s, "
               f"page switch median {statistics.median(s):.2f} s max {max(s):.2f} s, "
               f"peak memory {result['peak']:.0f} MB (after imports {result['base']:.0f} MB), "
+              f"CPU time: cold load {result['cold_cpu']:.1f} s, filter change median "
+              f"{statistics.median(result['filters_cpu']):.2f} s, page switch median "
+              f"{statistics.median(result['switches_cpu']):.2f} s, "
               f"CSV of all positions {result['export']:.1f} s {result['export_mb']:.0f} MB "
               f"(peak {result['export_peak']:.0f} MB)", flush=True)
     print()

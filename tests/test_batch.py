@@ -21,6 +21,7 @@ import pandas as pd
 import psutil
 import pyarrow as pa
 import pyarrow.parquet as pq
+import dask
 import pytest
 
 from analysis import batch
@@ -453,3 +454,18 @@ def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
             batch.Dataset(tmp_path / "ds", pipeline_version(), ["x"])
     finally:
         first.close()
+
+
+def test_local_cluster_workers_run_without_the_sampling_profiler():
+    # Dask's profiler takes the GIL every 10 ms to walk the running task's stack, for a profile
+    # nobody reads in a batch run.
+    from distributed import Client
+
+    cluster = batch._local_cluster(1)
+    try:
+        with Client(cluster) as c:
+            on = c.run(lambda dask_worker: ("profile" in dask_worker.periodic_callbacks,
+                                            dask.config.get("distributed.worker.profile.enabled")))
+    finally:
+        cluster.close()
+    assert list(on.values()) == [(False, False)]

@@ -19,6 +19,25 @@ def test_country_name():
     assert [country_name(c) for c in ("DEU", "RUS", "EU", "")] == ["Germany", "Russia", "European Union", ""]
 
 
+def test_country_names_come_from_the_converters_table_without_a_conversion_per_code(monkeypatch):
+    """A picker names about 200 countries at once: each name is read from country_converter's
+    table (the same short name its convert() gives), not converted one by one."""
+    import pycountry
+
+    from analysis import countries
+
+    codes = sorted({c.alpha_3 for c in pycountry.countries} | set(countries._converter.data["ISO3"]))
+    expected = {c: countries._converter.convert(c, src="ISO3", to="name_short", not_found=None) for c in codes}
+    expected = {c: n if isinstance(n, str) else c for c, n in expected.items()}
+    country_name.cache_clear()
+    monkeypatch.setattr(countries._converter, "convert", lambda *a, **k: pytest.fail("a conversion per code"))
+    assert {c: country_name(c) for c in countries._converter.data["ISO3"]} == {
+        c: expected[c] for c in countries._converter.data["ISO3"]}
+    monkeypatch.undo()
+    country_name.cache_clear()
+    assert {c: country_name(c) for c in codes} == expected
+
+
 def test_is_code():
     from analysis.countries import is_code
 

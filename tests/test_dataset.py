@@ -137,6 +137,59 @@ def test_alignment_matches_the_pandas_view(machine):
     pd.testing.assert_frame_equal(scores, country_scores(expected), check_exact=False, rtol=1e-9)
 
 
+def expected_samples(ds: Dataset) -> dict[int, str]:
+    rows = ds._df("SELECT rid, quote, evidence FROM statements")
+    return {int(r): q or e for r, q, e in zip(rows["rid"], rows["quote"], rows["evidence"])}
+
+
+def test_samples_are_the_quote_else_the_evidence_of_each_position(machine):
+    folder, tables = machine
+    corrections, edits = some_corrections(tables)
+    ds = Dataset(folder, corrections, edits, cache=False)
+    expected = expected_samples(ds)
+    assert any(r < 0 for r in expected)  # the positions added by hand are asked for too
+    some = sorted(expected)[::7] + [r for r in expected if r < 0]
+    assert ds.samples(some) == {r: expected[r] for r in some}
+    assert ds.samples(expected) == expected  # the first ones again (read once), with all the others
+    assert ds.samples([123456789]) == {}
+
+
+def test_the_matrix_hover_shows_the_new_quotes_after_the_dataset_is_rewritten(app, machine, monkeypatch, tmp_path):
+    """Samples are read once per dataset version: a rewritten dataset (a new manifest) shows its
+    own quotes, never those read from the old files."""
+    folder, tables = machine
+    copy = write_dataset(tmp_path / "copy", tables, chunk_articles=20, updated="2026-01-01T00:00:00+00:00")
+    monkeypatch.setenv("DASHBOARD_DATASET", str(copy))
+    app.run()
+    spec = " ".join(c.proto.spec for c in app.get("plotly_chart"))
+    assert "We backed" in spec and "Rewritten" not in spec
+    changed = {**tables, "positions": tables["positions"].assign(
+        quote=["Rewritten " + q if q else q for q in tables["positions"]["quote"]],
+        evidence="Rewritten " + tables["positions"]["evidence"])}
+    write_dataset(copy, changed, chunk_articles=20, updated="2026-01-02T00:00:00+00:00")
+    app.run()
+    assert not app.exception
+    spec = " ".join(c.proto.spec for c in app.get("plotly_chart"))
+    assert "Rewritten We backed" in spec and "We backed" not in spec.replace("Rewritten We backed", "")
+
+
+def test_the_registry_object_is_built_only_when_corrections_need_it(machine, monkeypatch):
+    """Opening machine output with no corrections resolves names in SQL only; the Registry
+    object (slow to build at a million positions) is made for corrections that need it."""
+    import analysis.dataset as dataset
+
+    folder, tables = machine
+    built = []
+    real = dataset.registry_from_names
+    monkeypatch.setattr(dataset, "registry_from_names", lambda names: built.append(len(names)) or real(names))
+    ds = Dataset(folder, cache=False)
+    assert ds.counts(Filters())["positions"] == len(tables["positions"]) and not built
+    assert ds.registry.people and len(built) == 1
+    corrections, edits = some_corrections(tables)
+    Dataset(folder, corrections, edits, cache=False)
+    assert len(built) == 2
+
+
 def test_registry_is_built_once_and_cached_in_the_folder(machine):
     folder, _ = machine
     Dataset(folder)
@@ -195,6 +248,7 @@ def test_empty_tables_and_missing_columns_read_as_empty(tmp_path):
     assert sorted(statements.loc[statements["article"].isin(first), "quote"]) == sorted(kept["quote"])
     assert set(statements.loc[~statements["article"].isin(first), "quote"]) == {""}
     assert set(ds.table("actors")["evidence_start"]) == {0}
+    assert ds.samples(expected_samples(ds)) == expected_samples(ds)  # evidence where the files have no quotes
 
 
 def test_export_streams_the_filtered_rows_with_formula_cells_neutralised(machine, tmp_path):
@@ -259,6 +313,29 @@ def test_country_filter_changes_the_counts_and_the_url(app):
     assert app.query_params["country"] == ["DEU", "FRA"]
     app.switch_page("pages/positions.py").run()
     assert set(app.dataframe(key="pos_table").value["country"]) <= {"DEU", "FRA"}
+
+
+def test_a_new_country_selection_reuses_the_values_alignment_rests_on(app, monkeypatch):
+    """The per-country/issue values do not depend on the country filter: a new country selection
+    filters them (as Dataset.alignment does) instead of querying every position again."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    calls = []
+    real = Dataset.country_issue
+    monkeypatch.setattr(Dataset, "country_issue", lambda self, f: calls.append(f) or real(self, f))
+    app.run()
+    assert len(calls) == 1
+    ds = app.session_state["tables"]
+    for selection in (["DEU", "FRA"], ["POL"]):
+        app.multiselect(key="flt_country").set_value(selection).run()
+        assert not app.exception
+        view = app.session_state["view"]
+        aligned, scores, values = ds.alignment(view.filters, view.reference, view.issue_order)
+        pd.testing.assert_frame_equal(view.alignment, aligned)
+        pd.testing.assert_frame_equal(view.scores, scores)
+        pd.testing.assert_frame_equal(view.country_issue, values)
+    assert len(calls) == 1 + 2  # the two checks above, not the app
 
 
 def test_filters_and_an_article_come_from_the_url(app, machine, monkeypatch):
@@ -404,3 +481,94 @@ def test_open_dataset_reads_the_store(machine, tmp_path):
     ds = open_dataset(machine[0], store)
     assert ds.counts(Filters())["positions"] == len(machine[1]["positions"])
     assert Path(str(ds.key).split("|")[0]) == machine[0].resolve()
+
+
+# ------------------------------------------------------------------ aggregates kept per dataset version
+
+KEPT = ["summary", "countries", "counts", "country_issue", "hover_rows"]
+
+
+def unfiltered(ds: Dataset) -> dict:
+    """The kept aggregates, and filtered ones (computed on the slim tables, kept or built)."""
+    some = Filters(stance=("support",))
+    return {"summary": ds.summary(), "countries": ds.countries(), "counts": ds.counts(Filters()),
+            "country_issue": ds.country_issue(Filters()), "hover_rows": ds.hover_rows(Filters()),
+            "filtered counts": ds.counts(some), "filtered values": ds.country_issue(some),
+            "filtered page": ds.page(ds.positions_query(some), 0, 50)}
+
+
+def assert_same(got: dict, expected: dict) -> None:
+    for name, value in expected.items():
+        if isinstance(value, pd.DataFrame):
+            pd.testing.assert_frame_equal(got[name], value)
+        else:
+            assert got[name] == value, name
+
+
+def no_queries(monkeypatch) -> None:
+    """Computing a kept aggregate, or building the slim tables, fails the test."""
+    for name in KEPT + ["materialise"]:
+        real = getattr(Dataset, f"_{name}")
+
+        def guard(self, *args, _n=name, _real=real):
+            if not args or args[0]._replace(country=()) == Filters():
+                pytest.fail(f"{_n} computed again")
+            return _real(self, *args)
+        monkeypatch.setattr(Dataset, f"_{name}", guard)
+
+
+def test_unfiltered_aggregates_are_computed_at_the_first_open_and_read_back(machine, tmp_path, monkeypatch):
+    """The Overview's unfiltered aggregates and the slim tables are computed once per dataset
+    version (with the registry) and stored in the dataset folder; a new process (here: a new
+    Dataset, as the app opens it with an empty corrections store) reads them, and they equal what
+    the queries give."""
+    folder = write_dataset(tmp_path / "d", machine[1], chunk_articles=20)
+    expected = unfiltered(Dataset(folder, cache=False))
+    Dataset(folder)
+    assert {p.name.split("-", 2)[2].split(".")[0] for p in (folder / ".dashboard-cache").glob("aggregates-*")} == {
+        *KEPT, "slim"}
+    no_queries(monkeypatch)
+    assert_same(unfiltered(open_dataset(folder, Store(tmp_path / "c.db"))), expected)
+    assert_same(unfiltered(Dataset(folder)), expected)
+    got = Dataset(folder).country_issue(Filters(country=("DEU",)))  # country_issue does not filter on country
+    pd.testing.assert_frame_equal(got, expected["country_issue"])
+
+
+@pytest.mark.parametrize("change", ["rewritten", "chunk replaced", "correction", "registry edit"])
+def test_stored_aggregates_are_never_served_after_the_dataset_or_the_corrections_change(machine, tmp_path, change):
+    import pyarrow.parquet as pq
+
+    folder, tables = machine
+    copy = write_dataset(tmp_path / "d", tables, chunk_articles=20, updated="2026-01-01T00:00:00+00:00")
+    before = unfiltered(Dataset(copy))
+    corrections, edits = None, []
+    if change == "rewritten":  # the batch command wrote the dataset again (same files, same dates, other rows)
+        dropped = set(tables["articles"]["id"][:5])
+        write_dataset(copy, {**tables, "positions": tables["positions"][~tables["positions"]["article"].isin(dropped)]},
+                      chunk_articles=20, updated="2026-01-01T00:00:00+00:00")
+    elif change == "chunk replaced":  # a chunk file changed in place, the manifest did not
+        f = sorted((copy / "positions").glob("*.parquet"))[0]
+        pq.write_table(pq.read_table(f).slice(0, 5), f)
+    elif change == "correction":
+        corrections, _ = some_corrections(tables)
+    else:
+        people = tables["actors"][tables["actors"]["actor_type"] == "person"]
+        edits = [Edit("not_person", sorted(set(people["name"]))[2])]
+    after = unfiltered(Dataset(copy, corrections, edits))
+    fresh = unfiltered(Dataset(copy, corrections, edits, cache=False))
+    assert_same(after, fresh)
+    assert after["counts"] != before["counts"] and after["filtered counts"] != before["filtered counts"]
+
+
+def test_slim_tables_are_kept_for_machine_output_and_built_in_memory_for_a_new_correction(machine, tmp_path):
+    folder, tables = machine
+    copy = write_dataset(tmp_path / "d", tables, chunk_articles=20)
+    Dataset(copy)
+    for f in (copy / ".dashboard-cache").glob("aggregates-*"):
+        f.unlink()  # as after a code update: the registry is still valid, nothing else is
+    ds = Dataset(copy)
+    assert ds._slim_path().is_file()
+    corrections, _ = some_corrections(tables)
+    ds = Dataset(copy, corrections)  # the registry is cached: a new correction is not written to the folder
+    assert not ds._slim_path().is_file()
+    assert ds.counts(Filters()) == Dataset(copy, corrections, cache=False).counts(Filters())

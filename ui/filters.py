@@ -252,9 +252,18 @@ class DatasetView:
 
     @cached_property
     def _aligned(self):
+        """(alignment, scores, country_issue). The per-country/issue values do not depend on the
+        country filter (alignment needs the reference even when the filter leaves it out), so they
+        are asked for without it, once for every country selection, and the filter is applied
+        here, as Dataset.alignment applies it."""
         from ui import data
 
-        return data.ask("alignment", self.filters, self.reference, self.issue_order)
+        aligned, scores, values = data.ask("alignment", self.filters._replace(country=()), self.reference,
+                                           self.issue_order)
+        if self.filters.country:
+            aligned = aligned[aligned["country"].isin(self.filters.country)].reset_index(drop=True)
+            scores = country_scores(aligned)
+        return aligned, scores, values
 
     @property
     def alignment(self) -> pd.DataFrame:
