@@ -225,6 +225,38 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 
+def _clause_start(doc, c0: int, first: int) -> int:
+    """Where the clause of the token at ``c0`` starts: after the last clause break (";", ", and",
+    "and <verb>") before it, never before ``first`` (the lead)."""
+    for i in range(c0 - 1, first - 1, -1):
+        if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
+            doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
+        ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
+            return i + 1
+    return first
+
+
+def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
+    """1 when the cue is a later item of a coordination whose first item a negator governs: "does
+    not accept any plan that means losing land or freezing the war" negates the freezing too.
+    "X but Y" sets Y apart, so the negation stays with X."""
+    token = _cue_head(cue_tokens)
+    if token.dep_ != "conj":
+        return 0
+    while token.dep_ == "conj" and token.head.i < token.i:
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.head.children) or any(
+                t.lower_ in ("but", "yet") for t in doc[token.head.i + 1:token.i]):
+            return 0
+        token = token.head
+    if token.i < first:
+        return 0
+    c0 = token.i
+    left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
+    condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
+    return int(any(t.lower_ in lex["negators"] and t.i > condition and not _not_negating(doc, t.i, lex)
+                   and not lex["before"].search(t.text) for t in left))
+
+
 def _not_negating(doc, i: int, lex) -> bool:
     """"nothing but", "not only": a negator that intensifies instead; "if Russia does not leave
     the occupied territories": a negated condition names what the speaker demands."""
@@ -432,15 +464,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue
         cue_tokens = list(cue_span)
         c0, c1 = cue_tokens[0].i, cue_tokens[-1].i + 1
-        # Clause start: the last clause break (";", ", and", "and <verb>") before the cue, never
-        # before the lead.
-        left_start = first
-        for i in range(c0 - 1, first - 1, -1):
-            if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
-                doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
-            ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
-                left_start = i + 1
-                break
+        left_start = _clause_start(doc, c0, first)
         left = doc[max(left_start, c0 - lex["window"]):c0]
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
@@ -474,6 +498,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
+        if not flips:
+            flips = _negated_conjunct(doc, cue_tokens, first, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))

@@ -90,6 +90,10 @@ CASES = [
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
+    # a negator over a coordination reaches its later items too, not across "but"
+    ("the minister would not accept any plan that means giving away land or freezing the conflict",
+     [("ceasefire", "oppose")]),
+    ("there will be no talks or a ceasefire", [("negotiations", "oppose"), ("ceasefire", "oppose")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
