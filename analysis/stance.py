@@ -257,6 +257,20 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
                    and not lex["before"].search(t.text) for t in left))
 
 
+def _in_purpose_clause(negator, cue_tokens) -> bool:
+    """The cue is in the purpose clause of the verb the negator negates, after that verb's object
+    ("will not give up its land to join NATO"): what is refused is the act, not its purpose."""
+    verb = negator.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    for token in [_cue_head(cue_tokens), *_cue_head(cue_tokens).ancestors]:
+        if token.head.i == verb.i and token.i != verb.i:
+            return (token.dep_ == "advcl" and token.i > objects[0].i
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    return False
+
+
 def _not_negating(doc, i: int, lex) -> bool:
     """"nothing but", "not only": a negator that intensifies instead; "if Russia does not leave
     the occupied territories": a negated condition names what the speaker demands."""
@@ -497,7 +511,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
-                    and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
+                    and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
+                    and not _in_purpose_clause(t, cue_tokens))
         if not flips:
             flips = _negated_conjunct(doc, cue_tokens, first, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out

@@ -94,6 +94,9 @@ CASES = [
     ("the minister would not accept any plan that means giving away land or freezing the conflict",
      [("ceasefire", "oppose")]),
     ("there will be no talks or a ceasefire", [("negotiations", "oppose"), ("ceasefire", "oppose")]),
+    # a refused act's purpose is not refused
+    ("the country will not give up its land to join the alliance",
+     [("territorial_integrity", "support"), ("nato_membership", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
