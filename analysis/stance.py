@@ -257,6 +257,23 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
                    and not lex["before"].search(t.text) for t in left))
 
 
+# Verbs whose negation affirms what they govern ("did not hesitate to impose sanctions").
+AFFIRMED_UNDER_NEGATION = {"hesitate", "hesitated", "hesitates", "fail", "failed", "fails", "stop", "stopped", "stops",
+                           "cease", "ceased", "ceases", "tire", "tired", "shy", "shied"}
+
+
+def _negated_lead(verb) -> bool:
+    """The speech verb is what a negated verb takes part in ("has not joined its neighbours in
+    imposing sanctions", "did not take part in imposing")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "in":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return (head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.lower_ not in AFFIRMED_UNDER_NEGATION
+            and any(c.dep_ == "neg" for c in head.children))
+
+
 def _in_purpose_clause(negator, cue_tokens) -> bool:
     """The cue is in the purpose clause of the verb the negator negates, after that verb's object
     ("will not give up its land to join NATO"): what is refused is the act, not its purpose."""
@@ -472,6 +489,9 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
+    # "has not joined its neighbours in imposing sanctions": negated through the verb above the lead,
+    # for what the lead itself governs (not "... and has refused requests to supply ammunition")
+    lead_governed = lead is not None and not lead_negated and _negated_lead(doc[lead.start])
     for start, end, issue_id, polarity, weak in matches:
         cue_span = doc.char_span(start, end, alignment_mode="expand")
         if cue_span is None or len(cue_span) == 0:
@@ -521,6 +541,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
+        flips += lead_governed and (_cue_head(cue_tokens).i == lead.start
+                                    or any(t.i == lead.start for t in _cue_head(cue_tokens).ancestors))
         value = polarity * (-1 if flips % 2 else 1)
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):

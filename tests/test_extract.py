@@ -447,6 +447,9 @@ SPEAKER_SENTENCES += [
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
+    # not joining others in an act is not taking it; a coordinated refusal keeps its own reading
+    ("Latvia has not joined its neighbours in imposing sanctions on Russia and has refused requests to supply "
+     "ammunition to Ukraine.", [("Latvia", "military_aid", "oppose"), ("Latvia", "sanctions", "oppose")]),
 ]
 
 
