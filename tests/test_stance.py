@@ -97,6 +97,9 @@ CASES = [
     # a refused act's purpose is not refused
     ("the country will not give up its land to join the alliance",
      [("territorial_integrity", "support"), ("nato_membership", "support")]),
+    # trading or bargaining over land is a territorial concession: none of it holds the borders
+    ("there can be no trade in Ukrainian territories", [("territorial_integrity", "support")]),
+    ("they will never bargain over the occupied lands", [("territorial_integrity", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
