@@ -89,6 +89,9 @@ def _lexicon():
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "authoring": set(data["authoring_participles"]),
+        "fear": set(data["fear_words"]),
+        "fear_preps": set(data["fear_preps"]),
+        "fear_carriers": set(data["fear_carriers"]) | set(data["proposal_nouns"]),
         "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
                              re.IGNORECASE),
     }
@@ -272,6 +275,37 @@ def _negated_lead(verb) -> bool:
         return False
     return (head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.lower_ not in AFFIRMED_UNDER_NEGATION
             and any(c.dep_ == "neg" for c in head.children))
+
+
+FEAR_PATH = {"pobj", "prep", "pcomp", "acl", "ccomp", "xcomp", "advcl", "dobj", "nsubj", "nsubjpass", "compound",
+             "amod", "conj", "cc", "poss"}
+
+
+def _feared(cue_tokens, first: int, lex) -> bool:
+    """The cue is what a word of fear is about: "voiced concern that China will push for a
+    ceasefire", "fears over the prospect of talks". Climbing from the cue through clauses,
+    prepositions and nouns that only carry it ("the possibility", "calls for"); a relative clause
+    describes its noun and is not itself feared, another noun ("concern over delays in aid") ends
+    the climb; "concern for" is care, and a negated fear ("not worried about") is none. A fear
+    straight about the cue's noun ("concerns about overcapacity") is not enough: such a noun may
+    name the grievance itself; a clause or a carrying noun must stand between."""
+    token = _cue_head(cue_tokens)
+    inside = {t.i for t in cue_tokens}
+    carried = False
+    for _ in range(10):
+        head = token.head
+        if head.i == token.i or head.i < first or token.dep_ not in FEAR_PATH:
+            return False
+        if head.lower_ in lex["fear"]:
+            if not carried or any(c.dep_ == "neg" or c.lower_ in ("no", "little") for c in head.children):
+                return False
+            return token.dep_ in ("ccomp", "acl") or (token.dep_ == "prep" and token.lower_ in lex["fear_preps"])
+        if head.i not in inside:
+            if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in lex["fear_carriers"]:
+                return False
+            carried = carried or head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+        token = head
+    return False
 
 
 def _in_purpose_clause(negator, cue_tokens) -> bool:
@@ -540,6 +574,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
+        # "fear that talks would only reward aggression": the judging predicate already says what is feared
+        flips += not judged_after and _feared(cue_tokens, first, lex)
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
         flips += lead_governed and (_cue_head(cue_tokens).i == lead.start
                                     or any(t.i == lead.start for t in _cue_head(cue_tokens).ancestors))

@@ -100,6 +100,13 @@ CASES = [
     # trading or bargaining over land is a territorial concession: none of it holds the borders
     ("there can be no trade in Ukrainian territories", [("territorial_integrity", "support")]),
     ("they will never bargain over the occupied lands", [("territorial_integrity", "support")]),
+    # what a speaker fears or feels threatened by is what it does not want; a fear straight about
+    # a noun, a relative clause describing it or another noun in between turns nothing
+    ("the adviser voiced concern that Beijing will push for a ceasefire", [("ceasefire", "oppose")]),
+    ("she voiced concerns over the prospect of new sanctions", [("sanctions", "oppose")]),
+    ("Moscow feels threatened by Kyiv's possible accession to NATO", [("nato_membership", "oppose")]),
+    ("she expressed concern over delays in military aid", [("military_aid", "support")]),
+    ("they fear that talks would only reward aggression", [("negotiations", "oppose")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
