@@ -107,6 +107,8 @@ CASES = [
     ("Moscow feels threatened by Kyiv's possible accession to NATO", [("nato_membership", "oppose")]),
     ("she expressed concern over delays in military aid", [("military_aid", "support")]),
     ("they fear that talks would only reward aggression", [("negotiations", "oppose")]),
+    # troops sent into battle fight the war, they do not keep a peace
+    ("Moscow plans to send foreign troops into battle", []),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
