@@ -92,7 +92,7 @@ def _lexicon():
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
         "fear_carriers": set(data["fear_carriers"]) | set(data["proposal_nouns"]),
-        "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
+        "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")(\s+(an?|the|any))?\s*$",
                              re.IGNORECASE),
     }
 

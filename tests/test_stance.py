@@ -109,6 +109,10 @@ CASES = [
     ("they fear that talks would only reward aggression", [("negotiations", "oppose")]),
     # troops sent into battle fight the war, they do not keep a peace
     ("Moscow plans to send foreign troops into battle", []),
+    # a condition set for something (with or without an article) is a demand about something else
+    ("Kyiv demands a full withdrawal as a basic condition for peace negotiations", []),
+    ("they offered land in exchange for peace talks", []),
+    ("there should be no preconditions for a ceasefire", [("ceasefire", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
