@@ -82,6 +82,7 @@ def _lexicon():
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "after": phrases("reversal_after"),
+        "direct": {w.lower() for w in data["reversal_direct"]},
         "confirm": phrases("confirm_after"),
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
@@ -571,7 +572,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             flips = _negated_conjunct(doc, cue_tokens, first, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0))
+        # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
+        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0)
+                      and not (m.group().lower() in lex["direct"] and any(
+                          t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0])))
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         # "fear that talks would only reward aggression": the judging predicate already says what is feared

@@ -113,6 +113,9 @@ CASES = [
     ("Kyiv demands a full withdrawal as a basic condition for peace negotiations", []),
     ("they offered land in exchange for peace talks", []),
     ("there should be no preconditions for a ceasefire", [("ceasefire", "support")]),
+    # preventing something is opposing it, not across another verb
+    ("Moscow repeated its goal of preventing Kyiv from joining the alliance", [("nato_membership", "oppose")]),
+    ("the measures prevent Russia from circumventing sanctions", [("sanctions", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
