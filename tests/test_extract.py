@@ -450,6 +450,9 @@ SPEAKER_SENTENCES += [
     # not joining others in an act is not taking it; a coordinated refusal keeps its own reading
     ("Latvia has not joined its neighbours in imposing sanctions on Russia and has refused requests to supply "
      "ammunition to Ukraine.", [("Latvia", "military_aid", "oppose"), ("Latvia", "sanctions", "oppose")]),
+    # "reaffirmed" states a position; "the military alliance" is the alliance
+    ("Latvian Foreign Minister Jan Nowak reaffirmed that Kyiv would one day join the military alliance.",
+     [("Jan Nowak", "nato_membership", "support")]),
 ]
 
 
