@@ -724,6 +724,8 @@ class Stance:
             asserted = {(c.issue, c.stance) for c, d in zip(found, denied) if not d}
             found = [c for c, d in zip(found, denied)
                      if not d or not any(i == c.issue and s != c.stance for i, s in asserted)]
+            # "neither Ukraine nor Russia was ready for concessions": the speaker describes others
+            found = [c for c in found if not _others_readiness(doc, c, act, own)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers and not _own_government(doc, owned[0], own):
@@ -742,6 +744,35 @@ class Stance:
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}
+
+
+def _others_readiness(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
+    """The cue is what a third party is said to be ready (willing, prepared ...) for: "said neither
+    side was ready for territorial concessions" describes the parties, it is no stance of the
+    speaker. A pronoun, the speaker, or the country the speaker speaks for as that party is the
+    speaker's own readiness ("we are ready for talks", "Turkey is ready to host talks")."""
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = _cue_head(list(span))
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("pobj", "prep", "pcomp", "xcomp", "dobj", "compound", "amod"):
+            return False
+        if head.lower_ in READINESS and head.dep_ in ("acomp", "amod", "oprd"):
+            verb = head.head
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if not subjects or subjects[0].pos_ == "PRON" or subjects[0].lower_ in FIRST_PERSON:
+                return False
+            subject = subjects[0]
+            if any(doc._.person_at.get(t.i) in act.speakers for t in subject.subtree):
+                return False
+            return not _own_side(subject, own)
+        token = head
+    return False
 
 
 def _contrasted(doc: Doc, claim: Claim) -> bool:

@@ -453,6 +453,10 @@ SPEAKER_SENTENCES += [
     # "reaffirmed" states a position; "the military alliance" is the alliance
     ("Latvian Foreign Minister Jan Nowak reaffirmed that Kyiv would one day join the military alliance.",
      [("Jan Nowak", "nato_membership", "support")]),
+    # what others are said to be ready for describes them; the speaker's own readiness is a stance
+    ("Latvian Foreign Minister Jan Nowak said neither Ukraine nor Russia was currently ready for territorial "
+     "concessions.", []),
+    ("Latvian Foreign Minister Jan Nowak said Latvia was ready for talks.", [("Jan Nowak", "negotiations", "support")]),
 ]
 
 
