@@ -229,6 +229,18 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 
+CAUSATIVES = {"make", "makes", "made", "making", "render", "renders", "rendered", "rendering"}
+
+
+def _made_by_another(doc, c0: int, start: int) -> bool:
+    """The cue is the object of "make"/"render" ("it would make negotiations impossible", "rendered
+    the sanctions meaningless"): the judging word after it blames the cause, not the cue."""
+    i = c0 - 1
+    while i >= start and i > c0 - 3 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= start and doc[i].lower_ in CAUSATIVES
+
+
 def _clause_start(doc, c0: int, first: int) -> int:
     """Where the clause of the token at ``c0`` starts: after the last clause break (";", ", and",
     "and <verb>") before it, never before ``first`` (the lead)."""
@@ -551,6 +563,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
         judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
+        if judged_after and _made_by_another(doc, c0, left_start):
+            judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
         if not judged_after and not confirmed:
             predicate = _governing_predicate(doc, cue_tokens, first)

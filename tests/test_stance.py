@@ -116,6 +116,8 @@ CASES = [
     # preventing something is opposing it, not across another verb
     ("Moscow repeated its goal of preventing Kyiv from joining the alliance", [("nato_membership", "oppose")]),
     ("the measures prevent Russia from circumventing sanctions", [("sanctions", "support")]),
+    # what makes a cue impossible is blamed; the cue is wanted
+    ("the strikes would make peace talks impossible", [("negotiations", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
