@@ -229,6 +229,7 @@ def _reaches_cue(doc, char_end: int, c0: int) -> bool:
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 
+SUFFICIENCY = {"enough", "sufficient", "insufficient"}
 CAUSATIVES = {"make", "makes", "made", "making", "render", "renders", "rendered", "rendering"}
 
 
@@ -574,6 +575,11 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
+        predicate = _governing_predicate(doc, cue_tokens, first)
+        if predicate is not None and predicate.i >= c1 and any(
+                c.dep_ == "acomp" and c.lower_ in SUFFICIENCY and any(g.dep_ in ("xcomp", "prep") for g in c.children)
+                for c in predicate.children):
+            continue  # "a ceasefire will not be enough to lift sanctions": measured for another end, no stance on it
         # a negator before a subordinate clause the cue is in stays in the main clause ("no
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)

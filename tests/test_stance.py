@@ -118,6 +118,9 @@ CASES = [
     ("the measures prevent Russia from circumventing sanctions", [("sanctions", "support")]),
     # what makes a cue impossible is blamed; the cue is wanted
     ("the strikes would make peace talks impossible", [("negotiations", "support")]),
+    # a measure said to be (not) enough for another end is no stance on it; without the end it still is
+    ("an eventual ceasefire will not be enough to lift sanctions", [("sanctions", "support")]),
+    ("sanctions alone are not enough", [("sanctions", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
