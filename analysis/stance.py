@@ -325,7 +325,16 @@ def _feared(cue_tokens, first: int, lex) -> bool:
 def _in_purpose_clause(negator, cue_tokens) -> bool:
     """The cue is in the purpose clause of the verb the negator negates, after that verb's object
     ("will not give up its land to join NATO"): what is refused is the act, not its purpose."""
-    verb = negator.head
+    return _purpose_of(negator.head, cue_tokens)
+
+
+def _reversal_purpose(doc, char: int, cue_tokens) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and _purpose_of(span[0], cue_tokens)
+
+
+def _purpose_of(verb, cue_tokens) -> bool:
+    """The cue is in the purpose clause ("to ...") of ``verb``, after the verb's object."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return False
@@ -593,9 +602,11 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
+        # nor does a reversing verb reach its own purpose clause ("give up land to join NATO")
         reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0)
                       and not (m.group().lower() in lex["direct"] and any(
-                          t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0])))
+                          t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
+                      and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens))
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         # "fear that talks would only reward aggression": the judging predicate already says what is feared

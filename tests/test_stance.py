@@ -121,6 +121,10 @@ CASES = [
     # a measure said to be (not) enough for another end is no stance on it; without the end it still is
     ("an eventual ceasefire will not be enough to lift sanctions", [("sanctions", "support")]),
     ("sanctions alone are not enough", [("sanctions", "support")]),
+    # giving up something reverses it, also a later item of its object; not the act's own purpose
+    ("Kyiv should give up occupied land and its ambitions to join NATO",
+     [("territorial_integrity", "oppose"), ("nato_membership", "oppose")]),
+    ("Kyiv will never give up on NATO membership", [("nato_membership", "support")]),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
