@@ -270,8 +270,7 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
     c0 = token.i
     left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
     condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
-    return int(any(t.lower_ in lex["negators"] and t.i > condition and not _not_negating(doc, t.i, lex)
-                   and not lex["before"].search(t.text) for t in left))
+    return int(any(t.lower_ in lex["negators"] and t.i > condition and not _not_negating(doc, t.i, lex) for t in left))
 
 
 # Verbs whose negation affirms what they govern ("did not hesitate to impose sanctions").
@@ -329,6 +328,7 @@ def _in_purpose_clause(negator, cue_tokens) -> bool:
 
 
 def _reversal_purpose(doc, char: int, cue_tokens) -> bool:
+    """The cue is in the purpose clause of the reversing verb starting at ``char``."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span is not None and _purpose_of(span[0], cue_tokens)
 
@@ -576,15 +576,14 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         if judged_after and _made_by_another(doc, c0, left_start):
             judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
+        predicate = _governing_predicate(doc, cue_tokens, first)
         if not judged_after and not confirmed:
-            predicate = _governing_predicate(doc, cue_tokens, first)
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
                 judged_after = int(bool(lex["after"].search(judged)))
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
-        predicate = _governing_predicate(doc, cue_tokens, first)
         if predicate is not None and predicate.i >= c1 and any(
                 c.dep_ == "acomp" and c.lower_ in SUFFICIENCY and any(g.dep_ in ("xcomp", "prep") for g in c.children)
                 for c in predicate.children):
