@@ -85,6 +85,7 @@ def _lexicon():
         "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
+        "direct": {w.lower() for w in data["reversal_direct"]},
         "confirm": phrases("confirm_after"),
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
@@ -92,7 +93,10 @@ def _lexicon():
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "authoring": set(data["authoring_participles"]),
-        "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")\s+(an?|the)?\s*$",
+        "fear": set(data["fear_words"]),
+        "fear_preps": set(data["fear_preps"]),
+        "fear_carriers": set(data["fear_carriers"]) | set(data["proposal_nouns"]),
+        "frames": re.compile(r"\b(" + "|".join(re.escape(p) for p in data["frames_before"]) + r")(\s+(an?|the|any))?\s*$",
                              re.IGNORECASE),
     }
 
@@ -228,6 +232,122 @@ def _reaches_cue(doc, char_end: int, c0: int, lex=None) -> bool:
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
                    or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
+
+
+SUFFICIENCY = {"enough", "sufficient", "insufficient"}
+CAUSATIVES = {"make", "makes", "made", "making", "render", "renders", "rendered", "rendering"}
+
+
+def _made_by_another(doc, c0: int, start: int) -> bool:
+    """The cue is the object of "make"/"render" ("it would make negotiations impossible", "rendered
+    the sanctions meaningless"): the judging word after it blames the cause, not the cue."""
+    i = c0 - 1
+    while i >= start and i > c0 - 3 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= start and doc[i].lower_ in CAUSATIVES
+
+
+def _clause_start(doc, c0: int, first: int) -> int:
+    """Where the clause of the token at ``c0`` starts: after the last clause break (";", ", and",
+    "and <verb>") before it, never before ``first`` (the lead)."""
+    for i in range(c0 - 1, first - 1, -1):
+        if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
+            doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
+        ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
+            return i + 1
+    return first
+
+
+def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
+    """1 when the cue is a later item of a coordination whose first item a negator governs: "does
+    not accept any plan that means losing land or freezing the war" negates the freezing too.
+    "X but Y" sets Y apart, so the negation stays with X."""
+    token = _cue_head(cue_tokens)
+    if token.dep_ != "conj":
+        return 0
+    while token.dep_ == "conj" and token.head.i < token.i:
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in token.head.children) or any(
+                t.lower_ in ("but", "yet") for t in doc[token.head.i + 1:token.i]):
+            return 0
+        token = token.head
+    if token.i < first:
+        return 0
+    c0 = token.i
+    left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
+    condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
+    return int(any(t.lower_ in lex["negators"] and t.i > condition and not _not_negating(doc, t.i, lex) for t in left))
+
+
+# Verbs whose negation affirms what they govern ("did not hesitate to impose sanctions").
+AFFIRMED_UNDER_NEGATION = {"hesitate", "hesitated", "hesitates", "fail", "failed", "fails", "stop", "stopped", "stops",
+                           "cease", "ceased", "ceases", "tire", "tired", "shy", "shied"}
+
+
+def _negated_lead(verb) -> bool:
+    """The speech verb is what a negated verb takes part in ("has not joined its neighbours in
+    imposing sanctions", "did not take part in imposing")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ == "in":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return (head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.lower_ not in AFFIRMED_UNDER_NEGATION
+            and any(c.dep_ == "neg" for c in head.children))
+
+
+FEAR_PATH = {"pobj", "prep", "pcomp", "acl", "ccomp", "xcomp", "advcl", "dobj", "nsubj", "nsubjpass", "compound",
+             "amod", "conj", "cc", "poss"}
+
+
+def _feared(cue_tokens, first: int, lex) -> bool:
+    """The cue is what a word of fear is about: "voiced concern that China will push for a
+    ceasefire", "fears over the prospect of talks". Climbing from the cue through clauses,
+    prepositions and nouns that only carry it ("the possibility", "calls for"); a relative clause
+    describes its noun and is not itself feared, another noun ("concern over delays in aid") ends
+    the climb; "concern for" is care, and a negated fear ("not worried about") is none. A fear
+    straight about the cue's noun ("concerns about overcapacity") is not enough: such a noun may
+    name the grievance itself; a clause or a carrying noun must stand between."""
+    token = _cue_head(cue_tokens)
+    inside = {t.i for t in cue_tokens}
+    carried = False
+    for _ in range(10):
+        head = token.head
+        if head.i == token.i or head.i < first or token.dep_ not in FEAR_PATH:
+            return False
+        if head.lower_ in lex["fear"]:
+            if not carried or any(c.dep_ == "neg" or c.lower_ in ("no", "little") for c in head.children):
+                return False
+            return token.dep_ in ("ccomp", "acl") or (token.dep_ == "prep" and token.lower_ in lex["fear_preps"])
+        if head.i not in inside:
+            if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in lex["fear_carriers"]:
+                return False
+            carried = carried or head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+        token = head
+    return False
+
+
+def _in_purpose_clause(negator, cue_tokens) -> bool:
+    """The cue is in the purpose clause of the verb the negator negates, after that verb's object
+    ("will not give up its land to join NATO"): what is refused is the act, not its purpose."""
+    return _purpose_of(negator.head, cue_tokens)
+
+
+def _reversal_purpose(doc, char: int, cue_tokens) -> bool:
+    """The cue is in the purpose clause of the reversing verb starting at ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and _purpose_of(span[0], cue_tokens)
+
+
+def _purpose_of(verb, cue_tokens) -> bool:
+    """The cue is in the purpose clause ("to ...") of ``verb``, after the verb's object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return False
+    for token in [_cue_head(cue_tokens), *_cue_head(cue_tokens).ancestors]:
+        if token.head.i == verb.i and token.i != verb.i:
+            return (token.dep_ == "advcl" and token.i > objects[0].i
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    return False
 
 
 def _not_negating(doc, i: int, lex) -> bool:
@@ -453,21 +573,16 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
+    # "has not joined its neighbours in imposing sanctions": negated through the verb above the lead,
+    # for what the lead itself governs (not "... and has refused requests to supply ammunition")
+    lead_governed = lead is not None and not lead_negated and _negated_lead(doc[lead.start])
     for start, end, issue_id, polarity, weak in matches:
         cue_span = doc.char_span(start, end, alignment_mode="expand")
         if cue_span is None or len(cue_span) == 0:
             continue
         cue_tokens = list(cue_span)
         c0, c1 = cue_tokens[0].i, cue_tokens[-1].i + 1
-        # Clause start: the last clause break (";", ", and", "and <verb>") before the cue, never
-        # before the lead.
-        left_start = first
-        for i in range(c0 - 1, first - 1, -1):
-            if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
-                doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
-            ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
-                left_start = i + 1
-                break
+        left_start = _clause_start(doc, c0, first)
         left = doc[max(left_start, c0 - lex["window"]):c0]
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
@@ -485,33 +600,51 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
         judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
+        if judged_after and _made_by_another(doc, c0, left_start):
+            judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
+        predicate = _governing_predicate(doc, cue_tokens, first)
         if not judged_after and not confirmed:
-            predicate = _governing_predicate(doc, cue_tokens, first)
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
                 judged_after = int(bool(lex["after"].search(judged)))
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
+        if predicate is not None and predicate.i >= c1 and any(
+                c.dep_ == "acomp" and c.lower_ in SUFFICIENCY and any(g.dep_ in ("xcomp", "prep") for g in c.children)
+                for c in predicate.children):
+            continue  # "a ceasefire will not be enough to lift sanctions": measured for another end, no stance on it
         # a negator before a subordinate clause the cue is in stays in the main clause ("no
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
-                    and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches)))
+                    and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
+                    and not _in_purpose_clause(t, cue_tokens))
+        if not flips:
+            flips = _negated_conjunct(doc, cue_tokens, first, lex)
         if not flips:
             flips += _negated_governor(doc, cue_tokens, doc[left_start:max(left_start, c0 - lex["window"])], condition,
                                        in_reversal, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex))
+        # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
+        # nor does a reversing verb reach its own purpose clause ("give up land to join NATO")
+        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
+                      and not (m.group().lower() in lex["direct"] and any(
+                          t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
+                      and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens))
         if reached and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
+        # "fear that talks would only reward aggression": the judging predicate already says what is feared
+        flips += not judged_after and _feared(cue_tokens, first, lex)
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
+        flips += lead_governed and (_cue_head(cue_tokens).i == lead.start
+                                    or any(t.i == lead.start for t in _cue_head(cue_tokens).ancestors))
         value = polarity * (-1 if flips % 2 else 1)
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
@@ -653,6 +786,8 @@ class Stance:
             asserted = {(c.issue, c.stance) for c, d in zip(found, denied) if not d}
             found = [c for c, d in zip(found, denied)
                      if not d or not any(i == c.issue and s != c.stance for i, s in asserted)]
+            # "neither Ukraine nor Russia was ready for concessions": the speaker describes others
+            found = [c for c in found if not _others_readiness(doc, c, act, own)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers and not _own_government(doc, owned[0], own):
@@ -671,6 +806,35 @@ class Stance:
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}
+
+
+def _others_readiness(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
+    """The cue is what a third party is said to be ready (willing, prepared ...) for: "said neither
+    side was ready for territorial concessions" describes the parties, it is no stance of the
+    speaker. A pronoun, the speaker, or the country the speaker speaks for as that party is the
+    speaker's own readiness ("we are ready for talks", "Turkey is ready to host talks")."""
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = _cue_head(list(span))
+    for _ in range(6):
+        head = token.head
+        if head.i == token.i or token.dep_ not in ("pobj", "prep", "pcomp", "xcomp", "dobj", "compound", "amod"):
+            return False
+        if head.lower_ in READINESS and head.dep_ in ("acomp", "amod", "oprd"):
+            verb = head.head
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if not subjects or subjects[0].pos_ == "PRON" or subjects[0].lower_ in FIRST_PERSON:
+                return False
+            subject = subjects[0]
+            if any(doc._.person_at.get(t.i) in act.speakers for t in subject.subtree):
+                return False
+            return not _own_side(subject, own)
+        token = head
+    return False
 
 
 def _contrasted(doc: Doc, claim: Claim) -> bool:

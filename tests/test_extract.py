@@ -490,6 +490,16 @@ SPEAKER_SENTENCES += [
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
+    # not joining others in an act is not taking it; a coordinated refusal keeps its own reading
+    ("Latvia has not joined its neighbours in imposing sanctions on Russia and has refused requests to supply "
+     "ammunition to Ukraine.", [("Latvia", "military_aid", "oppose"), ("Latvia", "sanctions", "oppose")]),
+    # "reaffirmed" states a position; "the military alliance" is the alliance
+    ("Latvian Foreign Minister Jan Nowak reaffirmed that Kyiv would one day join the military alliance.",
+     [("Jan Nowak", "nato_membership", "support")]),
+    # what others are said to be ready for describes them; the speaker's own readiness is a stance
+    ("Latvian Foreign Minister Jan Nowak said neither Ukraine nor Russia was currently ready for territorial "
+     "concessions.", []),
+    ("Latvian Foreign Minister Jan Nowak said Latvia was ready for talks.", [("Jan Nowak", "negotiations", "support")]),
 ]
 
 

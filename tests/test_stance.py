@@ -90,6 +90,43 @@ CASES = [
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
+    # a negator over a coordination reaches its later items too, not across "but"
+    ("the minister would not accept any plan that means giving away land or freezing the conflict",
+     [("ceasefire", "oppose")]),
+    ("there will be no talks or a ceasefire", [("negotiations", "oppose"), ("ceasefire", "oppose")]),
+    # a refused act's purpose is not refused
+    ("the country will not give up its land to join the alliance",
+     [("territorial_integrity", "support"), ("nato_membership", "support")]),
+    # trading or bargaining over land is a territorial concession: none of it holds the borders
+    ("there can be no trade in Ukrainian territories", [("territorial_integrity", "support")]),
+    ("they will never bargain over the occupied lands", [("territorial_integrity", "support")]),
+    # what a speaker fears or feels threatened by is what it does not want; a fear straight about
+    # a noun, a relative clause describing it or another noun in between turns nothing
+    ("the adviser voiced concern that Beijing will push for a ceasefire", [("ceasefire", "oppose")]),
+    ("she voiced concerns over the prospect of new sanctions", [("sanctions", "oppose")]),
+    ("Moscow feels threatened by Kyiv's possible accession to NATO", [("nato_membership", "oppose")]),
+    ("she expressed concern over delays in military aid", [("military_aid", "support")]),
+    ("they fear that talks would only reward aggression", [("negotiations", "oppose")]),
+    # troops sent into battle fight the war, they do not keep a peace
+    ("Moscow plans to send foreign troops into battle", []),
+    # a condition set for something (with or without an article) is a demand about something else
+    ("Kyiv demands a full withdrawal as a basic condition for peace negotiations", []),
+    ("they offered land in exchange for peace talks", []),
+    ("there should be no preconditions for a ceasefire", [("ceasefire", "support")]),
+    # preventing something is opposing it, not across another verb
+    ("Moscow repeated its goal of preventing Kyiv from joining the alliance", [("nato_membership", "oppose")]),
+    ("the measures prevent Russia from circumventing sanctions", [("sanctions", "support")]),
+    # what makes a cue impossible is blamed; the cue is wanted
+    ("the strikes would make peace talks impossible", [("negotiations", "support")]),
+    # a measure said to be (not) enough for another end is no stance on it; without the end it still is
+    ("an eventual ceasefire will not be enough to lift sanctions", [("sanctions", "support")]),
+    ("sanctions alone are not enough", [("sanctions", "support")]),
+    # giving up something reverses it, also a later item of its object; not the act's own purpose
+    ("Kyiv should give up occupied land and its ambitions to join NATO",
+     [("territorial_integrity", "oppose"), ("nato_membership", "oppose")]),
+    ("Kyiv will never give up on NATO membership", [("nato_membership", "support")]),
+    # a stance named as a topic does not say which
+    ("he said his stance on supplying Ukraine with long-range missiles will not change", []),
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
