@@ -532,7 +532,16 @@ def _says_before(verb: Token) -> bool:
     after = ("ccomp", "xcomp", "advcl", "attr", "oprd") if verb_lemma(verb.text) == "tell" else (
         "ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative")
     return (any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-            and not any(c.dep_ in after and c.i > verb.i for c in verb.children))
+            and not any(c.dep_ in after and c.i > verb.i and not _time_clause(c) for c in verb.children))
+
+
+# Subordinators of a clause that dates an attribution ("..., X said Tuesday, a day after ...").
+TIME_MARKS = {"after", "before", "when", "as", "since", "until", "once"}
+
+
+def _time_clause(clause: Token) -> bool:
+    """A clause that says when, not what: "..., a day after parliament voted", "as talks resumed"."""
+    return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children)
 
 
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:

@@ -283,6 +283,9 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told reporters on Monday.",
      [("Jan Nowak", "negotiations", "support")]),
+    # a clause that only dates the attribution is not what is said
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said Tuesday, a day after parliament voted.",
+     [("Jan Nowak", "negotiations", "support")]),
     # "..., the ambassador continued.": an attribution
     ("Latvian ambassador Linda Berg spoke first. A ceasefire is essential to end the suffering, the ambassador "
      "continued.", [("Linda Berg", "ceasefire", "support")]),
