@@ -596,7 +596,34 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
             other = verb.doc._.person_at.get(appos.i) if appos.dep_ == "appos" else None
             if other and other not in names:
                 names.append(other)
+    for other in _listed_after_places(subject):
+        if other not in names:
+            names.append(other)
     return names, found[1]
+
+
+def _listed_after_places(subject: Token) -> list[str]:
+    """"A of X, B of Y and C of Z said": the parser hangs C on the place Z as a conjunct; a person
+    conjoined or in apposition through such "of <place>" phrases is one more member of the list."""
+    doc = subject.doc
+    if subject.i not in doc._.person_at:
+        return []
+    found = []
+    for token in subject.subtree:
+        if token.dep_ not in ("conj", "appos") or token.i not in doc._.person_at or token.i == subject.i:
+            continue
+        head = token.head
+        for _ in range(12):
+            if head.i == subject.i:
+                found.append(doc._.person_at[token.i])
+                break
+            if head.dep_ in ("conj", "appos"):
+                head = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.ent_type_ in ("GPE", "NORP"):
+                head = head.head.head
+            else:
+                break
+    return found
 
 
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):

@@ -442,6 +442,11 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
       ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
+    # "A of X, B of Y and C of Z": the parser hangs C on the place Z; C is one more member of the list
+    ("Foreign Ministers Anna Berg of Latvia, Tom Reed of Estonia and Karl Lind of Lithuania said peace talks must "
+     "start now.",
+     [("Anna Berg", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
+      ("Tom Reed", "negotiations", "support")]),
     # a proposal owned by the agent after "by": its content is the agent's, the reply is the speaker's
     ("Kremlin spokesman Tom Reed dismissed a call by Anna Berg for a ceasefire.",
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),
