@@ -37,7 +37,7 @@ QUOTE_RE = re.compile(r"“[^”“\"]{3,}[”\"]|\"[^\"\n“”]{3,}[\"”]")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
-QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing", "reported", "reports", "reporting"}
 HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "crown prince", "leader",
                "taoiseach")
 ENVOYS = {"ambassador", "envoy", "representative", "delegate"}
@@ -485,7 +485,7 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
                 c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
                 for c in token.children):
             kind = "reported"  # "joined the declaration on ...", "joined calls for ...": signing up to it
-        if kind is None:
+        if kind is None or _relays_as_saying(token):
             continue
         needed = particles.get(lemma)
         # "called the plan absurd": without its particle "call" still judges what it names
@@ -497,6 +497,15 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
     for token, kind in found:
         if not _reported_by_another(token, verbs):
             yield token, kind
+
+
+def _relays_as_saying(token: Token) -> bool:
+    """"The Courier reported Anna Berg as saying ...": the outlet only relays; "saying" speaks for
+    the one reported (see subject_of)."""
+    if token.lower_ not in QUOTING_VERBS or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(verb_lemma(g.text) == "say" for g in c.children)
+               for c in token.children)
 
 
 def _reported_by_another(token: Token, verbs: set[int]) -> bool:

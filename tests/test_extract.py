@@ -447,6 +447,9 @@ SPEAKER_SENTENCES += [
      "start now.",
      [("Anna Berg", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
       ("Tom Reed", "negotiations", "support")]),
+    # an outlet that reports someone "as saying" only relays: the one reported speaks
+    ("On Monday, the Riga Courier reported Latvian Foreign Minister Jan Nowak as saying peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support")]),
     # a proposal owned by the agent after "by": its content is the agent's, the reply is the speaker's
     ("Kremlin spokesman Tom Reed dismissed a call by Anna Berg for a ceasefire.",
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),
