@@ -14,6 +14,9 @@ CASES = [
     ("Oslo has paused non-lethal military exports to Israel", [("arms_to_israel", "oppose")]),
     # a court's orders to be respected
     ("the leaders called for the court's orders to be respected", [("international_courts", "support")]),
+    # concern about an offensive is opposition to it; a planned offensive alone is no concern
+    ("the leaders expressed grave concern about a planned ground offensive into Rafah", [("israel_self_defence", "oppose")]),
+    ("the army prepared a ground offensive into Rafah", [("israel_self_defence", "support")]),
 ]
 
 
