@@ -447,6 +447,11 @@ SPEAKER_SENTENCES += [
      "start now.",
      [("Anna Berg", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
       ("Tom Reed", "negotiations", "support")]),
+    # a plural title before a list is no part of the first name
+    ("Latvian Foreign Minister Jan Nowak spoke first. Foreign Ministers Nowak, Tom Reed of Estonia and Karl Lind of "
+     "Lithuania said peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
+      ("Tom Reed", "negotiations", "support")]),
     # an outlet that reports someone "as saying" only relays: the one reported speaks
     ("On Monday, the Riga Courier reported Latvian Foreign Minister Jan Nowak as saying peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
