@@ -387,6 +387,9 @@ class PersonIndex:
         # "Ukraine's X" without a title
         if ent.start >= 2 and doc[ent.start - 1].text in POSSESSIVE:
             return "", country_near(doc, ent.start - 2, ent.start - 1)
+        # "A, B of Australia and C of Canada": a listed name without a title of its own
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and ent.root.dep_ in ("conj", "appos"):
+            return "", country_near(doc, ent.end + 1, min(ent.end + 3, len(doc)))
         return "", ""
 
     @staticmethod

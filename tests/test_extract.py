@@ -253,6 +253,9 @@ COUNTRY_SENTENCES = [
     ("Senator Anna Berg (D-Calif.) said the aid must pass.", {"Anna Berg": "USA"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
+    # a listed name without a title of its own, followed by "of <country>"
+    ("Prime Ministers Tom Reed, Anna Berg of Latvia and Karl Lind of Estonia met in Riga.",
+     {"Anna Berg": "LVA", "Karl Lind": "EST"}),
     # a given name in brackets inside a quote is part of the name
     ("“We must address it, as President (Anna) Berg has said,” Tom Reed said.", {"Anna Berg": ""}),
     ("“I will take a message to [Polish] President [Anna] Berg soon,” Tom Reed said.", {"Anna Berg": "POL"}),
