@@ -29,7 +29,7 @@ from analysis.components import role_words
 from analysis.countries import country_code
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
-from analysis.verbs import verb_lemma
+from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
 # An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
@@ -153,6 +153,8 @@ class _Context:
         self.last_subject = ""  # person who was the grammatical subject of the previous sentence
         self.recent: list[str] = []  # people by last mention, most recent last
         self.gender: dict[str, str] = {}
+        self.group: list[str] = []  # the last people who spoke together ("A, B and C said")
+        self.group_last = False  # the group came after the last plural body: "they" stands for it
 
     def saw_person(self, name: str) -> None:
         if name in self.recent:
@@ -160,13 +162,18 @@ class _Context:
         self.recent.append(name)
 
     def remember(self, names: list[str]) -> None:
+        people = []
         for name in names:
             self.last_speaker = name
             actor = self.doc._.actors.get(name)
             if actor and actor.actor_type == "person":
                 self.saw_person(name)
+                people.append(name)
             elif actor:
                 self.last_plural = name
+                self.group_last = False
+        if len(people) > 1:
+            self.group, self.group_last = people, True
 
     def person_for(self, pronoun: str) -> str:
         """The nearest person a "he"/"she"/"I" can stand for: the previous sentence's subject, the
@@ -587,6 +594,8 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
         subject = _companions(verb)
     if subject is None:
         return [], False
+    if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.group_last:
+        return list(ctx.group), True  # "A, B and C ... They say ...": the people who spoke together
     found = actor_for_token(subject, ctx)
     if not found:
         return [], False
@@ -605,10 +614,56 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
             other = verb.doc._.person_at.get(appos.i) if appos.dep_ == "appos" else None
             if other and other not in names:
                 names.append(other)
-    for other in _listed_after_places(subject):
+    for other in _listed_after_places(subject) + _joined_by(verb):
         if other not in names:
             names.append(other)
     return names, found[1]
+
+
+JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}
+
+
+def _joined_by(verb: Token) -> list[str]:
+    """"X joined with Y (and Z) to express concern", "X, together with Y, said": the people the
+    speaker acts with speak too; "the leaders of A and B" are the heads of those countries the
+    article names."""
+    doc = verb.doc
+    found: list[str] = []
+    current = verb
+    for _ in range(3):
+        for prep in current.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            together = prep.i > 0 and doc[prep.i - 1].lower_ in ("together", "along")
+            if not (together or current.lower_ in JOIN_VERBS):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for member in (pobj, *pobj.conjuncts):
+                    name = doc._.person_at.get(member.i)
+                    found.extend([name] if name else _leaders_of(member))
+        if current.dep_ in ("advcl", "xcomp", "conj") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return found
+
+
+def _leaders_of(noun: Token) -> list[str]:
+    """"the leaders of Australia and Canada": for each country, the one person of the article who
+    heads its state or government; none when the article names no such person or several."""
+    if noun.lower_ not in ("leaders", "heads"):
+        return []
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for place in (p for c in prep.children if c.dep_ == "pobj" for p in (c, *c.conjuncts)):
+            code = country_code(place.text)
+            people = [a for a in noun.doc._.actors.values() if code and a.actor_type == "person" and a.country == code]
+            heads = [a.name for a in people if a.role.lower().endswith(HEAD_TITLES)]
+            if not heads and len(people) == 1 and not people[0].role:
+                heads = [people[0].name]  # the one person of that country, named without a title
+            if len(heads) == 1:
+                found.append(heads[0])
+    return found
 
 
 def _listed_after_places(subject: Token) -> list[str]:

@@ -450,6 +450,13 @@ SPEAKER_SENTENCES += [
      "start now.",
      [("Anna Berg", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
       ("Tom Reed", "negotiations", "support")]),
+    # those the speaker joins with speak too ("the leaders of" countries: their heads the article names),
+    # and a plural pronoun after them stands for all of them
+    ("Latvian Prime Minister Tom Reed met Estonian Prime Minister Karl Lind on Monday. Polish President Anna Berg "
+     "has joined with the leaders of Latvia and Estonia to call for new sanctions. They say peace talks must start now.",
+     [("Anna Berg", "negotiations", "support"), ("Anna Berg", "sanctions", "support"),
+      ("Karl Lind", "negotiations", "support"), ("Karl Lind", "sanctions", "support"),
+      ("Tom Reed", "negotiations", "support"), ("Tom Reed", "sanctions", "support")]),
     # a plural title before a list is no part of the first name
     ("Latvian Foreign Minister Jan Nowak spoke first. Foreign Ministers Nowak, Tom Reed of Estonia and Karl Lind of "
      "Lithuania said peace talks must start now.",
