@@ -614,6 +614,11 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
             other = verb.doc._.person_at.get(appos.i) if appos.dep_ == "appos" else None
             if other and other not in names:
                 names.append(other)
+            if other:
+                # "..., B and 16 other world leaders": the list goes on from the apposition
+                for more in (actor_for_token(c, ctx) for c in appos.conjuncts):
+                    if more and not more[1] and more[0] not in names:
+                        names.append(more[0])
     for other in _listed_after_places(subject) + _joined_by(verb):
         if other not in names:
             names.append(other)

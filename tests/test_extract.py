@@ -457,6 +457,12 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "negotiations", "support"), ("Anna Berg", "sanctions", "support"),
       ("Karl Lind", "negotiations", "support"), ("Karl Lind", "sanctions", "support"),
       ("Tom Reed", "negotiations", "support"), ("Tom Reed", "sanctions", "support")]),
+    # "and 16 other world leaders": a group of no one country, also when the list starts with an apposition
+    ("Latvian President Tom Reed and 16 other world leaders urged Moscow to agree to peace talks.",
+     [("Tom Reed", "negotiations", "support"), ("world leaders", "negotiations", "support")]),
+    ("On Tuesday, President Tom Reed, Anna Berg and 16 other world leaders called for peace talks.",
+     [("Anna Berg", "negotiations", "support"), ("Tom Reed", "negotiations", "support"),
+      ("world leaders", "negotiations", "support")]),
     # a plural title before a list is no part of the first name
     ("Latvian Foreign Minister Jan Nowak spoke first. Foreign Ministers Nowak, Tom Reed of Estonia and Karl Lind of "
      "Lithuania said peace talks must start now.",
