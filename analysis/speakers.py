@@ -244,15 +244,27 @@ def _described_person(token: Token, ctx: _Context) -> str:
     # "the Dutch prime minister": a country among the modifiers must be the person's own
     codes = {country_code(c.text) for c in before} - {""}
     plain = " ".join([c.lower_ for c in before if not country_code(c.text)] + [token.lower_])
-    candidates = [ctx.last_speaker] + ctx.recent[::-1] + list(reversed(actors))
-    for wanted in dict.fromkeys((title, plain, token.lower_)):
-        for name in candidates:
-            actor = actors.get(name)
-            if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
-                continue
-            role = actor.role.lower()
-            if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
-                return name
+    # people named later come last: a title looks back ("the Foreign Minister announced" is not
+    # another country's foreign minister named further down)
+    first_at: dict[str, int] = {}
+    for mention in token.doc.spans.get("people", []):
+        first_at.setdefault(mention.kb_id_, mention.start)
+    later = [n for n in reversed(actors) if first_at.get(n, -1) > token.sent.end]
+    in_sentence = [n for n in reversed(actors) if token.i < first_at.get(n, -1) < token.sent.end]
+    earlier = [n for n in reversed(actors) if n not in later and n not in in_sentence]
+    candidates = [ctx.last_speaker] + ctx.recent[::-1] + earlier + in_sentence + later
+    for group in ([ctx.last_speaker] + ctx.recent[::-1] + earlier, in_sentence, later):
+        for wanted in dict.fromkeys((title, plain, token.lower_)):
+            for name in group:
+                actor = actors.get(name)
+                if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
+                    continue
+                role = actor.role.lower()
+                if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
+                    return name
+        untitled = [n for n in group if group is in_sentence and (a := actors.get(n)) and a.actor_type == "person" and not a.role]
+        if len(untitled) == 1:
+            return untitled[0]  # "..., the minister announced in a post by Anna Berg": named right there
     holder = _appositive_holder(token)
     if holder:
         return holder

@@ -463,6 +463,10 @@ SPEAKER_SENTENCES += [
     ("On Tuesday, President Tom Reed, Anna Berg and 16 other world leaders called for peace talks.",
      [("Anna Berg", "negotiations", "support"), ("Tom Reed", "negotiations", "support"),
       ("world leaders", "negotiations", "support")]),
+    # a bare title looks back or to the name in its own sentence, not to a title holder named further down
+    ('"Peace talks must start now," the Foreign Minister announced in a post by Anna Berg. Estonian Foreign Minister '
+     'Tom Reed said new sanctions are needed.',
+     [("Anna Berg", "negotiations", "support"), ("Tom Reed", "sanctions", "support")]),
     # a plural title before a list is no part of the first name
     ("Latvian Foreign Minister Jan Nowak spoke first. Foreign Ministers Nowak, Tom Reed of Estonia and Karl Lind of "
      "Lithuania said peace talks must start now.",
