@@ -889,6 +889,11 @@ class SpeakerAttribution:
                 break  # one speaker per sentence outside quotes: the first verb with a subject
             if not attributed and (according := _according_to(sent, ctx)):
                 names, pronoun, tokens = according
+                acting = sentence_subject(sent)
+                if acting and doc._.actors.get(names[0]) and doc._.actors[names[0]].actor_type != "person":
+                    # "Anna Berg will travel to Beirut to follow up on the truce, according to a
+                    # statement by the palace": the body only reports what the person does
+                    names, pronoun = [acting], False
                 tokens = [i for i in tokens if i not in inside]
                 if tokens:
                     acts.append(Speech(names, "indirect", doc[tokens[0]:tokens[-1] + 1], None, "", pronoun, sent))

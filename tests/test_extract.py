@@ -305,6 +305,9 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # a body that only reports what a named person does: the person acts
+    ("Latvian envoy Tom Reed will travel to Kyiv to follow up on the peace talks, according to a statement by the Latvian "
+     "foreign ministry.", [("Tom Reed", "negotiations", "support")]),
     # a quote goes to the verb of saying, not to the act it stands beside
     ("Latvian Foreign Minister Anna Berg spoke on Monday. Latvia, she said, rejected the plan because “peace talks "
      "must start now.”", [("Anna Berg", "negotiations", "support")]),
