@@ -747,6 +747,22 @@ def _introduces_quote(doc: Doc, quote: Span) -> bool:
     return i >= 0 and doc[i].text == ":"
 
 
+def _statement_after(doc: Doc, quote: Span) -> bool:
+    """“...,” the statement said / read: a statement, not an actor, follows the quote as its source."""
+    words = [t for t in doc[quote.end:min(quote.end + 5, len(doc))] if not (t.is_punct or t.is_space)]
+    return len(words) >= 2 and words[0].lower_ in ("the", "a", "its", "their") and words[1].lower_ in statement_nouns()
+
+
+def _quote_body(doc: Doc, quote: Span, ctx: _Context) -> str:
+    """A body or a government the quote opens with as its subject (“The union reaffirms ...”), else ""."""
+    for token in doc[quote.start + 1:quote.end - 1]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i <= quote.start + 2 and quote.start < token.head.i < quote.end:
+            found = actor_for_token(token, ctx)
+            actor = doc._.actors.get(found[0]) if found and not found[1] else None
+            return found[0] if actor is not None and actor.actor_type != "person" else ""
+    return ""
+
+
 def _sentence_after(doc: Doc, quote: Span) -> Span | None:
     """The short sentence that starts right after a closing quote mark (an attribution), or None."""
     i = quote.end
@@ -833,6 +849,12 @@ class SpeakerAttribution:
                         names, pronoun = speakers_of(verb, ctx)
                         if names:
                             break
+                if not names and _statement_after(doc, quote):
+                    # “The union reaffirms its support ...,” the statement read: a body that names
+                    # itself as the quote's subject speaks
+                    body = _quote_body(doc, quote, ctx)
+                    if body:
+                        names, pronoun = [body], False
                 if not names and not verbs and ctx.last_speaker:
                     names, pronoun = [ctx.last_speaker], True  # a continuing quote
                 if names:

@@ -305,6 +305,9 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # “The union reaffirms ...,” the statement read: the body the quote names as its subject speaks
+    ('Latvian Foreign Minister Jan Nowak issued a statement. "The European Union reaffirms its support for new '
+     'sanctions," the statement read.', [("European Union", "sanctions", "support")]),
     # a body that only reports what a named person does: the person acts
     ("Latvian envoy Tom Reed will travel to Kyiv to follow up on the peace talks, according to a statement by the Latvian "
      "foreign ministry.", [("Tom Reed", "negotiations", "support")]),
