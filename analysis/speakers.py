@@ -855,8 +855,10 @@ class SpeakerAttribution:
                     body = _quote_body(doc, quote, ctx)
                     if body:
                         names, pronoun = [body], False
-                if not names and not verbs and ctx.last_speaker:
-                    names, pronoun = [ctx.last_speaker], True  # a continuing quote
+                if not names and not verbs and ctx.last_speaker and any(t.pos_ in ("VERB", "AUX") for t in quote):
+                    # a continuing quote; a word or a name in quote marks without a verb (“genocide”)
+                    # is the writer's scare quote, nobody's speech
+                    names, pronoun = [ctx.last_speaker], True
                 if names:
                     acts.append(Speech(names, "direct", doc[quote.start + 1:quote.end - 1], None,
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))

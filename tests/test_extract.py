@@ -308,6 +308,9 @@ SPEAKER_SENTENCES = [
     # “The union reaffirms ...,” the statement read: the body the quote names as its subject speaks
     ('Latvian Foreign Minister Jan Nowak issued a statement. "The European Union reaffirms its support for new '
      'sanctions," the statement read.', [("European Union", "sanctions", "support")]),
+    # a scare quote without a verb continues nobody's speech
+    ('Latvian Foreign Minister Jan Nowak said new sanctions are needed. The “ceasefire” in the east collapsed on '
+     'Monday.', [("Jan Nowak", "sanctions", "support")]),
     # a body that only reports what a named person does: the person acts
     ("Latvian envoy Tom Reed will travel to Kyiv to follow up on the peace talks, according to a statement by the Latvian "
      "foreign ministry.", [("Tom Reed", "negotiations", "support")]),
