@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict] = {
         "negators": words, "reversal_before": words, "reversal_after": words, "harsh": words,
         "confirm_after": words, "not_negating": words, "negation_window": integer(1), "hedges": words,
         "temporal": words, "frames_before": words, "proposal_nouns": words, "owned_nouns": words,
-        "authoring_participles": words,
+        "authoring_participles": words, "threats": words,
     },
     "reactions": {
         "inherit_nouns": words,

@@ -83,6 +83,7 @@ def _lexicon():
         "before": phrases("reversal_before"),
         "after": phrases("reversal_after"),
         "confirm": phrases("confirm_after"),
+        "threats": phrases("threats"),
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
         "temporal": set(data["temporal"]),
@@ -255,6 +256,18 @@ def _in_negated_condition(doc, i: int) -> bool:
             return j == 0 or doc[j - 1].lower_ not in ("what", "even", "as")
         if token.is_punct or token.lower_ in SUBORDINATORS or token.lower_ in ("that", "and", "but", "or"):
             return False
+    return False
+
+
+def _threatened(doc, cue_tokens, lex) -> bool:
+    """"If Israel proceeds with an offensive, we will stop the arms deliveries": the cue sits in an
+    "if" clause whose main clause threatens (analysis/data/stance.toml threats); the speaker opposes it."""
+    head = _cue_head(cue_tokens)
+    for clause in (head, *head.ancestors):
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children):
+            own = {t.i for t in clause.subtree}
+            main = " ".join(t.text for t in clause.head.subtree if t.i not in own)
+            return bool(lex["threats"].search(main))
     return False
 
 
@@ -480,6 +493,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
+        flips += _threatened(doc, cue_tokens, lex)
         value = polarity * (-1 if flips % 2 else 1)
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
