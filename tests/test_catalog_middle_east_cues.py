@@ -10,6 +10,8 @@ CASES = [
     # hostages named by who they are, and nationals hoped to come home
     ("she welcomed the release of women and children held hostage in Gaza", [("hostage_release", "support")]),
     ("he expressed hope that Danish nationals would also be released", [("hostage_release", "support")]),
+    # relief for the hostages' families is (weakly) the case for their release
+    ("the deal is a step towards relief for the families of the hostages", [("hostage_release", "support")]),
     # pausing military exports is an arms stop, whatever the goods
     ("Oslo has paused non-lethal military exports to Israel", [("arms_to_israel", "oppose")]),
     # a court's orders to be respected
