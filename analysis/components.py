@@ -356,6 +356,11 @@ def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) ->
                 or lower in role_words())
 
 
+def _plural_title(lower: str) -> bool:
+    """"ministers", "presidents": a title word in the plural, before a list of names."""
+    return len(lower) > 4 and lower.endswith("s") and lower[:-1] in role_words()
+
+
 def _is_place(text: str) -> bool:
     code = countries.country_code(text)
     return bool(code) and countries.institution(text) is None and not countries.demonym(text)
@@ -437,8 +442,9 @@ class NerRepair:
                 commas = [t.i for t in ent if t.text == "," and t.i < end]
                 if commas and commas[-1] < end - 1:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
-                while start < end - 1 and (start in roles or countries.demonym(doc[start].text)):
-                    start += 1  # "British PM Novak"
+                while start < end - 1 and (start in roles or countries.demonym(doc[start].text)
+                                           or _plural_title(doc[start].lower_)):
+                    start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ..."
                 if end - start > 1 and before.lower() in ("on", "via") and doc[start].text == "X.":
                     start += 1  # "he wrote on X. Berg also said": the platform ends the sentence, no initial
                 # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name

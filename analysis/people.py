@@ -387,6 +387,9 @@ class PersonIndex:
         # "Ukraine's X" without a title
         if ent.start >= 2 and doc[ent.start - 1].text in POSSESSIVE:
             return "", country_near(doc, ent.start - 2, ent.start - 1)
+        # "A, B of Australia and C of Canada": a listed name without a title of its own
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and ent.root.dep_ in ("conj", "appos"):
+            return "", country_near(doc, ent.end + 1, min(ent.end + 3, len(doc)))
         return "", ""
 
     @staticmethod
@@ -607,6 +610,8 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.demonym(child.text) or countries.country_code(child.text)
             if code:  # the whole modifier chain: "Dutch foreign ministry"
                 return token.doc[child.i:token.i + 1].text, code, kind
+            if child.lower_ == "world" and kind == "group" and child.i == token.i - 1:
+                return token.doc[child.i:token.i + 1].text, "", kind  # "world leaders": of no one country
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
             places = [t for t in child.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"]
             code = countries.country_code(places[0].text) if places else ""

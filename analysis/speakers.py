@@ -29,7 +29,7 @@ from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, envoy_country, group_actor
-from analysis.verbs import verb_lemma
+from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
 # An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
@@ -37,7 +37,7 @@ QUOTE_RE = re.compile(r"“[^”“\"]{3,}[”\"]|\"[^\"\n“”]{3,}[\"”]")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
-QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing"}
+QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing", "reported", "reports", "reporting"}
 HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "crown prince", "leader",
                "taoiseach")
 ENVOYS = {"ambassador", "envoy", "representative", "delegate"}
@@ -158,6 +158,8 @@ class _Context:
         self.last_subject = ""  # person who was the grammatical subject of the previous sentence
         self.recent: list[str] = []  # people by last mention, most recent last
         self.gender: dict[str, str] = {}
+        self.group: list[str] = []  # the last people who spoke together ("A, B and C said")
+        self.group_last = False  # the group came after the last plural body: "they" stands for it
 
     def saw_person(self, name: str) -> None:
         if name in self.recent:
@@ -165,13 +167,18 @@ class _Context:
         self.recent.append(name)
 
     def remember(self, names: list[str]) -> None:
+        people = []
         for name in names:
             self.last_speaker = name
             actor = self.doc._.actors.get(name)
             if actor and actor.actor_type == "person":
                 self.saw_person(name)
+                people.append(name)
             elif actor:
                 self.last_plural = name
+                self.group_last = False
+        if len(people) > 1:
+            self.group, self.group_last = people, True
 
     def person_for(self, pronoun: str) -> str:
         """The nearest person a "he"/"she"/"I" can stand for: the previous sentence's subject, the
@@ -242,15 +249,27 @@ def _described_person(token: Token, ctx: _Context) -> str:
     # "the Dutch prime minister": a country among the modifiers must be the person's own
     codes = {country_code(c.text) for c in before} - {""}
     plain = " ".join([c.lower_ for c in before if not country_code(c.text)] + [token.lower_])
-    candidates = [ctx.last_speaker] + ctx.recent[::-1] + list(reversed(actors))
-    for wanted in dict.fromkeys((title, plain, token.lower_)):
-        for name in candidates:
-            actor = actors.get(name)
-            if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
-                continue
-            role = actor.role.lower()
-            if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
-                return name
+    # people named later come last: a title looks back ("the Foreign Minister announced" is not
+    # another country's foreign minister named further down)
+    first_at: dict[str, int] = {}
+    for mention in token.doc.spans.get("people", []):
+        first_at.setdefault(mention.kb_id_, mention.start)
+    later = [n for n in reversed(actors) if first_at.get(n, -1) > token.sent.end]
+    in_sentence = [n for n in reversed(actors) if token.i < first_at.get(n, -1) < token.sent.end]
+    earlier = [n for n in reversed(actors) if n not in later and n not in in_sentence]
+    candidates = [ctx.last_speaker] + ctx.recent[::-1] + earlier + in_sentence + later
+    for group in ([ctx.last_speaker] + ctx.recent[::-1] + earlier, in_sentence, later):
+        for wanted in dict.fromkeys((title, plain, token.lower_)):
+            for name in group:
+                actor = actors.get(name)
+                if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
+                    continue
+                role = actor.role.lower()
+                if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
+                    return name
+        untitled = [n for n in group if group is in_sentence and (a := actors.get(n)) and a.actor_type == "person" and not a.role]
+        if len(untitled) == 1:
+            return untitled[0]  # "..., the minister announced in a post by Anna Berg": named right there
     holder = _appositive_holder(token)
     if holder:
         return holder
@@ -497,7 +516,7 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
                 c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
                 for c in token.children):
             kind = "reported"  # "joined the declaration on ...", "joined calls for ...": signing up to it
-        if kind is None:
+        if kind is None or _relays_as_saying(token):
             continue
         needed = particles.get(lemma)
         # "called the plan absurd": without its particle "call" still judges what it names
@@ -509,6 +528,15 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
     for token, kind in found:
         if not _reported_by_another(token, verbs):
             yield token, kind
+
+
+def _relays_as_saying(token: Token) -> bool:
+    """"The Courier reported Anna Berg as saying ...": the outlet only relays; "saying" speaks for
+    the one reported (see subject_of)."""
+    if token.lower_ not in QUOTING_VERBS or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(verb_lemma(g.text) == "say" for g in c.children)
+               for c in token.children)
 
 
 def _reported_by_another(token: Token, verbs: set[int]) -> bool:
@@ -544,7 +572,16 @@ def _says_before(verb: Token) -> bool:
     after = ("ccomp", "xcomp", "advcl", "attr", "oprd") if verb_lemma(verb.text) == "tell" else (
         "ccomp", "xcomp", "dobj", "advcl", "attr", "oprd", "dative")
     return (any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-            and not any(c.dep_ in after and c.i > verb.i for c in verb.children))
+            and not any(c.dep_ in after and c.i > verb.i and not _time_clause(c) for c in verb.children))
+
+
+# Subordinators of a clause that dates an attribution ("..., X said Tuesday, a day after ...").
+TIME_MARKS = {"after", "before", "when", "as", "since", "until", "once"}
+
+
+def _time_clause(clause: Token) -> bool:
+    """A clause that says when, not what: "..., a day after parliament voted", "as talks resumed"."""
+    return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children)
 
 
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
@@ -581,6 +618,8 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
         subject = _companions(verb)
     if subject is None:
         return [], False
+    if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.group_last:
+        return list(ctx.group), True  # "A, B and C ... They say ...": the people who spoke together
     found = actor_for_token(subject, ctx)
     if not found:
         return [], False
@@ -601,7 +640,85 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
                 other = verb.doc._.person_at.get(token.i)
                 if other and other not in names:
                     names.append(other)
+            if appos.i in verb.doc._.person_at:
+                # "..., B and 16 other world leaders": the list goes on from the apposition
+                for more in (actor_for_token(c, ctx) for c in appos.conjuncts):
+                    if more and not more[1] and more[0] not in names:
+                        names.append(more[0])
+    for other in _listed_after_places(subject) + _joined_by(verb):
+        if other not in names:
+            names.append(other)
     return names, found[1]
+
+
+JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}
+
+
+def _joined_by(verb: Token) -> list[str]:
+    """"X joined with Y (and Z) to express concern", "X, together with Y, said": the people the
+    speaker acts with speak too; "the leaders of A and B" are the heads of those countries the
+    article names."""
+    doc = verb.doc
+    found: list[str] = []
+    current = verb
+    for _ in range(3):
+        for prep in current.children:
+            if prep.dep_ != "prep" or prep.lower_ != "with":
+                continue
+            together = prep.i > 0 and doc[prep.i - 1].lower_ in ("together", "along")
+            if not (together or current.lower_ in JOIN_VERBS):
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for member in (pobj, *pobj.conjuncts):
+                    name = doc._.person_at.get(member.i)
+                    found.extend([name] if name else _leaders_of(member))
+        if current.dep_ in ("advcl", "xcomp", "conj") and current.head is not current:
+            current = current.head
+        else:
+            break
+    return found
+
+
+def _leaders_of(noun: Token) -> list[str]:
+    """"the leaders of Australia and Canada": for each country, the one person of the article who
+    heads its state or government; none when the article names no such person or several."""
+    if noun.lower_ not in ("leaders", "heads"):
+        return []
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for place in (p for c in prep.children if c.dep_ == "pobj" for p in (c, *c.conjuncts)):
+            code = country_code(place.text)
+            people = [a for a in noun.doc._.actors.values() if code and a.actor_type == "person" and a.country == code]
+            heads = [a.name for a in people if a.role.lower().endswith(HEAD_TITLES)]
+            if not heads and len(people) == 1 and not people[0].role:
+                heads = [people[0].name]  # the one person of that country, named without a title
+            if len(heads) == 1:
+                found.append(heads[0])
+    return found
+
+
+def _listed_after_places(subject: Token) -> list[str]:
+    """"A of X, B of Y and C of Z said": the parser hangs C on the place Z as a conjunct; a person
+    conjoined or in apposition through such "of <place>" phrases is one more member of the list."""
+    doc = subject.doc
+    if subject.i not in doc._.person_at:
+        return []
+    found = []
+    for token in subject.subtree:
+        if token.dep_ not in ("conj", "appos") or token.i not in doc._.person_at or token.i == subject.i:
+            continue
+        head = token.head
+        for _ in range(12):
+            if head.i == subject.i:
+                found.append(doc._.person_at[token.i])
+                break
+            if head.dep_ in ("conj", "appos"):
+                head = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.ent_type_ in ("GPE", "NORP"):
+                head = head.head.head
+            else:
+                break
+    return found
 
 
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
@@ -642,6 +759,22 @@ def _introduces_quote(doc: Doc, quote: Span) -> bool:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return i >= 0 and doc[i].text == ":"
+
+
+def _statement_after(doc: Doc, quote: Span) -> bool:
+    """“...,” the statement said / read: a statement, not an actor, follows the quote as its source."""
+    words = [t for t in doc[quote.end:min(quote.end + 5, len(doc))] if not (t.is_punct or t.is_space)]
+    return len(words) >= 2 and words[0].lower_ in ("the", "a", "its", "their") and words[1].lower_ in statement_nouns()
+
+
+def _quote_body(doc: Doc, quote: Span, ctx: _Context) -> str:
+    """A body or a government the quote opens with as its subject (“The union reaffirms ...”), else ""."""
+    for token in doc[quote.start + 1:quote.end - 1]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.left_edge.i <= quote.start + 2 and quote.start < token.head.i < quote.end:
+            found = actor_for_token(token, ctx)
+            actor = doc._.actors.get(found[0]) if found and not found[1] else None
+            return found[0] if actor is not None and actor.actor_type != "person" else ""
+    return ""
 
 
 def _sentence_after(doc: Doc, quote: Span) -> Span | None:
@@ -730,8 +863,16 @@ class SpeakerAttribution:
                         names, pronoun = speakers_of(verb, ctx)
                         if names:
                             break
-                if not names and not verbs and ctx.last_speaker:
-                    names, pronoun = [ctx.last_speaker], True  # a continuing quote
+                if not names and _statement_after(doc, quote):
+                    # “The union reaffirms its support ...,” the statement read: a body that names
+                    # itself as the quote's subject speaks
+                    body = _quote_body(doc, quote, ctx)
+                    if body:
+                        names, pronoun = [body], False
+                if not names and not verbs and ctx.last_speaker and any(t.pos_ in ("VERB", "AUX") for t in quote):
+                    # a continuing quote; a word or a name in quote marks without a verb (“genocide”)
+                    # is the writer's scare quote, nobody's speech
+                    names, pronoun = [ctx.last_speaker], True
                 if names:
                     acts.append(Speech(names, "direct", doc[quote.start + 1:quote.end - 1], None,
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
@@ -789,6 +930,11 @@ class SpeakerAttribution:
             own_subject = any((subject_of(verb) or _name_before(verb)) is not None for verb, _ in verbs)
             if not attributed and not own_subject and (according := _according_to(sent, ctx)):
                 names, pronoun, tokens = according
+                acting = sentence_subject(sent)
+                if acting and doc._.actors.get(names[0]) and doc._.actors[names[0]].actor_type != "person":
+                    # "Anna Berg will travel to Beirut to follow up on the truce, according to a
+                    # statement by the palace": the body only reports what the person does
+                    names, pronoun = [acting], False
                 tokens = [i for i in tokens if i not in inside]
                 if tokens:
                     acts.append(Speech(names, "indirect", doc[tokens[0]:tokens[-1] + 1], None, "", pronoun, sent))

@@ -87,6 +87,7 @@ def _lexicon():
         "after": phrases("reversal_after"),
         "direct": {w.lower() for w in data["reversal_direct"]},
         "confirm": phrases("confirm_after"),
+        "threats": phrases("threats"),
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
         "temporal": set(data["temporal"]),
@@ -383,6 +384,18 @@ def _in_negated_condition(doc, i: int) -> bool:
     return False
 
 
+def _threatened(doc, cue_tokens, lex) -> bool:
+    """"If Israel proceeds with an offensive, we will stop the arms deliveries": the cue sits in an
+    "if" clause whose main clause threatens (analysis/data/stance.toml threats); the speaker opposes it."""
+    head = _cue_head(cue_tokens)
+    for clause in (head, *head.ancestors):
+        if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children):
+            own = {t.i for t in clause.subtree}
+            main = " ".join(t.text for t in clause.head.subtree if t.i not in own)
+            return bool(lex["threats"].search(main))
+    return False
+
+
 def _in_time_phrase(cue_tokens, lex) -> bool:
     """The cue hangs (through nouns and coordination) on a time preposition: "after months of
     training and political negotiations"."""
@@ -645,6 +658,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
         flips += lead_governed and (_cue_head(cue_tokens).i == lead.start
                                     or any(t.i == lead.start for t in _cue_head(cue_tokens).ancestors))
+        flips += _threatened(doc, cue_tokens, lex)
         value = polarity * (-1 if flips % 2 else 1)
         stance = "support" if value > 0 else "oppose"
         if lex["hedges"].search(wide_left.text):
@@ -673,6 +687,12 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or a.rstrip("s") == b.rstrip("s")
 
 
+def _answered(noun, cue: Span) -> bool:
+    """The noun is what the cue's verb answers: the object of "against" / "over" inside the cue."""
+    return any(t.dep_ == "prep" and t.lower_ in ("against", "over") and cue.start <= t.i < cue.end
+               for t in noun.ancestors if t.i >= cue.start)
+
+
 def _resolve_definite(spans: list[Span]) -> list[Span]:
     """A cue whose noun is a bare definite mention ("voted against the tariffs") speaks of what
     the nearest earlier cue with that noun named ("tariffs on cars from <country>"): it takes that
@@ -681,8 +701,11 @@ def _resolve_definite(spans: list[Span]) -> list[Span]:
     for cue in spans:
         noun = _definite_noun(cue)
         if noun is not None:
+            # a noun the earlier cue answers ("retaliate against the steel tariffs") names what is
+            # answered, not that cue's issue
             before = next((c for c in reversed(resolved) if c.end <= cue.start
-                           and any(_same_word(t.lower_, noun.lower_) for t in c if t.pos_ == "NOUN")), None)
+                           and any(_same_word(t.lower_, noun.lower_) and not _answered(t, c) for t in c if t.pos_ == "NOUN")),
+                          None)
             if before is not None and before.label_ != cue.label_:
                 cue = Span(cue.doc, cue.start, cue.end, label=before.label_, kb_id=cue.kb_id_, span_id=cue.id_)
         resolved.append(cue)

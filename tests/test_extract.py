@@ -253,6 +253,9 @@ COUNTRY_SENTENCES = [
     ("Senator Anna Berg (D-Calif.) said the aid must pass.", {"Anna Berg": "USA"}),
     # church titles are titles, not given names
     ("Italian Cardinal Matteo Rossi met Patriarch Tom Reed of Moscow.", {"Matteo Rossi": "ITA", "Tom Reed": "RUS"}),
+    # a listed name without a title of its own, followed by "of <country>"
+    ("Prime Ministers Tom Reed, Anna Berg of Latvia and Karl Lind of Estonia met in Riga.",
+     {"Anna Berg": "LVA", "Karl Lind": "EST"}),
     # a given name in brackets inside a quote is part of the name
     ("“We must address it, as President (Anna) Berg has said,” Tom Reed said.", {"Anna Berg": ""}),
     ("“I will take a message to [Polish] President [Anna] Berg soon,” Tom Reed said.", {"Anna Berg": "POL"}),
@@ -303,6 +306,9 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("Peace talks must start now, Latvian Foreign Minister Jan Nowak told reporters on Monday.",
      [("Jan Nowak", "negotiations", "support")]),
+    # a clause that only dates the attribution is not what is said
+    ("Peace talks must start now, Latvian Foreign Minister Jan Nowak said Tuesday, a day after parliament voted.",
+     [("Jan Nowak", "negotiations", "support")]),
     # "..., the ambassador continued.": an attribution
     ("Latvian ambassador Linda Berg spoke first. A ceasefire is essential to end the suffering, the ambassador "
      "continued.", [("Linda Berg", "ceasefire", "support")]),
@@ -327,6 +333,15 @@ SPEAKER_SENTENCES = [
     ("According to the Latvian foreign ministry, steelworkers expressed concerns that new sanctions would cost jobs.", []),
     ("According to the Latvian foreign ministry, Jan Nowak said peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
+    # “The union reaffirms ...,” the statement read: the body the quote names as its subject speaks
+    ('Latvian Foreign Minister Jan Nowak issued a statement. "The European Union reaffirms its support for new '
+     'sanctions," the statement read.', [("European Union", "sanctions", "support")]),
+    # a scare quote without a verb continues nobody's speech
+    ('Latvian Foreign Minister Jan Nowak said new sanctions are needed. The “ceasefire” in the east collapsed on '
+     'Monday.', [("Jan Nowak", "sanctions", "support")]),
+    # a body that only reports what a named person does: the person acts
+    ("Latvian envoy Tom Reed will travel to Kyiv to follow up on the peace talks, according to a statement by the Latvian "
+     "foreign ministry.", [("Tom Reed", "negotiations", "support")]),
     # a quote goes to the verb of saying, not to the act it stands beside
     ("Latvian Foreign Minister Anna Berg spoke on Monday. Latvia, she said, rejected the plan because “peace talks "
      "must start now.”", [("Anna Berg", "negotiations", "support")]),
@@ -482,6 +497,36 @@ SPEAKER_SENTENCES += [
     ("The representative of Norway said peace talks must start.", [("Norway", "negotiations", "support")]),
     ("Ambassador Anna Berg of Norway spoke first. Norway's ambassador said peace talks must start.",
      [("Anna Berg", "negotiations", "support")]),
+    # "A of X, B of Y and C of Z": the parser hangs C on the place Z; C is one more member of the list
+    ("Foreign Ministers Anna Berg of Latvia, Tom Reed of Estonia and Karl Lind of Lithuania said peace talks must "
+     "start now.",
+     [("Anna Berg", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
+      ("Tom Reed", "negotiations", "support")]),
+    # those the speaker joins with speak too ("the leaders of" countries: their heads the article names),
+    # and a plural pronoun after them stands for all of them
+    ("Latvian Prime Minister Tom Reed met Estonian Prime Minister Karl Lind on Monday. Polish President Anna Berg "
+     "has joined with the leaders of Latvia and Estonia to call for new sanctions. They say peace talks must start now.",
+     [("Anna Berg", "negotiations", "support"), ("Anna Berg", "sanctions", "support"),
+      ("Karl Lind", "negotiations", "support"), ("Karl Lind", "sanctions", "support"),
+      ("Tom Reed", "negotiations", "support"), ("Tom Reed", "sanctions", "support")]),
+    # "and 16 other world leaders": a group of no one country, also when the list starts with an apposition
+    ("Latvian President Tom Reed and 16 other world leaders urged Moscow to agree to peace talks.",
+     [("Tom Reed", "negotiations", "support"), ("world leaders", "negotiations", "support")]),
+    ("On Tuesday, President Tom Reed, Anna Berg and 16 other world leaders called for peace talks.",
+     [("Anna Berg", "negotiations", "support"), ("Tom Reed", "negotiations", "support"),
+      ("world leaders", "negotiations", "support")]),
+    # a bare title looks back or to the name in its own sentence, not to a title holder named further down
+    ('"Peace talks must start now," the Foreign Minister announced in a post by Anna Berg. Estonian Foreign Minister '
+     'Tom Reed said new sanctions are needed.',
+     [("Anna Berg", "negotiations", "support"), ("Tom Reed", "sanctions", "support")]),
+    # a plural title before a list is no part of the first name
+    ("Latvian Foreign Minister Jan Nowak spoke first. Foreign Ministers Nowak, Tom Reed of Estonia and Karl Lind of "
+     "Lithuania said peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support"), ("Karl Lind", "negotiations", "support"),
+      ("Tom Reed", "negotiations", "support")]),
+    # an outlet that reports someone "as saying" only relays: the one reported speaks
+    ("On Monday, the Riga Courier reported Latvian Foreign Minister Jan Nowak as saying peace talks must start now.",
+     [("Jan Nowak", "negotiations", "support")]),
     # a proposal owned by the agent after "by": its content is the agent's, the reply is the speaker's
     ("Kremlin spokesman Tom Reed dismissed a call by Anna Berg for a ceasefire.",
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),

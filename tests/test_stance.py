@@ -48,6 +48,14 @@ CASES = [
     ("Moscow is deeply dissatisfied with the new sanctions", [("sanctions", "oppose")]),
     ("the minister voiced dissatisfaction with the sanctions", [("sanctions", "oppose")]),
     ('she was "dismayed" by the decision to suspend military aid', [("military_aid", "support")]),
+    # outlawing or banning something opposes it; calling it devastating or worrying too
+    ("the parliament outlawed military aid to Ukraine", [("military_aid", "oppose")]),
+    ("the government is banning weapons deliveries to Ukraine", [("military_aid", "oppose")]),
+    ("new sanctions on Moscow would be devastating for our farmers", [("sanctions", "oppose")]),
+    ("the plan to send more weapons is worrying", [("military_aid", "oppose")]),
+    # a threat in the main clause opposes what its "if" clause names
+    ("if they send more weapons to Kyiv, Moscow will halt all gas deliveries", [("military_aid", "oppose")]),
+    ("if they send more weapons to Kyiv, Moscow will talk to them", [("military_aid", "support")]),
     ("he concessions before the talks had started", []),
     ("the weather was fine on Tuesday", []),
     ("it declined to provide Ukraine with ammunition", [("military_aid", "oppose")]),

@@ -1,0 +1,32 @@
+"""Cues of the shipped middle-east catalog on single clauses (what the speaker says, after the speech verb)."""
+
+import pytest
+
+from analysis.catalog import load_catalog
+from analysis.catalogs import SHIPPED_DIR
+from analysis.stance import find_claims
+
+CASES = [
+    # hostages named by who they are, and nationals hoped to come home
+    ("she welcomed the release of women and children held hostage in Gaza", [("hostage_release", "support")]),
+    ("he expressed hope that Danish nationals would also be released", [("hostage_release", "support")]),
+    # relief for the hostages' families is (weakly) the case for their release
+    ("the deal is a step towards relief for the families of the hostages", [("hostage_release", "support")]),
+    # pausing military exports is an arms stop, whatever the goods
+    ("Oslo has paused non-lethal military exports to Israel", [("arms_to_israel", "oppose")]),
+    # a court's orders to be respected
+    ("the leaders called for the court's orders to be respected", [("international_courts", "support")]),
+    # concern about an offensive is opposition to it; a planned offensive alone is no concern
+    ("the leaders expressed grave concern about a planned ground offensive into Rafah", [("israel_self_defence", "oppose")]),
+    ("the army prepared a ground offensive into Rafah", [("israel_self_defence", "support")]),
+]
+
+
+@pytest.fixture(scope="module")
+def middle_east_issues():
+    return load_catalog(str(SHIPPED_DIR / "middle-east.toml"))
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_middle_east_claims(nlp, middle_east_issues, text, expected):
+    assert [(c.issue, c.stance) for c in find_claims(nlp(text)[:], middle_east_issues)] == expected
