@@ -97,6 +97,10 @@ CASES = [
     ("the parliament ended months of negotiations and debates on the aid bill", []),
     ("ministers held talks on the ninth sanctions package", [("sanctions", "support")]),
     ("they hope to open accession negotiations this year", []),
+    # NATO named as "the military alliance", or as the place where Ukraine belongs
+    ("Ukraine's rightful place is in NATO", [("nato_membership", "support")]),
+    ("he backed Ukraine joining the military alliance in the future", [("nato_membership", "support")]),
+    ("the country's future lies in the European Union and NATO", [("nato_membership", "support")]),
 ]
 
 
