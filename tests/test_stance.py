@@ -101,6 +101,11 @@ CASES = [
     ("Ukraine's rightful place is in NATO", [("nato_membership", "support")]),
     ("he backed Ukraine joining the military alliance in the future", [("nato_membership", "support")]),
     ("the country's future lies in the European Union and NATO", [("nato_membership", "support")]),
+    # peace talks without the word: back to the table, talking about peace, a way out, a swift end
+    ("both sides should return to the negotiating table", [("negotiations", "support")]),
+    ("it is time to start talking about peace", [("negotiations", "support")]),
+    ("we must find an honourable way out", [("negotiations", "support")]),
+    ("he promised a swift end to the war", [("negotiations", "support")]),
 ]
 
 
