@@ -551,3 +551,17 @@ def test_a_surname_the_model_took_for_a_place_is_a_person_when_it_speaks(nlp):
 def test_a_surname_after_an_honorific_the_model_took_in_is_the_full_name(nlp):
     doc = nlp("Commission President Anna van der Berg met Tom Reed on Monday. Mrs van der Berg said talks must start.")
     assert sorted(doc._.actors) == ["Anna van der Berg", "Tom Reed"]
+
+
+def test_links_to_other_stories_are_no_part_of_the_article(nlp):
+    """"Read Also: ..." and "SEE ALSO: ..." carry another story's headline: its "announces" is no
+    statement of this article, whether the link has a line of its own or follows a sentence."""
+    from analysis.reader import parse_article
+
+    article = parse_article("Anna Berg said peace talks must start. SEE ALSO: Tom Reed Visits Kyiv\n\n"
+                            "Read Also: EU announces new sanctions against Russia\n\n"
+                            "Related to this, Tom Reed said the weather was fine.", "links.txt")
+    tables = analyze([article])
+    assert sorted(tables.actors["name"]) == ["Anna Berg", "Tom Reed"]
+    assert [tuple(r) for r in tables.statements[["actor", "issue", "stance"]].itertuples(index=False)] == [
+        ("Anna Berg", "negotiations", "support")]
