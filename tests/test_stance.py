@@ -112,6 +112,10 @@ CASES = [
     ("Ukraine needs two Patriot systems to defend the city", [("military_aid", "support")]),
     ("she made a plea for air defence", [("military_aid", "support")]),
     ("Russia needs shells from North Korea", []),
+    # the aggressor's or its allies' troops sent into battle are no peacekeepers
+    ("Russia was planning to send North Korean troops into battle within days", []),
+    ("Minsk has so far refused to send troops over the border", []),
+    ("France could send troops to Ukraine", [("peacekeeping_troops", "support")]),
 ]
 
 
