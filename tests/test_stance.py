@@ -116,6 +116,8 @@ CASES = [
     ("Russia was planning to send North Korean troops into battle within days", []),
     ("Minsk has so far refused to send troops over the border", []),
     ("France could send troops to Ukraine", [("peacekeeping_troops", "support")]),
+    # troops sent to Ukraine are no weapons sent, however far the verb stands from them
+    ("they may send, in an agreed manner, troops on the ground to Ukraine", [("peacekeeping_troops", "support")]),
 ]
 
 
