@@ -118,6 +118,12 @@ CASES = [
     ("France could send troops to Ukraine", [("peacekeeping_troops", "support")]),
     # troops sent to Ukraine are no weapons sent, however far the verb stands from them
     ("they may send, in an agreed manner, troops on the ground to Ukraine", [("peacekeeping_troops", "support")]),
+    # a weapon system delivered by its name alone; not gas, grain or people, nor arms for Russia
+    ("the chancellor has so far rejected the delivery of Falcon", [("military_aid", "oppose")]),
+    ("she has long been calling for a Falcon delivery", [("military_aid", "support")]),
+    ("the delivery of Russian gas to Europe must stop", []),
+    ("the transfer of Ukrainian children to Russia is a crime", []),
+    ("the supply of Iranian drones to Russia worries Kyiv", []),
 ]
 
 
