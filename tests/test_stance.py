@@ -124,6 +124,9 @@ CASES = [
     ("the delivery of Russian gas to Europe must stop", []),
     ("the transfer of Ukrainian children to Russia is a crime", []),
     ("the supply of Iranian drones to Russia worries Kyiv", []),
+    # a show or a declaration of support is political backing, no aid
+    ("the vote was an overwhelming demonstration of support for Ukraine", []),
+    ("the document, titled Joint Declaration on Support for Ukraine, is open to all", []),
 ]
 
 
