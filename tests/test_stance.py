@@ -127,6 +127,11 @@ CASES = [
     # a show or a declaration of support is political backing, no aid
     ("the vote was an overwhelming demonstration of support for Ukraine", []),
     ("the document, titled Joint Declaration on Support for Ukraine, is open to all", []),
+    # humanitarian aid is no military or financial aid; aid that is both still is
+    ("they will send humanitarian aid to Ukraine", []),
+    ("the government backed humanitarian assistance to Ukraine", []),
+    ("he never refused to provide humanitarian support to Ukraine", []),
+    ("they will provide military and humanitarian aid to Ukraine", [("military_aid", "support")]),
 ]
 
 
