@@ -132,6 +132,9 @@ CASES = [
     ("the government backed humanitarian assistance to Ukraine", []),
     ("he never refused to provide humanitarian support to Ukraine", []),
     ("they will provide military and humanitarian aid to Ukraine", [("military_aid", "support")]),
+    # the alliance's own territory is not Ukraine's
+    ("every inch of NATO territory must be defended", []),
+    ("we will defend allied territory", []),
 ]
 
 
