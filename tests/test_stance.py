@@ -136,6 +136,10 @@ CASES = [
     # the alliance's own territory is not Ukraine's
     ("every inch of NATO territory must be defended", []),
     ("we will defend allied territory", []),
+    # guarantees for Russia's own security are not Ukraine's
+    ("the West should consider how to address Russia's need for security guarantees", []),
+    ("Russia has all security guarantees if it does not attack its neighbours", []),
+    ("Ukraine needs security guarantees", [("security_guarantees", "support")]),
 ]
 
 
