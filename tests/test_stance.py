@@ -140,6 +140,9 @@ CASES = [
     ("the West should consider how to address Russia's need for security guarantees", []),
     ("Russia has all security guarantees if it does not attack its neighbours", []),
     ("Ukraine needs security guarantees", [("security_guarantees", "support")]),
+    # Ukraine's security guaranteed, without the noun "guarantees"
+    ("we are launching a declaration that guarantees Ukraine's security", [("security_guarantees", "support")]),
+    ("the pact will guarantee the security of Ukraine", [("security_guarantees", "support")]),
 ]
 
 
