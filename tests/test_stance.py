@@ -143,6 +143,8 @@ CASES = [
     # Ukraine's security guaranteed, without the noun "guarantees"
     ("we are launching a declaration that guarantees Ukraine's security", [("security_guarantees", "support")]),
     ("the pact will guarantee the security of Ukraine", [("security_guarantees", "support")]),
+    # common debt raised to pay for defence
+    ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
 
 
