@@ -112,6 +112,7 @@ CASES = [
     ("we will support Ukraine for as long as it takes", [("military_aid", "support")]),
     ("Ukraine needs two Patriot systems to defend the city", [("military_aid", "support")]),
     ("she made a plea for air defence", [("military_aid", "support")]),
+    ("they urged countries to transfer as many tanks as possible to the front line", [("military_aid", "support")]),
     ("Russia needs shells from North Korea", []),
     # the aggressor's or its allies' troops sent into battle are no peacekeepers
     ("Russia was planning to send North Korean troops into battle within days", []),
