@@ -93,6 +93,8 @@ CASES = [
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
+    ("China is not supplying weapons but the means to produce them", []),
+    ("Iran is sending drones and missiles", []),
     # talks about a sanctions package, an aid bill or EU accession are not peace talks
     ("the parliament ended months of negotiations and debates on the aid bill", []),
     ("ministers held talks on the ninth sanctions package", [("sanctions", "support")]),
