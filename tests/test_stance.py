@@ -139,6 +139,7 @@ CASES = [
     # the alliance's own territory is not Ukraine's
     ("every inch of NATO territory must be defended", []),
     ("we will defend allied territory", []),
+    ("they train personnel on the territory of Britain and Germany", []),
     # guarantees for Russia's own security are not Ukraine's
     ("the West should consider how to address Russia's need for security guarantees", []),
     ("Russia has all security guarantees if it does not attack its neighbours", []),
