@@ -109,6 +109,7 @@ CASES = [
     ("we must find an honourable way out", [("negotiations", "support")]),
     ("he promised a swift end to the war", [("negotiations", "support")]),
     ("the president called for an end to war after visiting the ruins", [("negotiations", "support")]),
+    ("the chancellor urged Russia to be willing to negotiate with Ukraine", [("negotiations", "support")]),
     # aid without an aid noun: support kept up, weapons Ukraine needs or pleads for
     ("the president called to continue supporting Ukraine", [("military_aid", "support")]),
     ("we will support Ukraine for as long as it takes", [("military_aid", "support")]),
