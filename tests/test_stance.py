@@ -113,6 +113,7 @@ CASES = [
     # aid without an aid noun: support kept up, weapons Ukraine needs or pleads for
     ("the president called to continue supporting Ukraine", [("military_aid", "support")]),
     ("we will support Ukraine for as long as it takes", [("military_aid", "support")]),
+    ("they will support Ukraine in its fight against aggression for as long as necessary", [("military_aid", "support")]),
     ("Ukraine needs two Patriot systems to defend the city", [("military_aid", "support")]),
     ("she made a plea for air defence", [("military_aid", "support")]),
     ("they urged countries to transfer as many tanks as possible to the front line", [("military_aid", "support")]),
