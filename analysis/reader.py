@@ -30,6 +30,12 @@ BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 # Unambiguous written forms of a date; day/month order is never guessed (03/04/2025).
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
+# A link to another story left in the page's text ("Read Also: EU announces new sanctions", "SEE
+# ALSO: ...", "Read more"), on a line of its own or after a sentence's end: the other story's
+# headline, no part of this one (its "EU announces" is no statement here). Cut to the line's end.
+RELATED_LINK = re.compile(
+    r"(?:^|(?<=[.!?\"”»’]))[ \t]*(?:read also|see also|also read|read more(?: about)?|more on this(?: story)?"
+    r"|related(?: articles?| stories| news| coverage)?|latest coverage)\b[ \t]*(?::.*)?$", re.IGNORECASE | re.MULTILINE)
 
 
 def max_bytes() -> int:
@@ -126,6 +132,11 @@ def _from_html(raw: str, name: str) -> tuple[dict, str]:
     return meta, "\n\n".join(lines)
 
 
+def _without_related_links(body: str) -> str:
+    """The text without links to other stories (``RELATED_LINK``); the line breaks stay."""
+    return RELATED_LINK.sub("", body).strip()
+
+
 def _headline(body: str) -> str:
     """A first line that reads as a headline (short, no final full stop) names the article; it
     stays in the text, so offsets into the text do not move."""
@@ -149,13 +160,17 @@ def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", sour
     if kind == ".md":
         more, body = _split_header(body)
         meta = {**more, **{k: v for k, v in meta.items() if v}}
+    # the id is the text's as given, before links to other stories are cut: an article stored by
+    # an earlier version keeps its id (and its analysts' corrections) when it is read again
+    identity = article_id(body) if body.strip() else ""
+    body = _without_related_links(body)
     if not body.strip():
         raise InputError(f"{name}: the file has a header but no article text.")
     if len(body) > MAX_CHARS:
         raise InputError(f"{name}: the article text has {len(body):,} characters, more than the {MAX_CHARS:,} the "
                          "language model analyses at once; split it into smaller articles.")
     return Article(
-        id=article_id(body),
+        id=identity,
         title=title or meta.get("title") or _headline(body) or Path(name).stem.replace("-", " ").replace("_", " "),
         source=source or meta.get("source", ""),
         date=normalise_date(date or meta.get("date", ""), name),

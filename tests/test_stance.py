@@ -138,6 +138,64 @@ CASES = [
     # arms for the aggressor are no aid to Ukraine
     ("we hope Beijing will not send ammunition to Russia", []),
     ("they doubt the weapons to the Russian army came from there", []),
+    ("China is not supplying weapons but the means to produce them", []),
+    ("Iran is sending drones and missiles", []),
+    # talks about a sanctions package, an aid bill or EU accession are not peace talks
+    ("the parliament ended months of negotiations and debates on the aid bill", []),
+    ("ministers held talks on the ninth sanctions package", [("sanctions", "support")]),
+    ("they hope to open accession negotiations this year", []),
+    # NATO named as "the military alliance", or as the place where Ukraine belongs
+    ("Ukraine's rightful place is in NATO", [("nato_membership", "support")]),
+    ("he backed Ukraine joining the military alliance in the future", [("nato_membership", "support")]),
+    ("the country's future lies in the European Union and NATO", [("nato_membership", "support")]),
+    # peace talks without the word: back to the table, talking about peace, a way out, a swift end
+    ("both sides should return to the negotiating table", [("negotiations", "support")]),
+    ("it is time to start talking about peace", [("negotiations", "support")]),
+    ("we must find an honourable way out", [("negotiations", "support")]),
+    ("he promised a swift end to the war", [("negotiations", "support")]),
+    ("the president called for an end to war after visiting the ruins", [("negotiations", "support")]),
+    ("the chancellor urged Russia to be willing to negotiate with Ukraine", [("negotiations", "support")]),
+    # aid without an aid noun: support kept up, weapons Ukraine needs or pleads for
+    ("the president called to continue supporting Ukraine", [("military_aid", "support")]),
+    ("we will support Ukraine for as long as it takes", [("military_aid", "support")]),
+    ("they will support Ukraine in its fight against aggression for as long as necessary", [("military_aid", "support")]),
+    ("Ukraine needs two Patriot systems to defend the city", [("military_aid", "support")]),
+    ("she made a plea for air defence", [("military_aid", "support")]),
+    ("they urged countries to transfer as many tanks as possible to the front line", [("military_aid", "support")]),
+    ("Russia needs shells from North Korea", []),
+    # the aggressor's or its allies' troops sent into battle are no peacekeepers
+    ("Russia was planning to send North Korean troops into battle within days", []),
+    ("Minsk has so far refused to send troops over the border", []),
+    ("France could send troops to Ukraine", [("peacekeeping_troops", "support")]),
+    # troops sent to Ukraine are no weapons sent, however far the verb stands from them
+    ("they may send, in an agreed manner, troops on the ground to Ukraine", [("peacekeeping_troops", "support")]),
+    # a weapon system delivered by its name alone; not gas, grain or people, nor arms for Russia
+    ("the chancellor has so far rejected the delivery of Falcon", [("military_aid", "oppose")]),
+    ("she has long been calling for a Falcon delivery", [("military_aid", "support")]),
+    ("the delivery of Russian gas to Europe must stop", []),
+    ("the transfer of Ukrainian children to Russia is a crime", []),
+    ("the supply of Iranian drones to Russia worries Kyiv", []),
+    # a show or a declaration of support is political backing, no aid
+    ("the vote was an overwhelming demonstration of support for Ukraine", []),
+    ("the document, titled Joint Declaration on Support for Ukraine, is open to all", []),
+    # humanitarian aid is no military or financial aid; aid that is both still is
+    ("they will send humanitarian aid to Ukraine", []),
+    ("the government backed humanitarian assistance to Ukraine", []),
+    ("he never refused to provide humanitarian support to Ukraine", []),
+    ("they will provide military and humanitarian aid to Ukraine", [("military_aid", "support")]),
+    # the alliance's own territory is not Ukraine's
+    ("every inch of NATO territory must be defended", []),
+    ("we will defend allied territory", []),
+    ("they train personnel on the territory of Britain and Germany", []),
+    # guarantees for Russia's own security are not Ukraine's
+    ("the West should consider how to address Russia's need for security guarantees", []),
+    ("Russia has all security guarantees if it does not attack its neighbours", []),
+    ("Ukraine needs security guarantees", [("security_guarantees", "support")]),
+    # Ukraine's security guaranteed, without the noun "guarantees"
+    ("we are launching a declaration that guarantees Ukraine's security", [("security_guarantees", "support")]),
+    ("the pact will guarantee the security of Ukraine", [("security_guarantees", "support")]),
+    # common debt raised to pay for defence
+    ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
 
 
