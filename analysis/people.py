@@ -468,7 +468,10 @@ class PersonIndex:
                 (code, sent), = codes.items()
                 if any(a.country == code and a.role.lower() == title for a in doc._.actors.values()):
                     continue  # "the French President" is the one already named as such
-                holders[0].state(code, "", sent)
+                first = min((m.start for m in doc.spans.get(PEOPLE_KEY, []) if m.kb_id_ == holders[0].name), default=0)
+                # a title refers back, not to someone named only further down; a headline announces
+                if first < sent.start or sent.start == 0:
+                    holders[0].state(code, "", sent)
 
 
 def _folded(word: str) -> str:

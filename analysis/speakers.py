@@ -258,18 +258,31 @@ def _described_person(token: Token, ctx: _Context) -> str:
     in_sentence = [n for n in reversed(actors) if token.i < first_at.get(n, -1) < token.sent.end]
     earlier = [n for n in reversed(actors) if n not in later and n not in in_sentence]
     candidates = [ctx.last_speaker] + ctx.recent[::-1] + earlier + in_sentence + later
-    for group in ([ctx.last_speaker] + ctx.recent[::-1] + earlier, in_sentence, later):
-        for wanted in dict.fromkeys((title, plain, token.lower_)):
-            for name in group:
-                actor = actors.get(name)
-                if not actor or actor.actor_type != "person" or (codes and actor.country and actor.country not in codes):
-                    continue
-                role = actor.role.lower()
-                if role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted)):
-                    return name
-        untitled = [n for n in group if group is in_sentence and (a := actors.get(n)) and a.actor_type == "person" and not a.role]
-        if len(untitled) == 1:
-            return untitled[0]  # "..., the minister announced in a post by Anna Berg": named right there
+    def holds(name: str, wanted: str, stated: bool) -> bool:
+        """``name`` holds the title; with a country in it, that country (``stated``) or none known."""
+        actor = actors.get(name)
+        if not actor or actor.actor_type != "person":
+            return False
+        if codes and (actor.country not in codes if stated else (actor.country and actor.country not in codes)):
+            return False
+        role = actor.role.lower()
+        return role.endswith(wanted) and (wanted == token.lower_ or role == wanted or role.endswith(" " + wanted))
+
+    # "the Ukrainian president": one whose country is Ukraine first; someone whose country the
+    # text never gave only when they are the one such person of that title named so far (else no one)
+    unknown = {n for n in candidates for w in (title, plain, token.lower_)
+               if codes and n not in later and holds(n, w, False) and not actors[n].country}
+    passes = [True] + ([False] if len(unknown) == 1 else []) if codes else [False]
+    for stated in passes:
+        for group in ([ctx.last_speaker] + ctx.recent[::-1] + earlier, in_sentence, later if stated or not codes else []):
+            for wanted in dict.fromkeys((title, plain, token.lower_)):
+                for name in group:
+                    if holds(name, wanted, stated):
+                        return name
+            untitled = [n for n in group if group is in_sentence and (a := actors.get(n)) and a.actor_type == "person"
+                        and not a.role]
+            if stated == passes[-1] and len(untitled) == 1:
+                return untitled[0]  # "..., the minister announced in a post by Anna Berg": named right there
     holder = _appositive_holder(token)
     if holder:
         return holder

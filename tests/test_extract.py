@@ -212,6 +212,10 @@ COUNTRY_SENTENCES = [
     ("Kremlin Press Service Director Tom Hale said talks stay.", {"Tom Hale": "RUS"}),
     ("Pope Gregory said peace was needed in Ukraine.", {"Pope Gregory": "VAT"}),  # a title only one state has
     ("Taoiseach Ann Lind said the EU must act.", {"Ann Lind": "IRL"}),
+    # a country's title refers back: not to a person of that title named only further down
+    ("Talks were held in Geneva. The Ukrainian president said peace talks must start. He met President Putov.",
+     {"Putov": ""}),
+    ("President Putov spoke. The Russian president said peace talks must start.", {"Putov": "RUS"}),
     ("Norway's former minister of defence and foreign affairs, Lars Holm, said the idea was wrong.",
      {"Lars Holm": "NOR"}),
     ("Prime Minister Ravi Menon met the envoy on Friday. Menon reiterated India's position on the war.",
@@ -482,6 +486,8 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("John Smith", "sanctions", "support"),
       ("Karl Lind", "sanctions", "support"), ("Paul Weber", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
+    # "the Ukrainian president" with two presidents of no stated country named: no one in particular
+    ("President Putov met President Zelenko in Geneva. The Ukrainian president said peace talks must start.", []),
     # verbs of answering back attribute a quote like "said"
     ("“We will never give up our land,” Anna Berg retorted.", [("Anna Berg", "territorial_integrity", "support")]),
     # a headline or transcript turn "Title Name: words": the title before the name is no second speaker
