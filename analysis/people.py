@@ -208,12 +208,13 @@ class PersonIndex:
                 continue
             words = name.split()
             if len(words) >= 2 and words[0].lower() not in PARTICLES:
-                full_names[surname(name).lower()] = name
+                full_names[_folded(surname(name))] = name
                 canonical = name
             else:
                 # the nearest full name before it with that surname ("Johnson" after two Johnsons),
                 # else the one full name that has it as an inner name ("Lima" in "Ana Paula Lima da Costa")
-                canonical = (full_names.get(name.lower()) or nicknames.get(name.lower())
+                # accents aside: "Kovačević" written "Kovacevic" further on is the same person
+                canonical = (full_names.get(_folded(name)) or nicknames.get(name.lower())
                              or self._later_full_name(multiword, ent, name))
                 if canonical == name and len(words) == 1:
                     canonical = self._inner_name(multiword, name)
@@ -328,7 +329,7 @@ class PersonIndex:
     def _later_full_name(multiword: list[tuple[int, str]], ent: Span, name: str) -> str:
         """A surname seen before its full name (a headline "Merz warns ..."): the first full name after."""
         for start, full in multiword:
-            if start > ent.start and surname(full).lower() == name.lower():
+            if start > ent.start and _folded(surname(full)) == _folded(name):
                 return full
         return name
 

@@ -477,6 +477,9 @@ SPEAKER_SENTENCES = [
 
 
 SPEAKER_SENTENCES += [
+    # a surname written without the accents of the full name is the same person
+    ("Croatian Foreign Minister Ana Kovačević arrived in Zagreb on Monday. Kovacevic said peace talks must start now.",
+     [("Ana Kovačević", "negotiations", "support")]),
     # a title with its holder in apposition, and a second holder listed with it
     ("EU Commission President, Anna Berg and European Council President Tom Reyes unveiled the 12th package of "
      "sanctions against Russia.", [("Anna Berg", "sanctions", "support"), ("Tom Reyes", "sanctions", "support")]),
