@@ -725,6 +725,7 @@ class NerRepair:
                     e = Span(doc, comma + 1, e.end, label="PERSON")
             out.append(e)
         covered = {i for e in out for i in range(e.start, e.end)}
+        out += NerRepair._missed_full_names(doc, ents, covered, titles)
         longest = max(len(s.split()) for s in surnames)
         # a surname's text opens with its first token's: a token that opens none is passed over
         # without building its spans (a sigma lower-cases by context: such tokens are always tried)
@@ -741,6 +742,23 @@ class NerRepair:
                     covered.update(range(span.start, span.end))
                     break
         return out
+
+
+    @staticmethod
+    def _missed_full_names(doc: Doc, ents: list[Span], covered: set[int], titles) -> list[Span]:
+        """"Anna Berg and Tom Reed met" where the model tagged "Berg" alone elsewhere but not the full
+        name: a known first name right before such a surname makes the two words a PERSON."""
+        from analysis.speakers import first_name_gender  # speakers imports this module
+
+        lone = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.text.istitle()}
+        added = []
+        for token in doc[1:]:
+            first = doc[token.i - 1]
+            if (token.text in lone and token.i not in covered and first.i not in covered and first.is_title
+                    and first.is_alpha and first.lower_ not in titles and first_name_gender(f"{first.text} {token.text}")):
+                added.append(Span(doc, first.i, token.i + 1, label="PERSON"))
+                covered.update((first.i, token.i))
+        return added
 
 
 def name_position(doc: Doc, i: int, chain: bool = True) -> int:

@@ -480,6 +480,10 @@ SPEAKER_SENTENCES += [
     # a surname written without the accents of the full name is the same person
     ("Croatian Foreign Minister Ana Kovačević arrived in Zagreb on Monday. Kovacevic said peace talks must start now.",
      [("Ana Kovačević", "negotiations", "support")]),
+    # a full name the model missed, with its surname tagged alone elsewhere: a known first name joins it
+    ("Defence Minister Kravets arrived in Vienna on Monday. The two delegations sat down together: Sergey Kravets "
+     "and Dmytro Lindqvist met at the hotel. Kravets later said that peace talks must continue.",
+     [("Sergey Kravets", "negotiations", "support")]),
     # a title with its holder in apposition, and a second holder listed with it
     ("EU Commission President, Anna Berg and European Council President Tom Reyes unveiled the 12th package of "
      "sanctions against Russia.", [("Anna Berg", "sanctions", "support"), ("Tom Reyes", "sanctions", "support")]),
