@@ -790,6 +790,19 @@ def _quote_body(doc: Doc, quote: Span, ctx: _Context) -> str:
     return ""
 
 
+def _relayed_person(doc: Doc, quote: Span, names: list[str], ctx: _Context) -> str:
+    """“The minister urged Russia to ...,” the spokesman said: a quote that opens with a title of
+    someone the article names, as the subject of a verb of speech, relays that person's words."""
+    kinds, _ = speech_kinds()
+    for token in doc[quote.start + 1:quote.end - 1]:
+        if token.dep_ == "nsubj" and token.left_edge.i <= quote.start + 2 and quote.start < token.head.i < quote.end:
+            if verb_lemma(token.head.text) not in kinds:
+                return ""
+            person = _described_person(token, ctx)
+            return person if person and person not in names else ""
+    return ""
+
+
 def _sentence_after(doc: Doc, quote: Span) -> Span | None:
     """The short sentence that starts right after a closing quote mark (an attribution), or None."""
     i = quote.end
@@ -886,6 +899,9 @@ class SpeakerAttribution:
                     # a continuing quote; a word or a name in quote marks without a verb (“genocide”)
                     # is the writer's scare quote, nobody's speech
                     names, pronoun = [ctx.last_speaker], True
+                relayed = _relayed_person(doc, quote, names, ctx) if len(names) == 1 else ""
+                if relayed:
+                    names = [relayed] + names  # the spokesman speaks for the minister too
                 if names:
                     acts.append(Speech(names, "direct", doc[quote.start + 1:quote.end - 1], None,
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))

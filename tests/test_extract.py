@@ -484,6 +484,10 @@ SPEAKER_SENTENCES += [
     ("Defence Minister Kravets arrived in Vienna on Monday. The two delegations sat down together: Sergey Kravets "
      "and Dmytro Lindqvist met at the hotel. Kravets later said that peace talks must continue.",
      [("Sergey Kravets", "negotiations", "support")]),
+    # a spokesman's quote that opens with his principal's title and a verb of speech relays the principal's words
+    ("Austrian Chancellor Karl Brenner met the Polish president on Friday. “The chancellor asked Moscow to pull back "
+     "its forces and promised that Austria will keep sending weapons to Ukraine,” government spokesman Tom Reed said.",
+     [("Karl Brenner", "military_aid", "support"), ("Tom Reed", "military_aid", "support")]),
     # a title with its holder in apposition, and a second holder listed with it
     ("EU Commission President, Anna Berg and European Council President Tom Reyes unveiled the 12th package of "
      "sanctions against Russia.", [("Anna Berg", "sanctions", "support"), ("Tom Reyes", "sanctions", "support")]),
