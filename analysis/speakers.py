@@ -625,7 +625,32 @@ def _according_to(sent: Span, ctx: _Context):
     return None
 
 
+ANSWER_VERBS = {form for lemma in ("respond", "reply", "react") for form in forms(lemma)}
+REQUEST_NOUNS = {"request", "call", "appeal", "plea", "demand", "proposal"}
+
+
+def _request_answered(verb: Token) -> str:
+    """"X responded to a request by Y for Z", "X replied to Y's call for Z": what is asked for is
+    Y's position, not X's; "" when the verb is no such answer or the asker is no named person."""
+    if verb.lower_ not in ANSWER_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return ""
+    person_at = verb.doc._.person_at
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_.removesuffix("s") in REQUEST_NOUNS):
+            for c in noun.children:
+                if c.dep_ == "poss" and c.i in person_at:
+                    return person_at[c.i]
+                if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                    asker = [g for g in c.children if g.dep_ == "pobj" and g.i in person_at]
+                    if asker:
+                        return person_at[asker[0].i]
+    return ""
+
+
 def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
+    asker = _request_answered(verb)
+    if asker:
+        return [asker], False
     subject = subject_of(verb) or _name_before(verb)
     if subject is None or subject.pos_ == "ADP":
         subject = _companions(verb)

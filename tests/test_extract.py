@@ -488,6 +488,9 @@ SPEAKER_SENTENCES += [
     ("Austrian Chancellor Karl Brenner met the Polish president on Friday. “The chancellor asked Moscow to pull back "
      "its forces and promised that Austria will keep sending weapons to Ukraine,” government spokesman Tom Reed said.",
      [("Karl Brenner", "military_aid", "support"), ("Tom Reed", "military_aid", "support")]),
+    # answering another's request: what is asked for is the asker's position
+    ("Kremlin spokesman Tom Reed responded to a request by Anna Berg, the Latvian president, for a peace deal that "
+     "would begin with a full Russian withdrawal from Ukraine.", [("Anna Berg", "negotiations", "support")]),
     # a title with its holder in apposition, and a second holder listed with it
     ("EU Commission President, Anna Berg and European Council President Tom Reyes unveiled the 12th package of "
      "sanctions against Russia.", [("Anna Berg", "sanctions", "support"), ("Tom Reyes", "sanctions", "support")]),
