@@ -636,6 +636,13 @@ def test_the_platform_x_ending_a_sentence_is_no_initial_of_the_next_name(nlp):
     assert sorted(doc._.actors) == ["Tom Lindberg"]
 
 
+def test_a_surname_of_two_letters_is_no_country_code(nlp):
+    """"Trade Minister Tom Li": a short surname the country converter reads as an ISO code ("Li",
+    "Ng") made the name look like a headline fragment; dropped, it came back with the title."""
+    doc = nlp("Anna Berg, a spokeswoman for Trade Minister Tom Li, said talks must start.")
+    assert sorted(doc._.actors) == ["Anna Berg", "Tom Li"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
