@@ -445,6 +445,9 @@ class NerRepair:
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)
                                            or _plural_title(doc[start].lower_)):
                     start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ..."
+                if (end - start > 2 and start == ent.start and start > 1 and doc[start - 1].lower_ == "of"
+                        and start - 2 in roles):
+                    start += 1  # "Minister of Economy Raquel Berg": the portfolio is the title's, not the name's
                 if end - start > 1 and before.lower() in ("on", "via") and doc[start].text == "X.":
                     start += 1  # "he wrote on X. Berg also said": the platform ends the sentence, no initial
                 # a headline's verb the model swallowed: "Anna Novak Confirms Tank Delivery"; a name

@@ -643,6 +643,12 @@ def test_a_surname_of_two_letters_is_no_country_code(nlp):
     assert sorted(doc._.actors) == ["Anna Berg", "Tom Li"]
 
 
+def test_a_portfolio_after_minister_of_is_no_part_of_the_name(nlp):
+    """"Minister of Economy Raquel Berg": the model tags "Economy Raquel Berg" PERSON."""
+    doc = nlp("US Trade Representative Tom Reed met with Mexican Minister of Economy Raquel Berg to discuss trade.")
+    assert sorted(doc._.actors) == ["Raquel Berg", "Tom Reed"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
