@@ -105,6 +105,16 @@ def _organization_nouns() -> frozenset:
     return frozenset(places["organization_nouns"]) | frozenset(places["media_nouns"])
 
 
+def _media_nouns() -> frozenset:
+    """Last words of news outlets ("Evening Post", "Kyodo News")."""
+    return frozenset(load("places")["media_nouns"])
+
+
+# Nouns for a news outlet that name it right after them ("the newspaper Dagens Blad").
+OUTLET_WORDS = {"newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster", "outlet", "channel", "agency",
+                "newswire", "website", "network"}
+
+
 CREDIT_WORDS = {"photo", "photo:", "photograph", "credit", "credit:", "pictured", "image", "(photo", ":"}
 
 
@@ -429,6 +439,7 @@ class NerRepair:
                         or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent)
                         or _names_only_line(doc, ent, person_tokens) or _described_as_journalist(doc, ent)
                         or before.lower() in _media_titles()
+                        or before.lower() in OUTLET_WORDS or ent[-1].lower_ in _media_nouns()
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])

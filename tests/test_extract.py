@@ -649,6 +649,23 @@ def test_a_portfolio_after_minister_of_is_no_part_of_the_name(nlp):
     assert sorted(doc._.actors) == ["Raquel Berg", "Tom Reed"]
 
 
+def test_a_news_outlet_tagged_person_is_no_actor(nlp):
+    """"according to Norwegian newspaper Dagens Blad", "BERLIN (Kaito Press) —": an outlet after
+    a word for one, or ending in a word for one, is no person."""
+    from spacy.tokens import Span
+
+    doc = nlp("“We must talk,” Anna Berg said, according to Norwegian newspaper Dagens Blad.")
+    assert sorted(doc._.actors) == ["Anna Berg"]
+    doc = nlp.make_doc("BERLIN (Kaito Press) — Anna Berg said talks must start.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 6, 8, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
