@@ -22,9 +22,10 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from analysis import countries
@@ -279,6 +280,13 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _quote_glued_word(token: Token) -> bool:
+    """A token of quote marks and a common word ("”“We": two quotes with no space between, one
+    token for the tokenizer): the start of a quote, no name."""
+    word = token.text.lstrip("”“\"‘’'")
+    return word != token.text and word.lower() in STOP_WORDS
+
+
 def _ent_length(doc: Doc, i: int) -> int:
     """Length of the model's entity covering token ``i`` (0 outside any)."""
     if not doc[i].ent_type_:
@@ -440,6 +448,7 @@ class NerRepair:
                         or _names_only_line(doc, ent, person_tokens) or _described_as_journalist(doc, ent)
                         or before.lower() in _media_titles()
                         or before.lower() in OUTLET_WORDS or ent[-1].lower_ in _media_nouns()
+                        or _quote_glued_word(ent[0])
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])

@@ -666,6 +666,14 @@ def test_a_news_outlet_tagged_person_is_no_actor(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
 
 
+def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
+    """".”“We are looking": a closing and an opening quote with no space between make one token
+    with the next word, which the model may tag PERSON."""
+    doc = nlp("“We will see,” Berg replied, “We are looking at further measures.”“We are looking into chips, "
+              "solar panels and more,” Berg added.")
+    assert sorted(doc._.actors) == ["Berg"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
