@@ -179,6 +179,11 @@ def _line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
+def _line_end(doc: Doc, i: int) -> bool:
+    """Token ``i`` begins a new line, or the text ends before it."""
+    return i >= len(doc) or "\n" in doc[i - 1].whitespace_ or (doc[i].is_space and "\n" in doc[i].text)
+
+
 def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     """A name (two or three words) that is a whole line by itself: a byline or a caption credit,
     not someone in the story."""
@@ -449,6 +454,7 @@ class NerRepair:
                         or before.lower() in _media_titles()
                         or before.lower() in OUTLET_WORDS or ent[-1].lower_ in _media_nouns()
                         or _quote_glued_word(ent[0])
+                        or (after.lower() in _media_titles() and _line_end(doc, ent.end + 1))  # "Anna Berg Editor"
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)
                         or any(t.is_title and countries.country_code(t.text) for t in ent[1:])

@@ -570,6 +570,9 @@ NOT_ACTORS = [
     # a name described as a journalist's
     ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
+    # a staff line at the end of a paragraph: a name and a newsroom title
+    ("Support us to deliver journalism without an agenda. Anna Lindqvist Editor\nTom Reed said talks must start.",
+     ["Tom Reed"]),
     # a party's member is no one's name
     ("Anna Berg hopes to convince fellow Christian Democrat member Eva Lind to rework the plan.",
      ["Anna Berg", "Eva Lind"]),
