@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, of_chain_end, surname
+from analysis.components import PARTICLES, ROLE_KEY, _line_end, caption_lines, name_position, nickname, of_chain_end, surname
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -270,7 +270,8 @@ class PersonIndex:
         into: dict[str, str] = {}
         for k, name in enumerate(names):
             for other in names[:k]:
-                if other not in into and _misspelling(name, other):
+                if other not in into and (_misspelling(name, other) or (_cut_short(name, other) and all(
+                        _line_end(doc, m.end) for m in mentions if m.kb_id_ == name))):
                     into[name] = other
                     break
         if not into:
@@ -476,6 +477,14 @@ class PersonIndex:
 
 def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha())
+
+
+def _cut_short(a: str, b: str) -> bool:
+    """``a`` is ``b`` with its last word cut short ("Anna Lindq" / "Anna Lindqvist"): a text or line
+    that a page cut off in the middle of a name."""
+    wa, wb = a.split(), b.split()
+    return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and len(wa[-1]) >= 2
+            and len(wa[-1]) < len(wb[-1]) and wb[-1].startswith(wa[-1]))
 
 
 def _misspelling(a: str, b: str) -> bool:

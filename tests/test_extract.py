@@ -677,6 +677,12 @@ def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
     assert sorted(doc._.actors) == ["Berg"]
 
 
+def test_a_name_cut_short_where_the_text_ends_is_the_full_name(nlp):
+    """A page cut off in the middle of a name ("... is that Anna Lindq"): the same person."""
+    doc = nlp("Anna Lindqvist said talks must start. The worst fear in Riga is that Anna Lindq")
+    assert sorted(doc._.actors) == ["Anna Lindqvist"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
