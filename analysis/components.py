@@ -234,7 +234,8 @@ def _only_in_heading(doc: Doc, ent: Span) -> bool:
             or not (text[:start].strip() or text[end:].strip())):  # a headline alone is all the story there is
         return False
     stem = ent[-1].text[:5].lower()
-    return not any(t.lower_.startswith(stem) for t in doc if t.idx < start or t.idx >= end)
+    # a name is written with a capital ("war" in the story does not make "End War" a name)
+    return not any(t.lower_.startswith(stem) and t.text[:1].isupper() for t in doc if t.idx < start or t.idx >= end)
 
 
 def _names_a_place(doc: Doc, ent: Span) -> bool:
@@ -724,8 +725,8 @@ class NerRepair:
                 continue
             candidate = Span(doc, start, end, label="PERSON")
             if (not countries.country_code(candidate.text) and not countries.institution(candidate.text)
-                    and not _names_a_place(doc, candidate)):
-                added.append(candidate)
+                    and not _names_a_place(doc, candidate) and not _only_in_heading(doc, candidate)):
+                added.append(candidate)  # (not headline words: "..., Only Way to End War, Assembly President Says")
         return ents + added
 
     @staticmethod

@@ -683,6 +683,15 @@ def test_a_name_cut_short_where_the_text_ends_is_the_full_name(nlp):
     assert sorted(doc._.actors) == ["Anna Lindqvist"]
 
 
+def test_headline_words_before_a_title_are_no_name(nlp):
+    """"..., Only Way to End War, Assembly President Tells Delegates": the two capitalised words
+    before a comma and a title are a headline's, not a name, when the story never writes them with
+    a capital (only "the war")."""
+    doc = nlp("Political Solution Founded on Law, Only Way to End War, Assembly President Tells Delegates\n"
+              "Anna Berg said the war must end. The talks go on.")
+    assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == ["Anna Berg"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
