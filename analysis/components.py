@@ -530,7 +530,9 @@ class NerRepair:
             if (e.label_ == "ORG" and _name_words(e)
                     and e[-1].lower_ in speaking and e[-1].lower_ not in _organization_nouns()
                     and not countries.institution(e.text) and not countries.country_code(e.text)):
-                e = Span(doc, e.start, e.end, label="PERSON")
+                # "his visit to Ukraine Lindqvist": a country the model joined to the surname is no first name
+                first = e.start + 1 if len(e) > 1 and countries.country_code(e[0].text) else e.start
+                e = Span(doc, first, e.end, label="PERSON")
             out.append(e)
         return out
 

@@ -692,6 +692,14 @@ def test_headline_words_before_a_title_are_no_name(nlp):
     assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == ["Anna Berg"]
 
 
+def test_a_country_joined_to_a_surname_is_no_first_name(nlp):
+    """"During his visit to Ukraine Lindqvist met ...": the model tags "Ukraine Lindqvist" as a body,
+    which the surname speaking elsewhere makes a person; the country is no part of the name."""
+    doc = nlp("Jens Lindqvist said talks must start. During his visit to Ukraine Lindqvist met for talks with "
+              "Anna Berg. Lindqvist said the alliance stands by Kyiv.")
+    assert sorted(doc._.actors) == ["Anna Berg", "Jens Lindqvist"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
