@@ -261,12 +261,13 @@ class PersonIndex:
     def _join_misspellings(doc: Doc, mentions: list[Span]) -> list[Span]:
         """One person written two ways in one article, a letter dropped or two swapped by a typo or a
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
-        Hjälm"): the name written more often (else the longer) stands for both. Only the surname may
+        Hjälm"): the name written more often (else the longer) stands for both, a full name for its surname alone. Only the surname may
         differ, and only when it has five letters or more."""
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
-        names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+        # a full name first: a surname alone joins it, not the reverse
+        names = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
         into: dict[str, str] = {}
         for k, name in enumerate(names):
             for other in names[:k]:
@@ -492,7 +493,8 @@ def _misspelling(a: str, b: str) -> bool:
     two neighbouring letters swapped (accents aside: "Hjälm" and "Hjlm" differ by one letter)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
-        return False
+        # a surname alone, misspelt, and the full name ("Lindqvst" / "Anna Lindqvist")
+        return min(len(wa), len(wb)) == 1 and _misspelling(wa[-1], wb[-1])
     diff = [(_folded(x), _folded(y)) for x, y in zip(wa, wb) if _folded(x) != _folded(y)]
     if len(diff) != 1 or _folded(wa[-1]) == _folded(wb[-1]):
         return False  # given names a letter apart are often two people ("Paul" and "Paula")

@@ -700,6 +700,17 @@ def test_a_country_joined_to_a_surname_is_no_first_name(nlp):
     assert sorted(doc._.actors) == ["Anna Berg", "Jens Lindqvist"]
 
 
+def test_a_misspelt_surname_alone_is_the_full_name(nlp):
+    """"Anna Lindqvist ... Lindqvst has been touring": the surname alone with a letter dropped is the
+    same person."""
+    doc = nlp("Anna Lindqvist said talks must start. Lindqvst has been touring the region to drum up support.")
+    assert sorted(doc._.actors) == ["Anna Lindqvist"]
+    # the full name stands for both, even where the surname alone is written more often
+    doc = nlp("Anna Lindqvst, the Latvian foreign minister, spoke in Riga on Monday. Mrs Lindqvist said talks must "
+              "start. Mrs Lindqvist added that she backs the plan.")
+    assert sorted(doc._.actors) == ["Anna Lindqvst"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
