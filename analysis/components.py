@@ -486,6 +486,10 @@ class NerRepair:
                     end = verb
                 while end > start + 1 and verb_lemma(doc[end - 1].text):
                     end -= 1
+                if (end == ent.end and end - start >= 2 and end + 1 < len(doc) and doc[end].is_title and doc[end].is_alpha
+                        and doc[end + 1].text in ("'s", "’s") and not doc[end].ent_type_
+                        and doc[end].lower_ not in _organization_nouns()):
+                    end += 1  # "Juan Carlos Pérez Robles’s plan" with "Robles" left out: the last surname
                 if (end == ent.end and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                         and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha):
                     end += 2  # "Anna Berg-Lind" with only "Anna Berg" tagged: a double-barrelled surname

@@ -711,6 +711,21 @@ def test_a_misspelt_surname_alone_is_the_full_name(nlp):
     assert sorted(doc._.actors) == ["Anna Lindqvst"]
 
 
+def test_a_last_surname_before_a_possessive_belongs_to_the_name(nlp):
+    """"President Juan Carlos Pérez Robles’s plan": the model may stop the name before the second
+    surname, which carries the possessive."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The United States opposes Mexican President Juan Carlos Pérez Robles’s plan to ban corn.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 6, 9, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Juan Carlos Pérez Robles"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
