@@ -455,6 +455,7 @@ class NerRepair:
                         or before.lower() in _media_titles()
                         or before.lower() in OUTLET_WORDS or ent[-1].lower_ in _media_nouns()
                         or _quote_glued_word(ent[0])
+                        or (_line_start(doc, ent.start) and after == ":" and doc[ent.end - 1].whitespace_)  # "Kicker : ..."
                         or (after.lower() in _media_titles() and _line_end(doc, ent.end + 1))  # "Anna Berg Editor"
                         or (before.lower() == "by" and (_line_start(doc, ent.start - 1) or two_before in CREDIT_WORDS))
                         or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent)

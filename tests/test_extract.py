@@ -726,6 +726,13 @@ def test_a_last_surname_before_a_possessive_belongs_to_the_name(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Juan Carlos Pérez Robles"]
 
 
+def test_a_kicker_before_a_spaced_colon_is_no_name(nlp):
+    """"Role Reversal : ministers vow ...": a headline's kicker, a space before its colon."""
+    doc = nlp("Role Reversal : G-7 trade ministers vow to further unite against economic coercion\n"
+              "Anna Berg said the ministers would unite.")
+    assert sorted(doc._.actors) == ["Anna Berg"]
+
+
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
     """"his insane Electric Vehicle mandate": the model may tag the capitalised words PERSON."""
     from spacy.tokens import Span
