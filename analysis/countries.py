@@ -67,6 +67,8 @@ def country_code(text: str) -> str:
         return ""
     if re.fullmatch(r"[A-Z]{2,4}", cleaned):  # capitals: only the abbreviations listed in places.toml
         return places["abbreviations"].get(cleaned, "")
+    if len(cleaned) <= 3:  # "Li", "Ng", "Ben": a short name the converter reads as an ISO code; no country's name is so short
+        return ""
     code = _converter.convert(cleaned, to="ISO3", not_found=None)
     if isinstance(code, str) and len(code) == 3 and code.isalpha() and code.isupper() and _whole_name(cleaned, code):
         return code

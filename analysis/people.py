@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, caption_lines, name_position, nickname, of_chain_end, surname
+from analysis.components import PARTICLES, ROLE_KEY, _line_end, caption_lines, name_position, nickname, of_chain_end, surname
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -262,16 +262,18 @@ class PersonIndex:
     def _join_misspellings(doc: Doc, mentions: list[Span]) -> list[Span]:
         """One person written two ways in one article, a letter dropped or two swapped by a typo or a
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
-        Hjälm"): the name written more often (else the longer) stands for both. Only the surname may
+        Hjälm"): the name written more often (else the longer) stands for both, a full name for its surname alone. Only the surname may
         differ, and only when it has five letters or more."""
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
-        names = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+        # a full name first: a surname alone joins it, not the reverse
+        names = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
         into: dict[str, str] = {}
         for k, name in enumerate(names):
             for other in names[:k]:
-                if other not in into and _misspelling(name, other):
+                if other not in into and (_misspelling(name, other) or (_cut_short(name, other) and all(
+                        _line_end(doc, m.end) for m in mentions if m.kb_id_ == name))):
                     into[name] = other
                     break
         if not into:
@@ -479,12 +481,21 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isalpha())
 
 
+def _cut_short(a: str, b: str) -> bool:
+    """``a`` is ``b`` with its last word cut short ("Anna Lindq" / "Anna Lindqvist"): a text or line
+    that a page cut off in the middle of a name."""
+    wa, wb = a.split(), b.split()
+    return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and len(wa[-1]) >= 2
+            and len(wa[-1]) < len(wb[-1]) and wb[-1].startswith(wa[-1]))
+
+
 def _misspelling(a: str, b: str) -> bool:
     """Two names alike but for the surname, of five letters or more, where one letter is dropped or
     two neighbouring letters swapped (accents aside: "Hjälm" and "Hjlm" differ by one letter)."""
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb):
-        return False
+        # a surname alone, misspelt, and the full name ("Lindqvst" / "Anna Lindqvist")
+        return min(len(wa), len(wb)) == 1 and _misspelling(wa[-1], wb[-1])
     diff = [(_folded(x), _folded(y)) for x, y in zip(wa, wb) if _folded(x) != _folded(y)]
     if len(diff) != 1 or _folded(wa[-1]) == _folded(wb[-1]):
         return False  # given names a letter apart are often two people ("Paul" and "Paula")

@@ -584,6 +584,9 @@ NOT_ACTORS = [
     # a name described as a journalist's
     ("Anna Berg said talks must start. Tom Reed is the news editor of the site.", ["Anna Berg"]),
     ("Anna Berg said talks must start, Tom Reed, a correspondent for the Post, reported.", ["Anna Berg"]),
+    # a staff line at the end of a paragraph: a name and a newsroom title
+    ("Support us to deliver journalism without an agenda. Anna Lindqvist Editor\nTom Reed said talks must start.",
+     ["Tom Reed"]),
     # a party's member is no one's name
     ("Anna Berg hopes to convince fellow Christian Democrat member Eva Lind to rework the plan.",
      ["Anna Berg", "Eva Lind"]),
@@ -648,6 +651,100 @@ def test_the_platform_x_ending_a_sentence_is_no_initial_of_the_next_name(nlp):
     doc = nlp("German Finance Minister Tom Lindberg called for talks. ‘We need a negotiated solution,’ he wrote "
               "on X. Lindberg also hopes that the Commission reworks the plan.")
     assert sorted(doc._.actors) == ["Tom Lindberg"]
+
+
+def test_a_surname_of_two_letters_is_no_country_code(nlp):
+    """"Trade Minister Tom Li": a short surname the country converter reads as an ISO code ("Li",
+    "Ng") made the name look like a headline fragment; dropped, it came back with the title."""
+    doc = nlp("Anna Berg, a spokeswoman for Trade Minister Tom Li, said talks must start.")
+    assert sorted(doc._.actors) == ["Anna Berg", "Tom Li"]
+
+
+def test_a_portfolio_after_minister_of_is_no_part_of_the_name(nlp):
+    """"Minister of Economy Raquel Berg": the model tags "Economy Raquel Berg" PERSON."""
+    doc = nlp("US Trade Representative Tom Reed met with Mexican Minister of Economy Raquel Berg to discuss trade.")
+    assert sorted(doc._.actors) == ["Raquel Berg", "Tom Reed"]
+
+
+def test_a_news_outlet_tagged_person_is_no_actor(nlp):
+    """"according to Norwegian newspaper Dagens Blad", "BERLIN (Kaito Press) —": an outlet after
+    a word for one, or ending in a word for one, is no person."""
+    from spacy.tokens import Span
+
+    doc = nlp("“We must talk,” Anna Berg said, according to Norwegian newspaper Dagens Blad.")
+    assert sorted(doc._.actors) == ["Anna Berg"]
+    doc = nlp.make_doc("BERLIN (Kaito Press) — Anna Berg said talks must start.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 6, 8, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
+
+
+def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
+    """".”“We are looking": a closing and an opening quote with no space between make one token
+    with the next word, which the model may tag PERSON."""
+    doc = nlp("“We will see,” Berg replied, “We are looking at further measures.”“We are looking into chips, "
+              "solar panels and more,” Berg added.")
+    assert sorted(doc._.actors) == ["Berg"]
+
+
+def test_a_name_cut_short_where_the_text_ends_is_the_full_name(nlp):
+    """A page cut off in the middle of a name ("... is that Anna Lindq"): the same person."""
+    doc = nlp("Anna Lindqvist said talks must start. The worst fear in Riga is that Anna Lindq")
+    assert sorted(doc._.actors) == ["Anna Lindqvist"]
+
+
+def test_headline_words_before_a_title_are_no_name(nlp):
+    """"..., Only Way to End War, Assembly President Tells Delegates": the two capitalised words
+    before a comma and a title are a headline's, not a name, when the story never writes them with
+    a capital (only "the war")."""
+    doc = nlp("Political Solution Founded on Law, Only Way to End War, Assembly President Tells Delegates\n"
+              "Anna Berg said the war must end. The talks go on.")
+    assert [a.name for a in doc._.actors.values() if a.actor_type == "person"] == ["Anna Berg"]
+
+
+def test_a_country_joined_to_a_surname_is_no_first_name(nlp):
+    """"During his visit to Ukraine Lindqvist met ...": the model tags "Ukraine Lindqvist" as a body,
+    which the surname speaking elsewhere makes a person; the country is no part of the name."""
+    doc = nlp("Jens Lindqvist said talks must start. During his visit to Ukraine Lindqvist met for talks with "
+              "Anna Berg. Lindqvist said the alliance stands by Kyiv.")
+    assert sorted(doc._.actors) == ["Anna Berg", "Jens Lindqvist"]
+
+
+def test_a_misspelt_surname_alone_is_the_full_name(nlp):
+    """"Anna Lindqvist ... Lindqvst has been touring": the surname alone with a letter dropped is the
+    same person."""
+    doc = nlp("Anna Lindqvist said talks must start. Lindqvst has been touring the region to drum up support.")
+    assert sorted(doc._.actors) == ["Anna Lindqvist"]
+    # the full name stands for both, even where the surname alone is written more often
+    doc = nlp("Anna Lindqvst, the Latvian foreign minister, spoke in Riga on Monday. Mrs Lindqvist said talks must "
+              "start. Mrs Lindqvist added that she backs the plan.")
+    assert sorted(doc._.actors) == ["Anna Lindqvst"]
+
+
+def test_a_last_surname_before_a_possessive_belongs_to_the_name(nlp):
+    """"President Juan Carlos Pérez Robles’s plan": the model may stop the name before the second
+    surname, which carries the possessive."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("The United States opposes Mexican President Juan Carlos Pérez Robles’s plan to ban corn.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 6, 9, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Juan Carlos Pérez Robles"]
+
+
+def test_a_kicker_before_a_spaced_colon_is_no_name(nlp):
+    """"Role Reversal : ministers vow ...": a headline's kicker, a space before its colon."""
+    doc = nlp("Role Reversal : G-7 trade ministers vow to further unite against economic coercion\n"
+              "Anna Berg said the ministers would unite.")
+    assert sorted(doc._.actors) == ["Anna Berg"]
 
 
 def test_capitalised_words_after_a_possessive_pronoun_are_no_name(nlp):
