@@ -126,6 +126,7 @@ def find_turns(doc: Doc, text: str | None = None) -> list[tuple[str, Span]]:
     as in press-conference transcripts and interviews -> (name, the rest of the line). ``text`` as
     in ``find_quotes``."""
     turns = []
+    titled = None  # the tokens of role phrases, gathered at the first line that looks like a turn
     for m in TURN_RE.finditer(doc.text if text is None else text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         said = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -138,7 +139,8 @@ def find_turns(doc: Doc, text: str | None = None) -> list[tuple[str, Span]]:
         if any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue
         # the name may follow its title ("President Anna Berg: ...", "Latvia's foreign minister Anna Berg: ...")
-        titled = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
+        if titled is None:
+            titled = {i for r in doc.spans.get("roles", []) for i in range(r.start, r.end)}
         names = {doc._.person_at.get(t.i) for t in label.doc[label.start:comma]
                  if not t.is_punct and t.i not in titled and t.lower_ not in ("the", "'s", "’s")
                  and not (t.i + 1 < comma and doc[t.i + 1].lower_ in ("'s", "’s") and country_code(t.text))
