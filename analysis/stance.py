@@ -221,11 +221,11 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "se
 SUBORDINATORS = {"if", "when", "unless", "because", "while", "whereas", "although", "though", "as"}
 
 
-def _reaches_cue(doc, char_end: int, c0: int, lex=None) -> bool:
+def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
-    if lex is not None and lex["purpose"].search(doc.text[char_end:doc[c0].idx]):
+    if lex["purpose"].search(doc.text[char_end:doc[c0].idx]):
         return False
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
