@@ -58,6 +58,8 @@ SCHEMAS: dict[str, dict] = {
     },
     "reactions": {
         "inherit_nouns": words,
+        "judged_nouns": words,
+        "judging_verbs": words,
         "pattern": list_of_tables({"relation": choice("agrees", "disagrees", "responds"),
                                    "target": choice("explicit", "previous"), "phrases": patterns},
                                   "pattern", required=("relation", "target", "phrases")),

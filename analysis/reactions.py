@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from analysis import countries
+from analysis import countries, verbs
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor, group_actor
 
@@ -31,7 +31,6 @@ for _name in ("reactions", "inherited"):
         Doc.set_extension(_name, default=None)
 
 
-@data_cache()
 @data_cache()
 def reaction_patterns() -> tuple:
     """(relation, target rule, compiled phrases) of each reaction pattern (asked for at every verb)."""
@@ -123,6 +122,49 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
                 relation = "disagrees"
             return [(t, relation, inherit and relation != "responds") for t in targets]
     return []
+
+
+@data_cache()
+def _judged_nouns() -> frozenset:
+    return _inherit_nouns() | frozenset(load("reactions")["judged_nouns"])
+
+
+def judged_reaction(sent: Span, source: str) -> list[tuple[str, str, bool]]:
+    """"Anna Berg said Tom Reed's visit was an appeasement mission", "called Tom Reed's terms a
+    sham": a speaker who judges harshly what another person said or did disagrees with them. The
+    judged thing is a noun of reactions.toml owned by that person ("Tom Reed's"); the judgment is a
+    harsh word of the sentence. [(target, "disagrees", False)]: the speaker takes over no stance
+    (what the judged thing proposed is often not the target's last claim)."""
+    if not _harsh(sent):
+        return []
+    doc = sent.doc
+    for token in sent:
+        if token.lower_ not in _judged_nouns():
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.i in doc._.person_at), None)
+        if owner is not None and doc._.person_at[owner.i] != source:
+            return [(doc._.person_at[owner.i], "disagrees", False)]
+    return []
+
+
+@data_cache()
+def _judging_forms() -> frozenset:
+    """Every written form of the judging verbs ("call" -> calls, called, calling)."""
+    return frozenset(form for lemma in load("reactions")["judging_verbs"] for form in verbs.forms(lemma))
+
+
+def judging_reactions(sent: Span) -> list[tuple[str, str, str]]:
+    """"Anna Berg called Tom Reed's terms a sham": a judging verb whose subject is a person, with
+    the judgment of ``judged_reaction``, also when no speech act carries it."""
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lower_ not in _judging_forms():
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        source = _person_of(subject) if subject is not None else ""
+        if source:
+            out += [(source, target, relation) for target, relation, _ in judged_reaction(sent, source)]
+    return out
 
 
 @data_cache()
@@ -249,7 +291,8 @@ class ReactionMatcher:
                 if act.kind == "direct" or (name, sent.start) in seen:
                     continue
                 seen.add((name, sent.start))
-                for target, relation, inherit in match_reaction(sent, name, previous_speaker):
+                found = match_reaction(sent, name, previous_speaker) or judged_reaction(sent, name)
+                for target, relation, inherit in found:
                     reactions.append((name, target, relation, sent))
                     if inherit and not claims and target in latest:
                         issue, stance = latest[target]
@@ -258,7 +301,7 @@ class ReactionMatcher:
                 previous_speaker = act.speakers[-1]
         seen_pairs = {(s, t) for s, t, _, _ in reactions}
         for sent in (doc.sents if doc.has_annotation("DEP") else []):  # these need the parse
-            for source, target, relation in passive_reactions(sent) + active_reactions(sent):
+            for source, target, relation in passive_reactions(sent) + active_reactions(sent) + judging_reactions(sent):
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
                     reactions.append((source, target, relation, sent))

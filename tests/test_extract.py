@@ -186,6 +186,12 @@ REACTION_SENTENCES = [
      "that Ukraine cede territory.", [("Anna Berg", "Tom Reed", "disagrees")]),
     ("Anna Berg, who met Eva Lind, slammed Tom Reed for suggesting that Ukraine cede territory.",
      [("Anna Berg", "Tom Reed", "disagrees")]),
+    # a harsh judgment of what another person did or proposed
+    ("Latvian Foreign Minister Jan Nowak said Tom Lind's visit to Moscow was nothing but appeasement.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Chancellor Anna Berg called Tom Reed's proposal a dictatorial peace.", [("Anna Berg", "Tom Reed", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak said Tom Lind's visit to Moscow was planned for May.", []),
+    ("Anna Berg said her own plan was absurd, Tom Reed's aide added.", []),
 ]
 
 
