@@ -95,6 +95,9 @@ CASES = [
     # "no compromise on X" holds X; a move called inappropriate is opposed
     ("this means no compromises regarding the territorial integrity of Ukraine", [("territorial_integrity", "support")]),
     ("given the escalation, initiating talks would be inappropriate", [("negotiations", "oppose")]),
+    # "will not hesitate to X": a double negation states a resolve to X
+    ("it won't hesitate to impose more sanctions on Moscow", [("sanctions", "support")]),
+    ("we will never hesitate to send more weapons to Ukraine", [("military_aid", "support")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
