@@ -98,6 +98,9 @@ CASES = [
     # "will not hesitate to X": a double negation states a resolve to X
     ("it won't hesitate to impose more sanctions on Moscow", [("sanctions", "support")]),
     ("we will never hesitate to send more weapons to Ukraine", [("military_aid", "support")]),
+    # a move called against someone's interest is opposed
+    ("sending weapons to Ukraine was absolutely not in the interest of these countries", [("military_aid", "oppose")]),
+    ("new sanctions on Russia are in nobody's interest", [("sanctions", "oppose")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
