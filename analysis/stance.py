@@ -40,7 +40,7 @@ from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor
 from analysis.speakers import Speech, speech_kinds
-from analysis.verbs import verb_lemma
+from analysis.verbs import forms, verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
 # Dependencies that keep a cue inside the noun phrase or clause a predicate judges.
@@ -94,6 +94,7 @@ def _lexicon():
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "authoring": set(data["authoring_participles"]),
+        "approving": {form for lemma in data["approving"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
         "fear_carriers": set(data["fear_carriers"]) | set(data["proposal_nouns"]),
@@ -489,6 +490,14 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     return None
 
 
+def _approved(noun, lex) -> bool:
+    """The proposal noun is the object of an approving verb ("welcomed the decision by Y to send
+    aid", "praised Y's plan"): the speaker takes its content as their own."""
+    head = noun.head
+    return noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in lex["approving"] and not any(
+        c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children)
+
+
 def _own_government(doc, owner: str, own: frozenset) -> bool:
     """The proposal's owner is the government of a country the speakers speak for (``own``):
     "Putin said Russia's demands ..." is still the speaker's."""
@@ -822,7 +831,8 @@ class Stance:
                     own = next(iter(claims_in(phrase, match)), None)
                     if own is not None:
                         claims.append((Speech([name], "reported", phrase, None, "", False, act.sentence), own))
-                    if act.kind != "reported" and (own is None or own.stance == claim.stance):
+                    if act.kind != "reported" and (own is None or own.stance == claim.stance) \
+                            and not _approved(noun, lex):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
         doc._.claims = claims

@@ -497,6 +497,9 @@ SPEAKER_SENTENCES += [
     # answering another's request: what is asked for is the asker's position
     ("Kremlin spokesman Tom Reed responded to a request by Anna Berg, the Latvian president, for a peace deal that "
      "would begin with a full Russian withdrawal from Ukraine.", [("Anna Berg", "negotiations", "support")]),
+    # welcoming another's decision: the content is the decider's and, by welcoming it, the speaker's
+    ("“I welcome the bold decision by Senator Tom Reed to send urgent military aid to Ukraine,” said Prime "
+     "Minister Lena Dahl.", [("Lena Dahl", "military_aid", "support"), ("Tom Reed", "military_aid", "support")]),
     # a title with its holder in apposition, and a second holder listed with it
     ("EU Commission President, Anna Berg and European Council President Tom Reyes unveiled the 12th package of "
      "sanctions against Russia.", [("Anna Berg", "sanctions", "support"), ("Tom Reyes", "sanctions", "support")]),
