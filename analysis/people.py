@@ -159,6 +159,8 @@ def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
     start = i
     while start > 0 and i - start < limit:
         prev = doc[start - 1]
+        if "\n" in prev.text:
+            break  # a line break ends a headline: "... after Russian strikes\n\nPresident X"
         if prev.text == "]" and start >= 3 and doc[start - 3].text == "[":
             start -= 3  # "[Russian] President": an editor's insertion inside a quote
             continue

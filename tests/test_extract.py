@@ -210,6 +210,9 @@ COUNTRY_SENTENCES = [
     ("U.K. Defense Minister Tom Hale said sanctions stay.", {"Tom Hale": "GBR"}),
     ("US President Dan Hart's administration said sanctions stay.", {"Dan Hart": "USA"}),
     ("Lucia Ferraro urged Ukraine's leader to act.", {"Lucia Ferraro": ""}),  # never from a name or a place nearby
+    # a headline's last words are no title of the name that opens the next paragraph
+    ("Latvia asks allies for help after deadly Russian strikes\n\nPresident Anna Berg renewed her plea for weapons.",
+     {"Anna Berg": ""}),
     ("“We reject it,” said Jake Holm, US President Dan Hart's national security adviser.",
      {"Jake Holm": "USA", "Dan Hart": "USA"}),
     ("White House National Security Advisor Tom Reed said the talks would go on.", {"Tom Reed": "USA"}),
