@@ -103,6 +103,9 @@ CASES = [
     ("new sanctions on Russia are in nobody's interest", [("sanctions", "oppose")]),
     # annexation votes and annexations called unlawful
     ("the planned votes are sham referendums", [("territorial_integrity", "support")]),
+    # refusing to recognise the votes that annex land holds the borders; recognising them gives it up
+    ("we will never recognise the sham referendums held in occupied parts of Ukraine", [("territorial_integrity", "support")]),
+    ("Moscow's allies recognised the referendums as valid", [("territorial_integrity", "oppose")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
     # a negator over a coordination reaches its later items too, not across "but"
     ("the minister would not accept any plan that means giving away land or freezing the conflict",
