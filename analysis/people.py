@@ -694,6 +694,13 @@ def entity_actor(ent: Span) -> str:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
     if ent.label_ == "ORG" and ent[-1].lower_ in _media_nouns():
         return ""  # a news outlet reports positions, it holds none
+    if ent.label_ == "ORG" and ent[-1].lower_ in government_nouns():
+        # "the French Foreign Ministry", "the Dutch Cabinet": a country's ministry is its government
+        # (the name may be the body's full name written earlier, which holds the country)
+        found = (countries.demonym(word) or countries.country_code(word) for word in name.split()[:-1])
+        code = next((c for c in found if len(c) == 3), "")
+        if code:
+            return add_actor(doc, name, "government", code, mentions=0)
     if ent.label_ == "ORG" and len(ent) == 1:
         # one word of a person's name the model took for a body ("Raimondo and Wang held talks")
         owners = {a.name for a in doc._.actors.values()

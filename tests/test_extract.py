@@ -607,6 +607,27 @@ def test_people_who_report_the_story_are_no_actors(nlp, text, expected):
     assert sorted(nlp(text)._.actors) == expected
 
 
+# a country's ministry is its government, also when its short name speaks before its full name
+MINISTRY_SENTENCES = [
+    ("“Sanctions on Russia must stay,” the Foreign Ministry said in a statement. In Riga, the Latvian Foreign "
+     "Ministry announced this week that it would send more weapons to Ukraine.",
+     [("Latvian Foreign Ministry", "government", "LVA", "military_aid", "support"),
+      ("Latvian Foreign Ministry", "government", "LVA", "sanctions", "support")]),
+    ("The Foreign Ministry said on Monday that sanctions on Russia must stay. The Latvian Foreign Ministry also "
+     "announced new weapons for Ukraine.",
+     [("Latvian Foreign Ministry", "government", "LVA", "military_aid", "support"),
+      ("Latvian Foreign Ministry", "government", "LVA", "sanctions", "support")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MINISTRY_SENTENCES)
+def test_a_country_s_ministry_is_a_government(nlp, text, expected):
+    from analysis.reader import parse_article
+    tables = analyze([parse_article(text, "s", title="s")], n_process=1)
+    rows = tables.statements[["actor", "actor_type", "country", "issue", "stance"]].itertuples(index=False, name=None)
+    assert sorted(set(rows)) == expected
+
+
 def test_line_breaks_inside_an_entity_are_cut_off(nlp):
     from spacy.tokens import Span
 
