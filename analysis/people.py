@@ -667,6 +667,26 @@ def envoy_country(token: Token) -> str:
     return ""
 
 
+def envoy_body(token: Token) -> str:
+    """The body or government an unnamed envoy noun speaks for: "a spokeswoman for the European
+    Commission" -> that body, "a spokesperson for the German government" -> that government (added
+    to the actors); "" for a country (see envoy_country), a person or anything else."""
+    if token.lower_ not in envoy_nouns():
+        return ""
+    doc = token.doc
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.i != token.i + 1:
+            continue
+        for word in (c for c in prep.children if c.dep_ == "pobj"):
+            group = group_actor(word)
+            if group and group[2] == "government" and group[1]:
+                return add_actor(doc, group[0], "government", group[1], mentions=0)
+            ent = ent_at(doc, word.i)
+            if ent is not None and ent.label_ == "ORG" and countries.institution(ent.text):
+                return entity_actor(ent)
+    return ""
+
+
 @data_cache()
 def _media_nouns() -> frozenset:
     return frozenset(load("places")["media_nouns"])

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
-from analysis.people import add_actor, ent_at, entity_actor, envoy_country, group_actor
+from analysis.people import add_actor, ent_at, entity_actor, envoy_body, envoy_country, group_actor
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -377,6 +377,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     group = group_actor(token)
     if group:
         return add_actor(doc, group[0], group[2], group[1], mentions=0), False
+    body = envoy_body(token)
+    if body:
+        return body, False  # "a spokeswoman for the European Commission said": the body speaks
     code = envoy_country(token)
     if code:
         # "Argentina's delegate said": the envoy of that country named elsewhere, else its government

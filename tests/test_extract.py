@@ -608,7 +608,7 @@ def test_people_who_report_the_story_are_no_actors(nlp, text, expected):
 
 
 # a country's ministry is its government, also when its short name speaks before its full name
-MINISTRY_SENTENCES = [
+GOVERNMENT_SENTENCES = [
     ("“Sanctions on Russia must stay,” the Foreign Ministry said in a statement. In Riga, the Latvian Foreign "
      "Ministry announced this week that it would send more weapons to Ukraine.",
      [("Latvian Foreign Ministry", "government", "LVA", "military_aid", "support"),
@@ -617,11 +617,16 @@ MINISTRY_SENTENCES = [
      "announced new weapons for Ukraine.",
      [("Latvian Foreign Ministry", "government", "LVA", "military_aid", "support"),
       ("Latvian Foreign Ministry", "government", "LVA", "sanctions", "support")]),
+    # an unnamed spokesperson for a body or a government speaks for it
+    ("A spokeswoman for the European Commission said sanctions on Russia must stay.",
+     [("European Commission", "organization", "EU", "sanctions", "support")]),
+    ("A spokesperson for the Latvian government said sanctions on Russia must stay.",
+     [("Latvian government", "government", "LVA", "sanctions", "support")]),
 ]
 
 
-@pytest.mark.parametrize("text, expected", MINISTRY_SENTENCES)
-def test_a_country_s_ministry_is_a_government(nlp, text, expected):
+@pytest.mark.parametrize("text, expected", GOVERNMENT_SENTENCES)
+def test_governments_and_bodies_that_speak(nlp, text, expected):
     from analysis.reader import parse_article
     tables = analyze([parse_article(text, "s", title="s")], n_process=1)
     rows = tables.statements[["actor", "actor_type", "country", "issue", "stance"]].itertuples(index=False, name=None)
