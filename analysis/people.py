@@ -639,7 +639,57 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.country_code(token.doc[first.left_edge.i:first.i + 1].text) if first is not None else ""
             if code:
                 return token.doc[token.i:heads[0].i + 1].text, code, kind
+    found = _state_group_modifier(token) if kind == "group" else None
+    if found is not None:
+        # "G-7 trade ministers", "leaders of the Group of Seven": of a group of states, no one country
+        start, end = found
+        return token.doc[start:token.i + 1].text if start < token.i else token.doc[token.i:end].text, "", kind
     return None
+
+
+@data_cache()
+def _state_groups() -> tuple[frozenset, frozenset]:
+    places = load("places")
+    return frozenset(places["state_groups"]), frozenset(places["member_state_nouns"])
+
+
+def state_group_at(doc: Doc, i: int) -> int:
+    """How many tokens from ``i`` (after a "the") name a group of states ("G7", "Group of Seven"), 0 if none."""
+    groups = _state_groups()[0]
+    return next((n for n in (3, 2, 1) if i + n <= len(doc) and doc[i:i + n].text.lower() in groups), 0)
+
+
+def _state_group_modifier(token: Token) -> tuple[int, int] | None:
+    """(start, end) of the group of states that modifies ``token``: "the G7 nations", "G-7 trade
+    ministers", "members of the G20"; the modifier nearest the noun wins ("the Group of Seven (G7)
+    countries" -> G7)."""
+    doc = token.doc
+    for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+            start = child.i
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            start = objects[0].left_edge.i
+            start += doc[start].pos_ == "DET"
+        else:
+            continue
+        n = state_group_at(doc, start)
+        if n:
+            return start, start + n
+    return None
+
+
+def state_group_members(token: Token) -> str:
+    """The group of states its member states stand for ("the G7 countries agreed", "all members of
+    the G20 signed" -> "G7", "G20"), added to the actors; "" otherwise."""
+    if token.lower_ not in _state_groups()[1]:
+        return ""
+    found = _state_group_modifier(token)
+    if found is None:
+        return ""
+    return add_actor(token.doc, token.doc[found[0]:found[1]].text, "organization", "", mentions=0)
 
 
 @data_cache()
@@ -709,6 +759,8 @@ def entity_actor(ent: Span) -> str:
     inst = countries.institution(name)
     if inst:
         return add_actor(doc, name, inst[1], inst[0], mentions=0)
+    if name.lower() in _state_groups()[0]:
+        return add_actor(doc, name, "organization", "", mentions=0)  # "the G7": of no one country
     code = countries.country_code(name)
     if ent.label_ == "GPE" and code:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)

@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
-from analysis.people import add_actor, ent_at, entity_actor, envoy_body, envoy_country, group_actor
+from analysis.people import (add_actor, ent_at, entity_actor, envoy_body, envoy_country, group_actor,
+                             state_group_members)
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -374,6 +375,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     if lower in PRONOUNS and token.pos_ == "PRON":
         name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
         return (name, True) if name else None
+    members = state_group_members(token)
+    if members:
+        return members, False  # "the G7 countries agreed": the group of states speaks
     group = group_actor(token)
     if group:
         return add_actor(doc, group[0], group[2], group[1], mentions=0), False
