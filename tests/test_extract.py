@@ -629,6 +629,12 @@ GOVERNMENT_SENTENCES = [
      [("G20", "organization", "", "security_guarantees", "support")]),
     ("In a statement, the G-7 ministers demanded new sanctions against Russia.",
      [("G-7 ministers", "group", "", "sanctions", "support")]),
+    # "the ministers" after a named group of ministers spoke: that group again; no group named, no one
+    ("In a statement, the G-7 ministers condemned the attack. The ministers reiterated their resolve to strengthen "
+     "sanctions against Russia.", [("G-7 ministers", "group", "", "sanctions", "support")]),
+    ("Latvian officials condemned the attack. The officials also called for new sanctions against Russia.",
+     [("Latvian officials", "group", "LVA", "sanctions", "support")]),
+    ("The officials called for new sanctions against Russia.", []),
 ]
 
 
