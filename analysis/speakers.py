@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
-from analysis.people import (add_actor, ent_at, entity_actor, envoy_body, envoy_country, group_actor, group_nouns,
-                             state_group_members)
+from analysis.people import (add_actor, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
+                             group_nouns, state_group_members)
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -396,6 +396,8 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         return add_actor(doc, country_name(code), "government", code, mentions=0), False
     ent = ent_at(doc, token.i)
     if ent is None:
+        if lower in role_words() and lower not in envoy_nouns():
+            return None  # "the European Commission president said": a person speaks, not the body
         for child in token.children:  # "the Kremlin" parsed with the head outside the entity
             if child.dep_ == "compound":
                 ent = ent_at(doc, child.i)

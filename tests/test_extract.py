@@ -28,8 +28,6 @@ def _load(path):
 SEED_GAPS = {
     "actors": "'European leaders' are an actor only through their reaction ('openly critical of Trump's approach'), "
               "which is not found",
-    "positions": "'The United States has signaled a shift ..., with Trump declaring that negotiations will begin': "
-                 "the nested speaker (Trump) is not separated from the outer one (the United States)",
     "reactions": "'countered that' (Barrot -> Hegseth), 'openly critical of Trump's approach' and 'describing his "
                  "conversation with Trump as' are not found",
 }
@@ -635,6 +633,11 @@ GOVERNMENT_SENTENCES = [
     ("Latvian officials condemned the attack. The officials also called for new sanctions against Russia.",
      [("Latvian officials", "group", "LVA", "sanctions", "support")]),
     ("The officials called for new sanctions against Russia.", []),
+    # a title of one person on a body's name is that person, never the body ("the Commission president")
+    ("New sanctions on Russia must come now, the European Commission president said.", []),
+    ("NATO Chief Announces New Sanctions on Russia\n\nThe talks went on.", []),
+    ("European Commission President Anna Berg visited Riga. New sanctions on Russia must come now, the Commission "
+     "president said.", [("Anna Berg", "person", "EU", "sanctions", "support")]),
 ]
 
 
