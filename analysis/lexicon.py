@@ -68,6 +68,8 @@ SCHEMAS: dict[str, dict] = {
         "place_nouns": words,
         "media_nouns": words,
         "organization_nouns": words,
+        "state_groups": words,
+        "member_state_nouns": words,
         "institutions": mapping(pair(code, choice(*ACTOR_TYPES))),
         "capitals": mapping(code),
         "demonyms": mapping(code),

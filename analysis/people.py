@@ -641,7 +641,57 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.country_code(token.doc[first.left_edge.i:first.i + 1].text) if first is not None else ""
             if code:
                 return token.doc[token.i:heads[0].i + 1].text, code, kind
+    found = _state_group_modifier(token) if kind == "group" else None
+    if found is not None:
+        # "G-7 trade ministers", "leaders of the Group of Seven": of a group of states, no one country
+        start, end = found
+        return token.doc[start:token.i + 1].text if start < token.i else token.doc[token.i:end].text, "", kind
     return None
+
+
+@data_cache()
+def _state_groups() -> tuple[frozenset, frozenset]:
+    places = load("places")
+    return frozenset(places["state_groups"]), frozenset(places["member_state_nouns"])
+
+
+def state_group_at(doc: Doc, i: int) -> int:
+    """How many tokens from ``i`` (after a "the") name a group of states ("G7", "Group of Seven"), 0 if none."""
+    groups = _state_groups()[0]
+    return next((n for n in (3, 2, 1) if i + n <= len(doc) and doc[i:i + n].text.lower() in groups), 0)
+
+
+def _state_group_modifier(token: Token) -> tuple[int, int] | None:
+    """(start, end) of the group of states that modifies ``token``: "the G7 nations", "G-7 trade
+    ministers", "members of the G20"; the modifier nearest the noun wins ("the Group of Seven (G7)
+    countries" -> G7)."""
+    doc = token.doc
+    for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+            start = child.i
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            start = objects[0].left_edge.i
+            start += doc[start].pos_ == "DET"
+        else:
+            continue
+        n = state_group_at(doc, start)
+        if n:
+            return start, start + n
+    return None
+
+
+def state_group_members(token: Token) -> str:
+    """The group of states its member states stand for ("the G7 countries agreed", "all members of
+    the G20 signed" -> "G7", "G20"), added to the actors; "" otherwise."""
+    if token.lower_ not in _state_groups()[1]:
+        return ""
+    found = _state_group_modifier(token)
+    if found is None:
+        return ""
+    return add_actor(token.doc, token.doc[found[0]:found[1]].text, "organization", "", mentions=0)
 
 
 @data_cache()
@@ -669,6 +719,26 @@ def envoy_country(token: Token) -> str:
     return ""
 
 
+def envoy_body(token: Token) -> str:
+    """The body or government an unnamed envoy noun speaks for: "a spokeswoman for the European
+    Commission" -> that body, "a spokesperson for the German government" -> that government (added
+    to the actors); "" for a country (see envoy_country), a person or anything else."""
+    if token.lower_ not in envoy_nouns():
+        return ""
+    doc = token.doc
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.i != token.i + 1:
+            continue
+        for word in (c for c in prep.children if c.dep_ == "pobj"):
+            group = group_actor(word)
+            if group and group[2] == "government" and group[1]:
+                return add_actor(doc, group[0], "government", group[1], mentions=0)
+            ent = ent_at(doc, word.i)
+            if ent is not None and ent.label_ == "ORG" and countries.institution(ent.text):
+                return entity_actor(ent)
+    return ""
+
+
 @data_cache()
 def _media_nouns() -> frozenset:
     return frozenset(load("places")["media_nouns"])
@@ -691,11 +761,20 @@ def entity_actor(ent: Span) -> str:
     inst = countries.institution(name)
     if inst:
         return add_actor(doc, name, inst[1], inst[0], mentions=0)
+    if name.lower() in _state_groups()[0]:
+        return add_actor(doc, name, "organization", "", mentions=0)  # "the G7": of no one country
     code = countries.country_code(name)
     if ent.label_ == "GPE" and code:
         return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
     if ent.label_ == "ORG" and ent[-1].lower_ in _media_nouns():
         return ""  # a news outlet reports positions, it holds none
+    if ent.label_ == "ORG" and ent[-1].lower_ in government_nouns():
+        # "the French Foreign Ministry", "the Dutch Cabinet": a country's ministry is its government
+        # (the name may be the body's full name written earlier, which holds the country)
+        found = (countries.demonym(word) or countries.country_code(word) for word in name.split()[:-1])
+        code = next((c for c in found if len(c) == 3), "")
+        if code:
+            return add_actor(doc, name, "government", code, mentions=0)
     if ent.label_ == "ORG" and len(ent) == 1:
         # one word of a person's name the model took for a body ("Raimondo and Wang held talks")
         owners = {a.name for a in doc._.actors.values()

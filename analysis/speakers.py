@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
-from analysis.people import add_actor, ent_at, entity_actor, envoy_country, group_actor
+from analysis.people import (add_actor, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
+                             group_nouns, state_group_members)
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -374,9 +375,18 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     if lower in PRONOUNS and token.pos_ == "PRON":
         name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
         return (name, True) if name else None
+    members = state_group_members(token)
+    if members:
+        return members, False  # "the G7 countries agreed": the group of states speaks
     group = group_actor(token)
     if group:
         return add_actor(doc, group[0], group[2], group[1], mentions=0), False
+    named = _group_named_before(token)
+    if named:
+        return named, True
+    body = envoy_body(token)
+    if body:
+        return body, False  # "a spokeswoman for the European Commission said": the body speaks
     code = envoy_country(token)
     if code:
         # "Argentina's delegate said": the envoy of that country named elsewhere, else its government
@@ -386,6 +396,8 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         return add_actor(doc, country_name(code), "government", code, mentions=0), False
     ent = ent_at(doc, token.i)
     if ent is None:
+        if lower in role_words() and lower not in envoy_nouns():
+            return None  # "the European Commission president said": a person speaks, not the body
         for child in token.children:  # "the Kremlin" parsed with the head outside the entity
             if child.dep_ == "compound":
                 ent = ent_at(doc, child.i)
@@ -393,6 +405,19 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return None
     name = entity_actor(ent)
     return (name, False) if name else None
+
+
+def _group_named_before(token: Token) -> str:
+    """"The G-7 ministers demanded ... The ministers reiterated ...": a bare definite group noun
+    ("the ministers", "the officials") is the last group that spoke with that noun; "" when none did."""
+    if token.lower_ not in group_nouns() or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return ""
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "appos") for c in token.children):
+        return ""
+    for name, actor in reversed(token.doc._.actors.items()):
+        if actor.actor_type == "group" and name.lower().split()[-1] == token.lower_:
+            return name
+    return ""
 
 
 def _is_dateline(token: Token) -> bool:
