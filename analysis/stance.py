@@ -788,6 +788,7 @@ class Stance:
         starts = [c.start for c in cues]
         lex = _lexicon()
         claims = []
+        heard = set()  # start chars of the cues some speech act's region holds
         for act in doc._.speech or []:
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
@@ -796,6 +797,7 @@ class Stance:
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
+            heard.update(m[0] for m in matches)
             own = frozenset(doc._.actors[name].country for name in act.speakers
                             if name in doc._.actors and doc._.actors[name].country)
             found = list(claims_in(region, matches, act.lead, act.kind == "direct", own))
@@ -825,10 +827,39 @@ class Stance:
                     if act.kind != "reported" and (own is None or own.stance == claim.stance):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
+        claims += _owned_outside_speech(doc, [c for c in cues if c.start_char not in heard], lex)
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech, Claim]]:
+    """Claims of cues no speech act holds that are the content of a named owner's proposal noun
+    ("Y's call for peace talks was rejected", "criticism of Y's push for a deal", "a request by Y
+    for more weapons"): the owner's position, read inside the noun phrase. A cue with no owner
+    named before or right after its noun stays nobody's."""
+    out = []
+    for cue in cues:
+        owned = _owned_proposal(doc, cue.start_char, cue.end_char, lex)
+        if owned is None:
+            continue
+        name, noun = owned
+        if cue.start <= noun.i < cue.end or name not in doc._.actors or doc._.actors[name].actor_type != "person":
+            # "Y's peace plan" names the plan, not what it holds; a country's "bid" or "request"
+            # outside any speech is mostly the writer's summary of a government's course
+            continue
+        phrase = doc[noun.left_edge.i:noun.right_edge.i + 1]
+        # read on the phrase alone: what the sentence does with the proposal ("was rejected by
+        # Moscow") is someone else's judgement, not the owner's stance
+        shift = phrase.start_char
+        match = (cue.start_char - shift, cue.end_char - shift, cue.label_, 1 if cue.kb_id_ == "support" else -1,
+                 cue.id_ == "weak")
+        claim = next(iter(claims_in(phrase.as_doc()[:], [match])), None)
+        if claim is not None:
+            claim = claim._replace(start_char=claim.start_char + shift, end_char=claim.end_char + shift)
+            out.append((Speech([name], "reported", phrase, None, "", False, noun.sent), claim))
+    return out
 
 
 READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}

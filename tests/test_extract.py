@@ -549,6 +549,13 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),
     ("Kremlin spokesman Tom Reed responded to a request by Ukrainian President Anna Berg for more military equipment.",
      [("Anna Berg", "military_aid", "support")]),
+    # a person's proposal noun outside any speech act still states the owner's position, read inside
+    # the noun phrase ("was rejected by Moscow" is Moscow's judgement); "Y's peace plan" only names a plan
+    ("Latvian President Anna Berg's call for peace talks was rejected by Moscow.",
+     [("Anna Berg", "negotiations", "support")]),
+    ("Latvian President Anna Berg's opposition to sending tanks to Ukraine angered Kyiv.",
+     [("Anna Berg", "military_aid", "oppose")]),
+    ("Ukrainian President Anna Berg's peace plan won wide support in Riga.", []),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
