@@ -47,6 +47,8 @@ SCHEMAS: dict[str, dict] = {
         "particle_verbs": mapping(words),
         "statement_nouns": words,
         "companion_preps": words,
+        "echo_verbs": words,
+        "echo_nouns": words,
         "irregular": mapping(word),
     },
     "stance": {

@@ -77,6 +77,49 @@ def statement_nouns() -> frozenset:
     return frozenset(load("speech")["statement_nouns"])
 
 
+@data_cache()
+def _echo_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    return frozenset(data["echo_verbs"]), frozenset(data["echo_nouns"])
+
+
+ECHO_MODIFIERS = {"similar", "same", "like"}
+
+
+def _echo_noun(token: Token) -> bool:
+    """An echo noun with no content of its own: "his words", "similar statements", "the same view"."""
+    _, nouns = _echo_words()
+    return token.lower_ in nouns and not any(c.dep_ in ("acl", "relcl", "ccomp", "prep") for c in token.children)
+
+
+def _made_similar(verb: Token) -> bool:
+    """"made similar statements", "Similar statements were also made by X": a statement that only
+    says it repeats the one before."""
+    if verb_lemma(verb.text) not in ("make", "issue", "voice", "express"):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and _echo_noun(c)
+               and any(m.lower_ in ECHO_MODIFIERS for m in c.children if m.dep_ in ("amod", "det", "predet"))
+               for c in verb.children)
+
+
+def _echoes(verb: Token) -> bool:
+    """The verb repeats what was said before without a content of its own ("X echoed his words",
+    "Y agreed.", "Z agreed with him", "made similar statements"). "echoed calls for talks" or
+    "agreed to send tanks" carry their own content."""
+    if _made_similar(verb):
+        return True
+    verbs, _ = _echo_words()
+    if verb_lemma(verb.text) not in verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "conj") or (child.dep_ == "dobj" and not _echo_noun(child)):
+            return False
+        if child.dep_ == "prep" and (child.lower_ != "with" or any(
+                g.pos_ not in ("PRON", "PROPN") and not _echo_noun(g) for g in child.children if g.dep_ == "pobj")):
+            return False
+    return True
+
+
 @lru_cache(maxsize=1)
 def _gender_detector():
     import gender_guesser.detector as detector
@@ -534,8 +577,9 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         if kind is None or _relays_as_saying(token):
             continue
         needed = particles.get(lemma)
-        # "called the plan absurd": without its particle "call" still judges what it names
-        judged = lemma == "call" and any(c.dep_ == "oprd" for c in token.children)
+        # "called the plan absurd": without its particle "call" still judges what it names;
+        # "made similar statements" repeats the statement before
+        judged = (lemma == "call" and any(c.dep_ == "oprd" for c in token.children)) or _made_similar(token)
         if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
@@ -950,6 +994,15 @@ class SpeakerAttribution:
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
+                echoed = acts[-1] if acts and _echoes(verb) else None
+                if echoed is not None and not set(names) & set(echoed.speakers) and echoed.sentence is not None and (
+                        echoed.sentence.end > sents[max(0, sents.index(sent) - 2)].start):
+                    # "Similar statements were made by Y", "Y echoed his words": Y takes the position
+                    # of the speech act just before, in this sentence or the two before it
+                    acts.append(Speech(names, echoed.kind, echoed.region, echoed.lead, echoed.quote, pronoun, sent))
+                    ctx.remember(names)
+                    attributed = True
+                    break
                 if author is None and (not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb)):
                     region_tokens = _content_before(sent, verb, inside)
                 inner = _inner_speaker(sent, verb, names, set(region_tokens), ctx)

@@ -556,6 +556,17 @@ SPEAKER_SENTENCES += [
     ("Latvian President Anna Berg's opposition to sending tanks to Ukraine angered Kyiv.",
      [("Anna Berg", "military_aid", "oppose")]),
     ("Ukrainian President Anna Berg's peace plan won wide support in Riga.", []),
+    # echoing the speech act just before takes its position: "similar statements were made by", "echoed
+    # his words", "agreed"; a content of its own is read as such, and an echo three sentences on is nobody's
+    ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. Similar statements were also made "
+     "by Latvian Prime Minister Anna Berg and Lithuanian Prime Minister Tom Reed.",
+     [("Anna Berg", "sanctions", "support"), ("Karl Lind", "sanctions", "support"), ("Tom Reed", "sanctions", "support")]),
+    ("“New sanctions on Russia are needed,” Estonian Prime Minister Karl Lind said. Latvian Prime Minister Anna Berg "
+     "echoed his words.", [("Anna Berg", "sanctions", "support"), ("Karl Lind", "sanctions", "support")]),
+    ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. Latvian Prime Minister Anna Berg "
+     "agreed to send tanks to Ukraine.", [("Anna Berg", "military_aid", "support"), ("Karl Lind", "sanctions", "support")]),
+    ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. He met Latvian Prime Minister Anna "
+     "Berg on Monday. The weather was fine in Riga. Berg agreed.", [("Karl Lind", "sanctions", "support")]),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
