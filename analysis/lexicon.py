@@ -49,6 +49,8 @@ SCHEMAS: dict[str, dict] = {
         "companion_preps": words,
         "echo_verbs": words,
         "echo_nouns": words,
+        "light_verbs": words,
+        "light_nouns": words,
         "irregular": mapping(word),
     },
     "stance": {

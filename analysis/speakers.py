@@ -86,6 +86,30 @@ def _echo_words() -> tuple[frozenset, frozenset]:
 ECHO_MODIFIERS = {"similar", "same", "like"}
 
 
+@data_cache()
+def _light_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    irregular = {form for form, lemma in data["irregular"].items() if lemma in data["light_verbs"]}
+    return frozenset(f for lemma in data["light_verbs"] for f in forms(lemma)) | irregular, frozenset(data["light_nouns"])
+
+
+def _light_verb(token: Token) -> bool:
+    """"made a plea for air defence", "issued a call for a ceasefire", "renewed her pledge to send
+    tanks": the noun of asking or promising carries the speech, the verb only bears it."""
+    verbs, nouns = _light_words()
+    if token.lower_ not in verbs:
+        return False
+    for noun in (c for c in token.children if c.dep_ == "dobj" and c.lower_ in nouns):
+        # the content hangs on the noun, or the parser hung "for ..." on the verb right after it
+        content = [g for g in noun.children if (g.dep_ == "prep" and g.lower_ in ("for", "on", "against"))
+                   or (g.dep_ == "acl" and g.tag_ == "VB")]
+        content += [g for g in token.children if g.dep_ == "prep" and g.lower_ in ("for", "against")
+                    and g.i == noun.right_edge.i + 1]
+        if content:
+            return True
+    return False
+
+
 def _echo_noun(token: Token) -> bool:
     """An echo noun with no content of its own: "his words", "similar statements", "the same view"."""
     _, nouns = _echo_words()
@@ -574,12 +598,15 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
                 c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
                 for c in token.children):
             kind = "reported"  # "joined the declaration on ...", "joined calls for ...": signing up to it
+        light = _light_verb(token)
+        if kind is None and light:
+            kind = "indirect"
         if kind is None or _relays_as_saying(token):
             continue
         needed = particles.get(lemma)
         # "called the plan absurd": without its particle "call" still judges what it names;
         # "made similar statements" repeats the statement before
-        judged = (lemma == "call" and any(c.dep_ == "oprd" for c in token.children)) or _made_similar(token)
+        judged = (lemma == "call" and any(c.dep_ == "oprd" for c in token.children)) or _made_similar(token) or light
         if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))

@@ -567,6 +567,12 @@ SPEAKER_SENTENCES += [
      "agreed to send tanks to Ukraine.", [("Anna Berg", "military_aid", "support"), ("Karl Lind", "sanctions", "support")]),
     ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. He met Latvian Prime Minister Anna "
      "Berg on Monday. The weather was fine in Riga. Berg agreed.", [("Karl Lind", "sanctions", "support")]),
+    # a verb of little meaning with a noun of asking or promising speaks like the noun's verb; without
+    # the noun's content ("made a phone call to ... about") it says nothing
+    ("Latvian President Anna Berg made a compelling plea for air defence systems at a conference in Riga.",
+     [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg renewed her call for a ceasefire on Monday.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian President Anna Berg made a phone call to the Russian president on Monday about peace talks.", []),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
