@@ -51,6 +51,8 @@ SCHEMAS: dict[str, dict] = {
         "echo_nouns": words,
         "light_verbs": words,
         "light_nouns": words,
+        "content_verbs": words,
+        "content_nouns": words,
         "irregular": mapping(word),
     },
     "stance": {

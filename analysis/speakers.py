@@ -110,6 +110,29 @@ def _light_verb(token: Token) -> bool:
     return False
 
 
+@data_cache()
+def _content_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    return frozenset(f for lemma in data["content_verbs"] for f in forms(lemma)), frozenset(data["content_nouns"])
+
+
+def _owned_plan_holds(token: Token) -> bool:
+    """"Y's peace formula includes the withdrawal of troops", "the plan of Y envisages ...": a verb
+    of containing whose subject is a plan with a named person or country as its owner."""
+    verbs, nouns = _content_words()
+    if token.lower_ not in verbs:
+        return False
+    doc = token.doc
+    for subject in (c for c in token.children if c.dep_ == "nsubj" and c.lower_ in nouns):
+        for owner in subject.children:
+            if owner.dep_ == "poss" and (owner.i in doc._.person_at or owner.ent_type_ == "GPE"):
+                return True
+            if owner.dep_ == "prep" and owner.lower_ == "of" and any(
+                    g.i in doc._.person_at for g in owner.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
 def _echo_noun(token: Token) -> bool:
     """An echo noun with no content of its own: "his words", "similar statements", "the same view"."""
     _, nouns = _echo_words()
@@ -601,6 +624,8 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         light = _light_verb(token)
         if kind is None and light:
             kind = "indirect"
+        if kind is None and _owned_plan_holds(token):
+            kind = "reported"
         if kind is None or _relays_as_saying(token):
             continue
         needed = particles.get(lemma)

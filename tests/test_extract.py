@@ -573,6 +573,12 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "military_aid", "support")]),
     ("Latvian President Anna Berg renewed her call for a ceasefire on Monday.", [("Anna Berg", "ceasefire", "support")]),
     ("Latvian President Anna Berg made a phone call to the Russian president on Monday about peace talks.", []),
+    # a verb of containing whose subject is a named person's plan states the owner's proposal; an
+    # ownerless plan is nobody's
+    ("Ukrainian President Anna Berg's peace formula includes the withdrawal of Russian troops from Ukraine.",
+     [("Anna Berg", "territorial_integrity", "support")]),
+    ("The plan of Latvian President Anna Berg envisages new sanctions on Russia.", [("Anna Berg", "sanctions", "support")]),
+    ("The plan includes new sanctions on Russia.", []),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
