@@ -60,6 +60,9 @@ class Speech:
     sentence: Span | None = None
 
 
+# Subordinators of an adverbial clause whose speech verb has a speaker of its own.
+OWN_CLAUSE_MARKS = {"while", "whereas", "after", "when", "since", "before", "although", "though"}
+
 # Subordinators of a clause that concedes or contrasts before the main clause.
 FRONTED_MARKS = {"while", "although", "though", "whereas", "whilst"}
 
@@ -874,7 +877,8 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         named = [c for c in subjects if c.i in doc._.person_at]
         if named and doc._.person_at[named[0].i] not in outer:
             return token, kind, [doc._.person_at[named[0].i]]
-        contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
+        # a clause of its own under a subordinator: "..., while Y ruled out ...", "..., after Moscow urged ..."
+        contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_CLAUSE_MARKS for c in token.children)
         if subjects and (token.dep_ == "conj" or contrast):
             # a statement of its own, coordinated: "Latvia backed sanctions, and the Netherlands ruled out ..."
             found = actor_for_token(subjects[0], ctx)

@@ -579,6 +579,10 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "territorial_integrity", "support")]),
     ("The plan of Latvian President Anna Berg envisages new sanctions on Russia.", [("Anna Berg", "sanctions", "support")]),
     ("The plan includes new sanctions on Russia.", []),
+    # a speech verb in an adverbial clause after the main one ("after", "when", "while") has a speaker
+    # of its own, a country too
+    ("Latvian President Anna Berg said new sanctions are needed, after Russia warned against sending tanks to Ukraine.",
+     [("Anna Berg", "sanctions", "support"), ("Russia", "military_aid", "oppose")]),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
