@@ -39,7 +39,7 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor
-from analysis.speakers import Speech, speech_kinds
+from analysis.speakers import Speech, first_name_gender, speech_kinds
 from analysis.verbs import verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -470,7 +470,7 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
-def _owned_proposal(doc, start_char: int, end_char: int, lex):
+def _owned_proposal(doc, start_char: int, end_char: int, lex, pronouns: bool = False):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
     for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
     and clausal links to a proposal noun with a possessive person. None otherwise."""
@@ -480,13 +480,30 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     token = _cue_head(list(span))
     for _ in range(8):
         if token.lower_ in lex["owned"]:
-            name = _proposal_owner(token, lex)
+            name = _proposal_owner(token, lex) or (_pronoun_owner(token) if pronouns else "")
             return (name, token) if name else None
         head = token.head
         if head.i == token.i or token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp"}:
             return None
         token = head
     return None
+
+
+OWNER_PRONOUNS = {"his": "male", "her": "female"}
+
+
+def _pronoun_owner(noun) -> str:
+    """"Y, straight off a trip where his pleas for more aid went unheard": a "his"/"her" owner is
+    the nearest person named before it in the sentence whose first name does not say otherwise."""
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    if owner is None:
+        return ""
+    for i in range(owner.i - 1, owner.sent.start - 1, -1):
+        name = doc._.person_at.get(i)
+        if name and first_name_gender(name) in ("", OWNER_PRONOUNS[owner.lower_]):
+            return name
+    return ""
 
 
 def _own_government(doc, owner: str, own: frozenset) -> bool:
@@ -841,12 +858,13 @@ def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech,
     named before or right after its noun stays nobody's."""
     out = []
     for cue in cues:
-        owned = _owned_proposal(doc, cue.start_char, cue.end_char, lex)
+        owned = _owned_proposal(doc, cue.start_char, cue.end_char, lex, pronouns=True)
         if owned is None:
             continue
         name, noun = owned
-        if cue.start <= noun.i < cue.end or name not in doc._.actors or doc._.actors[name].actor_type != "person":
-            # "Y's peace plan" names the plan, not what it holds; a country's "bid" or "request"
+        if noun.i == cue.end - 1 or name not in doc._.actors or doc._.actors[name].actor_type != "person":
+            # "Y's peace plan": a cue ending in the noun names the plan, not what it holds (a cue
+            # that opens with it, "his pleas for more weapons", holds it); a country's "bid" or "request"
             # outside any speech is mostly the writer's summary of a government's course
             continue
         phrase = doc[noun.left_edge.i:noun.right_edge.i + 1]

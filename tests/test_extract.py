@@ -556,6 +556,11 @@ SPEAKER_SENTENCES += [
     ("Latvian President Anna Berg's opposition to sending tanks to Ukraine angered Kyiv.",
      [("Anna Berg", "military_aid", "oppose")]),
     ("Ukrainian President Anna Berg's peace plan won wide support in Riga.", []),
+    # a "his"/"her" owner is the nearest person named before it whose first name does not say otherwise
+    ("The summit comes at a dire time for Ukrainian President Karl Lind, straight off a trip to Washington where "
+     "his pleas for more weapons fell on deaf ears.", [("Karl Lind", "military_aid", "support")]),
+    ("The summit comes at a dire time for Ukrainian President Anna Berg, straight off a trip to Washington where "
+     "his pleas for more weapons fell on deaf ears.", []),
     # echoing the speech act just before takes its position: "similar statements were made by", "echoed
     # his words", "agreed"; a content of its own is read as such, and an echo three sentences on is nobody's
     ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. Similar statements were also made "
