@@ -47,6 +47,12 @@ SCHEMAS: dict[str, dict] = {
         "particle_verbs": mapping(words),
         "statement_nouns": words,
         "companion_preps": words,
+        "echo_verbs": words,
+        "echo_nouns": words,
+        "light_verbs": words,
+        "light_nouns": words,
+        "content_verbs": words,
+        "content_nouns": words,
         "irregular": mapping(word),
     },
     "stance": {

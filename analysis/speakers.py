@@ -61,6 +61,9 @@ class Speech:
     sentence: Span | None = None
 
 
+# Subordinators of an adverbial clause whose speech verb has a speaker of its own.
+OWN_CLAUSE_MARKS = {"while", "whereas", "after", "when", "since", "before", "although", "though"}
+
 # Subordinators of a clause that concedes or contrasts before the main clause.
 FRONTED_MARKS = {"while", "although", "though", "whereas", "whilst"}
 
@@ -76,6 +79,96 @@ def speech_kinds():
 @data_cache()
 def statement_nouns() -> frozenset:
     return frozenset(load("speech")["statement_nouns"])
+
+
+@data_cache()
+def _echo_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    return frozenset(data["echo_verbs"]), frozenset(data["echo_nouns"])
+
+
+ECHO_MODIFIERS = {"similar", "same", "like"}
+
+
+@data_cache()
+def _light_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    irregular = {form for form, lemma in data["irregular"].items() if lemma in data["light_verbs"]}
+    return frozenset(f for lemma in data["light_verbs"] for f in forms(lemma)) | irregular, frozenset(data["light_nouns"])
+
+
+def _light_verb(token: Token) -> bool:
+    """"made a plea for air defence", "issued a call for a ceasefire", "renewed her pledge to send
+    tanks": the noun of asking or promising carries the speech, the verb only bears it."""
+    verbs, nouns = _light_words()
+    if token.lower_ not in verbs:
+        return False
+    for noun in (c for c in token.children if c.dep_ == "dobj" and c.lower_ in nouns):
+        # the content hangs on the noun, or the parser hung "for ..." on the verb right after it
+        content = [g for g in noun.children if (g.dep_ == "prep" and g.lower_ in ("for", "on", "against"))
+                   or (g.dep_ == "acl" and g.tag_ == "VB")]
+        content += [g for g in token.children if g.dep_ == "prep" and g.lower_ in ("for", "against")
+                    and g.i == noun.right_edge.i + 1]
+        if content:
+            return True
+    return False
+
+
+@data_cache()
+def _content_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    return frozenset(f for lemma in data["content_verbs"] for f in forms(lemma)), frozenset(data["content_nouns"])
+
+
+def _owned_plan_holds(token: Token) -> bool:
+    """"Y's peace formula includes the withdrawal of troops", "the plan of Y envisages ...": a verb
+    of containing whose subject is a plan with a named person or country as its owner."""
+    verbs, nouns = _content_words()
+    if token.lower_ not in verbs:
+        return False
+    doc = token.doc
+    for subject in (c for c in token.children if c.dep_ == "nsubj" and c.lower_ in nouns):
+        for owner in subject.children:
+            if owner.dep_ == "poss" and (owner.i in doc._.person_at or owner.ent_type_ == "GPE"):
+                return True
+            if owner.dep_ == "prep" and owner.lower_ == "of" and any(
+                    g.i in doc._.person_at for g in owner.children if g.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _echo_noun(token: Token) -> bool:
+    """An echo noun with no content of its own: "his words", "similar statements", "the same view"."""
+    _, nouns = _echo_words()
+    return token.lower_ in nouns and not any(c.dep_ in ("acl", "relcl", "ccomp", "prep") for c in token.children)
+
+
+def _made_similar(verb: Token) -> bool:
+    """"made similar statements", "Similar statements were also made by X": a statement that only
+    says it repeats the one before."""
+    if verb_lemma(verb.text) not in ("make", "issue", "voice", "express"):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and _echo_noun(c)
+               and any(m.lower_ in ECHO_MODIFIERS for m in c.children if m.dep_ in ("amod", "det", "predet"))
+               for c in verb.children)
+
+
+def _echoes(verb: Token) -> bool:
+    """The verb repeats what was said before without a content of its own ("X echoed his words",
+    "Y agreed.", "Z agreed with him", "made similar statements"). "echoed calls for talks" or
+    "agreed to send tanks" carry their own content."""
+    if _made_similar(verb):
+        return True
+    verbs, _ = _echo_words()
+    if verb_lemma(verb.text) not in verbs:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "conj") or (child.dep_ == "dobj" and not _echo_noun(child)):
+            return False
+        if child.dep_ == "prep" and (child.lower_ != "with" or any(
+                g.pos_ not in ("PRON", "PROPN") and not _echo_noun(g) for g in child.children if g.dep_ == "pobj")):
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -556,11 +649,17 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
                 c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
                 for c in token.children):
             kind = "reported"  # "joined the declaration on ...", "joined calls for ...": signing up to it
+        light = _light_verb(token)
+        if kind is None and light:
+            kind = "indirect"
+        if kind is None and _owned_plan_holds(token):
+            kind = "reported"
         if kind is None or _relays_as_saying(token):
             continue
         needed = particles.get(lemma)
-        # "called the plan absurd": without its particle "call" still judges what it names
-        judged = lemma == "call" and any(c.dep_ == "oprd" for c in token.children)
+        # "called the plan absurd": without its particle "call" still judges what it names;
+        # "made similar statements" repeats the statement before
+        judged = (lemma == "call" and any(c.dep_ == "oprd" for c in token.children)) or _made_similar(token) or light
         if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
@@ -803,7 +902,8 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         named = [c for c in subjects if c.i in doc._.person_at]
         if named and doc._.person_at[named[0].i] not in outer:
             return token, kind, [doc._.person_at[named[0].i]]
-        contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in token.children)
+        # a clause of its own under a subordinator: "..., while Y ruled out ...", "..., after Moscow urged ..."
+        contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_CLAUSE_MARKS for c in token.children)
         if subjects and (token.dep_ == "conj" or contrast):
             # a statement of its own, coordinated: "Latvia backed sanctions, and the Netherlands ruled out ..."
             found = actor_for_token(subjects[0], ctx)
@@ -975,6 +1075,15 @@ class SpeakerAttribution:
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
+                echoed = acts[-1] if acts and _echoes(verb) else None
+                if echoed is not None and not set(names) & set(echoed.speakers) and echoed.sentence is not None and (
+                        echoed.sentence.end > sents[max(0, sents.index(sent) - 2)].start):
+                    # "Similar statements were made by Y", "Y echoed his words": Y takes the position
+                    # of the speech act just before, in this sentence or the two before it
+                    acts.append(Speech(names, echoed.kind, echoed.region, echoed.lead, echoed.quote, pronoun, sent))
+                    ctx.remember(names)
+                    attributed = True
+                    break
                 if author is None and (not any(doc[i].is_alpha for i in region_tokens) or _says_before(verb)):
                     region_tokens = _content_before(sent, verb, inside)
                 inner = _inner_speaker(sent, verb, names, set(region_tokens), ctx)

@@ -39,7 +39,7 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor
-from analysis.speakers import Speech, speech_kinds
+from analysis.speakers import Speech, first_name_gender, speech_kinds
 from analysis.verbs import forms, verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -471,7 +471,7 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
-def _owned_proposal(doc, start_char: int, end_char: int, lex):
+def _owned_proposal(doc, start_char: int, end_char: int, lex, pronouns: bool = False):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
     for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
     and clausal links to a proposal noun with a possessive person. None otherwise."""
@@ -481,7 +481,7 @@ def _owned_proposal(doc, start_char: int, end_char: int, lex):
     token = _cue_head(list(span))
     for _ in range(8):
         if token.lower_ in lex["owned"]:
-            name = _proposal_owner(token, lex)
+            name = _proposal_owner(token, lex) or (_pronoun_owner(token) if pronouns else "")
             return (name, token) if name else None
         head = token.head
         if head.i == token.i or token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp"}:
@@ -496,6 +496,23 @@ def _approved(noun, lex) -> bool:
     head = noun.head
     return noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in lex["approving"] and not any(
         c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children)
+
+
+OWNER_PRONOUNS = {"his": "male", "her": "female"}
+
+
+def _pronoun_owner(noun) -> str:
+    """"Y, straight off a trip where his pleas for more aid went unheard": a "his"/"her" owner is
+    the nearest person named before it in the sentence whose first name does not say otherwise."""
+    doc = noun.doc
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    if owner is None:
+        return ""
+    for i in range(owner.i - 1, owner.sent.start - 1, -1):
+        name = doc._.person_at.get(i)
+        if name and first_name_gender(name) in ("", OWNER_PRONOUNS[owner.lower_]):
+            return name
+    return ""
 
 
 def _own_government(doc, owner: str, own: frozenset) -> bool:
@@ -797,6 +814,7 @@ class Stance:
         starts = [c.start for c in cues]
         lex = _lexicon()
         claims = []
+        heard = set()  # start chars of the cues some speech act's region holds
         for act in doc._.speech or []:
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
@@ -805,6 +823,7 @@ class Stance:
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
             matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
                        for c in cues[lo:hi] if c.end <= region.end]
+            heard.update(m[0] for m in matches)
             own = frozenset(doc._.actors[name].country for name in act.speakers
                             if name in doc._.actors and doc._.actors[name].country)
             found = list(claims_in(region, matches, act.lead, act.kind == "direct", own))
@@ -835,10 +854,40 @@ class Stance:
                             and not _approved(noun, lex):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
+        claims += _owned_outside_speech(doc, [c for c in cues if c.start_char not in heard], lex)
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech, Claim]]:
+    """Claims of cues no speech act holds that are the content of a named owner's proposal noun
+    ("Y's call for peace talks was rejected", "criticism of Y's push for a deal", "a request by Y
+    for more weapons"): the owner's position, read inside the noun phrase. A cue with no owner
+    named before or right after its noun stays nobody's."""
+    out = []
+    for cue in cues:
+        owned = _owned_proposal(doc, cue.start_char, cue.end_char, lex, pronouns=True)
+        if owned is None:
+            continue
+        name, noun = owned
+        if noun.i == cue.end - 1 or name not in doc._.actors or doc._.actors[name].actor_type != "person":
+            # "Y's peace plan": a cue ending in the noun names the plan, not what it holds (a cue
+            # that opens with it, "his pleas for more weapons", holds it); a country's "bid" or "request"
+            # outside any speech is mostly the writer's summary of a government's course
+            continue
+        phrase = doc[noun.left_edge.i:noun.right_edge.i + 1]
+        # read on the phrase alone: what the sentence does with the proposal ("was rejected by
+        # Moscow") is someone else's judgement, not the owner's stance
+        shift = phrase.start_char
+        match = (cue.start_char - shift, cue.end_char - shift, cue.label_, 1 if cue.kb_id_ == "support" else -1,
+                 cue.id_ == "weak")
+        claim = next(iter(claims_in(phrase.as_doc()[:], [match])), None)
+        if claim is not None:
+            claim = claim._replace(start_char=claim.start_char + shift, end_char=claim.end_char + shift)
+            out.append((Speech([name], "reported", phrase, None, "", False, noun.sent), claim))
+    return out
 
 
 READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}

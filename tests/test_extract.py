@@ -559,6 +559,45 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "oppose")]),
     ("Kremlin spokesman Tom Reed responded to a request by Ukrainian President Anna Berg for more military equipment.",
      [("Anna Berg", "military_aid", "support")]),
+    # a person's proposal noun outside any speech act still states the owner's position, read inside
+    # the noun phrase ("was rejected by Moscow" is Moscow's judgement); "Y's peace plan" only names a plan
+    ("Latvian President Anna Berg's call for peace talks was rejected by Moscow.",
+     [("Anna Berg", "negotiations", "support")]),
+    ("Latvian President Anna Berg's opposition to sending tanks to Ukraine angered Kyiv.",
+     [("Anna Berg", "military_aid", "oppose")]),
+    ("Ukrainian President Anna Berg's peace plan won wide support in Riga.", []),
+    # a "his"/"her" owner is the nearest person named before it whose first name does not say otherwise
+    ("The summit comes at a dire time for Ukrainian President Karl Lind, straight off a trip to Washington where "
+     "his pleas for more weapons fell on deaf ears.", [("Karl Lind", "military_aid", "support")]),
+    ("The summit comes at a dire time for Ukrainian President Anna Berg, straight off a trip to Washington where "
+     "his pleas for more weapons fell on deaf ears.", []),
+    # echoing the speech act just before takes its position: "similar statements were made by", "echoed
+    # his words", "agreed"; a content of its own is read as such, and an echo three sentences on is nobody's
+    ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. Similar statements were also made "
+     "by Latvian Prime Minister Anna Berg and Lithuanian Prime Minister Tom Reed.",
+     [("Anna Berg", "sanctions", "support"), ("Karl Lind", "sanctions", "support"), ("Tom Reed", "sanctions", "support")]),
+    ("“New sanctions on Russia are needed,” Estonian Prime Minister Karl Lind said. Latvian Prime Minister Anna Berg "
+     "echoed his words.", [("Anna Berg", "sanctions", "support"), ("Karl Lind", "sanctions", "support")]),
+    ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. Latvian Prime Minister Anna Berg "
+     "agreed to send tanks to Ukraine.", [("Anna Berg", "military_aid", "support"), ("Karl Lind", "sanctions", "support")]),
+    ("Estonian Prime Minister Karl Lind said new sanctions on Russia are needed. He met Latvian Prime Minister Anna "
+     "Berg on Monday. The weather was fine in Riga. Berg agreed.", [("Karl Lind", "sanctions", "support")]),
+    # a verb of little meaning with a noun of asking or promising speaks like the noun's verb; without
+    # the noun's content ("made a phone call to ... about") it says nothing
+    ("Latvian President Anna Berg made a compelling plea for air defence systems at a conference in Riga.",
+     [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg renewed her call for a ceasefire on Monday.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian President Anna Berg made a phone call to the Russian president on Monday about peace talks.", []),
+    # a verb of containing whose subject is a named person's plan states the owner's proposal; an
+    # ownerless plan is nobody's
+    ("Ukrainian President Anna Berg's peace formula includes the withdrawal of Russian troops from Ukraine.",
+     [("Anna Berg", "territorial_integrity", "support")]),
+    ("The plan of Latvian President Anna Berg envisages new sanctions on Russia.", [("Anna Berg", "sanctions", "support")]),
+    ("The plan includes new sanctions on Russia.", []),
+    # a speech verb in an adverbial clause after the main one ("after", "when", "while") has a speaker
+    # of its own, a country too
+    ("Latvian President Anna Berg said new sanctions are needed, after Russia warned against sending tanks to Ukraine.",
+     [("Anna Berg", "sanctions", "support"), ("Russia", "military_aid", "oppose")]),
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),

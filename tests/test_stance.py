@@ -203,6 +203,9 @@ CASES = [
     # Ukraine's security guaranteed, without the noun "guarantees"
     ("we are launching a declaration that guarantees Ukraine's security", [("security_guarantees", "support")]),
     ("the pact will guarantee the security of Ukraine", [("security_guarantees", "support")]),
+    # driving Russian forces out is a withdrawal too
+    ("the plan demands the expulsion of Russian forces from all of Ukraine", [("territorial_integrity", "support")]),
+    ("we must expel all Russian troops", [("territorial_integrity", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
