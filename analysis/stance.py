@@ -90,6 +90,7 @@ def _lexicon():
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
+        "harsh": {w.lower() for w in data["harsh"]} | {"illegitimate", "unlawful"},
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
@@ -230,8 +231,10 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
     # describes the object ("opposes taxes that discriminate against ..."), it is not the object
+    # a participle clause starts another act too: "criticised the plan, arguing that a truce would not last"
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
-                   or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
+                   or (t.pos_ == "VERB" and t.dep_ == "conj") or (t.tag_ == "VBG" and t.dep_ == "advcl")
+                   for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 
@@ -443,6 +446,37 @@ def _governing_predicate(doc, cue_tokens, stop: int):
     return None
 
 
+def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: bool, polarity: int, lex) -> int:
+    """1 when the verb that judges the cue in its subject is negated and the negation is not yet
+    counted: "sanctions will not be lifted" (a reversing predicate, negated), "the transfer of
+    weapons will not help", "new sanctions will not stop Russia" (the cue, acting, will fail).
+    A judging phrase that holds the negator itself ("not realistic") has counted it; a confirming
+    one ("not negotiable") turns nothing. Without a judging phrase only an active prediction (a
+    modal) counts: a negated event ("aid has not arrived") describes, a negated passive ("must
+    not be changed") says only what is not done to the cue, and a negated end ("aid will not
+    stop") is a continuation. A cue that names an act with contempt ("appeasement will not stop
+    him", "the illegal annexation will never stand") is left as it is: its failure agrees with it."""
+    if predicate is None or predicate.i < c1 or confirmed or not any(c.dep_ == "neg" for c in predicate.children):
+        return 0
+    if after_match is not None:
+        words = re.findall(r"\w+|n['’]t", after_match.group().lower())
+        return int(not any(w.replace("’", "'") in lex["negators"] for w in words))
+    if polarity < 0 or any(t.lower_ in lex["harsh"] for t in cue_tokens) or predicate.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in predicate.children):
+        return 0
+    head = _cue_head(cue_tokens)
+    subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS
+                    and c.left_edge.i <= head.i <= c.right_edge.i), None)
+    if subject is None or subject.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in predicate.children):
+        return 0
+    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in predicate.children)
+    return int(objects or predicate.lower_ not in ENDINGS)
+
+
+# Intransitive verbs whose negation is a continuation: "support for Ukraine will not waver".
+ENDINGS = {"stop", "end", "cease", "change", "waver", "fade", "diminish", "weaken", "falter", "wane", "decline",
+           "decrease", "disappear", "dwindle", "flag", "slow", "go"}
+
+
 def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     """The cue is the content of a proposal that a reversing verb takes as its object: "vetoed
     the resolution that called for an immediate ceasefire", "rejected a proposal to lift the
@@ -612,7 +646,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         reversals = list(lex["before"].finditer(wide_left.text))
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
-        judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
+        after_match = lex["after"].search(right.text)
+        judged_after = int(bool(after_match))  # "absurd and outrageous" judge once
         if judged_after and _made_by_another(doc, c0, left_start):
             judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
@@ -620,7 +655,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         if not judged_after and not confirmed:
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
-                judged_after = int(bool(lex["after"].search(judged)))
+                after_match = lex["after"].search(judged)
+                judged_after = int(bool(after_match))
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
@@ -653,6 +689,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
+        flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
+                                    lex)
         # "fear that talks would only reward aggression": the judging predicate already says what is feared
         flips += not judged_after and _feared(cue_tokens, first, lex)
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."

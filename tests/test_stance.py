@@ -194,6 +194,19 @@ CASES = [
     # Ukraine's security guaranteed, without the noun "guarantees"
     ("we are launching a declaration that guarantees Ukraine's security", [("security_guarantees", "support")]),
     ("the pact will guarantee the security of Ukraine", [("security_guarantees", "support")]),
+    # a negated verb that judges the cue in its subject: a reversing one negated, or the cue's
+    # predicted failure; a negated end is a continuation, a negated passive or event no judgement
+    ("new sanctions will not be lifted", [("sanctions", "support")]),
+    ("new sanctions will not stop Moscow", [("sanctions", "oppose")]),
+    ("the transfer of weapons to Ukraine will not help", [("military_aid", "oppose")]),
+    ("freezing the conflict is not an answer", [("ceasefire", "oppose")]),
+    ("military aid to Ukraine will not stop", [("military_aid", "support")]),
+    ("the promised military aid has not arrived", [("military_aid", "support")]),
+    ("borders cannot be redrawn by force", [("territorial_integrity", "support")]),
+    ("the country's territorial integrity is not up for discussion", [("territorial_integrity", "support")]),
+    # a reversing verb does not reach into the participle clause after its object
+    ("she criticised the comments, arguing that a truce on such terms would not last", [("ceasefire", "oppose")]),
+    ("he condemned the strikes, calling for a ceasefire", [("ceasefire", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
