@@ -399,6 +399,37 @@ def _threatened(doc, cue_tokens, lex) -> bool:
     return False
 
 
+EVENT_PATH = {"pobj", "prep", "dobj", "compound", "amod", "conj", "cc", "nmod", "appos", "npadvmod", "poss"}
+
+
+def _described_event(cue_tokens, lead, lex) -> bool:
+    """A vague cue is a place in a past event someone else made: "as Russia invaded the
+    territories", "referendums that took place in these territories", "the army has recaptured half
+    of the territories". Climbing from the cue through its noun phrase and prepositions to the
+    verb: a past tense (or "has" + participle) with a subject that is not "I"/"we" tells what
+    happened, not what the speaker wants; a judging adverb ("illegally annexed"), a verb of speech
+    ("has criticized assistance for Ukraine"), a reversing verb ("lifted the duties") or the act
+    reported of the speaker (``lead``) still is a stance."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        if token.dep_ not in EVENT_PATH or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return False
+    if (verb_lemma(token.text) in speech_kinds()[0] or lex["before"].fullmatch(token.text)
+            or (lead is not None and lead.start <= token.i < lead.end)):
+        return False  # "has criticized assistance for Ukraine", "lifted the duties": the speaker's own act
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children))
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    return (past and bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
+            and not any(c.dep_ == "advmod" and c.lower_.removesuffix("ly") in lex["harsh"] | {"illegal"}
+                        for c in token.children))
+
+
 def _in_time_phrase(cue_tokens, lex) -> bool:
     """The cue hangs (through nouns and coordination) on a time preposition: "after months of
     training and political negotiations"."""
@@ -634,6 +665,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
             continue  # "before the talks started", "after months of negotiations": a time reference
+        if weak and _described_event(cue_tokens, lead, lex):
+            continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and _reported_inside(doc, cue_tokens, span, own):

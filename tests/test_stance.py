@@ -207,6 +207,11 @@ CASES = [
     # a reversing verb does not reach into the participle clause after its object
     ("she criticised the comments, arguing that a truce on such terms would not last", [("ceasefire", "oppose")]),
     ("he condemned the strikes, calling for a ceasefire", [("ceasefire", "support")]),
+    # a vague cue as the place of a past event someone made is no stance; condemned or demanded it is
+    ("the army has recaptured half of the territories seized last year", []),
+    ("the votes took place in these territories", []),
+    ("Moscow illegally annexed Ukrainian territory", [("territorial_integrity", "support")]),
+    ("the troops must leave the territory", [("territorial_integrity", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
