@@ -212,6 +212,8 @@ CASES = [
     ("the votes took place in these territories", []),
     ("Moscow illegally annexed Ukrainian territory", [("territorial_integrity", "support")]),
     ("the troops must leave the territory", [("territorial_integrity", "support")]),
+    # a negator does not reach into the next sentence of a quote
+    ("Sanctions alone are not enough. We need weapons and a plan.", [("sanctions", "support"), ("military_aid", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
