@@ -635,6 +635,28 @@ def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> b
     return False
 
 
+INNER_QUOTES = {"‘": "’", "'": "'"}
+
+
+def _voiced_inside(doc, c0: int, region) -> bool:
+    """The cue sits in a quote inside the speaker's quote that holds a whole clause ("a phony
+    off-ramp, by which I mean, ‘Oh, let's have a ceasefire’", "the proposal is in the style of
+    ‘we are ready for talks if ...’"): the speaker mimics or cites another voice. A quoted term
+    ("a ‘frozen conflict’") is still the speaker's."""
+    opener = None
+    for i in range(region.start, c0):
+        token = doc[i]
+        if opener is None and token.text in INNER_QUOTES and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_punct):
+            opener = i
+        elif opener is not None and token.text == INNER_QUOTES[doc[opener].text]:
+            opener = None
+    if opener is None:
+        return False
+    end = next((i for i in range(c0, region.end) if doc[i].text == INNER_QUOTES[doc[opener].text]), region.end)
+    inner = doc[opener + 1:end]
+    return len(inner) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inner)
+
+
 def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False) -> Iterator[Claim]:
     """Claims made in ``span`` (a spaCy Span or Doc slice), matching the catalog's cues in it.
 
@@ -671,7 +693,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
-        if direct and _reported_inside(doc, cue_tokens, span, own):
+        if direct and (_reported_inside(doc, cue_tokens, span, own) or _voiced_inside(doc, c0, span)):
             continue
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}

@@ -562,6 +562,13 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Jan Nowak said neither Ukraine nor Russia was currently ready for territorial "
      "concessions.", []),
     ("Latvian Foreign Minister Jan Nowak said Latvia was ready for talks.", [("Jan Nowak", "negotiations", "support")]),
+    # a voice the speaker mimics or cites in a quote inside the quote is not the speaker's; a quoted term is
+    ("\"That would be a false exit, by which I mean, ‘Oh, let’s have a ceasefire, let’s just freeze things,’ and then "
+     "they attack again,\" said Latvian Foreign Minister Jan Nowak.", []),
+    ("\"Their offer is in the style of ‘we are ready for peace talks if Kyiv gives in,’\" said Latvian Foreign "
+     "Minister Jan Nowak.", []),
+    ("\"We want a ceasefire, not a ‘pause’,\" said Latvian Foreign Minister Jan Nowak.",
+     [("Jan Nowak", "ceasefire", "support")]),
 ]
 
 
