@@ -756,12 +756,17 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += _threatened(doc, cue_tokens, lex)
         value = polarity * (-1 if flips % 2 else 1)
         stance = "support" if value > 0 else "oppose"
-        if lex["hedges"].search(wide_left.text):
+        # a condition the speaker sets names a demand ("ready to talk on condition that Kyiv renounces
+        # NATO membership"): only a hedge of the cue's own clause makes it tentative
+        if any(m.group().lower() not in CONDITIONS for m in lex["hedges"].finditer(wide_left.text)):
             stance = "neutral"
         # the cue's words from its own (expanded) span: Doc.text would join the whole document
         # for every claim
         yield Claim(issue_id, stance, start, end, cue_span.text[start - cue_span.start_char:end - cue_span.start_char],
                     weak, flips > 0, confirmed)
+
+
+CONDITIONS = {"only if", "on condition", "provided that"}
 
 
 ANAPHORIC_DETS = {"the", "these", "those", "such"}

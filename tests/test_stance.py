@@ -214,6 +214,10 @@ CASES = [
     ("the troops must leave the territory", [("territorial_integrity", "support")]),
     # a negator does not reach into the next sentence of a quote
     ("Sanctions alone are not enough. We need weapons and a plan.", [("sanctions", "support"), ("military_aid", "support")]),
+    # a condition the speaker sets is a demand, not a hedge
+    ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
+     [("nato_membership", "oppose")]),
+    ("it would consider sending troops", [("peacekeeping_troops", "neutral")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
