@@ -214,6 +214,9 @@ CASES = [
     ("the troops must leave the territory", [("territorial_integrity", "support")]),
     # a negator does not reach into the next sentence of a quote
     ("Sanctions alone are not enough. We need weapons and a plan.", [("sanctions", "support"), ("military_aid", "support")]),
+    # compromising on something gives some of it up; refusing to compromise holds it
+    ("Kyiv will never compromise on its sovereignty", [("territorial_integrity", "support")]),
+    ("Kyiv may have to compromise on its territorial integrity", [("territorial_integrity", "oppose")]),
     # a condition the speaker sets is a demand, not a hedge
     ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
      [("nato_membership", "oppose")]),
