@@ -668,12 +668,16 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False
     return claims_in(span, _matches(span.text, span.start_char, issues), lead, direct)
 
 
-def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset()) -> Iterator[Claim]:
+def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset(),
+              frame: int | None = None) -> Iterator[Claim]:
     """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``;
-    ``own``: the countries its speakers speak for."""
+    ``own``: the countries its speakers speak for; ``frame``: where the clause a quoted fragment
+    continues starts (its negators reach into the fragment)."""
     lex = _lexicon()
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
+    if frame is not None:
+        first = min(first, frame)
     lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
     # "has not joined its neighbours in imposing sanctions": negated through the verb above the lead,
     # for what the lead itself governs (not "... and has refused requests to supply ammunition")
@@ -898,7 +902,8 @@ class Stance:
                        for c in cues[lo:hi] if c.end <= region.end]
             own = frozenset(doc._.actors[name].country for name in act.speakers
                             if name in doc._.actors and doc._.actors[name].country)
-            found = list(claims_in(region, matches, act.lead, act.kind == "direct", own))
+            found = list(claims_in(region, matches, act.lead, act.kind == "direct", own,
+                                   _fragment_frame(doc, region) if act.kind == "direct" else None))
             # a vague cue yields to a clear one on the same issue that says the opposite ("the subsidy
             # policy constitutes discrimination": the subsidies named are the topic, not a support)
             clear = {(c.issue, c.stance) for c in found if not c.weak}
@@ -929,6 +934,20 @@ class Stance:
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+OPENING_QUOTES = {"“", '"', "‘", "'"}
+
+
+def _fragment_frame(doc: Doc, region: Span) -> int | None:
+    """Where the clause starts that a quoted fragment continues (his nation won't “compromise on
+    its sovereignty”): the quote opens right after a word of the same sentence, so the words
+    before it frame what it says. None for a quote that opens a sentence or follows ":" or ","."""
+    opener = region.start - 1
+    if opener < 1 or doc[opener].text not in OPENING_QUOTES or doc[opener - 1].is_punct:
+        return None
+    sentence = doc[opener].sent
+    return sentence.start if sentence.start < opener else None
 
 
 READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}

@@ -569,6 +569,13 @@ SPEAKER_SENTENCES += [
      "Minister Jan Nowak.", []),
     ("\"We want a ceasefire, not a ‘pause’,\" said Latvian Foreign Minister Jan Nowak.",
      [("Jan Nowak", "ceasefire", "support")]),
+    # a quoted fragment continues the clause before it: its negator reaches into the quote
+    ("Latvian Foreign Minister Jan Nowak told the BBC his nation would never “compromise on its sovereignty.”",
+     [("Jan Nowak", "territorial_integrity", "support")]),
+    ("Latvian Foreign Minister Jan Nowak said his government would not “send troops to Ukraine.”",
+     [("Jan Nowak", "peacekeeping_troops", "oppose")]),
+    ("Latvian Foreign Minister Jan Nowak said: “We will send troops to Ukraine.”",
+     [("Jan Nowak", "peacekeeping_troops", "support")]),
 ]
 
 
