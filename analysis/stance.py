@@ -82,6 +82,8 @@ def _lexicon():
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "purpose": phrases("purpose_before"),
+        "undoing": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to)\b",
+                              re.IGNORECASE),
         "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
@@ -742,12 +744,14 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
         # nor does a reversing verb reach its own purpose clause ("give up land to join NATO")
-        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
-                      and not (m.group().lower() in lex["direct"] and any(
-                          t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
-                      and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens))
-        if reached and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
+        reaching = [m for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
+                    and not (m.group().lower() in lex["direct"] and any(
+                        t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
+                    and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens)]
+        if reaching and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
+        # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
+        reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,

@@ -217,6 +217,9 @@ CASES = [
     # compromising on something gives some of it up; refusing to compromise holds it
     ("Kyiv will never compromise on its sovereignty", [("territorial_integrity", "support")]),
     ("Kyiv may have to compromise on its territorial integrity", [("territorial_integrity", "oppose")]),
+    # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
+    ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
+    ("she regretted the lack of military aid", [("military_aid", "support")]),
     # a condition the speaker sets is a demand, not a hedge
     ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
      [("nato_membership", "oppose")]),
