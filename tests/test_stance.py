@@ -220,6 +220,8 @@ CASES = [
     # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # an act said to be playing with fire is opposed
+    ("the allies are “playing with fire” by supplying more weapons to Ukraine", [("military_aid", "oppose")]),
     # a condition the speaker sets is a demand, not a hedge
     ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
      [("nato_membership", "oppose")]),
