@@ -82,6 +82,8 @@ def _lexicon():
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "purpose": phrases("purpose_before"),
+        "undoing": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to)\b",
+                              re.IGNORECASE),
         "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
@@ -90,6 +92,7 @@ def _lexicon():
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
         "window": int(data["negation_window"]),
+        "harsh": {w.lower() for w in data["harsh"]} | {"illegitimate", "unlawful"},
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
@@ -231,8 +234,10 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
     # describes the object ("opposes taxes that discriminate against ..."), it is not the object
+    # a participle clause starts another act too: "criticised the plan, arguing that a truce would not last"
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
-                   or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
+                   or (t.pos_ == "VERB" and t.dep_ == "conj") or (t.tag_ == "VBG" and t.dep_ == "advcl")
+                   for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 
@@ -253,6 +258,8 @@ def _clause_start(doc, c0: int, first: int) -> int:
     """Where the clause of the token at ``c0`` starts: after the last clause break (";", ", and",
     "and <verb>") before it, never before ``first`` (the lead)."""
     for i in range(c0 - 1, first - 1, -1):
+        if doc[i + 1].is_sent_start:
+            return i + 1  # a quote of several sentences: a negator of the one before stays there
         if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
             doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
         ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
@@ -397,6 +404,37 @@ def _threatened(doc, cue_tokens, lex) -> bool:
     return False
 
 
+EVENT_PATH = {"pobj", "prep", "dobj", "compound", "amod", "conj", "cc", "nmod", "appos", "npadvmod", "poss"}
+
+
+def _described_event(cue_tokens, lead, lex) -> bool:
+    """A vague cue is a place in a past event someone else made: "as Russia invaded the
+    territories", "referendums that took place in these territories", "the army has recaptured half
+    of the territories". Climbing from the cue through its noun phrase and prepositions to the
+    verb: a past tense (or "has" + participle) with a subject that is not "I"/"we" tells what
+    happened, not what the speaker wants; a judging adverb ("illegally annexed"), a verb of speech
+    ("has criticized assistance for Ukraine"), a reversing verb ("lifted the duties") or the act
+    reported of the speaker (``lead``) still is a stance."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        if token.dep_ not in EVENT_PATH or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return False
+    if (verb_lemma(token.text) in speech_kinds()[0] or lex["before"].fullmatch(token.text)
+            or (lead is not None and lead.start <= token.i < lead.end)):
+        return False  # "has criticized assistance for Ukraine", "lifted the duties": the speaker's own act
+    past = token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children))
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+    return (past and bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
+            and not any(c.dep_ == "advmod" and c.lower_.removesuffix("ly") in lex["harsh"] | {"illegal"}
+                        for c in token.children))
+
+
 def _in_time_phrase(cue_tokens, lex) -> bool:
     """The cue hangs (through nouns and coordination) on a time preposition: "after months of
     training and political negotiations"."""
@@ -442,6 +480,37 @@ def _governing_predicate(doc, cue_tokens, stop: int):
             return None
         token = head
     return None
+
+
+def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: bool, polarity: int, lex) -> int:
+    """1 when the verb that judges the cue in its subject is negated and the negation is not yet
+    counted: "sanctions will not be lifted" (a reversing predicate, negated), "the transfer of
+    weapons will not help", "new sanctions will not stop Russia" (the cue, acting, will fail).
+    A judging phrase that holds the negator itself ("not realistic") has counted it; a confirming
+    one ("not negotiable") turns nothing. Without a judging phrase only an active prediction (a
+    modal) counts: a negated event ("aid has not arrived") describes, a negated passive ("must
+    not be changed") says only what is not done to the cue, and a negated end ("aid will not
+    stop") is a continuation. A cue that names an act with contempt ("appeasement will not stop
+    him", "the illegal annexation will never stand") is left as it is: its failure agrees with it."""
+    if predicate is None or predicate.i < c1 or confirmed or not any(c.dep_ == "neg" for c in predicate.children):
+        return 0
+    if after_match is not None:
+        words = re.findall(r"\w+|n['’]t", after_match.group().lower())
+        return int(not any(w.replace("’", "'") in lex["negators"] for w in words))
+    if polarity < 0 or any(t.lower_ in lex["harsh"] for t in cue_tokens) or predicate.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in predicate.children):
+        return 0
+    head = _cue_head(cue_tokens)
+    subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS
+                    and c.left_edge.i <= head.i <= c.right_edge.i), None)
+    if subject is None or subject.dep_ != "nsubj" or any(c.dep_ == "auxpass" for c in predicate.children):
+        return 0
+    objects = any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in predicate.children)
+    return int(objects or predicate.lower_ not in ENDINGS)
+
+
+# Intransitive verbs whose negation is a continuation: "support for Ukraine will not waver".
+ENDINGS = {"stop", "end", "cease", "change", "waver", "fade", "diminish", "weaken", "falter", "wane", "decline",
+           "decrease", "disappear", "dwindle", "flag", "slow", "go"}
 
 
 def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
@@ -594,6 +663,28 @@ def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> b
     return False
 
 
+INNER_QUOTES = {"‘": "’", "'": "'"}
+
+
+def _voiced_inside(doc, c0: int, region) -> bool:
+    """The cue sits in a quote inside the speaker's quote that holds a whole clause ("a phony
+    off-ramp, by which I mean, ‘Oh, let's have a ceasefire’", "the proposal is in the style of
+    ‘we are ready for talks if ...’"): the speaker mimics or cites another voice. A quoted term
+    ("a ‘frozen conflict’") is still the speaker's."""
+    opener = None
+    for i in range(region.start, c0):
+        token = doc[i]
+        if opener is None and token.text in INNER_QUOTES and (i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_punct):
+            opener = i
+        elif opener is not None and token.text == INNER_QUOTES[doc[opener].text]:
+            opener = None
+    if opener is None:
+        return False
+    end = next((i for i in range(c0, region.end) if doc[i].text == INNER_QUOTES[doc[opener].text]), region.end)
+    inner = doc[opener + 1:end]
+    return len(inner) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in inner)
+
+
 def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False) -> Iterator[Claim]:
     """Claims made in ``span`` (a spaCy Span or Doc slice), matching the catalog's cues in it.
 
@@ -605,12 +696,16 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False
     return claims_in(span, _matches(span.text, span.start_char, issues), lead, direct)
 
 
-def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset()) -> Iterator[Claim]:
+def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset(),
+              frame: int | None = None) -> Iterator[Claim]:
     """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``;
-    ``own``: the countries its speakers speak for."""
+    ``own``: the countries its speakers speak for; ``frame``: where the clause a quoted fragment
+    continues starts (its negators reach into the fragment)."""
     lex = _lexicon()
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
+    if frame is not None:
+        first = min(first, frame)
     lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
     # "has not joined its neighbours in imposing sanctions": negated through the verb above the lead,
     # for what the lead itself governs (not "... and has refused requests to supply ammunition")
@@ -626,9 +721,11 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
             continue  # "before the talks started", "after months of negotiations": a time reference
+        if weak and _described_event(cue_tokens, lead, lex):
+            continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
-        if direct and _reported_inside(doc, cue_tokens, span, own):
+        if direct and (_reported_inside(doc, cue_tokens, span, own) or _voiced_inside(doc, c0, span)):
             continue
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
@@ -638,7 +735,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         reversals = list(lex["before"].finditer(wide_left.text))
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
-        judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
+        after_match = lex["after"].search(right.text)
+        judged_after = int(bool(after_match))  # "absurd and outrageous" judge once
         if judged_after and _made_by_another(doc, c0, left_start):
             judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
@@ -646,7 +744,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         if not judged_after and not confirmed:
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
-                judged_after = int(bool(lex["after"].search(judged)))
+                after_match = lex["after"].search(judged)
+                judged_after = int(bool(after_match))
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
@@ -671,14 +770,18 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
         # nor does a reversing verb reach its own purpose clause ("give up land to join NATO")
-        reached = sum(1 for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
-                      and not (m.group().lower() in lex["direct"] and any(
-                          t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
-                      and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens))
-        if reached and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
+        reaching = [m for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
+                    and not (m.group().lower() in lex["direct"] and any(
+                        t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
+                    and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens)]
+        if reaching and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
+        # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
+        reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
         flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
         flips += judged_after
+        flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
+                                    lex)
         # "fear that talks would only reward aggression": the judging predicate already says what is feared
         flips += not judged_after and _feared(cue_tokens, first, lex)
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
@@ -687,12 +790,17 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += _threatened(doc, cue_tokens, lex)
         value = polarity * (-1 if flips % 2 else 1)
         stance = "support" if value > 0 else "oppose"
-        if lex["hedges"].search(wide_left.text):
+        # a condition the speaker sets names a demand ("ready to talk on condition that Kyiv renounces
+        # NATO membership"): only a hedge of the cue's own clause makes it tentative
+        if any(m.group().lower() not in CONDITIONS for m in lex["hedges"].finditer(wide_left.text)):
             stance = "neutral"
         # the cue's words from its own (expanded) span: Doc.text would join the whole document
         # for every claim
         yield Claim(issue_id, stance, start, end, cue_span.text[start - cue_span.start_char:end - cue_span.start_char],
                     weak, flips > 0, confirmed)
+
+
+CONDITIONS = {"only if", "on condition", "provided that"}
 
 
 ANAPHORIC_DETS = {"the", "these", "those", "such"}
@@ -826,7 +934,8 @@ class Stance:
             heard.update(m[0] for m in matches)
             own = frozenset(doc._.actors[name].country for name in act.speakers
                             if name in doc._.actors and doc._.actors[name].country)
-            found = list(claims_in(region, matches, act.lead, act.kind == "direct", own))
+            found = list(claims_in(region, matches, act.lead, act.kind == "direct", own,
+                                   _fragment_frame(doc, region) if act.kind == "direct" else None))
             # a vague cue yields to a clear one on the same issue that says the opposite ("the subsidy
             # policy constitutes discrimination": the subsidies named are the topic, not a support)
             clear = {(c.issue, c.stance) for c in found if not c.weak}
@@ -888,6 +997,20 @@ def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech,
             claim = claim._replace(start_char=claim.start_char + shift, end_char=claim.end_char + shift)
             out.append((Speech([name], "reported", phrase, None, "", False, noun.sent), claim))
     return out
+
+
+OPENING_QUOTES = {"“", '"', "‘", "'"}
+
+
+def _fragment_frame(doc: Doc, region: Span) -> int | None:
+    """Where the clause starts that a quoted fragment continues (his nation won't “compromise on
+    its sovereignty”): the quote opens right after a word of the same sentence, so the words
+    before it frame what it says. None for a quote that opens a sentence or follows ":" or ","."""
+    opener = region.start - 1
+    if opener < 1 or doc[opener].text not in OPENING_QUOTES or doc[opener - 1].is_punct:
+        return None
+    sentence = doc[opener].sent
+    return sentence.start if sentence.start < opener else None
 
 
 READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}

@@ -54,6 +54,8 @@ CASES = [
     ("the government suspended the tariffs in an effort to negotiate a compromise",
      [("tariffs", "oppose"), ("trade_talks", "support")]),
     ("Oslo lifted the duties in a bid to reach a deal", [("tariffs", "oppose"), ("trade_talks", "support")]),
+    # opposing violations of the rules holds the rules
+    ("Oslo will oppose any violations of free trade rules", [("free_trade", "support")]),
     ("Oslo refused to negotiate", [("trade_talks", "oppose")]),
     # curbs named by the sum of Chinese imports they hit, or by the exports or sales they restrict
     ("the government is hiking tariffs on $18 billion worth of Chinese imports", [("china_trade_curbs", "support")]),

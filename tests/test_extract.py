@@ -611,6 +611,20 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Jan Nowak said neither Ukraine nor Russia was currently ready for territorial "
      "concessions.", []),
     ("Latvian Foreign Minister Jan Nowak said Latvia was ready for talks.", [("Jan Nowak", "negotiations", "support")]),
+    # a voice the speaker mimics or cites in a quote inside the quote is not the speaker's; a quoted term is
+    ("\"That would be a false exit, by which I mean, ‘Oh, let’s have a ceasefire, let’s just freeze things,’ and then "
+     "they attack again,\" said Latvian Foreign Minister Jan Nowak.", []),
+    ("\"Their offer is in the style of ‘we are ready for peace talks if Kyiv gives in,’\" said Latvian Foreign "
+     "Minister Jan Nowak.", []),
+    ("\"We want a ceasefire, not a ‘pause’,\" said Latvian Foreign Minister Jan Nowak.",
+     [("Jan Nowak", "ceasefire", "support")]),
+    # a quoted fragment continues the clause before it: its negator reaches into the quote
+    ("Latvian Foreign Minister Jan Nowak told the BBC his nation would never “compromise on its sovereignty.”",
+     [("Jan Nowak", "territorial_integrity", "support")]),
+    ("Latvian Foreign Minister Jan Nowak said his government would not “send troops to Ukraine.”",
+     [("Jan Nowak", "peacekeeping_troops", "oppose")]),
+    ("Latvian Foreign Minister Jan Nowak said: “We will send troops to Ukraine.”",
+     [("Jan Nowak", "peacekeeping_troops", "support")]),
 ]
 
 

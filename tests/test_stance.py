@@ -206,6 +206,38 @@ CASES = [
     # driving Russian forces out is a withdrawal too
     ("the plan demands the expulsion of Russian forces from all of Ukraine", [("territorial_integrity", "support")]),
     ("we must expel all Russian troops", [("territorial_integrity", "support")]),
+    # a negated verb that judges the cue in its subject: a reversing one negated, or the cue's
+    # predicted failure; a negated end is a continuation, a negated passive or event no judgement
+    ("new sanctions will not be lifted", [("sanctions", "support")]),
+    ("new sanctions will not stop Moscow", [("sanctions", "oppose")]),
+    ("the transfer of weapons to Ukraine will not help", [("military_aid", "oppose")]),
+    ("freezing the conflict is not an answer", [("ceasefire", "oppose")]),
+    ("military aid to Ukraine will not stop", [("military_aid", "support")]),
+    ("the promised military aid has not arrived", [("military_aid", "support")]),
+    ("borders cannot be redrawn by force", [("territorial_integrity", "support")]),
+    ("the country's territorial integrity is not up for discussion", [("territorial_integrity", "support")]),
+    # a reversing verb does not reach into the participle clause after its object
+    ("she criticised the comments, arguing that a truce on such terms would not last", [("ceasefire", "oppose")]),
+    ("he condemned the strikes, calling for a ceasefire", [("ceasefire", "support")]),
+    # a vague cue as the place of a past event someone made is no stance; condemned or demanded it is
+    ("the army has recaptured half of the territories seized last year", []),
+    ("the votes took place in these territories", []),
+    ("Moscow illegally annexed Ukrainian territory", [("territorial_integrity", "support")]),
+    ("the troops must leave the territory", [("territorial_integrity", "support")]),
+    # a negator does not reach into the next sentence of a quote
+    ("Sanctions alone are not enough. We need weapons and a plan.", [("sanctions", "support"), ("military_aid", "support")]),
+    # compromising on something gives some of it up; refusing to compromise holds it
+    ("Kyiv will never compromise on its sovereignty", [("territorial_integrity", "support")]),
+    ("Kyiv may have to compromise on its territorial integrity", [("territorial_integrity", "oppose")]),
+    # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
+    ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
+    ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # an act said to be playing with fire is opposed
+    ("the allies are “playing with fire” by supplying more weapons to Ukraine", [("military_aid", "oppose")]),
+    # a condition the speaker sets is a demand, not a hedge
+    ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
+     [("nato_membership", "oppose")]),
+    ("it would consider sending troops", [("peacekeeping_troops", "neutral")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
