@@ -132,7 +132,11 @@ def country_near(doc: Doc, start: int, end: int) -> str:
                              and (inst := countries.institution(ent[:k].text))), "")
                 if code:
                     return code
-        code = countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+            code = countries.party(ent.text)  # "CDU chairman", "the Law and Justice party's X"
+            if code:
+                return code
+        code = (countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+                or countries.party(token.text))
         if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
             code = countries.country_code(token.text)
         if code:
@@ -453,6 +457,8 @@ class PersonIndex:
                 actor.state(_own_position(mention), "", mention.sent)
             if not actor.country and PARTY_STATE.match(doc.text, mention.end_char):
                 actor.state("USA", "", mention.sent)  # "Sen. X, R-S.C.," / "X (D-NY)": a US lawmaker
+            if not actor.country:  # "X (SPD)", "X of the Bundestag", "X of the ruling Law and Justice party"
+                actor.state(_member_of_body(mention), "", mention.sent)
             seen.add(name)
         for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
             actor = doc._.actors[mention.kb_id_]
@@ -555,6 +561,32 @@ def _listed_member_of(mention: Span) -> str:
                          if m.dep_ in ("amod", "compound") and countries.demonym(m.text)), "")
             if code and any(mention.root.i in {t.i for t in o.subtree} for o in people_side):
                 return code
+    return ""
+
+
+def _member_of_body(mention: Span) -> str:
+    """The country of the party or institution a name is written with: a party in brackets right
+    after it ("Anna Berg (SPD)"), or a party or an institution after "of" ("Anna Berg of the
+    Bundestag", "Tom Reed of the ruling Law and Justice party", "Anna Berg of NATO"). A country
+    named after "of" is not read here: only a party or an institution says whom the person speaks for."""
+    doc, end = mention.doc, mention.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return countries.party(doc[end + 1].text)
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "of":
+        end += 1  # "Anna Berg, of the ruling Law and Justice party, said"
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return ""
+    of = doc[end]
+    heads = [t for t in of.children if t.dep_ == "pobj"] if of.head.i in range(mention.start, mention.end) else []
+    phrases = [doc[h.left_edge.i:h.i + 1] for h in heads]
+    # the body right after "of" ("of the Bundestag"), also where the parse hung "of" elsewhere
+    body = ent_at(doc, end + 1) or (ent_at(doc, end + 2) if doc[end + 1].lower_ == "the" else None)
+    if body is not None and body.label_ == "ORG" and body.start <= end + 2:
+        phrases.append(body)
+    for phrase in phrases:
+        code = countries.party(phrase.text) or (countries.institution(phrase.text) or ("", ""))[0]
+        if code:
+            return code
     return ""
 
 

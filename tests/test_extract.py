@@ -280,6 +280,14 @@ COUNTRY_SENTENCES = [
     # two titles joined by "and" before the name: the country of the first
     ("Latvia's foreign minister and deputy prime minister Anna Berg said talks must start.", {"Anna Berg": "LVA"}),
     ("Anna Berg and Foreign Minister Tom Reed met the envoy.", {"Anna Berg": "", "Tom Reed": ""}),
+    # a party of one country, as a title's modifier, in brackets or after "of"; an institution after "of"
+    ("CDU chairman Karl Lind said the talks had failed.", {"Karl Lind": "DEU"}),
+    ("Karl Lind (FDP) said the talks had failed.", {"Karl Lind": "DEU"}),
+    ("Anna Berg, of the ruling Law and Justice party, said the talks had failed.", {"Anna Berg": "POL"}),
+    ("Anna Berg of the Bundestag said the talks had failed.", {"Anna Berg": "DEU"}),
+    # a party name several countries' parties share, a body of no country: nothing
+    ("Karl Lind (Labour) said the talks had failed.", {"Karl Lind": ""}),
+    ("Anna Berg of the Atlantic Council said the talks had failed.", {"Anna Berg": ""}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
