@@ -7,7 +7,7 @@
   ("Secretary of State"), particle names split apart ("Maria van der" + "Berg"), a surname alone tagged ORG/GPE
   after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON, "Dolmabahce Palace", a dateline's
   "<Place>, <Country>:"), demonyms tagged PERSON, bylines and authors' lines, a name after an honorific tagged
-  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a name tagged ORG or left untagged in a list of
+  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
   people, and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
   <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,").
 
@@ -402,6 +402,7 @@ class NerRepair:
         ents = [self._relabel_place(self._honorific_names(e)) for e in ents]
         ents = self._join_particles(doc, ents)
         ents = self._bracketed_first_names(doc, ents)
+        ents = self._given_names_left_out(doc, ents)
         ents = self._names_in_lists(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
@@ -624,6 +625,28 @@ class NerRepair:
                 ent = Span(doc, s - 1, ent.end, label="PERSON")  # the model took the name from inside the bracket
             out.append(ent)
         return filter_spans(out)
+
+    @staticmethod
+    def _given_names_left_out(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A given name opening a sentence or a line that the model left out of the name after it
+        ("Recep" of "Recep Tayyip Erdogan", tagged "Tayyip Erdogan"): an untagged capitalised word
+        the first-name tables know, not a title, place or common word, joins the PERSON."""
+        from analysis.speakers import first_name_gender  # speakers imports this module
+
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        titles = role_words()
+        out = []
+        for ent in ents:
+            s = ent.start
+            if ent.label_ == "PERSON" and s >= 1 and (s - 1) not in covered:
+                first = doc[s - 1]
+                opens = s == 1 or first.is_sent_start or doc[s - 2].is_space or doc[s - 2].text in (".", "!", "?", ")", "]")
+                if (opens and first.is_title and first.is_alpha and not first.is_stop and first.pos_ == "PROPN"
+                        and first.lower_ not in titles and not _known_word(first.text)
+                        and first_name_gender(f"{first.text} {ent[0].text}")):
+                    ent = Span(doc, s - 1, ent.end, label="PERSON")
+            out.append(ent)
+        return out
 
     @staticmethod
     def _names_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:

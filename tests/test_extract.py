@@ -722,6 +722,13 @@ def test_a_country_joined_to_a_surname_is_no_first_name(nlp):
     assert sorted(doc._.actors) == ["Anna Berg", "Jens Lindqvist"]
 
 
+def test_a_given_name_opening_a_sentence_is_part_of_the_name(nlp):
+    """The model leaves a sentence's first word out of the name it starts ("Kemal Aydin" for
+    "Mehmet Kemal Aydin"): a known given name there belongs to the name."""
+    doc = nlp("The session opened late. Mehmet Kemal Aydin, one of the first to speak, called for talks.")
+    assert sorted(doc._.actors) == ["Mehmet Kemal Aydin"]
+
+
 def test_a_misspelt_surname_alone_is_the_full_name(nlp):
     """"Anna Lindqvist ... Lindqvst has been touring": the surname alone with a letter dropped is the
     same person."""
