@@ -267,7 +267,8 @@ class PersonIndex:
         """One person written two ways in one article, a letter dropped or two swapped by a typo or a
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
         Hjälm"): the name written more often (else the longer) stands for both, a full name for its surname alone. Only the surname may
-        differ, and only when it has five letters or more."""
+        differ, and only when it has five letters or more. A name written without its first given name
+        ("Tayyip Erdogan" beside "Recep Tayyip Erdogan") is the one longer name that ends with it."""
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
@@ -275,6 +276,11 @@ class PersonIndex:
         names = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
         into: dict[str, str] = {}
         for k, name in enumerate(names):
+            # "Tayyip Erdogan" in a caption, "Recep Tayyip Erdogan" in the story: the one longer name
+            longer = [other for other in names[:k] if _given_name_dropped(name, other)]
+            if len(longer) == 1 and longer[0] not in into:
+                into[name] = longer[0]
+                continue
             for other in names[:k]:
                 if other not in into and (_misspelling(name, other) or (_cut_short(name, other) and all(
                         _line_end(doc, m.end) for m in mentions if m.kb_id_ == name))):
@@ -493,6 +499,13 @@ def _cut_short(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and len(wa[-1]) >= 2
             and len(wa[-1]) < len(wb[-1]) and wb[-1].startswith(wa[-1]))
+
+
+def _given_name_dropped(a: str, b: str) -> bool:
+    """``a`` is ``b`` without its first given name(s): two names or more, the same last words
+    ("Tayyip Erdogan" / "Recep Tayyip Erdogan"; accents aside)."""
+    wa, wb = [_folded(w) for w in a.split()], [_folded(w) for w in b.split()]
+    return 2 <= len(wa) < len(wb) and wb[-len(wa):] == wa
 
 
 def _misspelling(a: str, b: str) -> bool:

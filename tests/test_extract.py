@@ -729,6 +729,15 @@ def test_a_given_name_opening_a_sentence_is_part_of_the_name(nlp):
     assert sorted(doc._.actors) == ["Mehmet Kemal Aydin"]
 
 
+def test_a_name_without_its_first_given_name_is_the_longer_name(nlp):
+    """A caption or a headline drops a given name the story writes ("Maria Lind" / "Anna Maria
+    Lind"): one person, under the longer name; with two longer names it is neither."""
+    doc = nlp("Maria Lind met the envoy on Monday. Later, Anna Maria Lind said talks must start.")
+    assert sorted(doc._.actors) == ["Anna Maria Lind"]
+    doc = nlp("Maria Lind met the envoy on Monday. Anna Maria Lind said talks must start, and Eva Maria Lind agreed.")
+    assert sorted(doc._.actors) == ["Anna Maria Lind", "Eva Maria Lind", "Maria Lind"]
+
+
 def test_a_misspelt_surname_alone_is_the_full_name(nlp):
     """"Anna Lindqvist ... Lindqvst has been touring": the surname alone with a letter dropped is the
     same person."""
