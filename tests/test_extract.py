@@ -288,6 +288,13 @@ COUNTRY_SENTENCES = [
     # a party name several countries' parties share, a body of no country: nothing
     ("Karl Lind (Labour) said the talks had failed.", {"Karl Lind": ""}),
     ("Anna Berg of the Atlantic Council said the talks had failed.", {"Anna Berg": ""}),
+    # an aide, official or politician of an institution or a party; a member of a parliament
+    ("Kremlin aide Karl Lind said the talks had failed.", {"Karl Lind": "RUS"}),
+    ("Karl Lind, a senior Kremlin official, said the talks had failed.", {"Karl Lind": "RUS"}),
+    ("The FDP defence politician Karl Lind said the talks had failed.", {"Karl Lind": "DEU"}),
+    ("Anna Berg, a member of the Bundestag, said the talks had failed.", {"Anna Berg": "DEU"}),
+    ("Karl Lind, a member of Ukraine's parliament, said the talks had failed.", {"Karl Lind": "UKR"}),
+    ("A senior US official said the talks had failed. Karl Lind met Anna Berg.", {"Karl Lind": "", "Anna Berg": ""}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
