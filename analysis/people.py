@@ -429,6 +429,11 @@ class PersonIndex:
                 # "head of the press service of the Latvian ministry, X": the first country of the chain
                 code = next((c for k in range(role.end + 2, end + 1) if (c := country_near(doc, role.end + 1, k))), "")
             return code or (doc._.actors[boss].country if boss in doc._.actors else "")
+        if role.end + 1 < len(doc) and doc[role.end].lower_ in ("at", "in"):
+            # "an adviser at the Élysée", "a lawmaker in the Sejm": only an institution or a party
+            # says whose; a place does not ("a fellow at a think tank in Washington")
+            code = _body_after(doc, role.end)
+            return "" if code in BODIES and role[-1].lower_ in POSTED else code  # "an envoy at the UN": posted there
         return ""
 
     @staticmethod
@@ -589,13 +594,20 @@ def _member_of_body(mention: Span) -> str:
         end += 1  # "Anna Berg, of the ruling Law and Justice party, said"
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return ""
-    of = doc[end]
-    heads = [t for t in of.children if t.dep_ == "pobj"] if of.head.i in range(mention.start, mention.end) else []
+    return _body_after(doc, end, doc[end].head.i in range(mention.start, mention.end))
+
+
+def _body_after(doc: Doc, prep: int, attached: bool = True) -> str:
+    """The country of the party or institution after the preposition at ``prep`` ("of the
+    Bundestag", "at the Élysée"), else "". ``attached``: the parse hangs the preposition on the
+    name or title before it, so its object phrase is read too."""
+    heads = [t for t in doc[prep].children if t.dep_ == "pobj"] if attached else []
     phrases = [doc[h.left_edge.i:h.i + 1] for h in heads]
-    # the body right after "of" ("of the Bundestag"), also where the parse hung "of" elsewhere
-    body = ent_at(doc, end + 1) or (ent_at(doc, end + 2) if doc[end + 1].lower_ == "the" else None)
-    if body is not None and body.label_ == "ORG" and body.start <= end + 2:
-        phrases.append(body)
+    # the body right after the preposition, also where the parse hung it elsewhere
+    if prep + 1 < len(doc):
+        body = ent_at(doc, prep + 1) or (ent_at(doc, prep + 2) if doc[prep + 1].lower_ == "the" and prep + 2 < len(doc) else None)
+        if body is not None and body.label_ == "ORG" and body.start <= prep + 2:
+            phrases.append(body)
     for phrase in phrases:
         code = countries.party(phrase.text) or (countries.institution(phrase.text) or ("", ""))[0]
         if code:

@@ -295,6 +295,11 @@ COUNTRY_SENTENCES = [
     ("Anna Berg, a member of the Bundestag, said the talks had failed.", {"Anna Berg": "DEU"}),
     ("Karl Lind, a member of Ukraine's parliament, said the talks had failed.", {"Karl Lind": "UKR"}),
     ("A senior US official said the talks had failed. Karl Lind met Anna Berg.", {"Karl Lind": "", "Anna Berg": ""}),
+    # a title at or in an institution: its country; at a place or a body one is posted to: none
+    ("Anna Berg, an adviser at the Élysée, said the talks had failed.", {"Anna Berg": "FRA"}),
+    ("Karl Lind, a lawmaker in the Sejm, said the talks had failed.", {"Karl Lind": "POL"}),
+    ("Karl Lind, a senior fellow at the Atlantic Council in Washington, said the talks had failed.", {"Karl Lind": ""}),
+    ("Karl Lind, an envoy at the UN, said the talks had failed.", {"Karl Lind": ""}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
