@@ -492,6 +492,19 @@ class PersonIndex:
                 # a title refers back, not to someone named only further down; a headline announces
                 if first < sent.start or sent.start == 0:
                     holders[0].state(code, "", sent)
+        # "A Chinese special envoy held talks ... The envoy, Li Wei, said": a definite title before a
+        # name refers back to the one title of that kind with a country before it
+        for mention in mentions:
+            actor = doc._.actors.get(mention.kb_id_)
+            role = before_name.get(mention.start)
+            if actor is None or actor.country or role is None or role.start < 1 or doc[role.start - 1].lower_ != "the":
+                continue
+            title = role.text.lower()
+            earlier = {code: sent for t, codes in unnamed.items() if t == title or t.endswith(" " + title)
+                       for code, sent in codes.items() if sent.end <= role.start}
+            if len(earlier) == 1:
+                (code, sent), = earlier.items()
+                actor.state(code, "", sent)
 
 
 def _folded(word: str) -> str:

@@ -300,6 +300,11 @@ COUNTRY_SENTENCES = [
     ("Karl Lind, a lawmaker in the Sejm, said the talks had failed.", {"Karl Lind": "POL"}),
     ("Karl Lind, a senior fellow at the Atlantic Council in Washington, said the talks had failed.", {"Karl Lind": ""}),
     ("Karl Lind, an envoy at the UN, said the talks had failed.", {"Karl Lind": ""}),
+    # a definite title before a name refers back to the one such title with a country before it
+    ("Talks went on. A Chinese special envoy held talks with officials in Kyiv on Tuesday. The envoy, Li Wei, spoke "
+     "with the foreign minister about peace.", {"Li Wei": "CHN"}),
+    ("Talks went on. A Chinese envoy held talks in Kyiv. Later a Russian envoy came. The envoy, Li Wei, spoke about "
+     "peace.", {"Li Wei": ""}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
