@@ -286,6 +286,11 @@ class PersonIndex:
                         _line_end(doc, m.end) for m in mentions if m.kb_id_ == name))):
                     into[name] = other
                     break
+            if name not in into and all(_line_end(doc, m.end) for m in mentions if m.kb_id_ == name):
+                # "... is that Vladimir Pu" where the text ends, beside "Putin" alone: the one surname it begins
+                cut = [other for other in names if other != name and other not in into and _surname_cut_short(name, other)]
+                if len(cut) == 1:
+                    into[name] = cut[0]
         if not into:
             return mentions
         out = []
@@ -517,6 +522,13 @@ def _cut_short(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and len(wa[-1]) >= 2
             and len(wa[-1]) < len(wb[-1]) and wb[-1].startswith(wa[-1]))
+
+
+def _surname_cut_short(a: str, b: str) -> bool:
+    """``a`` is a full name whose surname is cut short, ``b`` the surname alone ("Anna Lindq" /
+    "Lindqvist")."""
+    wa, wb = a.split(), b.split()
+    return len(wb) == 1 and len(wa) >= 2 and len(wa[-1]) >= 2 and len(wa[-1]) < len(wb[0]) and wb[0].startswith(wa[-1])
 
 
 def _given_name_dropped(a: str, b: str) -> bool:

@@ -720,6 +720,9 @@ def test_a_name_cut_short_where_the_text_ends_is_the_full_name(nlp):
     """A page cut off in the middle of a name ("... is that Anna Lindq"): the same person."""
     doc = nlp("Anna Lindqvist said talks must start. The worst fear in Riga is that Anna Lindq")
     assert sorted(doc._.actors) == ["Anna Lindqvist"]
+    # the surname alone elsewhere, the full name only where the text is cut
+    doc = nlp("President Lindqvist said talks must start. The worst fear in Riga is that Anna Lindq")
+    assert sorted(doc._.actors) == ["Lindqvist"]
 
 
 def test_headline_words_before_a_title_are_no_name(nlp):
