@@ -826,7 +826,9 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
     Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
     Staff of the Latvian Armed Forces, Tom Reed"); with ``chain`` also after a longer chain of "of"
-    phrases ("the head of the press service of the Latvian ministry, Anna Berg")."""
+    phrases ("the head of the press service of the Latvian ministry, Anna Berg"). A space the page
+    doubled ("president  Anna Berg") is passed over."""
+    i = _past_spaces(doc, i)
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         start = i
         j = _country_after(doc, i + 1)
@@ -848,6 +850,13 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
             # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
             i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":
+        i = _past_spaces(doc, i + 1)
+    return i
+
+
+def _past_spaces(doc: Doc, i: int) -> int:
+    """The first token from ``i`` that is not a space inside a line."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
     return i
 

@@ -305,6 +305,9 @@ COUNTRY_SENTENCES = [
      "with the foreign minister about peace.", {"Li Wei": "CHN"}),
     ("Talks went on. A Chinese envoy held talks in Kyiv. Later a Russian envoy came. The envoy, Li Wei, spoke about "
      "peace.", {"Li Wei": ""}),
+    # a space the page doubled between the title and the name
+    ("The alliance met on Monday. Latvian president  Anna Kalnina tweeted, “Every inch must be defended!”",
+     {"Anna Kalnina": "LVA"}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
