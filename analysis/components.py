@@ -7,7 +7,8 @@
   ("Secretary of State"), particle names split apart ("Maria van der" + "Berg"), a surname alone tagged ORG/GPE
   after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON, "Dolmabahce Palace", a dateline's
   "<Place>, <Country>:"), demonyms tagged PERSON, bylines and authors' lines, a name after an honorific tagged
-  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
+  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a full name in square brackets after a title,
+  a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
   people, and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
   <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,").
 
@@ -624,6 +625,18 @@ class NerRepair:
             elif ent.label_ == "PERSON" and s >= 1 and len(ent) > 2 and (doc[s - 1].text, ent[1].text) in (("(", ")"), ("[", "]")):
                 ent = Span(doc, s - 1, ent.end, label="PERSON")  # the model took the name from inside the bracket
             out.append(ent)
+        # "the president [Anna Berg] has said": a full name an editor put in square brackets after a
+        # title or a pronoun, whatever the model tagged it
+        pointers = role_words() | {"he", "she", "him", "her", "his"}
+        for token in doc[1:]:
+            if token.text != "[" or doc[token.i - 1].lower_ not in pointers:
+                continue
+            close = next((t.i for t in doc[token.i + 1:token.i + 5] if t.text == "]"), None)
+            inner = doc[token.i + 1:close] if close is not None else None
+            if (inner is not None and _name_words(inner) and not _known_word(inner.text)
+                    and not any(e.label_ == "PERSON" and e.start <= inner.start < e.end for e in out)):
+                out = [e for e in out if e.end <= inner.start or e.start >= inner.end]
+                out.append(Span(doc, inner.start, inner.end, label="PERSON"))
         return filter_spans(out)
 
     @staticmethod

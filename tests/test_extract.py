@@ -761,6 +761,16 @@ def test_a_name_without_its_first_given_name_is_the_longer_name(nlp):
     assert sorted(doc._.actors) == ["Anna Maria Lind", "Eva Maria Lind", "Maria Lind"]
 
 
+def test_a_full_name_in_square_brackets_after_a_title_is_a_person(nlp):
+    """"The president [Mykola Hrytsenkyy] has ...": an editor's insertion of the name the title
+    stands for, a person whatever the model tagged it; a bracket that names no one stays no one."""
+    doc = nlp('"The president [Mykola Hrytsenkyy] has repeatedly communicated with Secretary General Lindqvist," '
+              'Tom Reed said.')
+    assert sorted(doc._.actors) == ["Lindqvist", "Mykola Hrytsenkyy", "Tom Reed"]
+    doc = nlp('"The president [of Latvia] has talked with them," Tom Reed said.')
+    assert sorted(a for a in doc._.actors if doc._.actors[a].actor_type == "person") == ["Tom Reed"]
+
+
 def test_a_misspelt_surname_alone_is_the_full_name(nlp):
     """"Anna Lindqvist ... Lindqvst has been touring": the surname alone with a letter dropped is the
     same person."""
