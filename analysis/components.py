@@ -741,8 +741,9 @@ class NerRepair:
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 # "chairman of the Joint Chiefs of Staff of the US Armed Forces": no name
+                # nor "the CEO Council Summit": an event or place named after a title
                 if (not countries.country_code(candidate.text) and candidate[-1].lower_ not in _organization_nouns()
-                        and not _definite_title(doc, candidate)):
+                        and candidate[-1].lower_ not in _place_nouns() and not _definite_title(doc, candidate)):
                     added.append(candidate)
         covered = {i for c in added for i in range(c.start, c.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added

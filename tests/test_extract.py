@@ -305,6 +305,8 @@ COUNTRY_SENTENCES = [
      "with the foreign minister about peace.", {"Li Wei": "CHN"}),
     ("Talks went on. A Chinese envoy held talks in Kyiv. Later a Russian envoy came. The envoy, Li Wei, spoke about "
      "peace.", {"Li Wei": ""}),
+    # the head of a company or fund of a country
+    ("Karl Lind, CEO of Russia's sovereign wealth fund, said the talks had failed.", {"Karl Lind": "RUS"}),
     # a space the page doubled between the title and the name
     ("The alliance met on Monday. Latvian president  Anna Kalnina tweeted, “Every inch must be defended!”",
      {"Anna Kalnina": "LVA"}),
@@ -769,6 +771,11 @@ def test_a_full_name_in_square_brackets_after_a_title_is_a_person(nlp):
     assert sorted(doc._.actors) == ["Lindqvist", "Mykola Hrytsenkyy", "Tom Reed"]
     doc = nlp('"The president [of Latvia] has talked with them," Tom Reed said.')
     assert sorted(a for a in doc._.actors if doc._.actors[a].actor_type == "person") == ["Tom Reed"]
+
+
+def test_an_event_named_after_a_title_is_no_person(nlp):
+    doc = nlp("Anna Berg, speaking at the Daily Ledger CEO Council Summit in Washington on Monday, said talks must start.")
+    assert sorted(a for a in doc._.actors if doc._.actors[a].actor_type == "person") == ["Anna Berg"]
 
 
 def test_a_misspelt_surname_alone_is_the_full_name(nlp):
