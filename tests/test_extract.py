@@ -305,6 +305,9 @@ COUNTRY_SENTENCES = [
      "with the foreign minister about peace.", {"Li Wei": "CHN"}),
     ("Talks went on. A Chinese envoy held talks in Kyiv. Later a Russian envoy came. The envoy, Li Wei, spoke about "
      "peace.", {"Li Wei": ""}),
+    # a colleague, like a counterpart, of the country the demonym names
+    ("Talks went on. President Tom Reed has nothing against meeting his Ukrainian colleague Anna Berg.",
+     {"Anna Berg": "UKR"}),
     # the head of a company or fund of a country
     ("Karl Lind, CEO of Russia's sovereign wealth fund, said the talks had failed.", {"Karl Lind": "RUS"}),
     # a space the page doubled between the title and the name
