@@ -642,7 +642,7 @@ class NerRepair:
     @staticmethod
     def _given_names_left_out(doc: Doc, ents: list[Span]) -> list[Span]:
         """A given name opening a sentence or a line that the model left out of the name after it
-        ("Recep" of "Recep Tayyip Erdogan", tagged "Tayyip Erdogan"): an untagged capitalised word
+        ("Mehmet" of "Mehmet Kemal Aydin", tagged "Kemal Aydin"): an untagged capitalised word
         the first-name tables know, not a title, place or common word, joins the PERSON."""
         from analysis.speakers import first_name_gender  # speakers imports this module
 

@@ -132,7 +132,7 @@ def country_near(doc: Doc, start: int, end: int) -> str:
                              and (inst := countries.institution(ent[:k].text))), "")
                 if code:
                     return code
-            code = countries.party(ent.text)  # "CDU chairman", "the Law and Justice party's X"
+            code = countries.party(ent.text)  # "CSU chairman", "the Law and Justice party's X"
             if code:
                 return code
         code = (countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
@@ -268,7 +268,7 @@ class PersonIndex:
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
         Hjälm"): the name written more often (else the longer) stands for both, a full name for its surname alone. Only the surname may
         differ, and only when it has five letters or more. A name written without its first given name
-        ("Tayyip Erdogan" beside "Recep Tayyip Erdogan") is the one longer name that ends with it."""
+        ("Maria Lind" beside "Anna Maria Lind") is the one longer name that ends with it."""
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
@@ -276,7 +276,7 @@ class PersonIndex:
         names = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
         into: dict[str, str] = {}
         for k, name in enumerate(names):
-            # "Tayyip Erdogan" in a caption, "Recep Tayyip Erdogan" in the story: the one longer name
+            # "Maria Lind" in a caption, "Anna Maria Lind" in the story: the one longer name
             longer = [other for other in names[:k] if _given_name_dropped(name, other)]
             if len(longer) == 1 and longer[0] not in into:
                 into[name] = longer[0]
@@ -287,7 +287,7 @@ class PersonIndex:
                     into[name] = other
                     break
             if name not in into and all(_line_end(doc, m.end) for m in mentions if m.kb_id_ == name):
-                # "... is that Vladimir Pu" where the text ends, beside "Putin" alone: the one surname it begins
+                # "... is that Anna Lindq" where the text ends, beside "Lindqvist" alone: the one surname it begins
                 cut = [other for other in names if other != name and other not in into and _surname_cut_short(name, other)]
                 if len(cut) == 1:
                     into[name] = cut[0]
@@ -533,7 +533,7 @@ def _surname_cut_short(a: str, b: str) -> bool:
 
 def _given_name_dropped(a: str, b: str) -> bool:
     """``a`` is ``b`` without its first given name(s): two names or more, the same last words
-    ("Tayyip Erdogan" / "Recep Tayyip Erdogan"; accents aside)."""
+    ("Maria Lind" / "Anna Maria Lind"; accents aside)."""
     wa, wb = [_folded(w) for w in a.split()], [_folded(w) for w in b.split()]
     return 2 <= len(wa) < len(wb) and wb[-len(wa):] == wa
 

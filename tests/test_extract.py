@@ -281,8 +281,8 @@ COUNTRY_SENTENCES = [
     ("Latvia's foreign minister and deputy prime minister Anna Berg said talks must start.", {"Anna Berg": "LVA"}),
     ("Anna Berg and Foreign Minister Tom Reed met the envoy.", {"Anna Berg": "", "Tom Reed": ""}),
     # a party of one country, as a title's modifier, in brackets or after "of"; an institution after "of"
-    ("CDU chairman Karl Lind said the talks had failed.", {"Karl Lind": "DEU"}),
-    ("Karl Lind (FDP) said the talks had failed.", {"Karl Lind": "DEU"}),
+    ("CSU chairman Karl Lind said the talks had failed.", {"Karl Lind": "DEU"}),
+    ("Karl Lind (SPD) said the talks had failed.", {"Karl Lind": "DEU"}),
     ("Anna Berg, of the ruling Law and Justice party, said the talks had failed.", {"Anna Berg": "POL"}),
     ("Anna Berg of the Bundestag said the talks had failed.", {"Anna Berg": "DEU"}),
     # a party name several countries' parties share, a body of no country: nothing
@@ -291,7 +291,7 @@ COUNTRY_SENTENCES = [
     # an aide, official or politician of an institution or a party; a member of a parliament
     ("Kremlin aide Karl Lind said the talks had failed.", {"Karl Lind": "RUS"}),
     ("Karl Lind, a senior Kremlin official, said the talks had failed.", {"Karl Lind": "RUS"}),
-    ("The FDP defence politician Karl Lind said the talks had failed.", {"Karl Lind": "DEU"}),
+    ("The SPD foreign policy politician Karl Lind said the talks had failed.", {"Karl Lind": "DEU"}),
     ("Anna Berg, a member of the Bundestag, said the talks had failed.", {"Anna Berg": "DEU"}),
     ("Karl Lind, a member of Ukraine's parliament, said the talks had failed.", {"Karl Lind": "UKR"}),
     ("A senior US official said the talks had failed. Karl Lind met Anna Berg.", {"Karl Lind": "", "Anna Berg": ""}),
@@ -301,17 +301,16 @@ COUNTRY_SENTENCES = [
     ("Karl Lind, a senior fellow at the Atlantic Council in Washington, said the talks had failed.", {"Karl Lind": ""}),
     ("Karl Lind, an envoy at the UN, said the talks had failed.", {"Karl Lind": ""}),
     # a definite title before a name refers back to the one such title with a country before it
-    ("Talks went on. A Chinese special envoy held talks with officials in Kyiv on Tuesday. The envoy, Li Wei, spoke "
-     "with the foreign minister about peace.", {"Li Wei": "CHN"}),
-    ("Talks went on. A Chinese envoy held talks in Kyiv. Later a Russian envoy came. The envoy, Li Wei, spoke about "
-     "peace.", {"Li Wei": ""}),
+    ("The talks were held in Riga. A Chinese special envoy arrived in Riga on Friday for meetings. The envoy, Li Wei, "
+     "told reporters that a ceasefire was needed.", {"Li Wei": "CHN"}),
+    ("The talks were held in Riga. A Chinese envoy arrived in Riga. Later a Russian envoy came. The envoy, Li Wei, "
+     "told reporters that a ceasefire was needed.", {"Li Wei": ""}),
     # a colleague, like a counterpart, of the country the demonym names
-    ("Talks went on. President Tom Reed has nothing against meeting his Ukrainian colleague Anna Berg.",
-     {"Anna Berg": "UKR"}),
+    ("Talks went on. Tom Reed will meet his Ukrainian colleague Anna Berg next week.", {"Anna Berg": "UKR"}),
     # the head of a company or fund of a country
-    ("Karl Lind, CEO of Russia's sovereign wealth fund, said the talks had failed.", {"Karl Lind": "RUS"}),
+    ("Karl Lind, CEO of Latvia's state railway company, said the talks had failed.", {"Karl Lind": "LVA"}),
     # a space the page doubled between the title and the name
-    ("The alliance met on Monday. Latvian president  Anna Kalnina tweeted, “Every inch must be defended!”",
+    ("The talks were held in Riga. Latvian president  Anna Kalnina told reporters that the talks had failed.",
      {"Anna Kalnina": "LVA"}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
@@ -753,7 +752,7 @@ def test_a_country_joined_to_a_surname_is_no_first_name(nlp):
 def test_a_given_name_opening_a_sentence_is_part_of_the_name(nlp):
     """The model leaves a sentence's first word out of the name it starts ("Kemal Aydin" for
     "Mehmet Kemal Aydin"): a known given name there belongs to the name."""
-    doc = nlp("The session opened late. Mehmet Kemal Aydin, one of the first to speak, called for talks.")
+    doc = nlp("The session opened late. Mehmet Kemal Aydin, the host of the meeting, called for talks.")
     assert sorted(doc._.actors) == ["Mehmet Kemal Aydin"]
 
 
@@ -769,15 +768,14 @@ def test_a_name_without_its_first_given_name_is_the_longer_name(nlp):
 def test_a_full_name_in_square_brackets_after_a_title_is_a_person(nlp):
     """"The president [Mykola Hrytsenkyy] has ...": an editor's insertion of the name the title
     stands for, a person whatever the model tagged it; a bracket that names no one stays no one."""
-    doc = nlp('"The president [Mykola Hrytsenkyy] has repeatedly communicated with Secretary General Lindqvist," '
-              'Tom Reed said.')
+    doc = nlp('"The president [Mykola Hrytsenkyy] has spoken several times with Chairman Lindqvist," Tom Reed said.')
     assert sorted(doc._.actors) == ["Lindqvist", "Mykola Hrytsenkyy", "Tom Reed"]
     doc = nlp('"The president [of Latvia] has talked with them," Tom Reed said.')
     assert sorted(a for a in doc._.actors if doc._.actors[a].actor_type == "person") == ["Tom Reed"]
 
 
 def test_an_event_named_after_a_title_is_no_person(nlp):
-    doc = nlp("Anna Berg, speaking at the Daily Ledger CEO Council Summit in Washington on Monday, said talks must start.")
+    doc = nlp("Anna Berg told the CEO Council Summit in Riga on Monday that talks must start.")
     assert sorted(a for a in doc._.actors if doc._.actors[a].actor_type == "person") == ["Anna Berg"]
 
 
