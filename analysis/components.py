@@ -7,7 +7,8 @@
   ("Secretary of State"), particle names split apart ("Maria van der" + "Berg"), a surname alone tagged ORG/GPE
   after the full name was seen, places tagged PERSON/ORG ("Kyiv" as PERSON, "Dolmabahce Palace", a dateline's
   "<Place>, <Country>:"), demonyms tagged PERSON, bylines and authors' lines, a name after an honorific tagged
-  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a name tagged ORG or left untagged in a list of
+  ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a full name in square brackets after a title,
+  a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
   people, and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
   <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,").
 
@@ -402,6 +403,7 @@ class NerRepair:
         ents = [self._relabel_place(self._honorific_names(e)) for e in ents]
         ents = self._join_particles(doc, ents)
         ents = self._bracketed_first_names(doc, ents)
+        ents = self._given_names_left_out(doc, ents)
         ents = self._names_in_lists(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
@@ -623,7 +625,41 @@ class NerRepair:
             elif ent.label_ == "PERSON" and s >= 1 and len(ent) > 2 and (doc[s - 1].text, ent[1].text) in (("(", ")"), ("[", "]")):
                 ent = Span(doc, s - 1, ent.end, label="PERSON")  # the model took the name from inside the bracket
             out.append(ent)
+        # "the president [Anna Berg] has said": a full name an editor put in square brackets after a
+        # title or a pronoun, whatever the model tagged it
+        pointers = role_words() | {"he", "she", "him", "her", "his"}
+        for token in doc[1:]:
+            if token.text != "[" or doc[token.i - 1].lower_ not in pointers:
+                continue
+            close = next((t.i for t in doc[token.i + 1:token.i + 5] if t.text == "]"), None)
+            inner = doc[token.i + 1:close] if close is not None else None
+            if (inner is not None and _name_words(inner) and not _known_word(inner.text)
+                    and not any(e.label_ == "PERSON" and e.start <= inner.start < e.end for e in out)):
+                out = [e for e in out if e.end <= inner.start or e.start >= inner.end]
+                out.append(Span(doc, inner.start, inner.end, label="PERSON"))
         return filter_spans(out)
+
+    @staticmethod
+    def _given_names_left_out(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A given name opening a sentence or a line that the model left out of the name after it
+        ("Mehmet" of "Mehmet Kemal Aydin", tagged "Kemal Aydin"): an untagged capitalised word
+        the first-name tables know, not a title, place or common word, joins the PERSON."""
+        from analysis.speakers import first_name_gender  # speakers imports this module
+
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        titles = role_words()
+        out = []
+        for ent in ents:
+            s = ent.start
+            if ent.label_ == "PERSON" and s >= 1 and (s - 1) not in covered:
+                first = doc[s - 1]
+                opens = s == 1 or first.is_sent_start or doc[s - 2].is_space or doc[s - 2].text in (".", "!", "?", ")", "]")
+                if (opens and first.is_title and first.is_alpha and not first.is_stop and first.pos_ == "PROPN"
+                        and first.lower_ not in titles and not _known_word(first.text)
+                        and first_name_gender(f"{first.text} {ent[0].text}")):
+                    ent = Span(doc, s - 1, ent.end, label="PERSON")
+            out.append(ent)
+        return out
 
     @staticmethod
     def _names_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -705,8 +741,9 @@ class NerRepair:
             if end - start >= 2 and not any(i in taken for i in range(start, end)):
                 candidate = Span(doc, start, end, label="PERSON")
                 # "chairman of the Joint Chiefs of Staff of the US Armed Forces": no name
+                # nor "the CEO Council Summit": an event or place named after a title
                 if (not countries.country_code(candidate.text) and candidate[-1].lower_ not in _organization_nouns()
-                        and not _definite_title(doc, candidate)):
+                        and candidate[-1].lower_ not in _place_nouns() and not _definite_title(doc, candidate)):
                     added.append(candidate)
         covered = {i for c in added for i in range(c.start, c.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
@@ -803,7 +840,9 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     after "of <Country>," / "for <institution>," / "to <body>," ("the foreign minister of Italy, Paola
     Ricci", "China's ambassador to the United Nations, Wei Lan", "the chairman of the Joint Chiefs of
     Staff of the Latvian Armed Forces, Tom Reed"); with ``chain`` also after a longer chain of "of"
-    phrases ("the head of the press service of the Latvian ministry, Anna Berg")."""
+    phrases ("the head of the press service of the Latvian ministry, Anna Berg"). A space the page
+    doubled ("president  Anna Berg") is passed over."""
+    i = _past_spaces(doc, i)
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         start = i
         j = _country_after(doc, i + 1)
@@ -825,6 +864,13 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
             # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
             i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":
+        i = _past_spaces(doc, i + 1)
+    return i
+
+
+def _past_spaces(doc: Doc, i: int) -> int:
+    """The first token from ``i`` that is not a space inside a line."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
         i += 1
     return i
 

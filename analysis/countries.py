@@ -38,6 +38,16 @@ def institution(text: str) -> tuple[str, str] | None:
 
 
 @data_cache(maxsize=4096)
+def party(text: str) -> str:
+    """Code of the one country a political party belongs to ("CDU", "the ruling Law and Justice
+    party"), else "" (places.toml: parties; names several countries' parties share are not listed)."""
+    key = re.sub(r"^(?:the\s+)?(?:(?:ruling|opposition|governing|nationalist|far-right|far-left|populist)\s+)*",
+                 "", _clean(text).lower())
+    key = re.sub(r"\s+party$", "", key)
+    return load("places")["parties"].get(key, "")
+
+
+@data_cache(maxsize=4096)
 def demonym(text: str) -> str:
     """Code for a demonym/adjective ("German", "U.S.", "European"), else ""."""
     demonyms = load("places")["demonyms"]

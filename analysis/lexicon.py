@@ -80,6 +80,7 @@ SCHEMAS: dict[str, dict] = {
         "capitals": mapping(code),
         "demonyms": mapping(code),
         "abbreviations": mapping(code, keys="upper"),
+        "parties": mapping(code),
     },
 }
 

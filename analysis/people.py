@@ -132,7 +132,11 @@ def country_near(doc: Doc, start: int, end: int) -> str:
                              and (inst := countries.institution(ent[:k].text))), "")
                 if code:
                     return code
-        code = countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+            code = countries.party(ent.text)  # "CSU chairman", "the Law and Justice party's X"
+            if code:
+                return code
+        code = (countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+                or countries.party(token.text))
         if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
             code = countries.country_code(token.text)
         if code:
@@ -265,7 +269,8 @@ class PersonIndex:
         """One person written two ways in one article, a letter dropped or two swapped by a typo or a
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
         Hjälm"): the name written more often (else the longer) stands for both, a full name for its surname alone. Only the surname may
-        differ, and only when it has five letters or more."""
+        differ, and only when it has five letters or more. A name written without its first given name
+        ("Maria Lind" beside "Anna Maria Lind") is the one longer name that ends with it."""
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
@@ -273,11 +278,21 @@ class PersonIndex:
         names = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], -len(n), n))
         into: dict[str, str] = {}
         for k, name in enumerate(names):
+            # "Maria Lind" in a caption, "Anna Maria Lind" in the story: the one longer name
+            longer = [other for other in names[:k] if _given_name_dropped(name, other)]
+            if len(longer) == 1 and longer[0] not in into:
+                into[name] = longer[0]
+                continue
             for other in names[:k]:
                 if other not in into and (_misspelling(name, other) or (_cut_short(name, other) and all(
                         _line_end(doc, m.end) for m in mentions if m.kb_id_ == name))):
                     into[name] = other
                     break
+            if name not in into and all(_line_end(doc, m.end) for m in mentions if m.kb_id_ == name):
+                # "... is that Anna Lindq" where the text ends, beside "Lindqvist" alone: the one surname it begins
+                cut = [other for other in names if other != name and other not in into and _surname_cut_short(name, other)]
+                if len(cut) == 1:
+                    into[name] = cut[0]
         if not into:
             return mentions
         out = []
@@ -421,6 +436,11 @@ class PersonIndex:
                 # "head of the press service of the Latvian ministry, X": the first country of the chain
                 code = next((c for k in range(role.end + 2, end + 1) if (c := country_near(doc, role.end + 1, k))), "")
             return code or (doc._.actors[boss].country if boss in doc._.actors else "")
+        if role.end + 1 < len(doc) and doc[role.end].lower_ in ("at", "in"):
+            # "an adviser at the Élysée", "a lawmaker in the Sejm": only an institution or a party
+            # says whose; a place does not ("a fellow at a think tank in Washington")
+            code = _body_after(doc, role.end)
+            return "" if code in BODIES and role[-1].lower_ in POSTED else code  # "an envoy at the UN": posted there
         return ""
 
     @staticmethod
@@ -455,6 +475,8 @@ class PersonIndex:
                 actor.state(_own_position(mention), "", mention.sent)
             if not actor.country and PARTY_STATE.match(doc.text, mention.end_char):
                 actor.state("USA", "", mention.sent)  # "Sen. X, R-S.C.," / "X (D-NY)": a US lawmaker
+            if not actor.country:  # "X (SPD)", "X of the Bundestag", "X of the ruling Law and Justice party"
+                actor.state(_member_of_body(mention), "", mention.sent)
             seen.add(name)
         for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
             actor = doc._.actors[mention.kb_id_]
@@ -477,6 +499,19 @@ class PersonIndex:
                 # a title refers back, not to someone named only further down; a headline announces
                 if first < sent.start or sent.start == 0:
                     holders[0].state(code, "", sent)
+        # "A Chinese special envoy held talks ... The envoy, Li Wei, said": a definite title before a
+        # name refers back to the one title of that kind with a country before it
+        for mention in mentions:
+            actor = doc._.actors.get(mention.kb_id_)
+            role = before_name.get(mention.start)
+            if actor is None or actor.country or role is None or role.start < 1 or doc[role.start - 1].lower_ != "the":
+                continue
+            title = role.text.lower()
+            earlier = {code: sent for t, codes in unnamed.items() if t == title or t.endswith(" " + title)
+                       for code, sent in codes.items() if sent.end <= role.start}
+            if len(earlier) == 1:
+                (code, sent), = earlier.items()
+                actor.state(code, "", sent)
 
 
 def _folded(word: str) -> str:
@@ -489,6 +524,20 @@ def _cut_short(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     return (len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and len(wa[-1]) >= 2
             and len(wa[-1]) < len(wb[-1]) and wb[-1].startswith(wa[-1]))
+
+
+def _surname_cut_short(a: str, b: str) -> bool:
+    """``a`` is a full name whose surname is cut short, ``b`` the surname alone ("Anna Lindq" /
+    "Lindqvist")."""
+    wa, wb = a.split(), b.split()
+    return len(wb) == 1 and len(wa) >= 2 and len(wa[-1]) >= 2 and len(wa[-1]) < len(wb[0]) and wb[0].startswith(wa[-1])
+
+
+def _given_name_dropped(a: str, b: str) -> bool:
+    """``a`` is ``b`` without its first given name(s): two names or more, the same last words
+    ("Maria Lind" / "Anna Maria Lind"; accents aside)."""
+    wa, wb = [_folded(w) for w in a.split()], [_folded(w) for w in b.split()]
+    return 2 <= len(wa) < len(wb) and wb[-len(wa):] == wa
 
 
 def _misspelling(a: str, b: str) -> bool:
@@ -557,6 +606,39 @@ def _listed_member_of(mention: Span) -> str:
                          if m.dep_ in ("amod", "compound") and countries.demonym(m.text)), "")
             if code and any(mention.root.i in {t.i for t in o.subtree} for o in people_side):
                 return code
+    return ""
+
+
+def _member_of_body(mention: Span) -> str:
+    """The country of the party or institution a name is written with: a party in brackets right
+    after it ("Anna Berg (SPD)"), or a party or an institution after "of" ("Anna Berg of the
+    Bundestag", "Tom Reed of the ruling Law and Justice party", "Anna Berg of NATO"). A country
+    named after "of" is not read here: only a party or an institution says whom the person speaks for."""
+    doc, end = mention.doc, mention.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return countries.party(doc[end + 1].text)
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "of":
+        end += 1  # "Anna Berg, of the ruling Law and Justice party, said"
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return ""
+    return _body_after(doc, end, doc[end].head.i in range(mention.start, mention.end))
+
+
+def _body_after(doc: Doc, prep: int, attached: bool = True) -> str:
+    """The country of the party or institution after the preposition at ``prep`` ("of the
+    Bundestag", "at the Élysée"), else "". ``attached``: the parse hangs the preposition on the
+    name or title before it, so its object phrase is read too."""
+    heads = [t for t in doc[prep].children if t.dep_ == "pobj"] if attached else []
+    phrases = [doc[h.left_edge.i:h.i + 1] for h in heads]
+    # the body right after the preposition, also where the parse hung it elsewhere
+    if prep + 1 < len(doc):
+        body = ent_at(doc, prep + 1) or (ent_at(doc, prep + 2) if doc[prep + 1].lower_ == "the" and prep + 2 < len(doc) else None)
+        if body is not None and body.label_ == "ORG" and body.start <= prep + 2:
+            phrases.append(body)
+    for phrase in phrases:
+        code = countries.party(phrase.text) or (countries.institution(phrase.text) or ("", ""))[0]
+        if code:
+            return code
     return ""
 
 

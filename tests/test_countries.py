@@ -1,6 +1,6 @@
 import pytest
 
-from analysis.countries import country_code, country_name
+from analysis.countries import country_code, country_name, party
 
 
 @pytest.mark.parametrize("text, code", [
@@ -13,6 +13,15 @@ from analysis.countries import country_code, country_name
 ])
 def test_country_code(text, code):
     assert country_code(text) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("CDU", "DEU"), ("the ruling Law and Justice party", "POL"), ("Fidesz party", "HUN"),
+    # names that several countries' parties share say no country
+    ("Labour", ""), ("the Conservative Party", ""), ("Greens", ""), ("Reuters", ""),
+])
+def test_party(text, code):
+    assert party(text) == code
 
 
 def test_country_name():
