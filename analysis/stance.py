@@ -89,6 +89,7 @@ def _lexicon():
         "confirm": phrases("confirm_after"),
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
+        "harms": phrases("harms"),
         "window": int(data["negation_window"]),
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
@@ -595,6 +596,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue
         cue_tokens = list(cue_span)
         c0, c1 = cue_tokens[0].i, cue_tokens[-1].i + 1
+        # an accusation of harm stays one when the harm is rejected or judged (stance.toml: harms)
+        harm = polarity < 0 and bool(lex["harms"].search(cue_span.text))
         left_start = _clause_start(doc, c0, first)
         left = doc[max(left_start, c0 - lex["window"]):c0]
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
@@ -613,14 +616,14 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         in_reversal = {wide_left.start_char + i for m in reversals for i in range(m.start(), m.end())}
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
         judged_after = int(bool(lex["after"].search(right.text)))  # "absurd and outrageous" judge once
-        if judged_after and _made_by_another(doc, c0, left_start):
+        if judged_after and (harm or _made_by_another(doc, c0, left_start)):
             judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
         predicate = _governing_predicate(doc, cue_tokens, first)
         if not judged_after and not confirmed:
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
-                judged_after = int(bool(lex["after"].search(judged)))
+                judged_after = int(bool(lex["after"].search(judged))) and not harm
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
@@ -651,10 +654,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                       and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens))
         if reached and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
-        flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
+        flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex))
         flips += judged_after
         # "fear that talks would only reward aggression": the judging predicate already says what is feared
-        flips += not judged_after and _feared(cue_tokens, first, lex)
+        flips += not judged_after and not harm and _feared(cue_tokens, first, lex)
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
         flips += lead_governed and (_cue_head(cue_tokens).i == lead.start
                                     or any(t.i == lead.start for t in _cue_head(cue_tokens).ancestors))

@@ -32,6 +32,11 @@ CASES = [
     ("Anna Berg condemned the prosecutor for seeking arrest warrants", [("international_courts", "oppose")]),
     ("Anna Berg said Ruritania would hold back its weapons supply to Israel", [("arms_to_israel", "oppose")]),
     ("Anna Berg said Ruritania would not hold back weapons", [("arms_to_israel", "support")]),
+    # rejecting, stopping or condemning a harm keeps the accusation; denying it does not
+    ("Anna Berg rejected the forced displacement of civilians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg urged the government to halt the indiscriminate bombing", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the expulsion of Palestinians from Gaza was unacceptable", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the strikes were not disproportionate", [("israel_self_defence", "support")]),
 ]
 
 
