@@ -231,8 +231,12 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
     # describes the object ("opposes taxes that discriminate against ..."), it is not the object
+    # nor does it reach into a participle clause after a comma ("rejected the idea, emphasizing
+    # Israel's right to defend itself"): the second action says what the speaker holds instead
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
-                   or (t.pos_ == "VERB" and t.dep_ == "conj") for t in between) and not (
+                   or (t.pos_ == "VERB" and t.dep_ == "conj")
+                   or (t.tag_ in ("VBG", "VBN") and t.dep_ == "advcl" and t.i > 0 and doc[t.i - 1].text == ",")
+                   for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
 

@@ -37,6 +37,7 @@ CASES = [
     ("Anna Berg urged the government to halt the indiscriminate bombing", [("israel_self_defence", "oppose")]),
     ("Anna Berg said the expulsion of Palestinians from Gaza was unacceptable", [("israel_self_defence", "oppose")]),
     ("Anna Berg said the strikes were not disproportionate", [("israel_self_defence", "support")]),
+    ("Ola Moss rejected the idea, emphasizing Israel's right to defend itself", [("israel_self_defence", "support")]),
 ]
 
 
