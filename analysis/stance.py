@@ -222,6 +222,27 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "se
 SUBORDINATORS = {"if", "when", "unless", "because", "while", "whereas", "although", "though", "as"}
 
 
+# marks of a clause that tells what happened meanwhile ("after"/"before" name the action that led to
+# the reaction: "reacted with fury after the UK suspended arms licences" is the UK's stance; "while"
+# sets another speaker against the first: "X said ..., while Y called for ...")
+NARRATING = {"as", "when"}
+
+
+def _narrated(cue_tokens) -> bool:
+    """The cue is in a past-tense clause of its own attached to the sentence's main verb by a time
+    word: "rejected the plan as the first aid convoy entered the city", "launched strikes as it
+    rescued two hostages" narrate what happened meanwhile; the speaker takes no stance on it. A
+    verb of saying heading that clause makes it a statement of its own ("as Y insisted that ...")."""
+    head = _cue_head(cue_tokens)
+    for verb in (head, *head.ancestors):
+        if verb.dep_ == "advcl":
+            return (verb.head.dep_ == "ROOT" and verb.tag_ == "VBD" and verb_lemma(verb.text) not in speech_kinds()[0]
+                    and any(c.dep_ == "mark" and c.lower_ in NARRATING for c in verb.children)
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                    and not any(c.tag_ == "MD" for c in verb.children))
+    return False
+
+
 def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
@@ -607,7 +628,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
             continue  # "before the talks started", "after months of negotiations": a time reference
-        if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
+        if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text) or _narrated(cue_tokens):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and _reported_inside(doc, cue_tokens, span, own):
             continue

@@ -38,6 +38,11 @@ CASES = [
     ("Anna Berg said the expulsion of Palestinians from Gaza was unacceptable", [("israel_self_defence", "oppose")]),
     ("Anna Berg said the strikes were not disproportionate", [("israel_self_defence", "support")]),
     ("Ola Moss rejected the idea, emphasizing Israel's right to defend itself", [("israel_self_defence", "support")]),
+    # a past-tense "as"/"when" clause on the main verb narrates what happened meanwhile: no stance
+    ("Anna Berg rejected the plan as the first aid convoy entered the city", []),
+    ("Ruritania launched strikes on the town as it rescued two hostages", []),
+    ("Anna Berg called for a ceasefire as the death toll rose", [("ceasefire", "support")]),
+    ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
 ]
 
 
