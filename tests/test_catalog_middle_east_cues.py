@@ -30,6 +30,11 @@ CASES = [
     ("Anna Berg dismissed the charges", [("international_courts", "oppose")]),
     ("Anna Berg condemned the court's actions as scandalous", [("international_courts", "oppose")]),
     ("Anna Berg condemned the prosecutor for seeking arrest warrants", [("international_courts", "oppose")]),
+    ("Anna Berg condemned the International Criminal Court's prosecutor for seeking arrest warrants",
+     [("international_courts", "oppose")]),
+    # a cue that would put something at risk is judged by it: weak court cue inside criticism
+    ("Anna Berg said the request for arrest warrants would jeopardise efforts to reach a truce",
+     [("international_courts", "oppose"), ("ceasefire", "support")]),
     ("Anna Berg said Ruritania would hold back its weapons supply to Israel", [("arms_to_israel", "oppose")]),
     ("Anna Berg said Ruritania would not hold back weapons", [("arms_to_israel", "support")]),
     # rejecting, stopping or condemning a harm keeps the accusation; denying it does not
