@@ -36,6 +36,7 @@ SPEECH_KEY = "speech"
 # An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
 QUOTE_RE = re.compile(r"“[^”“\"]{3,}[”\"]|\"[^\"\n“”]{3,}[\"”]")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
               "sir": "male", "madam": "female", "dame": "female", "lord": "male", "lady": "female"}
 QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing", "reported", "reports", "reporting"}
@@ -738,7 +739,13 @@ def _according_to(sent: Span, ctx: _Context):
             objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
             if not objects:
                 continue
-            found = actor_for_token(objects[0], ctx)
+            subject_form = OBJECT_PRONOUNS.get(objects[0].lower_) if objects[0].pos_ == "PRON" else None
+            if subject_form:
+                # "According to her, ...": the person a "she" would stand for
+                name = ctx.last_plural if subject_form == "they" else ctx.person_for(subject_form)
+                found = (name, True) if name else None
+            else:
+                found = actor_for_token(objects[0], ctx)
             if not found:
                 # "according to a statement by / from X": who issued it
                 for prep in (c for c in objects[0].children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):

@@ -91,6 +91,7 @@ def _lexicon():
         "confirm": phrases("confirm_after"),
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
+        "harms": phrases("harms"),
         "window": int(data["negation_window"]),
         "harsh": {w.lower() for w in data["harsh"]} | {"illegitimate", "unlawful"},
         "temporal": set(data["temporal"]),
@@ -225,6 +226,27 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "se
 SUBORDINATORS = {"if", "when", "unless", "because", "while", "whereas", "although", "though", "as"}
 
 
+# marks of a clause that tells what happened meanwhile ("after"/"before" name the action that led to
+# the reaction: "reacted with fury after the UK suspended arms licences" is the UK's stance; "while"
+# sets another speaker against the first: "X said ..., while Y called for ...")
+NARRATING = {"as", "when"}
+
+
+def _narrated(cue_tokens) -> bool:
+    """The cue is in a past-tense clause of its own attached to the sentence's main verb by a time
+    word: "rejected the plan as the first aid convoy entered the city", "launched strikes as it
+    rescued two hostages" narrate what happened meanwhile; the speaker takes no stance on it. A
+    verb of saying heading that clause makes it a statement of its own ("as Y insisted that ...")."""
+    head = _cue_head(cue_tokens)
+    for verb in (head, *head.ancestors):
+        if verb.dep_ == "advcl":
+            return (verb.head.dep_ == "ROOT" and verb.tag_ == "VBD" and verb_lemma(verb.text) not in speech_kinds()[0]
+                    and any(c.dep_ == "mark" and c.lower_ in NARRATING for c in verb.children)
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                    and not any(c.tag_ == "MD" for c in verb.children))
+    return False
+
+
 def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
@@ -234,9 +256,12 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
     # describes the object ("opposes taxes that discriminate against ..."), it is not the object
-    # a participle clause starts another act too: "criticised the plan, arguing that a truce would not last"
+    # a participle clause starts another act too: "criticised the plan, arguing that a truce would not
+    # last", "rejected the idea, emphasizing Israel's right to defend itself" (the second action says
+    # what the speaker holds instead)
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
-                   or (t.pos_ == "VERB" and t.dep_ == "conj") or (t.tag_ == "VBG" and t.dep_ == "advcl")
+                   or (t.pos_ == "VERB" and t.dep_ == "conj")
+                   or (t.dep_ == "advcl" and (t.tag_ == "VBG" or (t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].text == ",")))
                    for t in between) and not (
         doc[c0].pos_ == "VERB" and doc[c0].dep_ == "conj" and doc[c0].idx >= char_end)
 
@@ -716,6 +741,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue
         cue_tokens = list(cue_span)
         c0, c1 = cue_tokens[0].i, cue_tokens[-1].i + 1
+        # an accusation of harm stays one when the harm is rejected or judged (stance.toml: harms)
+        harm = polarity < 0 and bool(lex["harms"].search(cue_span.text))
         left_start = _clause_start(doc, c0, first)
         left = doc[max(left_start, c0 - lex["window"]):c0]
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
@@ -723,7 +750,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "before the talks started", "after months of negotiations": a time reference
         if weak and _described_event(cue_tokens, lead, lex):
             continue  # "as Russia invaded the territories": where something happened, no stance
-        if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text):
+        if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text) or _narrated(cue_tokens):
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and (_reported_inside(doc, cue_tokens, span, own) or _voiced_inside(doc, c0, span)):
             continue
@@ -737,7 +764,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # a negator inside a reversal phrase ("warned against") is counted once, with the phrase
         after_match = lex["after"].search(right.text)
         judged_after = int(bool(after_match))  # "absurd and outrageous" judge once
-        if judged_after and _made_by_another(doc, c0, left_start):
+        if judged_after and (harm or _made_by_another(doc, c0, left_start)):
             judged_after = 0  # "the offensive would make negotiations impossible": it is the offensive that is blamed
         confirmed = bool(lex["confirm"].search(right.text))
         predicate = _governing_predicate(doc, cue_tokens, first)
@@ -745,7 +772,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             if predicate is not None and predicate.i >= c1:
                 judged = _predicate_text(predicate)
                 after_match = lex["after"].search(judged)
-                judged_after = int(bool(after_match))
+                judged_after = int(bool(after_match)) and not harm
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
@@ -778,12 +805,12 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
         reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
-        flips += reached or _rejected_proposal(doc, cue_tokens, first, lex)
+        flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex))
         flips += judged_after
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)
         # "fear that talks would only reward aggression": the judging predicate already says what is feared
-        flips += not judged_after and _feared(cue_tokens, first, lex)
+        flips += not judged_after and not harm and _feared(cue_tokens, first, lex)
         flips += lead_negated  # "does not believe that ...", "has not ruled out ..."
         flips += lead_governed and (_cue_head(cue_tokens).i == lead.start
                                     or any(t.i == lead.start for t in _cue_head(cue_tokens).ancestors))

@@ -19,6 +19,35 @@ CASES = [
     # concern about an offensive is opposition to it; a planned offensive alone is no concern
     ("the leaders expressed grave concern about a planned ground offensive into Rafah", [("israel_self_defence", "oppose")]),
     ("the army prepared a ground offensive into Rafah", [("israel_self_defence", "support")]),
+    # topic vocabulary: fighting until Hamas' destruction, third-person verbs, a state for the
+    # Palestinians, people forced to leave, rejecting the court's charges, holding back weapons
+    ("Anna Berg said Israel would continue to fight Hamas until its destruction",
+     [("ceasefire", "oppose"), ("israel_self_defence", "support")]),
+    ("Anna Berg said the deal returns the hostages to their families", [("hostage_release", "support")]),
+    ("Anna Berg called for an independent state for Palestinians", [("two_state_solution", "support")]),
+    ("Anna Berg said civilians must not be forced to leave their homes", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the verdict would have no legal standing in her country", [("international_courts", "oppose")]),
+    ("Anna Berg dismissed the charges", [("international_courts", "oppose")]),
+    ("Anna Berg condemned the court's actions as scandalous", [("international_courts", "oppose")]),
+    ("Anna Berg condemned the prosecutor for seeking arrest warrants", [("international_courts", "oppose")]),
+    ("Anna Berg condemned the International Criminal Court's prosecutor for seeking arrest warrants",
+     [("international_courts", "oppose")]),
+    # a cue that would put something at risk is judged by it: weak court cue inside criticism
+    ("Anna Berg said the request for arrest warrants would jeopardise efforts to reach a truce",
+     [("international_courts", "oppose"), ("ceasefire", "support")]),
+    ("Anna Berg said Ruritania would hold back its weapons supply to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said Ruritania would not hold back weapons", [("arms_to_israel", "support")]),
+    # rejecting, stopping or condemning a harm keeps the accusation; denying it does not
+    ("Anna Berg rejected the forced displacement of civilians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg urged the government to halt the indiscriminate bombing", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the expulsion of Palestinians from Gaza was unacceptable", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the strikes were not disproportionate", [("israel_self_defence", "support")]),
+    ("Ola Moss rejected the idea, emphasizing Israel's right to defend itself", [("israel_self_defence", "support")]),
+    # a past-tense "as"/"when" clause on the main verb narrates what happened meanwhile: no stance
+    ("Anna Berg rejected the plan as the first aid convoy entered the city", []),
+    ("Ruritania launched strikes on the town as it rescued two hostages", []),
+    ("Anna Berg called for a ceasefire as the death toll rose", [("ceasefire", "support")]),
+    ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
 ]
 
 

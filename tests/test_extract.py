@@ -365,6 +365,9 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # "According to her": the person a "she" stands for
+    ("Latvian Foreign Minister Anna Berg spoke on Monday. According to her, peace talks must start now.",
+     [("Anna Berg", "negotiations", "support")]),
     # "made clear that ...": reported speech, like "said that ..."
     ("Latvian Foreign Minister Jan Nowak made clear that peace talks must start now.",
      [("Jan Nowak", "negotiations", "support")]),
