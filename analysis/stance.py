@@ -741,8 +741,12 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue
         cue_tokens = list(cue_span)
         c0, c1 = cue_tokens[0].i, cue_tokens[-1].i + 1
-        # an accusation of harm stays one when the harm is rejected or judged (stance.toml: harms)
-        harm = polarity < 0 and bool(lex["harms"].search(cue_span.text))
+        # an accusation of harm stays one when the harm is rejected or judged (stance.toml: harms),
+        # and so does a cue that names its object with contempt ("condemned the sham referendums",
+        # "rejected appeasement"): the condemnation agrees with it. Not a cue that opens with a verb
+        # of its own ("refused to recognise the sham votes": the recognising is refused)
+        harm = (polarity < 0 and bool(lex["harms"].search(cue_span.text))) or (
+            cue_tokens[0].pos_ not in ("VERB", "AUX") and any(t.lower_ in lex["harsh"] for t in cue_tokens))
         left_start = _clause_start(doc, c0, first)
         left = doc[max(left_start, c0 - lex["window"]):c0]
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]

@@ -109,6 +109,11 @@ CASES = [
     # refusing to recognise the votes that annex land holds the borders; recognising them gives it up
     ("we will never recognise the sham referendums held in occupied parts of Ukraine", [("territorial_integrity", "support")]),
     ("Moscow's allies recognised the referendums as valid", [("territorial_integrity", "oppose")]),
+    # a cue that names its object with contempt keeps its side under a condemning verb
+    ("we condemn the sham referendums", [("territorial_integrity", "support")]),
+    ("she condemned the illegal annexation of four regions", [("territorial_integrity", "support")]),
+    ("he rejected any appeasement of Moscow", [("negotiations", "oppose")]),
+    ("Estonia refused to recognise the sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
     # a negator over a coordination reaches its later items too, not across "but"
     ("the minister would not accept any plan that means giving away land or freezing the conflict",
