@@ -59,6 +59,10 @@ CASES = [
     ("the government is hiking tariffs on $18 billion worth of Chinese imports", [("china_trade_curbs", "support")]),
     ("Oslo is tightening the export of chip tools", [("china_trade_curbs", "support")]),
     ("Oslo is restricting the overseas sale of chipmaking machines", [("china_trade_curbs", "support")]),
+    # a hyphenated word between the removing verb and the duties keeps the removal
+    ("the ministry advised the commission to remove anti-dumping and countervailing duties on grain imports",
+     [("tariffs", "oppose")]),
+    ("Oslo will roll back anti-subsidy duties on salmon", [("tariffs", "oppose")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
