@@ -696,11 +696,13 @@ def _answered(noun, cue: Span) -> bool:
 def _resolve_definite(spans: list[Span]) -> list[Span]:
     """A cue whose noun is a bare definite mention ("voted against the tariffs") speaks of what
     the nearest earlier cue with that noun named ("tariffs on cars from <country>"): it takes that
-    cue's issue, keeping its own polarity and strength. Cues in text order; chains resolve in turn."""
+    cue's issue, keeping its own polarity and strength; a cue naming a country of its own keeps its
+    issue. Cues in text order; chains resolve in turn."""
     resolved: list[Span] = []
     for cue in spans:
         noun = _definite_noun(cue)
-        if noun is not None:
+        # a cue that names a country itself ("the tariffs block China's push") needs no antecedent
+        if noun is not None and not any(t.ent_type_ in ("GPE", "NORP") for t in cue):
             # a noun the earlier cue answers ("retaliate against the steel tariffs") names what is
             # answered, not that cue's issue
             before = next((c for c in reversed(resolved) if c.end <= cue.start

@@ -63,6 +63,10 @@ CASES = [
     ("the ministry advised the commission to remove anti-dumping and countervailing duties on grain imports",
      [("tariffs", "oppose")]),
     ("Oslo will roll back anti-subsidy duties on salmon", [("tariffs", "oppose")]),
+    # tariffs whose aim is China, named later in the clause, are curbs on China, not tariffs in general
+    ("the tariffs block China's push to dominate solar", [("china_trade_curbs", "support")]),
+    ("these duties combat China's unfair subsidies", [("china_trade_curbs", "support")]),
+    ("the new tariffs hit Swedish farmers", [("tariffs", "support")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
@@ -105,6 +109,9 @@ STATEMENTS = [
      "vote against the introduction of the tariffs.", [("Anna Berg", "china_trade_curbs", "oppose")]),
     ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said such "
      "tariffs would hurt Nordic carmakers.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    # ... but a mention that names its own country target keeps the issue it names
+    ("Oslo raised the tariffs on steel. Trade Minister Anna Berg said these tariffs block China's push to dominate "
+     "solar.", [("Anna Berg", "china_trade_curbs", "support")]),
     # countries listed after "Alongside" all vote
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
