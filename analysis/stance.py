@@ -86,6 +86,8 @@ def _lexicon():
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
         "direct": {w.lower() for w in data["reversal_direct"]},
+        "case_dropping": {w.lower() for w in data["case_dropping"]},
+        "case_nouns": set(data["case_nouns"]),
         "confirm": phrases("confirm_after"),
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
@@ -470,6 +472,28 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _dropped_case(cue_tokens, stop: int, lex) -> bool:
+    """The cue is inside a legal case that a verb drops or pauses: "suspended its complaint over
+    the duties", "will abandon its WTO challenge", "withdrew a complaint it filed with the WTO".
+    Found by climbing from the cue's head through nominal and clausal links to a case noun that is
+    the object of such a verb."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i or head.i < stop:
+            return False
+        if token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["case_nouns"]:
+            return head.lower_ in lex["case_dropping"]
+        # the forum told beside the verb: "suspended its complaint over the duties at the WTO"
+        if (token.dep_ == "prep" and token.lower_ in ("at", "with", "before", "in") and head.lower_ in lex["case_dropping"]
+                and any(c.dep_ == "dobj" and c.lower_ in lex["case_nouns"] for c in head.children)):
+            return True
+        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl"}:
+            return False
+        token = head
+    return False
+
+
 def _owned_proposal(doc, start_char: int, end_char: int, lex):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
     for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
@@ -604,6 +628,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and _reported_inside(doc, cue_tokens, span, own):
             continue
+        if _dropped_case(cue_tokens, first, lex):
+            continue  # "suspended its WTO complaint over the duties": a step in the procedure, no stance
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
                and not _new_clause(doc, right_end)):

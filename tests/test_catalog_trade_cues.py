@@ -67,6 +67,12 @@ CASES = [
     ("the tariffs block China's push to dominate solar", [("china_trade_curbs", "support")]),
     ("these duties combat China's unfair subsidies", [("china_trade_curbs", "support")]),
     ("the new tariffs hit Swedish farmers", [("tariffs", "support")]),
+    # a legal case dropped or paused is a step in the procedure, no stance on its subject or its forum
+    ("Freedonia suspended its WTO complaint over the cheese duties to give Sylvania time to review them", []),
+    ("Freedonia will abandon its World Trade Organization challenge", []),
+    ("Freedonia in April suspended its complaint over the cheese tariffs at the WTO", []),
+    ("Freedonia decided to withdraw a complaint it filed with the WTO against Sylvania", []),
+    ("Freedonia filed a complaint with the WTO against the steel duties", [("free_trade", "support"), ("tariffs", "oppose")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
