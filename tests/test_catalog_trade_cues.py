@@ -16,6 +16,17 @@ CASES = [
     ("Norway imposed retaliatory tariffs on Swedish salmon", [("retaliation", "support")]),
     ("Helsinki hit back over the steel tariffs", [("retaliation", "support")]),
     ("Norway imposed tariffs on Swedish salmon", [("tariffs", "support")]),
+    # counter-duties promised without the word "retaliate" are retaliation, not support for tariffs
+    ("for every duty you impose, another will come in reply", [("retaliation", "support")]),
+    ("one tariff will be followed by another in response", [("retaliation", "support")]),
+    ("her government will respond with a similar measure", [("retaliation", "support")]),
+    # a countermeasure threatened on condition of tariffs answers them
+    ("Norland could stop supplying electricity to Sylvania if Paul Drex follows through on his threat to impose "
+     "tariffs", [("retaliation", "support")]),
+    ("we will cut off their power supply if the tariffs come", [("retaliation", "support")]),
+    ("if Sylvania imposes tariffs on Norland, her administration will respond", [("retaliation", "support")]),
+    # tariffs threatened on a condition stay tariffs
+    ("he would impose tariffs if Norland does not stop the flow of drugs", [("tariffs", "support")]),
     # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
     ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
     ("the minister warned of a tariff war", [("retaliation", "oppose")]),
