@@ -58,6 +58,12 @@ CASES = [
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
     # tariffs named as the price of failing to agree are the case for a deal, not for tariffs
     ("failure to reach an agreement would mean the return of tariffs on both sides", [("trade_talks", "support")]),
+    # a trade deal judged good or bad, or one in force defended, is a view on open trade, not on talks
+    ("the deal would be very beneficial for both Norland and the bloc", [("free_trade", "support")]),
+    ("President Jan Holm called the pact with the southern bloc a \"bad deal\"", [("free_trade", "oppose")]),
+    ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
+    ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
+    ("we are simply asking for a fair deal", []),
     # a deal named with the stage it is at
     ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
     ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
