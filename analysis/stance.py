@@ -496,14 +496,17 @@ def _dropped_case(cue_tokens, stop: int, lex) -> bool:
 
 def _owned_proposal(doc, start_char: int, end_char: int, lex):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
-    for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
+    for a ceasefire", "Y's threat to suspend military aid", "China's plan") or a measure with its
+    author after a participle ("the tariff proposed by Y"): climbing from the cue through nominal
     and clausal links to a proposal noun with a possessive person. None otherwise."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token = _cue_head(list(span))
     for _ in range(8):
-        if token.lower_ in lex["owned"]:
+        # any measure with its author told: "the 25% tariff proposed by Y" is Y's, whoever reacts to it
+        if token.lower_ in lex["owned"] or any(c.dep_ == "acl" and c.lower_ in lex["authoring"]
+                                               and any(g.dep_ == "agent" for g in c.children) for c in token.children):
             name = _proposal_owner(token, lex)
             return (name, token) if name else None
         head = token.head

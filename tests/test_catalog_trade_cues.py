@@ -157,6 +157,11 @@ STATEMENTS = [
     # "a plan by X to ...": what the plan says is X's, whoever rejects it
     ("Norway rejected a plan by Sweden to lift the tariffs.",
      [("Norway", "tariffs", "support"), ("Sweden", "tariffs", "oppose")]),
+    # a measure with its author after a participle is the author's; those reacting to it take no stance
+    ("Norland and Estland are scrambling to respond to the 25% tariff proposed by Paul Drex on Monday.",
+     [("Paul Drex", "tariffs", "support")]),
+    ("Trade Minister Anna Berg said Norland rejected the tariffs proposed by Paul Drex.",
+     [("Anna Berg", "tariffs", "oppose"), ("Paul Drex", "tariffs", "support")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
