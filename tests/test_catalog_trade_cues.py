@@ -64,6 +64,9 @@ CASES = [
     ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
     ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
     ("we are simply asking for a fair deal", []),
+    # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
+    ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
+    ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),
     # a deal named with the stage it is at
     ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
     ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
