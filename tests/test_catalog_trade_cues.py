@@ -67,6 +67,10 @@ CASES = [
     # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
     ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
     ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),
+    # removing barriers, named by the noun or a synonym, is open trade
+    ("we seek the removal of trade barriers on wine", [("free_trade", "support")]),
+    ("Freedonia wants to lift the remaining impediments on its wine", [("free_trade", "support")]),
+    ("Oslo erected new trade barriers", [("free_trade", "oppose")]),
     # a deal named with the stage it is at
     ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
     ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
