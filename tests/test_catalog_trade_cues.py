@@ -49,6 +49,12 @@ CASES = [
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # subsidies judged by their noun forms, or investigated, are opposed; China's are the case for curbs
+    ("the massive subsidization of the sector worries us", [("green_subsidies", "oppose")]),
+    ("there is a massive subsidization of that industry on behalf of the Chinese government",
+     [("china_trade_curbs", "support")]),
+    ("the ministry is investigating foreign subsidies in the sector", [("green_subsidies", "oppose")]),
+    ("the bloc opened an investigation into Chinese car subsidies", [("china_trade_curbs", "support")]),
     # "the U.S." inside the concern does not end it; addressing the concerns is talks, what they are about stays
     ("she voiced concerns about the U.S. tax credits for electric cars", [("green_subsidies", "oppose")]),
     ("the minister wants to address Oslo's concerns over the U.S. Inflation Reduction Act",
