@@ -103,6 +103,8 @@ CASES = [
     ("Freedonia in April suspended its complaint over the cheese tariffs at the WTO", []),
     ("Freedonia decided to withdraw a complaint it filed with the WTO against Sylvania", []),
     ("Freedonia filed a complaint with the WTO against the steel duties", [("free_trade", "support"), ("tariffs", "oppose")]),
+    # keeping supply chains whole is the case against curbs
+    ("Jan Holm urged the premier to avoid disrupting the global supply chain", [("china_trade_curbs", "oppose")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
