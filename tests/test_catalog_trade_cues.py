@@ -154,6 +154,9 @@ STATEMENTS = [
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
       ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # the writer's guess at a motive ("in apparent retaliation") is no stance of the sentence's subject
+    ("Last week, Norland vowed to lift its curbs on chemicals to Estland, in place since 2019 in apparent retaliation "
+     "against a court ruling.", []),
     # a government retaliating states its stance by the act, without a verb of saying
     ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
     ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
