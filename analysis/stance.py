@@ -88,6 +88,7 @@ def _lexicon():
         "direct": {w.lower() for w in data["reversal_direct"]},
         "case_dropping": {w.lower() for w in data["case_dropping"]},
         "case_nouns": set(data["case_nouns"]),
+        "topic_heads": {w.lower() for w in data["topic_heads"]},
         "confirm": phrases("confirm_after"),
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
@@ -472,6 +473,15 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _topic_only(cue_tokens, lex) -> bool:
+    """The cue is what a question, dispute or review is about: "asked about the tariff increase",
+    "a dispute with China over wine tariffs", "the review of barley duties"."""
+    head = _cue_head(cue_tokens)
+    prep = head.head
+    return (head.dep_ == "pobj" and prep.lower_ in ("about", "over", "of", "on", "regarding", "concerning")
+            and prep.head.i != prep.i and prep.head.lower_ in lex["topic_heads"])
+
+
 def _dropped_case(cue_tokens, stop: int, lex) -> bool:
     """The cue is inside a legal case that a verb drops or pauses: "suspended its complaint over
     the duties", "will abandon its WTO challenge", "withdrew a complaint it filed with the WTO".
@@ -631,6 +641,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and _reported_inside(doc, cue_tokens, span, own):
             continue
+        if _topic_only(cue_tokens, lex):
+            continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
         if _dropped_case(cue_tokens, first, lex):
             continue  # "suspended its WTO complaint over the duties": a step in the procedure, no stance
         right_end = c1

@@ -154,6 +154,12 @@ STATEMENTS = [
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
       ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # tariffs named as what a question, dispute or review is about are a topic, no stance
+    ("Chancellor Anna Berg and Prime Minister Jan Holm were both disapproving when asked about the Sylvanian tariff "
+     "increase on electric vehicles.", []),
+    ("Premier Anna Berg said she remained hopeful of a breakthrough in a trade dispute with Sylvania over wine tariffs.",
+     []),
+    ("“Minister Holm confirmed that Sylvania’s expedited review of barley duties is on track,” Anna Berg said.", []),
     # the writer's guess at a motive ("in apparent retaliation") is no stance of the sentence's subject
     ("Last week, Norland vowed to lift its curbs on chemicals to Estland, in place since 2019 in apparent retaliation "
      "against a court ruling.", []),
