@@ -361,7 +361,21 @@ def _not_negating(doc, i: int, lex) -> bool:
         if (doc[i].lower_.replace("’", "'") == words[0]
                 and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
-    return _in_negated_condition(doc, i)
+    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i])
+
+
+def _waived_on_condition(negator) -> bool:
+    """"would not go ahead with the tariffs if borders were secured": a step the speaker would
+    forgo only if a condition (itself not negated) is met is the step held meanwhile, not refused."""
+    verb = negator.head
+    if negator.dep_ != "neg" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for clause in verb.children:
+        if (clause.dep_ == "advcl" and clause.i > verb.i
+                and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
+                and not any(t.dep_ == "neg" for t in clause.subtree)):
+            return True
+    return False
 
 
 def _closes_condition(doc, comma: int, first: int) -> bool:

@@ -160,6 +160,9 @@ STATEMENTS = [
     ("Premier Anna Berg said she remained hopeful of a breakthrough in a trade dispute with Sylvania over wine tariffs.",
      []),
     ("“Minister Holm confirmed that Sylvania’s expedited review of barley duties is on track,” Anna Berg said.", []),
+    # a step forgone only on a condition is the step held meanwhile, not refused
+    ("Paul Drex said he would not go ahead with the tariffs if borders were secured.", [("Paul Drex", "tariffs", "support")]),
+    ("Paul Drex said he would not impose tariffs.", [("Paul Drex", "tariffs", "oppose")]),
     # the writer's guess at a motive ("in apparent retaliation") is no stance of the sentence's subject
     ("Last week, Norland vowed to lift its curbs on chemicals to Estland, in place since 2019 in apparent retaliation "
      "against a court ruling.", []),
