@@ -882,6 +882,13 @@ class Stance:
                     if act.kind != "reported" and (own is None or own.stance == claim.stance):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
+        # a quoted fragment inside a reporting sentence ("cautioned the EU against igniting a
+        # 'trade war'") is read again with the words around it by the sentence's own act: that
+        # reading stands for the same speakers and cue
+        context = {(tuple(a.speakers), c.start_char, c.issue) for a, c in claims if a.kind != "direct"}
+        claims = [(a, c) for a, c in claims
+                  if not (a.kind == "direct" and (tuple(a.speakers), c.start_char, c.issue) in context
+                          and a.region.end - a.region.start <= 6)]
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]

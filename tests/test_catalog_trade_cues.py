@@ -163,6 +163,9 @@ STATEMENTS = [
     # a step forgone only on a condition is the step held meanwhile, not refused
     ("Paul Drex said he would not go ahead with the tariffs if borders were secured.", [("Paul Drex", "tariffs", "support")]),
     ("Paul Drex said he would not impose tariffs.", [("Paul Drex", "tariffs", "oppose")]),
+    # a quoted fragment is read with the words around it, not on its own
+    ("Finance Minister Anna Berg cautioned the bloc against igniting a “trade war,” stressing the need for a "
+     "negotiated resolution.", [("Anna Berg", "retaliation", "oppose"), ("Anna Berg", "trade_talks", "support")]),
     # the writer's guess at a motive ("in apparent retaliation") is no stance of the sentence's subject
     ("Last week, Norland vowed to lift its curbs on chemicals to Estland, in place since 2019 in apparent retaliation "
      "against a court ruling.", []),
