@@ -61,6 +61,7 @@ SCHEMAS: dict[str, dict] = {
         "temporal": words, "frames_before": words, "proposal_nouns": words, "owned_nouns": words,
         "authoring_participles": words, "purpose_before": words, "allegation_nouns": words, "undoing_nouns": words,
         "fear_words": words, "reversal_direct": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words,
+        "case_dropping": words, "case_nouns": words, "topic_heads": words,
     },
     "reactions": {
         "inherit_nouns": words,

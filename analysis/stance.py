@@ -88,6 +88,9 @@ def _lexicon():
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
         "direct": {w.lower() for w in data["reversal_direct"]},
+        "case_dropping": {w.lower() for w in data["case_dropping"]},
+        "case_nouns": set(data["case_nouns"]),
+        "topic_heads": {w.lower() for w in data["topic_heads"]},
         "confirm": phrases("confirm_after"),
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
@@ -391,7 +394,21 @@ def _not_negating(doc, i: int, lex) -> bool:
         if (doc[i].lower_.replace("’", "'") == words[0]
                 and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
-    return _in_negated_condition(doc, i)
+    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i])
+
+
+def _waived_on_condition(negator) -> bool:
+    """"would not go ahead with the tariffs if borders were secured": a step the speaker would
+    forgo only if a condition (itself not negated) is met is the step held meanwhile, not refused."""
+    verb = negator.head
+    if negator.dep_ != "neg" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for clause in verb.children:
+        if (clause.dep_ == "advcl" and clause.i > verb.i
+                and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
+                and not any(t.dep_ == "neg" for t in clause.subtree)):
+            return True
+    return False
 
 
 def _closes_condition(doc, comma: int, first: int) -> bool:
@@ -565,16 +582,50 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _topic_only(cue_tokens, lex) -> bool:
+    """The cue is what a question, dispute or review is about: "asked about the tariff increase",
+    "a dispute with China over wine tariffs", "the review of barley duties"."""
+    head = _cue_head(cue_tokens)
+    prep = head.head
+    return (head.dep_ == "pobj" and prep.lower_ in ("about", "over", "of", "on", "regarding", "concerning")
+            and prep.head.i != prep.i and prep.head.lower_ in lex["topic_heads"])
+
+
+def _dropped_case(cue_tokens, stop: int, lex) -> bool:
+    """The cue is inside a legal case that a verb drops or pauses: "suspended its complaint over
+    the duties", "will abandon its WTO challenge", "withdrew a complaint it filed with the WTO".
+    Found by climbing from the cue's head through nominal and clausal links to a case noun that is
+    the object of such a verb."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i or head.i < stop:
+            return False
+        if token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["case_nouns"]:
+            return head.lower_ in lex["case_dropping"]
+        # the forum told beside the verb: "suspended its complaint over the duties at the WTO"
+        if (token.dep_ == "prep" and token.lower_ in ("at", "with", "before", "in") and head.lower_ in lex["case_dropping"]
+                and any(c.dep_ == "dobj" and c.lower_ in lex["case_nouns"] for c in head.children)):
+            return True
+        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl"}:
+            return False
+        token = head
+    return False
+
+
 def _owned_proposal(doc, start_char: int, end_char: int, lex, pronouns: bool = False):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
-    for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
+    for a ceasefire", "Y's threat to suspend military aid", "China's plan") or a measure with its
+    author after a participle ("the tariff proposed by Y"): climbing from the cue through nominal
     and clausal links to a proposal noun with a possessive person. None otherwise."""
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token = _cue_head(list(span))
     for _ in range(8):
-        if token.lower_ in lex["owned"]:
+        # any measure with its author told: "the 25% tariff proposed by Y" is Y's, whoever reacts to it
+        if token.lower_ in lex["owned"] or any(c.dep_ == "acl" and c.lower_ in lex["authoring"]
+                                               and any(g.dep_ == "agent" for g in c.children) for c in token.children):
             name = _proposal_owner(token, lex) or (_pronoun_owner(token) if pronouns else "")
             return (name, token) if name else None
         head = token.head
@@ -758,6 +809,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and (_reported_inside(doc, cue_tokens, span, own) or _voiced_inside(doc, c0, span)):
             continue
+        if _topic_only(cue_tokens, lex):
+            continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
+        if _dropped_case(cue_tokens, first, lex):
+            continue  # "suspended its WTO complaint over the duties": a step in the procedure, no stance
         right_end = c1
         while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
                and not _new_clause(doc, right_end)):
@@ -861,11 +916,13 @@ def _answered(noun, cue: Span) -> bool:
 def _resolve_definite(spans: list[Span]) -> list[Span]:
     """A cue whose noun is a bare definite mention ("voted against the tariffs") speaks of what
     the nearest earlier cue with that noun named ("tariffs on cars from <country>"): it takes that
-    cue's issue, keeping its own polarity and strength. Cues in text order; chains resolve in turn."""
+    cue's issue, keeping its own polarity and strength; a cue naming a country of its own keeps its
+    issue. Cues in text order; chains resolve in turn."""
     resolved: list[Span] = []
     for cue in spans:
         noun = _definite_noun(cue)
-        if noun is not None:
+        # a cue that names a country itself ("the tariffs block China's push") needs no antecedent
+        if noun is not None and not any(t.ent_type_ in ("GPE", "NORP") for t in cue):
             # a noun the earlier cue answers ("retaliate against the steel tariffs") names what is
             # answered, not that cue's issue
             before = next((c for c in reversed(resolved) if c.end <= cue.start
@@ -994,6 +1051,13 @@ class Stance:
                             and not _approved(noun, lex):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
+        # a quoted fragment inside a reporting sentence ("cautioned the EU against igniting a
+        # 'trade war'") is read again with the words around it by the sentence's own act: that
+        # reading stands for the same speakers and cue
+        context = {(tuple(a.speakers), c.start_char, c.issue) for a, c in claims if a.kind != "direct"}
+        claims = [(a, c) for a, c in claims
+                  if not (a.kind == "direct" and (tuple(a.speakers), c.start_char, c.issue) in context
+                          and a.region.end - a.region.start <= 6)]
         claims += _owned_outside_speech(doc, [c for c in cues if c.start_char not in heard], lex)
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)

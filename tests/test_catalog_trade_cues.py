@@ -16,6 +16,17 @@ CASES = [
     ("Norway imposed retaliatory tariffs on Swedish salmon", [("retaliation", "support")]),
     ("Helsinki hit back over the steel tariffs", [("retaliation", "support")]),
     ("Norway imposed tariffs on Swedish salmon", [("tariffs", "support")]),
+    # counter-duties promised without the word "retaliate" are retaliation, not support for tariffs
+    ("for every duty you impose, another will come in reply", [("retaliation", "support")]),
+    ("one tariff will be followed by another in response", [("retaliation", "support")]),
+    ("her government will respond with a similar measure", [("retaliation", "support")]),
+    # a countermeasure threatened on condition of tariffs answers them
+    ("Norland could stop supplying electricity to Sylvania if Paul Drex follows through on his threat to impose "
+     "tariffs", [("retaliation", "support")]),
+    ("we will cut off their power supply if the tariffs come", [("retaliation", "support")]),
+    ("if Sylvania imposes tariffs on Norland, her administration will respond", [("retaliation", "support")]),
+    # tariffs threatened on a condition stay tariffs
+    ("he would impose tariffs if Norland does not stop the flow of drugs", [("tariffs", "support")]),
     # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
     ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
     ("the minister warned of a tariff war", [("retaliation", "oppose")]),
@@ -38,6 +49,12 @@ CASES = [
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # subsidies judged by their noun forms, or investigated, are opposed; China's are the case for curbs
+    ("the massive subsidization of the sector worries us", [("green_subsidies", "oppose")]),
+    ("there is a massive subsidization of that industry on behalf of the Chinese government",
+     [("china_trade_curbs", "support")]),
+    ("the ministry is investigating foreign subsidies in the sector", [("green_subsidies", "oppose")]),
+    ("the bloc opened an investigation into Chinese car subsidies", [("china_trade_curbs", "support")]),
     # "the U.S." inside the concern does not end it; addressing the concerns is talks, what they are about stays
     ("she voiced concerns about the U.S. tax credits for electric cars", [("green_subsidies", "oppose")]),
     ("the minister wants to address Oslo's concerns over the U.S. Inflation Reduction Act",
@@ -47,6 +64,19 @@ CASES = [
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
     # tariffs named as the price of failing to agree are the case for a deal, not for tariffs
     ("failure to reach an agreement would mean the return of tariffs on both sides", [("trade_talks", "support")]),
+    # a trade deal judged good or bad, or one in force defended, is a view on open trade, not on talks
+    ("the deal would be very beneficial for both Norland and the bloc", [("free_trade", "support")]),
+    ("President Jan Holm called the pact with the southern bloc a \"bad deal\"", [("free_trade", "oppose")]),
+    ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
+    ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
+    ("we are simply asking for a fair deal", []),
+    # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
+    ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
+    ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),
+    # removing barriers, named by the noun or a synonym, is open trade
+    ("we seek the removal of trade barriers on wine", [("free_trade", "support")]),
+    ("Freedonia wants to lift the remaining impediments on its wine", [("free_trade", "support")]),
+    ("Oslo erected new trade barriers", [("free_trade", "oppose")]),
     # a deal named with the stage it is at
     ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
     ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
@@ -61,6 +91,22 @@ CASES = [
     ("the government is hiking tariffs on $18 billion worth of Chinese imports", [("china_trade_curbs", "support")]),
     ("Oslo is tightening the export of chip tools", [("china_trade_curbs", "support")]),
     ("Oslo is restricting the overseas sale of chipmaking machines", [("china_trade_curbs", "support")]),
+    # a hyphenated word between the removing verb and the duties keeps the removal
+    ("the ministry advised the commission to remove anti-dumping and countervailing duties on grain imports",
+     [("tariffs", "oppose")]),
+    ("Oslo will roll back anti-subsidy duties on salmon", [("tariffs", "oppose")]),
+    # tariffs whose aim is China, named later in the clause, are curbs on China, not tariffs in general
+    ("the tariffs block China's push to dominate solar", [("china_trade_curbs", "support")]),
+    ("these duties combat China's unfair subsidies", [("china_trade_curbs", "support")]),
+    ("the new tariffs hit Swedish farmers", [("tariffs", "support")]),
+    # a legal case dropped or paused is a step in the procedure, no stance on its subject or its forum
+    ("Freedonia suspended its WTO complaint over the cheese duties to give Sylvania time to review them", []),
+    ("Freedonia will abandon its World Trade Organization challenge", []),
+    ("Freedonia in April suspended its complaint over the cheese tariffs at the WTO", []),
+    ("Freedonia decided to withdraw a complaint it filed with the WTO against Sylvania", []),
+    ("Freedonia filed a complaint with the WTO against the steel duties", [("free_trade", "support"), ("tariffs", "oppose")]),
+    # keeping supply chains whole is the case against curbs
+    ("Jan Holm urged the premier to avoid disrupting the global supply chain", [("china_trade_curbs", "oppose")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
@@ -103,10 +149,28 @@ STATEMENTS = [
      "vote against the introduction of the tariffs.", [("Anna Berg", "china_trade_curbs", "oppose")]),
     ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said such "
      "tariffs would hurt Nordic carmakers.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    # ... but a mention that names its own country target keeps the issue it names
+    ("Oslo raised the tariffs on steel. Trade Minister Anna Berg said these tariffs block China's push to dominate "
+     "solar.", [("Anna Berg", "china_trade_curbs", "support")]),
     # countries listed after "Alongside" all vote
     ("Alongside Norway, Iceland, Denmark and Finland voted against the tariffs on electric cars from China.",
      [("Denmark", "china_trade_curbs", "oppose"), ("Finland", "china_trade_curbs", "oppose"),
       ("Iceland", "china_trade_curbs", "oppose"), ("Norway", "china_trade_curbs", "oppose")]),
+    # tariffs named as what a question, dispute or review is about are a topic, no stance
+    ("Chancellor Anna Berg and Prime Minister Jan Holm were both disapproving when asked about the Sylvanian tariff "
+     "increase on electric vehicles.", []),
+    ("Premier Anna Berg said she remained hopeful of a breakthrough in a trade dispute with Sylvania over wine tariffs.",
+     []),
+    ("“Minister Holm confirmed that Sylvania’s expedited review of barley duties is on track,” Anna Berg said.", []),
+    # a step forgone only on a condition is the step held meanwhile, not refused
+    ("Paul Drex said he would not go ahead with the tariffs if borders were secured.", [("Paul Drex", "tariffs", "support")]),
+    ("Paul Drex said he would not impose tariffs.", [("Paul Drex", "tariffs", "oppose")]),
+    # a quoted fragment is read with the words around it, not on its own
+    ("Finance Minister Anna Berg cautioned the bloc against igniting a “trade war,” stressing the need for a "
+     "negotiated resolution.", [("Anna Berg", "retaliation", "oppose"), ("Anna Berg", "trade_talks", "support")]),
+    # the writer's guess at a motive ("in apparent retaliation") is no stance of the sentence's subject
+    ("Last week, Norland vowed to lift its curbs on chemicals to Estland, in place since 2019 in apparent retaliation "
+     "against a court ruling.", []),
     # a government retaliating states its stance by the act, without a verb of saying
     ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
     ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
@@ -125,6 +189,11 @@ STATEMENTS = [
     # "a plan by X to ...": what the plan says is X's, whoever rejects it
     ("Norway rejected a plan by Sweden to lift the tariffs.",
      [("Norway", "tariffs", "support"), ("Sweden", "tariffs", "oppose")]),
+    # a measure with its author after a participle is the author's; those reacting to it take no stance
+    ("Norland and Estland are scrambling to respond to the 25% tariff proposed by Paul Drex on Monday.",
+     [("Paul Drex", "tariffs", "support")]),
+    ("Trade Minister Anna Berg said Norland rejected the tariffs proposed by Paul Drex.",
+     [("Anna Berg", "tariffs", "oppose"), ("Paul Drex", "tariffs", "support")]),
     # a quote after "the approach suggested by X" is X's
     ("So the approach to the tariff threats suggested by Nordic Trade Commissioner Anna Berg in a radio interview "
      "— “not to retaliate, but to negotiate” — makes sense.",
