@@ -1051,13 +1051,6 @@ class Stance:
                             and not _approved(noun, lex):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
-        # a quoted fragment inside a reporting sentence ("cautioned the EU against igniting a
-        # 'trade war'") is read again with the words around it by the sentence's own act: that
-        # reading stands for the same speakers and cue
-        context = {(tuple(a.speakers), c.start_char, c.issue) for a, c in claims if a.kind != "direct"}
-        claims = [(a, c) for a, c in claims
-                  if not (a.kind == "direct" and (tuple(a.speakers), c.start_char, c.issue) in context
-                          and a.region.end - a.region.start <= 6)]
         claims += _owned_outside_speech(doc, [c for c in cues if c.start_char not in heard], lex)
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
