@@ -107,6 +107,13 @@ CASES = [
     ("we will never recognise the sham referendums held in occupied parts of Ukraine", [("territorial_integrity", "support")]),
     ("Moscow's allies recognised the referendums as valid", [("territorial_integrity", "oppose")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
+    # an annexation condemned or called void holds the borders; one named in the background does not
+    ("Anna Berg condemned Russia's proclaimed annexation of three regions", [("territorial_integrity", "support")]),
+    ("they condemned the illegal annexation", [("territorial_integrity", "support")]),
+    ("the attempt at annexation is worthless", [("territorial_integrity", "support")]),
+    ("the annexation of the two provinces has no legal validity", [("territorial_integrity", "support")]),
+    ("after the annexation of the peninsula in 2014, trade fell", []),
+    ('Oslo will never recognise the "sham" referendums', [("territorial_integrity", "support")]),
     # a negator over a coordination reaches its later items too, not across "but"
     ("the minister would not accept any plan that means giving away land or freezing the conflict",
      [("ceasefire", "oppose")]),
