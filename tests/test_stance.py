@@ -213,6 +213,11 @@ CASES = [
     # driving Russian forces out is a withdrawal too
     ("the plan demands the expulsion of Russian forces from all of Ukraine", [("territorial_integrity", "support")]),
     ("we must expel all Russian troops", [("territorial_integrity", "support")]),
+    # an envoy or a delegation sent to Kyiv is diplomacy, no aid; standing with Ukraine is solidarity
+    ("Beijing would send a special envoy to Ukraine", []),
+    ("the ministry will send a delegation to Kyiv", []),
+    ("we stand with Ukraine", []),
+    ("they will send air defence systems and a delegation to Kyiv", [("military_aid", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
