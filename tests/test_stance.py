@@ -218,6 +218,9 @@ CASES = [
     ("the ministry will send a delegation to Kyiv", []),
     ("we stand with Ukraine", []),
     ("they will send air defence systems and a delegation to Kyiv", [("military_aid", "support")]),
+    # NATO written out in full
+    ("Kyiv applied to join the North Atlantic Treaty Organization", [("nato_membership", "support")]),
+    ("membership of the North Atlantic Treaty Organization is not realistic for Kyiv", [("nato_membership", "oppose")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
