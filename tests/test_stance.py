@@ -221,6 +221,11 @@ CASES = [
     # NATO written out in full
     ("Kyiv applied to join the North Atlantic Treaty Organization", [("nato_membership", "support")]),
     ("membership of the North Atlantic Treaty Organization is not realistic for Kyiv", [("nato_membership", "oppose")]),
+    # talks among partners, on a bilateral pact or on joining the bloc are no peace talks
+    ("the adviser called the talks with partners very productive", []),
+    ("she praised the negotiations on a bilateral security agreement", [("security_guarantees", "support")]),
+    ("the leaders agreed to open talks with Kyiv on joining the bloc", []),
+    ("talks with Russia on a ceasefire should begin", [("negotiations", "support"), ("ceasefire", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
