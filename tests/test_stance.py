@@ -226,6 +226,11 @@ CASES = [
     ("she praised the negotiations on a bilateral security agreement", [("security_guarantees", "support")]),
     ("the leaders agreed to open talks with Kyiv on joining the bloc", []),
     ("talks with Russia on a ceasefire should begin", [("negotiations", "support"), ("ceasefire", "support")]),
+    # aid pledged without an aid noun: support for as long and as much as needed, a military donor,
+    # Ukraine's army supplied with what it needs
+    ("we support Ukraine as long and as much as is needed", [("military_aid", "support")]),
+    ("Oslo will remain the largest military donor", [("military_aid", "support")]),
+    ("Berlin will keep supplying the Ukrainian armed forces with the equipment they need", [("military_aid", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
