@@ -231,6 +231,8 @@ CASES = [
     ("we support Ukraine as long and as much as is needed", [("military_aid", "support")]),
     ("Oslo will remain the largest military donor", [("military_aid", "support")]),
     ("Berlin will keep supplying the Ukrainian armed forces with the equipment they need", [("military_aid", "support")]),
+    # shells and howitzers for Kyiv are weapons too
+    ("more shells for Kyiv", [("military_aid", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
