@@ -233,6 +233,9 @@ CASES = [
     ("Berlin will keep supplying the Ukrainian armed forces with the equipment they need", [("military_aid", "support")]),
     # shells and howitzers for Kyiv are weapons too
     ("more shells for Kyiv", [("military_aid", "support")]),
+    # a dialogue with partners or the global south is no dialogue between the warring sides
+    ("the message of the summit is one of dialogue with the global south", []),
+    ("we need dialogue with Moscow", [("negotiations", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
