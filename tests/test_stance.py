@@ -115,6 +115,13 @@ CASES = [
     ("he rejected any appeasement of Moscow", [("negotiations", "oppose")]),
     ("Estonia refused to recognise the sham referendums", [("territorial_integrity", "support")]),
     ("the illegal annexation will never stand", [("territorial_integrity", "support")]),
+    # an annexation condemned or called void holds the borders; one named in the background does not
+    ("Anna Berg condemned Russia's proclaimed annexation of three regions", [("territorial_integrity", "support")]),
+    ("they condemned the illegal annexation", [("territorial_integrity", "support")]),
+    ("the attempt at annexation is worthless", [("territorial_integrity", "support")]),
+    ("the annexation of the two provinces has no legal validity", [("territorial_integrity", "support")]),
+    ("after the annexation of the peninsula in 2014, trade fell", []),
+    ('Oslo will never recognise the "sham" referendums', [("territorial_integrity", "support")]),
     # a negator over a coordination reaches its later items too, not across "but"
     ("the minister would not accept any plan that means giving away land or freezing the conflict",
      [("ceasefire", "oppose")]),
@@ -246,6 +253,29 @@ CASES = [
     ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
      [("nato_membership", "oppose")]),
     ("it would consider sending troops", [("peacekeeping_troops", "neutral")]),
+    # an envoy or a delegation sent to Kyiv is diplomacy, no aid; standing with Ukraine is solidarity
+    ("Beijing would send a special envoy to Ukraine", []),
+    ("the ministry will send a delegation to Kyiv", []),
+    ("we stand with Ukraine", []),
+    ("they will send air defence systems and a delegation to Kyiv", [("military_aid", "support")]),
+    # NATO written out in full
+    ("Kyiv applied to join the North Atlantic Treaty Organization", [("nato_membership", "support")]),
+    ("membership of the North Atlantic Treaty Organization is not realistic for Kyiv", [("nato_membership", "oppose")]),
+    # talks among partners, on a bilateral pact or on joining the bloc are no peace talks
+    ("the adviser called the talks with partners very productive", []),
+    ("she praised the negotiations on a bilateral security agreement", [("security_guarantees", "support")]),
+    ("the leaders agreed to open talks with Kyiv on joining the bloc", []),
+    ("talks with Russia on a ceasefire should begin", [("negotiations", "support"), ("ceasefire", "support")]),
+    # aid pledged without an aid noun: support for as long and as much as needed, a military donor,
+    # Ukraine's army supplied with what it needs
+    ("we support Ukraine as long and as much as is needed", [("military_aid", "support")]),
+    ("Oslo will remain the largest military donor", [("military_aid", "support")]),
+    ("Berlin will keep supplying the Ukrainian armed forces with the equipment they need", [("military_aid", "support")]),
+    # shells and howitzers for Kyiv are weapons too
+    ("more shells for Kyiv", [("military_aid", "support")]),
+    # a dialogue with partners or the global south is no dialogue between the warring sides
+    ("the message of the summit is one of dialogue with the global south", []),
+    ("we need dialogue with Moscow", [("negotiations", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
