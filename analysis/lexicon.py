@@ -66,6 +66,7 @@ SCHEMAS: dict[str, dict] = {
         "inherit_nouns": words,
         "judged_nouns": words,
         "judging_verbs": words,
+        "distancing": words,
         "pattern": list_of_tables({"relation": choice("agrees", "disagrees", "responds"),
                                    "target": choice("explicit", "previous"), "phrases": patterns},
                                   "pattern", required=("relation", "target", "phrases")),

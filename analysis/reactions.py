@@ -118,7 +118,7 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
             inherit = _names_a_proposal(sent, sent.start_char + m.end())
         targets = [t for t in targets if t != source]
         if targets:
-            if relation == "responds" and _harsh(sent):
+            if relation == "responds" and (_harsh(sent) or _distanced(sent, sent.start_char + m.end())):
                 relation = "disagrees"
             return [(t, relation, inherit and relation != "responds") for t in targets]
     return []
@@ -176,6 +176,22 @@ def _harsh_words():
 
 def _harsh(sent: Span) -> bool:
     return bool(_harsh_words().search(sent.text))
+
+
+@data_cache()
+def _distancing_words():
+    words = load("reactions")["distancing"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _distanced(sent: Span, char_end: int) -> bool:
+    """"commenting on Anna Berg's self-proclaimed peace mission", "responded to Tom Reed's
+    so-called plan": the object of the reaction (the words after the phrase, up to a clause
+    break, at most ten) carries a word that distances the speaker from what it names
+    (reactions.toml: distancing)."""
+    rest = sent.doc.text[char_end:sent.end_char]
+    obj = " ".join(re.split(r"[,;:—–]|\bthat\b", rest, maxsplit=1)[0].split()[:10])
+    return bool(_distancing_words().search(obj))
 
 
 def _explicit_targets(sent: Span, char_end: int) -> list[str]:

@@ -190,6 +190,11 @@ REACTION_SENTENCES = [
     ("Chancellor Anna Berg called Tom Reed's proposal a dictatorial peace.", [("Anna Berg", "Tom Reed", "disagrees")]),
     ("Latvian Foreign Minister Jan Nowak said Tom Lind's visit to Moscow was planned for May.", []),
     ("Anna Berg said her own plan was absurd, Tom Reed's aide added.", []),
+    # a comment on what the target did, named with a distancing word, disagrees with them
+    ("White House adviser Tom Lind, commenting on Anna Berg's self-proclaimed \"peace mission,\" said that Latvia "
+     "would be concerned by any deal.", [("Tom Lind", "Anna Berg", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak commented on Tom Lind's peace plan, saying talks must wait.",
+     [("Jan Nowak", "Tom Lind", "responds")]),
 ]
 
 
