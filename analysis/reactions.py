@@ -96,6 +96,19 @@ def _phrase_is_anothers(sent: Span, char_start: int, source: str) -> bool:
     return bool(person) and person != source
 
 
+def _participle_not_the_speakers(sent: Span, char_start: int) -> bool:
+    """Whether a reaction verb in "-ing" at ``char_start`` is no act of the speaker: it has a
+    subject or auxiliary of its own ("said leaders should be condemning Y") or is what someone
+    refrained from ("refrained from condemning Y", "without condemning Y"). A bare participle
+    ("issued a statement denouncing Y", "Criticizing Y, Anna Berg said") is the speaker's."""
+    verb = next((t for t in sent if t.idx >= char_start), None)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    if any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("from", "without")
+
+
 def _names_a_proposal(sent: Span, char_end: int) -> bool:
     """"dismissed Farkas's proposal": the object is something the target proposed."""
     nouns = _inherit_nouns()
@@ -109,7 +122,8 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
     text = sent.text  # Span.text joins the tokens anew at every access
     for relation, target_rule, pattern in reaction_patterns():
         m = pattern.search(text)
-        if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source):
+        if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source) \
+                or _participle_not_the_speakers(sent, sent.start_char + m.start()):
             continue
         if target_rule == "previous":
             targets, inherit = [previous] if previous and previous != source else [], True

@@ -195,6 +195,17 @@ REACTION_SENTENCES = [
      "would be concerned by any deal.", [("Tom Lind", "Anna Berg", "disagrees")]),
     ("Latvian Foreign Minister Jan Nowak commented on Tom Lind's peace plan, saying talks must wait.",
      [("Jan Nowak", "Tom Lind", "responds")]),
+    # asking the target to undo what they did, denouncing it, threatening them
+    ("Latvian Foreign Minister Jan Nowak urged Tom Lind to immediately repeal the export ban.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak urged Tom Lind to attend the summit.", []),
+    ("Latvian Foreign Minister Jan Nowak issued a statement denouncing Tom Lind's restrictions on grain imports.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak threatened Tom Lind with new tariffs, saying the ban was wrong.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    # a condemnation the speaker asks of others, or one someone refrained from, is not the speaker's
+    ("Latvian Foreign Minister Jan Nowak said that world leaders should be condemning Tom Lind, not Latvia.", []),
+    ("China refrained from condemning Tom Lind, Latvian Foreign Minister Jan Nowak said.", []),
 ]
 
 
