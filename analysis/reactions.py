@@ -182,6 +182,31 @@ def judging_reactions(sent: Span) -> list[tuple[str, str, str]]:
 
 
 @data_cache()
+def _disagreeing():
+    words = load("reactions")["disagreeing"]
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace("'", "['’]") for w in words) + r")\b", re.IGNORECASE)
+
+
+def said_of_reactions(sent: Span) -> list[tuple[str, str, str]]:
+    """"In response, Anna Berg said of Tom Reed: 'I do not agree at all.'": a person who says of
+    another person something that disagrees (reactions.toml: disagreeing) or judges harshly
+    disagrees with them, also when the words are quoted."""
+    if not (_disagreeing().search(sent.text) or _harsh(sent)):
+        return []
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lower_ not in ("said", "says", "saying"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        about = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        source = _person_of(subject) if subject is not None else ""
+        target = _person_of(about[0]) if about else ""
+        if source and target and source != target:
+            out.append((source, target, "disagrees"))
+    return out
+
+
+@data_cache()
 def _harsh_words():
     data = load("stance")
     words = data["reversal_after"] + data["harsh"]
@@ -331,7 +356,8 @@ class ReactionMatcher:
                 previous_speaker = act.speakers[-1]
         seen_pairs = {(s, t) for s, t, _, _ in reactions}
         for sent in (doc.sents if doc.has_annotation("DEP") else []):  # these need the parse
-            for source, target, relation in passive_reactions(sent) + active_reactions(sent) + judging_reactions(sent):
+            for source, target, relation in (passive_reactions(sent) + active_reactions(sent) + judging_reactions(sent)
+                                             + said_of_reactions(sent)):
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
                     reactions.append((source, target, relation, sent))

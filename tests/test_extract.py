@@ -206,6 +206,10 @@ REACTION_SENTENCES = [
     # a condemnation the speaker asks of others, or one someone refrained from, is not the speaker's
     ("Latvian Foreign Minister Jan Nowak said that world leaders should be condemning Tom Lind, not Latvia.", []),
     ("China refrained from condemning Tom Lind, Latvian Foreign Minister Jan Nowak said.", []),
+    # what a speaker says of another person, quoted, disagreeing
+    ("Tom Lind spoke on Monday. In response, Latvian Foreign Minister Jan Nowak said of Mr Lind: \"I don't know why "
+     "he said that, but I do not agree at all.\"", [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Tom Lind spoke on Monday. Latvian Foreign Minister Jan Nowak said of Mr Lind: \"He is a good friend.\"", []),
 ]
 
 
