@@ -295,8 +295,35 @@ def active_reactions(sent: Span) -> list[tuple[str, str, str]]:
                 target = _person_of(obj)
                 if source and target and source != target:
                     out.append((source, target, relation))
+            if not source and not out:
+                out += _state_reaction(subjects[0], objects[0], relation)
             break
     return out
+
+
+def _state_reaction(subject, obj, relation: str) -> list[tuple[str, str, str]]:
+    """"Kyiv dismissed Beijing's call", "Latvia rejected Estonia's proposal": a country (its
+    capital) reacting to what another country or a person proposed or did (an inherit or judged
+    noun of reactions.toml owned by them)."""
+    doc = subject.doc
+    if obj.lower_ not in _judged_nouns():
+        return []
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    target = doc._.person_at.get(owner.i, "") or _state_of(owner)
+    source = _state_of(subject) if target else ""
+    return [(source, target, relation)] if source and target and source != target else []
+
+
+def _state_of(token) -> str:
+    """The government a country or capital name stands for ("Kyiv", "Latvia"), also when the
+    model tagged no entity on a one-word subject; "" for anything else."""
+    ent = ent_at(token.doc, token.i)
+    if ent is not None:
+        return entity_actor(ent) if ent.label_ == "GPE" else ""
+    code = countries.country_code(token.text) if token.pos_ == "PROPN" and not list(token.children) else ""
+    return add_actor(token.doc, countries.country_name(code), "government", code, mentions=0) if code else ""
 
 
 def _person_of(token) -> str:

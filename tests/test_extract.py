@@ -210,6 +210,9 @@ REACTION_SENTENCES = [
     ("Tom Lind spoke on Monday. In response, Latvian Foreign Minister Jan Nowak said of Mr Lind: \"I don't know why "
      "he said that, but I do not agree at all.\"", [("Jan Nowak", "Tom Lind", "disagrees")]),
     ("Tom Lind spoke on Monday. Latvian Foreign Minister Jan Nowak said of Mr Lind: \"He is a good friend.\"", []),
+    # a state (or its capital) reacting to what another state or a person proposed
+    ("Riga dismissed Estonia's suggestion of a ceasefire.", [("Latvia", "Estonia", "disagrees")]),
+    ("Latvia rejected the proposal.", []),
 ]
 
 
