@@ -67,6 +67,8 @@ SCHEMAS: dict[str, dict] = {
         "inherit_nouns": words,
         "judged_nouns": words,
         "judging_verbs": words,
+        "distancing": words,
+        "disagreeing": words,
         "pattern": list_of_tables({"relation": choice("agrees", "disagrees", "responds"),
                                    "target": choice("explicit", "previous"), "phrases": patterns},
                                   "pattern", required=("relation", "target", "phrases")),

@@ -96,6 +96,19 @@ def _phrase_is_anothers(sent: Span, char_start: int, source: str) -> bool:
     return bool(person) and person != source
 
 
+def _participle_not_the_speakers(sent: Span, char_start: int) -> bool:
+    """Whether a reaction verb in "-ing" at ``char_start`` is no act of the speaker: it has a
+    subject or auxiliary of its own ("said leaders should be condemning Y") or is what someone
+    refrained from ("refrained from condemning Y", "without condemning Y"). A bare participle
+    ("issued a statement denouncing Y", "Criticizing Y, Anna Berg said") is the speaker's."""
+    verb = next((t for t in sent if t.idx >= char_start), None)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    if any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("from", "without")
+
+
 def _names_a_proposal(sent: Span, char_end: int) -> bool:
     """"dismissed Farkas's proposal": the object is something the target proposed."""
     nouns = _inherit_nouns()
@@ -109,7 +122,8 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
     text = sent.text  # Span.text joins the tokens anew at every access
     for relation, target_rule, pattern in reaction_patterns():
         m = pattern.search(text)
-        if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source):
+        if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source) \
+                or _participle_not_the_speakers(sent, sent.start_char + m.start()):
             continue
         if target_rule == "previous":
             targets, inherit = [previous] if previous and previous != source else [], True
@@ -118,7 +132,7 @@ def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, st
             inherit = _names_a_proposal(sent, sent.start_char + m.end())
         targets = [t for t in targets if t != source]
         if targets:
-            if relation == "responds" and _harsh(sent):
+            if relation == "responds" and (_harsh(sent) or _distanced(sent, sent.start_char + m.end())):
                 relation = "disagrees"
             return [(t, relation, inherit and relation != "responds") for t in targets]
     return []
@@ -168,6 +182,31 @@ def judging_reactions(sent: Span) -> list[tuple[str, str, str]]:
 
 
 @data_cache()
+def _disagreeing():
+    words = load("reactions")["disagreeing"]
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace("'", "['’]") for w in words) + r")\b", re.IGNORECASE)
+
+
+def said_of_reactions(sent: Span) -> list[tuple[str, str, str]]:
+    """"In response, Anna Berg said of Tom Reed: 'I do not agree at all.'": a person who says of
+    another person something that disagrees (reactions.toml: disagreeing) or judges harshly
+    disagrees with them, also when the words are quoted."""
+    if not (_disagreeing().search(sent.text) or _harsh(sent)):
+        return []
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lower_ not in ("said", "says", "saying"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        about = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        source = _person_of(subject) if subject is not None else ""
+        target = _person_of(about[0]) if about else ""
+        if source and target and source != target:
+            out.append((source, target, "disagrees"))
+    return out
+
+
+@data_cache()
 def _harsh_words():
     data = load("stance")
     words = data["reversal_after"] + data["harsh"]
@@ -176,6 +215,22 @@ def _harsh_words():
 
 def _harsh(sent: Span) -> bool:
     return bool(_harsh_words().search(sent.text))
+
+
+@data_cache()
+def _distancing_words():
+    words = load("reactions")["distancing"]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def _distanced(sent: Span, char_end: int) -> bool:
+    """"commenting on Anna Berg's self-proclaimed peace mission", "responded to Tom Reed's
+    so-called plan": the object of the reaction (the words after the phrase, up to a clause
+    break, at most ten) carries a word that distances the speaker from what it names
+    (reactions.toml: distancing)."""
+    rest = sent.doc.text[char_end:sent.end_char]
+    obj = " ".join(re.split(r"[,;:—–]|\bthat\b", rest, maxsplit=1)[0].split()[:10])
+    return bool(_distancing_words().search(obj))
 
 
 def _explicit_targets(sent: Span, char_end: int) -> list[str]:
@@ -240,8 +295,35 @@ def active_reactions(sent: Span) -> list[tuple[str, str, str]]:
                 target = _person_of(obj)
                 if source and target and source != target:
                     out.append((source, target, relation))
+            if not source and not out:
+                out += _state_reaction(subjects[0], objects[0], relation)
             break
     return out
+
+
+def _state_reaction(subject, obj, relation: str) -> list[tuple[str, str, str]]:
+    """"Kyiv dismissed Beijing's call", "Latvia rejected Estonia's proposal": a country (its
+    capital) reacting to what another country or a person proposed or did (an inherit or judged
+    noun of reactions.toml owned by them)."""
+    doc = subject.doc
+    if obj.lower_ not in _judged_nouns():
+        return []
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    target = doc._.person_at.get(owner.i, "") or _state_of(owner)
+    source = _state_of(subject) if target else ""
+    return [(source, target, relation)] if source and target and source != target else []
+
+
+def _state_of(token) -> str:
+    """The government a country or capital name stands for ("Kyiv", "Latvia"), also when the
+    model tagged no entity on a one-word subject; "" for anything else."""
+    ent = ent_at(token.doc, token.i)
+    if ent is not None:
+        return entity_actor(ent) if ent.label_ == "GPE" else ""
+    code = countries.country_code(token.text) if token.pos_ == "PROPN" and not list(token.children) else ""
+    return add_actor(token.doc, countries.country_name(code), "government", code, mentions=0) if code else ""
 
 
 def _person_of(token) -> str:
@@ -301,7 +383,8 @@ class ReactionMatcher:
                 previous_speaker = act.speakers[-1]
         seen_pairs = {(s, t) for s, t, _, _ in reactions}
         for sent in (doc.sents if doc.has_annotation("DEP") else []):  # these need the parse
-            for source, target, relation in passive_reactions(sent) + active_reactions(sent) + judging_reactions(sent):
+            for source, target, relation in (passive_reactions(sent) + active_reactions(sent) + judging_reactions(sent)
+                                             + said_of_reactions(sent)):
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
                     reactions.append((source, target, relation, sent))

@@ -190,6 +190,29 @@ REACTION_SENTENCES = [
     ("Chancellor Anna Berg called Tom Reed's proposal a dictatorial peace.", [("Anna Berg", "Tom Reed", "disagrees")]),
     ("Latvian Foreign Minister Jan Nowak said Tom Lind's visit to Moscow was planned for May.", []),
     ("Anna Berg said her own plan was absurd, Tom Reed's aide added.", []),
+    # a comment on what the target did, named with a distancing word, disagrees with them
+    ("White House adviser Tom Lind, commenting on Anna Berg's self-proclaimed \"peace mission,\" said that Latvia "
+     "would be concerned by any deal.", [("Tom Lind", "Anna Berg", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak commented on Tom Lind's peace plan, saying talks must wait.",
+     [("Jan Nowak", "Tom Lind", "responds")]),
+    # asking the target to undo what they did, denouncing it, threatening them
+    ("Latvian Foreign Minister Jan Nowak urged Tom Lind to immediately repeal the export ban.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak urged Tom Lind to attend the summit.", []),
+    ("Latvian Foreign Minister Jan Nowak issued a statement denouncing Tom Lind's restrictions on grain imports.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Latvian Foreign Minister Jan Nowak threatened Tom Lind with new tariffs, saying the ban was wrong.",
+     [("Jan Nowak", "Tom Lind", "disagrees")]),
+    # a condemnation the speaker asks of others, or one someone refrained from, is not the speaker's
+    ("Latvian Foreign Minister Jan Nowak said that world leaders should be condemning Tom Lind, not Latvia.", []),
+    ("China refrained from condemning Tom Lind, Latvian Foreign Minister Jan Nowak said.", []),
+    # what a speaker says of another person, quoted, disagreeing
+    ("Tom Lind spoke on Monday. In response, Latvian Foreign Minister Jan Nowak said of Mr Lind: \"I don't know why "
+     "he said that, but I do not agree at all.\"", [("Jan Nowak", "Tom Lind", "disagrees")]),
+    ("Tom Lind spoke on Monday. Latvian Foreign Minister Jan Nowak said of Mr Lind: \"He is a good friend.\"", []),
+    # a state (or its capital) reacting to what another state or a person proposed
+    ("Riga dismissed Estonia's suggestion of a ceasefire.", [("Latvia", "Estonia", "disagrees")]),
+    ("Latvia rejected the proposal.", []),
 ]
 
 
