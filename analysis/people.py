@@ -776,6 +776,32 @@ def state_group_members(token: Token) -> str:
     return add_actor(token.doc, token.doc[found[0]:found[1]].text, "organization", "", mentions=0)
 
 
+# Plural nouns of states a bloc names ("EU countries"); not "members" ("House members" are lawmakers).
+BLOC_NOUNS = frozenset({"countries", "nations", "states", "economies", "democracies"})
+
+
+def bloc_members(token: Token) -> tuple[str, str] | None:
+    """(name, country) of a group of states a proper modifier names ("EU countries", "Several
+    European Union countries", "Thirteen Western countries", "Arab states"): the group speaks, not
+    the body that names it; its country is the body's ("EU") or "". None for any other noun, a
+    lower-case modifier ("other countries") or a noun inside a name ("United States")."""
+    if token.lower_ not in BLOC_NOUNS or ent_at(token.doc, token.i) is not None:
+        return None
+    # a name or a capital the sentence's start does not explain ("Western"), not "Several" / "Other"
+    mods = [c.left_edge if c.left_edge.ent_type_ or c.left_edge.pos_ == "PROPN" else c for c in token.lefts
+            if c.dep_ in ("amod", "compound", "nmod")]
+    mods = [c for c in mods if c.text[:1].isupper() and c.pos_ not in ("NUM", "DET") and not c.is_stop
+            and (c.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or c.pos_ == "PROPN" or not c.is_sent_start)]
+    if not mods:
+        return None
+    words = token.doc[mods[0].i:token.i + 1]
+    ent = ent_at(token.doc, mods[0].i)
+    found = countries.institution(ent.text if ent is not None else words[:-1].text)
+    if not found and countries.country_code(words[:-1].text) not in ("", "EU"):
+        return None  # "Latvian states": of one country, not a group of states
+    return words.text, found[0] if found else ""
+
+
 @data_cache()
 def envoy_nouns() -> frozenset:
     return frozenset(load("roles")["envoy_nouns"])
