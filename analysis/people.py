@@ -716,6 +716,13 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.country_code(places[0].text) if places else ""
             if code:
                 return f"{token.text} {child.text} {places[0].text}", code, kind
+        if child.dep_ == "prep" and child.lower_ == "of" and kind == "group" and child.i == token.i + 1:
+            # "the foreign ministers of the Nordic countries": a group of a group of states
+            bloc = next((bloc_members(t) for t in child.children if t.dep_ == "pobj"), None)
+            if bloc:
+                start = token.left_edge.i + (token.left_edge.pos_ == "DET")
+                end = max(t.i for t in child.subtree) + 1
+                return token.doc[start:end].text, bloc[1], kind
         if child.dep_ == "prep" and child.lower_ == "of" and kind == "government" and child.i == token.i + 1:
             # "the Office of the United States Trade Representative": the country leads the office's title
             heads = [t for t in child.children if t.dep_ == "pobj"]
