@@ -716,6 +716,13 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             code = countries.country_code(places[0].text) if places else ""
             if code:
                 return f"{token.text} {child.text} {places[0].text}", code, kind
+        if child.dep_ == "prep" and child.lower_ == "of" and kind == "group" and child.i == token.i + 1:
+            # "the foreign ministers of the Nordic countries": a group of a group of states
+            bloc = next((bloc_members(t) for t in child.children if t.dep_ == "pobj"), None)
+            if bloc:
+                start = token.left_edge.i + (token.left_edge.pos_ == "DET")
+                end = max(t.i for t in child.subtree) + 1
+                return token.doc[start:end].text, bloc[1], kind
         if child.dep_ == "prep" and child.lower_ == "of" and kind == "government" and child.i == token.i + 1:
             # "the Office of the United States Trade Representative": the country leads the office's title
             heads = [t for t in child.children if t.dep_ == "pobj"]
@@ -774,6 +781,32 @@ def state_group_members(token: Token) -> str:
     if found is None:
         return ""
     return add_actor(token.doc, token.doc[found[0]:found[1]].text, "organization", "", mentions=0)
+
+
+# Plural nouns of states a bloc names ("EU countries"); not "members" ("House members" are lawmakers).
+BLOC_NOUNS = frozenset({"countries", "nations", "states", "economies", "democracies"})
+
+
+def bloc_members(token: Token) -> tuple[str, str] | None:
+    """(name, country) of a group of states a proper modifier names ("EU countries", "Several
+    European Union countries", "Thirteen Western countries", "Arab states"): the group speaks, not
+    the body that names it; its country is the body's ("EU") or "". None for any other noun, a
+    lower-case modifier ("other countries") or a noun inside a name ("United States")."""
+    if token.lower_ not in BLOC_NOUNS or ent_at(token.doc, token.i) is not None:
+        return None
+    # a name or a capital the sentence's start does not explain ("Western"), not "Several" / "Other"
+    mods = [c.left_edge if c.left_edge.ent_type_ or c.left_edge.pos_ == "PROPN" else c for c in token.lefts
+            if c.dep_ in ("amod", "compound", "nmod")]
+    mods = [c for c in mods if c.text[:1].isupper() and c.pos_ not in ("NUM", "DET") and not c.is_stop
+            and (c.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or c.pos_ == "PROPN" or not c.is_sent_start)]
+    if not mods:
+        return None
+    words = token.doc[mods[0].i:token.i + 1]
+    ent = ent_at(token.doc, mods[0].i)
+    found = countries.institution(ent.text if ent is not None else words[:-1].text)
+    if not found and countries.country_code(words[:-1].text) not in ("", "EU"):
+        return None  # "Latvian states": of one country, not a group of states
+    return words.text, found[0] if found else ""
 
 
 @data_cache()

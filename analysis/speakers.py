@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
-from analysis.people import (add_actor, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
+from analysis.people import (add_actor, bloc_members, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
                              group_nouns, state_group_members)
 from analysis.verbs import forms, verb_lemma
 
@@ -475,6 +475,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     group = group_actor(token)
     if group:
         return add_actor(doc, group[0], group[2], group[1], mentions=0), False
+    bloc = bloc_members(token)
+    if bloc:
+        return add_actor(doc, bloc[0], "group", bloc[1], mentions=0), False  # "EU countries said": not the EU
     named = _group_named_before(token)
     if named:
         return named, True

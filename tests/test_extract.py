@@ -750,6 +750,16 @@ GOVERNMENT_SENTENCES = [
      [("G20", "organization", "", "security_guarantees", "support")]),
     ("In a statement, the G-7 ministers demanded new sanctions against Russia.",
      [("G-7 ministers", "group", "", "sanctions", "support")]),
+    # the states a bloc or a proper adjective names are a group, not the body that names them
+    ("Several EU countries said new sanctions on Russia must come now.",
+     [("EU countries", "group", "EU", "sanctions", "support")]),
+    ("On Monday, thirteen Western countries called for new sanctions on Russia.",
+     [("Western countries", "group", "", "sanctions", "support")]),
+    ("Other countries called for new sanctions on Russia.", []),
+    # a group noun "of" such states is a group of its own
+    ("The foreign ministers of the Nordic countries have asked Latvia to deliver more weapons to Ukraine.",
+     [("foreign ministers of the Nordic countries", "group", "", "military_aid", "support")]),
+    ("The ministers of other countries called for new sanctions on Russia.", []),
     # "the ministers" after a named group of ministers spoke: that group again; no group named, no one
     ("In a statement, the G-7 ministers condemned the attack. The ministers reiterated their resolve to strengthen "
      "sanctions against Russia.", [("G-7 ministers", "group", "", "sanctions", "support")]),
