@@ -460,6 +460,24 @@ def _described_event(cue_tokens, lead, lex) -> bool:
                         for c in token.children))
 
 
+QUESTION_VERBS = {"ask", "question"}
+
+
+def _question_topic(cue_tokens) -> bool:
+    """The cue is what a question put to someone was about: "when asked about future talks, X said
+    it depends", "were disapproving when asked about the tariff increase". The topic of the
+    question is no stance; the answer is (an "Asked whether ..." question keeps its clause)."""
+    token = _cue_head(cue_tokens)
+    for _ in range(6):
+        if token.dep_ not in ("pobj", "conj", "compound", "amod", "prep", "nmod", "cc", "appos"):
+            return False
+        token = token.head
+        if (token.dep_ == "prep" and token.lower_ in ("about", "on", "over", "regarding")
+                and token.head.pos_ in ("VERB", "AUX") and verb_lemma(token.head.text) in QUESTION_VERBS):
+            return True
+    return False
+
+
 def _in_time_phrase(cue_tokens, lex) -> bool:
     """The cue hangs (through nouns and coordination) on a time preposition: "after months of
     training and political negotiations"."""
@@ -752,6 +770,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
             continue  # "before the talks started", "after months of negotiations": a time reference
+        if _question_topic(cue_tokens):
+            continue  # "when asked about future talks": what was asked, not what was answered
         if weak and _described_event(cue_tokens, lead, lex):
             continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text) or _narrated(cue_tokens):

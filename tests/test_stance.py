@@ -246,6 +246,9 @@ CASES = [
     ("Moscow would be ready to negotiate on condition that Kyiv renounced its membership of NATO",
      [("nato_membership", "oppose")]),
     ("it would consider sending troops", [("peacekeeping_troops", "neutral")]),
+    # what a question put to the speaker was about is no stance; the answer is
+    ("when asked about the prospect of peace talks, she said it depends on the battlefield", []),
+    ("asked about sanctions, Anna Berg said new sanctions were needed", [("sanctions", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
