@@ -98,6 +98,7 @@ def _lexicon():
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "authoring": set(data["authoring_participles"]),
+        "bodies": set(data["bodies"]),
         "approving": {form for lemma in data["approving"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
@@ -478,6 +479,14 @@ def _question_topic(cue_tokens) -> bool:
     return False
 
 
+def _names_body(cue_tokens, lex) -> bool:
+    """The cue only qualifies a noun that names a body or its people: "the UN aid agency", "aid
+    workers were killed", "the bloc's sanctions envoy" say who someone is, not a stance."""
+    head = _cue_head(cue_tokens)
+    return (head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i
+            and head.head.lower_ in lex["bodies"] and head.head.i >= cue_tokens[-1].i + 1)
+
+
 def _in_time_phrase(cue_tokens, lex) -> bool:
     """The cue hangs (through nouns and coordination) on a time preposition: "after months of
     training and political negotiations"."""
@@ -770,6 +779,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
             continue  # "before the talks started", "after months of negotiations": a time reference
+        if _names_body(cue_tokens, lex):
+            continue  # "the aid agency", "aid workers": who someone is
         if _question_topic(cue_tokens):
             continue  # "when asked about future talks": what was asked, not what was answered
         if weak and _described_event(cue_tokens, lead, lex):
