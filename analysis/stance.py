@@ -343,6 +343,8 @@ def _feared(cue_tokens, first: int, lex) -> bool:
     straight about the cue's noun ("concerns about overcapacity") is not enough: such a noun may
     name the grievance itself; a clause or a carrying noun must stand between."""
     token = _cue_head(cue_tokens)
+    if _viewed_with_fear(token, lex):
+        return True
     inside = {t.i for t in cue_tokens}
     carried = False
     for _ in range(10):
@@ -358,6 +360,21 @@ def _feared(cue_tokens, first: int, lex) -> bool:
                 return False
             carried = carried or head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
         token = head
+    return False
+
+
+def _viewed_with_fear(token, lex) -> bool:
+    """The cue is the object of a verb taken "with concern" or "with alarm": "note with concern the
+    new export controls", "watched with alarm the build-up of sanctions"."""
+    for _ in range(4):
+        if token.dep_ == "dobj":
+            verb = token.head
+            return any(p.dep_ == "prep" and p.lower_ == "with" and any(
+                o.dep_ == "pobj" and o.lower_ in lex["fear"] and not any(c.dep_ == "neg" for c in o.children)
+                for o in p.children) for p in verb.children)
+        if token.dep_ not in ("compound", "amod", "conj", "appos") or token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 
