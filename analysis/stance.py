@@ -101,6 +101,7 @@ def _lexicon():
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "authoring": set(data["authoring_participles"]),
+        "bodies": set(data["bodies"]),
         "approving": {form for lemma in data["approving"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
@@ -345,6 +346,8 @@ def _feared(cue_tokens, first: int, lex) -> bool:
     straight about the cue's noun ("concerns about overcapacity") is not enough: such a noun may
     name the grievance itself; a clause or a carrying noun must stand between."""
     token = _cue_head(cue_tokens)
+    if _viewed_with_fear(token, lex):
+        return True
     inside = {t.i for t in cue_tokens}
     carried = False
     for _ in range(10):
@@ -360,6 +363,21 @@ def _feared(cue_tokens, first: int, lex) -> bool:
                 return False
             carried = carried or head.pos_ in ("VERB", "AUX", "NOUN", "PROPN")
         token = head
+    return False
+
+
+def _viewed_with_fear(token, lex) -> bool:
+    """The cue is the object of a verb taken "with concern" or "with alarm": "note with concern the
+    new export controls", "watched with alarm the build-up of sanctions"."""
+    for _ in range(4):
+        if token.dep_ == "dobj":
+            verb = token.head
+            return any(p.dep_ == "prep" and p.lower_ == "with" and any(
+                o.dep_ == "pobj" and o.lower_ in lex["fear"] and not any(c.dep_ == "neg" for c in o.children)
+                for o in p.children) for p in verb.children)
+        if token.dep_ not in ("compound", "amod", "conj", "appos") or token.head.i == token.i:
+            return False
+        token = token.head
     return False
 
 
@@ -475,6 +493,32 @@ def _described_event(cue_tokens, lead, lex) -> bool:
     return (past and bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
             and not any(c.dep_ == "advmod" and c.lower_.removesuffix("ly") in lex["harsh"] | {"illegal"}
                         for c in token.children))
+
+
+QUESTION_VERBS = {"ask", "question"}
+
+
+def _question_topic(cue_tokens) -> bool:
+    """The cue is what a question put to someone was about: "when asked about future talks, X said
+    it depends", "were disapproving when asked about the tariff increase". The topic of the
+    question is no stance; the answer is (an "Asked whether ..." question keeps its clause)."""
+    token = _cue_head(cue_tokens)
+    for _ in range(6):
+        if token.dep_ not in ("pobj", "conj", "compound", "amod", "prep", "nmod", "cc", "appos"):
+            return False
+        token = token.head
+        if (token.dep_ == "prep" and token.lower_ in ("about", "on", "over", "regarding")
+                and token.head.pos_ in ("VERB", "AUX") and verb_lemma(token.head.text) in QUESTION_VERBS):
+            return True
+    return False
+
+
+def _names_body(cue_tokens, lex) -> bool:
+    """The cue only qualifies a noun that names a body or its people: "the UN aid agency", "aid
+    workers were killed", "the bloc's sanctions envoy" say who someone is, not a stance."""
+    head = _cue_head(cue_tokens)
+    return (head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i
+            and head.head.lower_ in lex["bodies"] and head.head.i >= cue_tokens[-1].i + 1)
 
 
 def _in_time_phrase(cue_tokens, lex) -> bool:
@@ -803,6 +847,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         wide_left = doc[max(left_start, c0 - lex["window"] - 2):c0]
         if any(t.lower_ in lex["temporal"] for t in doc[max(left_start, c0 - 2):c0]) or _in_time_phrase(cue_tokens, lex):
             continue  # "before the talks started", "after months of negotiations": a time reference
+        if _names_body(cue_tokens, lex):
+            continue  # "the aid agency", "aid workers": who someone is
+        if _question_topic(cue_tokens):
+            continue  # "when asked about future talks": what was asked, not what was answered
         if weak and _described_event(cue_tokens, lead, lex):
             continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text) or _narrated(cue_tokens):

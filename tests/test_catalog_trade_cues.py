@@ -45,7 +45,12 @@ CASES = [
     # the harm told from the side hit by the tariffs
     ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
     ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
+    # a supply chain is where goods come from, no stance on open trade (resilient chains are often
+    # built at home)
+    ("the aim is to invest in strategic projects along the entire supply chain", []),
+    ("Oslo holds a key position in the global supply chain", []),
     # a worry or concern about subsidies is opposition to them
+    ("the ministers note with concern the new export control measures on rare metals", [("china_trade_curbs", "oppose")]),
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),

@@ -276,6 +276,12 @@ CASES = [
     # a dialogue with partners or the global south is no dialogue between the warring sides
     ("the message of the summit is one of dialogue with the global south", []),
     ("we need dialogue with Moscow", [("negotiations", "support")]),
+    # what a question put to the speaker was about is no stance; the answer is
+    ("when asked about the prospect of peace talks, she said it depends on the battlefield", []),
+    ("asked about sanctions, Anna Berg said new sanctions were needed", [("sanctions", "support")]),
+    # a cue that only names a body or its people says who they are, not what anyone wants
+    ("Anna Berg met the head of the UN aid agency on Monday", []),
+    ("the EU sanctions envoy met Anna Berg, who called for new sanctions", [("sanctions", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
