@@ -816,10 +816,39 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
                 for more in (actor_for_token(c, ctx) for c in appos.conjuncts):
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
-    for other in _listed_after_places(subject) + _joined_by(verb):
+    for other in _listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx):
         if other not in names:
             names.append(other)
     return names, found[1]
+
+
+NAMED = {"GPE", "ORG", "NORP", "PERSON"}
+
+
+def _listed_before(subject: Token, verb: Token, ctx: _Context) -> list[str]:
+    """A list joined by commas alone, as headlines write it ("Latvia, Estonia say ...", "Anna Berg,
+    Tom Reed call for ..."): the parser hangs the names before the last one on the verb (as an
+    adverbial noun or a second subject); each one that ends right before the next name, with only
+    a comma between them, speaks too. A dateline in capitals ("RIGA, Estonia said") is no speaker."""
+    doc = verb.doc
+    found: list[str] = []
+    edge = subject.left_edge.i
+    for child in sorted((c for c in verb.children if c.dep_ in ("npadvmod", "nsubj", "nsubjpass") and c.i < edge),
+                        key=lambda c: -c.i):
+        if ((child.is_upper and len(child) > 2) or not (child.i in doc._.person_at or child.ent_type_ in NAMED)
+                or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            break  # a dateline, or a time ("Midway through August, ...")
+        last = child.right_edge.i
+        while last > child.i and doc[last].is_punct:
+            last -= 1
+        if doc[last + 1:edge].text != ",":
+            break
+        other = actor_for_token(child, ctx)
+        if not other or other[1]:
+            break
+        found.append(other[0])
+        edge = child.left_edge.i
+    return found
 
 
 JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}

@@ -660,6 +660,16 @@ SPEAKER_SENTENCES += [
      [("Jan Nowak", "peacekeeping_troops", "oppose")]),
     ("Latvian Foreign Minister Jan Nowak said: “We will send troops to Ukraine.”",
      [("Jan Nowak", "peacekeeping_troops", "support")]),
+    # a headline's list joined by commas alone: every name in it speaks, not only the last
+    ("Latvia, Estonia say sanctions must stay\n\nThe two countries spoke on Monday.",
+     [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support")]),
+    ("Latvia, Estonia, Lithuania say sanctions must stay\n\nThe three countries spoke on Monday.",
+     [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support"), ("Lithuania", "sanctions", "support")]),
+    # a dateline or a time before the comma is no speaker
+    ("RIGA, Estonia said on Monday that sanctions must stay.", [("Estonia", "sanctions", "support")]),
+    ("On Monday, Estonia said that sanctions must stay.", [("Estonia", "sanctions", "support")]),
+    ("Midway through August, the Latvian government stated that sanctions must stay.",
+     [("Latvian government", "sanctions", "support")]),
 ]
 
 
