@@ -816,10 +816,24 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
                 for more in (actor_for_token(c, ctx) for c in appos.conjuncts):
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
-    for other in _listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx):
+    for other in (_listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx)
+                  + _joined_in_content(verb)):
         if other not in names:
             names.append(other)
     return names, found[1]
+
+
+def _joined_in_content(verb: Token) -> list[str]:
+    """"Anna Berg said she and Tom Reed had agreed to ...": the speaker, as a pronoun subject of what
+    she reports, names people who act with her; those named in that subject's list speak too."""
+    doc = verb.doc
+    found: list[str] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.lower_ not in ("he", "she", "i", "we") or not subject.conjuncts:
+                continue
+            found += [doc._.person_at[c.i] for c in subject.conjuncts if c.i in doc._.person_at]
+    return found
 
 
 NAMED = {"GPE", "ORG", "NORP", "PERSON"}

@@ -670,6 +670,11 @@ SPEAKER_SENTENCES += [
     ("On Monday, Estonia said that sanctions must stay.", [("Estonia", "sanctions", "support")]),
     ("Midway through August, the Latvian government stated that sanctions must stay.",
      [("Latvian government", "sanctions", "support")]),
+    # the speaker reports what she and another agreed: the other one holds it too
+    ("Latvian President Anna Berg said she and Tom Reed had agreed to push for a ceasefire.",
+     [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
+    ("Latvian President Anna Berg spoke on Monday, saying she and Tom Reed had agreed to push for a ceasefire.",
+     [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
 ]
 
 
