@@ -731,11 +731,12 @@ def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     return [t.i for t in sent if t.i < verb.i and t.i not in inside and t.ent_type_ != "PERSON"]
 
 
-def _according_to(sent: Span, ctx: _Context):
-    """"According to X, ..." -> (speaker names, pronoun?, region without the attribution)."""
+def _according_to(sent: Span, ctx: _Context, inside: set[int] = frozenset()):
+    """"According to X, ..." -> (speaker names, pronoun?, region without the attribution). Inside a
+    quote (the ``inside`` tokens) the speaker cites X: X is not the one who speaks there."""
     doc = sent.doc
     for token in sent:
-        if token.lower_ == "according" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
+        if token.lower_ == "according" and token.i not in inside and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
             objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
             if not objects:
                 continue
@@ -1168,7 +1169,7 @@ class SpeakerAttribution:
             # "According to Reuters, steelmakers expressed concerns ...": a verb of saying with a subject
             # of its own names who holds the position; the source only reports it
             own_subject = any((subject_of(verb) or _name_before(verb)) is not None for verb, _ in verbs)
-            if not attributed and not own_subject and (according := _according_to(sent, ctx)):
+            if not attributed and not own_subject and (according := _according_to(sent, ctx, inside)):
                 names, pronoun, tokens = according
                 acting = sentence_subject(sent)
                 if acting and doc._.actors.get(names[0]) and doc._.actors[names[0]].actor_type != "person":

@@ -675,6 +675,9 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
     ("Latvian President Anna Berg spoke on Monday, saying she and Tom Reed had agreed to push for a ceasefire.",
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
+    # "according to X" inside a quote is the speaker citing X: the speaker holds the claim
+    ("“According to the UN, we want a ceasefire now”, underlines Tom Reed.",
+     [("Tom Reed", "ceasefire", "support")]),
 ]
 
 
@@ -683,6 +686,12 @@ def test_speakers_in_sentences(nlp, text, expected):
     from analysis.reader import parse_article
     tables = analyze([parse_article(text, "s", title="s")], n_process=1)
     assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
+
+
+def test_according_to_inside_a_quote_names_no_speaker(nlp):
+    # the ambassador cites the body inside the quote: the body does not speak there
+    doc = nlp("“According to the UN, Latvia has no right to a ceasefire”, underlines the ambassador of Latvia, Tom Reed.")
+    assert all("UN" not in act.speakers for act in doc._.speech)
 
 
 NOT_ACTORS = [
