@@ -734,11 +734,12 @@ def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     return [t.i for t in sent if t.i < verb.i and t.i not in inside and t.ent_type_ != "PERSON"]
 
 
-def _according_to(sent: Span, ctx: _Context):
-    """"According to X, ..." -> (speaker names, pronoun?, region without the attribution)."""
+def _according_to(sent: Span, ctx: _Context, inside: set[int] = frozenset()):
+    """"According to X, ..." -> (speaker names, pronoun?, region without the attribution). Inside a
+    quote (the ``inside`` tokens) the speaker cites X: X is not the one who speaks there."""
     doc = sent.doc
     for token in sent:
-        if token.lower_ == "according" and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
+        if token.lower_ == "according" and token.i not in inside and token.i + 2 < sent.end and doc[token.i + 1].lower_ == "to":
             objects = [t for t in doc[token.i + 1].children if t.dep_ == "pobj"]
             if not objects:
                 continue
@@ -819,10 +820,53 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
                 for more in (actor_for_token(c, ctx) for c in appos.conjuncts):
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
-    for other in _listed_after_places(subject) + _joined_by(verb):
+    for other in (_listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx)
+                  + _joined_in_content(verb)):
         if other not in names:
             names.append(other)
     return names, found[1]
+
+
+def _joined_in_content(verb: Token) -> list[str]:
+    """"Anna Berg said she and Tom Reed had agreed to ...": the speaker, as a pronoun subject of what
+    she reports, names people who act with her; those named in that subject's list speak too."""
+    doc = verb.doc
+    found: list[str] = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.lower_ not in ("he", "she", "i", "we") or not subject.conjuncts:
+                continue
+            found += [doc._.person_at[c.i] for c in subject.conjuncts if c.i in doc._.person_at]
+    return found
+
+
+NAMED = {"GPE", "ORG", "NORP", "PERSON"}
+
+
+def _listed_before(subject: Token, verb: Token, ctx: _Context) -> list[str]:
+    """A list joined by commas alone, as headlines write it ("Latvia, Estonia say ...", "Anna Berg,
+    Tom Reed call for ..."): the parser hangs the names before the last one on the verb (as an
+    adverbial noun or a second subject); each one that ends right before the next name, with only
+    a comma between them, speaks too. A dateline in capitals ("RIGA, Estonia said") is no speaker."""
+    doc = verb.doc
+    found: list[str] = []
+    edge = subject.left_edge.i
+    for child in sorted((c for c in verb.children if c.dep_ in ("npadvmod", "nsubj", "nsubjpass") and c.i < edge),
+                        key=lambda c: -c.i):
+        if ((child.is_upper and len(child) > 2) or not (child.i in doc._.person_at or child.ent_type_ in NAMED)
+                or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            break  # a dateline, or a time ("Midway through August, ...")
+        last = child.right_edge.i
+        while last > child.i and doc[last].is_punct:
+            last -= 1
+        if doc[last + 1:edge].text != ",":
+            break
+        other = actor_for_token(child, ctx)
+        if not other or other[1]:
+            break
+        found.append(other[0])
+        edge = child.left_edge.i
+    return found
 
 
 JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}
@@ -1128,7 +1172,7 @@ class SpeakerAttribution:
             # "According to Reuters, steelmakers expressed concerns ...": a verb of saying with a subject
             # of its own names who holds the position; the source only reports it
             own_subject = any((subject_of(verb) or _name_before(verb)) is not None for verb, _ in verbs)
-            if not attributed and not own_subject and (according := _according_to(sent, ctx)):
+            if not attributed and not own_subject and (according := _according_to(sent, ctx, inside)):
                 names, pronoun, tokens = according
                 acting = sentence_subject(sent)
                 if acting and doc._.actors.get(names[0]) and doc._.actors[names[0]].actor_type != "person":

@@ -683,6 +683,24 @@ SPEAKER_SENTENCES += [
      [("Jan Nowak", "peacekeeping_troops", "oppose")]),
     ("Latvian Foreign Minister Jan Nowak said: “We will send troops to Ukraine.”",
      [("Jan Nowak", "peacekeeping_troops", "support")]),
+    # a headline's list joined by commas alone: every name in it speaks, not only the last
+    ("Latvia, Estonia say sanctions must stay\n\nThe two countries spoke on Monday.",
+     [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support")]),
+    ("Latvia, Estonia, Lithuania say sanctions must stay\n\nThe three countries spoke on Monday.",
+     [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support"), ("Lithuania", "sanctions", "support")]),
+    # a dateline or a time before the comma is no speaker
+    ("RIGA, Estonia said on Monday that sanctions must stay.", [("Estonia", "sanctions", "support")]),
+    ("On Monday, Estonia said that sanctions must stay.", [("Estonia", "sanctions", "support")]),
+    ("Midway through August, the Latvian government stated that sanctions must stay.",
+     [("Latvian government", "sanctions", "support")]),
+    # the speaker reports what she and another agreed: the other one holds it too
+    ("Latvian President Anna Berg said she and Tom Reed had agreed to push for a ceasefire.",
+     [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
+    ("Latvian President Anna Berg spoke on Monday, saying she and Tom Reed had agreed to push for a ceasefire.",
+     [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
+    # "according to X" inside a quote is the speaker citing X: the speaker holds the claim
+    ("“According to the UN, we want a ceasefire now”, underlines Tom Reed.",
+     [("Tom Reed", "ceasefire", "support")]),
 ]
 
 
@@ -691,6 +709,12 @@ def test_speakers_in_sentences(nlp, text, expected):
     from analysis.reader import parse_article
     tables = analyze([parse_article(text, "s", title="s")], n_process=1)
     assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
+
+
+def test_according_to_inside_a_quote_names_no_speaker(nlp):
+    # the ambassador cites the body inside the quote: the body does not speak there
+    doc = nlp("“According to the UN, Latvia has no right to a ceasefire”, underlines the ambassador of Latvia, Tom Reed.")
+    assert all("UN" not in act.speakers for act in doc._.speech)
 
 
 NOT_ACTORS = [
