@@ -47,6 +47,12 @@ CASES = [
     ("Anna Berg rejected the plan as the first aid convoy entered the city", []),
     ("Ruritania launched strikes on the town as it rescued two hostages", []),
     ("Anna Berg called for a ceasefire as the death toll rose", [("ceasefire", "support")]),
+    # bans and halts reach the goods through the act of exporting; weapons named by system
+    ("Anna Berg called for a ban on the export of weapons to Israel", [("arms_to_israel", "oppose")]),
+    ("the court banned the export of spare parts for the F-35 fighter jet to Israel", [("arms_to_israel", "oppose")]),
+    ("Ruritania has ceased its arms supplies to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg urged the government to halt weaponry sales to Israel", [("arms_to_israel", "oppose")]),
+    ("the groups demanded an export ban", [("arms_to_israel", "oppose")]),
     ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
 ]
 
