@@ -53,6 +53,10 @@ CASES = [
     ("Ruritania has ceased its arms supplies to Israel", [("arms_to_israel", "oppose")]),
     ("Anna Berg urged the government to halt weaponry sales to Israel", [("arms_to_israel", "oppose")]),
     ("the groups demanded an export ban", [("arms_to_israel", "oppose")]),
+    # appealing a ban seeks to undo it; appealing for something asks for it
+    ("Anna Berg said the government will appeal the ban on the export of weapons to Israel",
+     [("arms_to_israel", "support")]),
+    ("Anna Berg appealed for a ceasefire", [("ceasefire", "support")]),
     ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
 ]
 
