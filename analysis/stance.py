@@ -554,6 +554,15 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
         if (token.dep_ == "pobj" and token.lower_ in lex["proposals"] and head.lower_ in ("over", "against", "to", "at")
                 and head.head.i != head.i):  # "protested over the decision calling for ...", "objected to the plan"
             head, object_of = head.head, True
+        if not object_of and token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "vetoed a resolution on Friday demanding a ceasefire": a participle hung on the verb past
+            # a time or place phrase still tells the proposal's content, when no comma sets it apart
+            # and it has no subject or marker of its own ("rejected the plan, calling for talks" is not)
+            proposal_noun = next((c for c in head.children if c.dep_ == "dobj" and c.i < token.i
+                                  and c.lower_ in lex["proposals"]), None)
+            object_of = proposal_noun is not None and not any(
+                t.is_punct for t in doc[proposal_noun.i + 1:token.i]) and not any(
+                c.dep_ in ("nsubj", "mark", "aux") for c in token.children)
         if object_of:
             negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
                 head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
