@@ -57,6 +57,9 @@ CASES = [
     ("Anna Berg said the government will appeal the ban on the export of weapons to Israel",
      [("arms_to_israel", "support")]),
     ("Anna Berg appealed for a ceasefire", [("ceasefire", "support")]),
+    # a supply halted in the passive
+    ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
     ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
 ]
 
