@@ -57,6 +57,10 @@ CASES = [
     ("Anna Berg said the government will appeal the ban on the export of weapons to Israel",
      [("arms_to_israel", "support")]),
     ("Anna Berg appealed for a ceasefire", [("ceasefire", "support")]),
+    # Hamas named by what it holds; fighting until it is destroyed is a goal, not a time
+    ("Anna Berg said Ruritania will fight until we destroy Hamas's military capabilities",
+     [("israel_self_defence", "support")]),
+    ("Anna Berg said the army would dismantle the military infrastructure of Hamas", [("israel_self_defence", "support")]),
     # a supply halted in the passive
     ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
     ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
