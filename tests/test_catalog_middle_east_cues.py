@@ -61,6 +61,9 @@ CASES = [
     ("Anna Berg said Ruritania will fight until we destroy Hamas's military capabilities",
      [("israel_self_defence", "support")]),
     ("Anna Berg said the army would dismantle the military infrastructure of Hamas", [("israel_self_defence", "support")]),
+    # a truce judged dangerous is opposed
+    ("Any truce right now would be dangerous at best, Anna Berg said", [("ceasefire", "oppose")]),
+    ("Anna Berg said a ceasefire would not be dangerous", [("ceasefire", "support")]),
     # a supply halted in the passive
     ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
     ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
