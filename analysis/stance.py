@@ -574,6 +574,21 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _blamed_conjunct(cue_tokens, stop: int, lex) -> bool:
+    """The cue is (the object of) a later gerund in a list a reversing verb blames someone for:
+    "criticised Y for delivering weapons and providing aid" blames the aid too."""
+    token = _cue_head(cue_tokens)
+    verb = token.head if token.dep_ == "dobj" else token
+    if verb.tag_ != "VBG" or verb.dep_ != "conj":
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    return (first.tag_ == "VBG" and first.dep_ == "pcomp" and prep.lower_ == "for" and prep.head.i >= stop
+            and bool(lex["before"].fullmatch(prep.head.text)))
+
+
 def _owned_proposal(doc, start_char: int, end_char: int, lex, pronouns: bool = False):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
     for a ceasefire", "Y's threat to suspend military aid", "China's plan"): climbing from the cue through nominal
@@ -818,7 +833,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
         reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
-        flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex))
+        flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
+                               or _blamed_conjunct(cue_tokens, first, lex))
         flips += judged_after
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)

@@ -64,6 +64,11 @@ CASES = [
     # a truce judged dangerous is opposed
     ("Any truce right now would be dangerous at best, Anna Berg said", [("ceasefire", "oppose")]),
     ("Anna Berg said a ceasefire would not be dangerous", [("ceasefire", "support")]),
+    # blaming someone for a list of acts blames each of them
+    ("Anna Berg criticised Ruritania for delivering weapons to Israel and providing aid",
+     [("arms_to_israel", "oppose"), ("humanitarian_aid", "oppose")]),
+    ("Anna Berg praised Ruritania for delivering weapons to Israel and providing aid",
+     [("arms_to_israel", "support"), ("humanitarian_aid", "support")]),
     # a supply halted in the passive
     ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
     ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
