@@ -56,6 +56,7 @@ CASES = [
     # appealing a ban seeks to undo it; appealing for something asks for it
     ("Anna Berg said the government will appeal the ban on the export of weapons to Israel",
      [("arms_to_israel", "support")]),
+    ("the cabinet will appeal the court's ban on exporting jet spare parts to Israel", [("arms_to_israel", "support")]),
     ("Anna Berg appealed for a ceasefire", [("ceasefire", "support")]),
     # Hamas named by what it holds; fighting until it is destroyed is a goal, not a time
     ("Anna Berg said Ruritania will fight until we destroy Hamas's military capabilities",
