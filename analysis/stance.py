@@ -615,6 +615,15 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
         if (token.dep_ == "pobj" and token.lower_ in lex["proposals"] and head.lower_ in ("over", "against", "to", "at")
                 and head.head.i != head.i):  # "protested over the decision calling for ...", "objected to the plan"
             head, object_of = head.head, True
+        if not object_of and token.dep_ == "advcl" and token.tag_ == "VBG":
+            # "vetoed a resolution on Friday demanding a ceasefire": a participle hung on the verb past
+            # a time or place phrase still tells the proposal's content, when no comma sets it apart
+            # and it has no subject or marker of its own ("rejected the plan, calling for talks" is not)
+            proposal_noun = next((c for c in head.children if c.dep_ == "dobj" and c.i < token.i
+                                  and c.lower_ in lex["proposals"]), None)
+            object_of = proposal_noun is not None and not any(
+                t.is_punct for t in doc[proposal_noun.i + 1:token.i]) and not any(
+                c.dep_ in ("nsubj", "mark", "aux") for c in token.children)
         if object_of:
             negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
                 head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
@@ -655,6 +664,21 @@ def _dropped_case(cue_tokens, stop: int, lex) -> bool:
             return False
         token = head
     return False
+
+
+def _blamed_conjunct(cue_tokens, stop: int, lex) -> bool:
+    """The cue is (the object of) a later gerund in a list a reversing verb blames someone for:
+    "criticised Y for delivering weapons and providing aid" blames the aid too."""
+    token = _cue_head(cue_tokens)
+    verb = token.head if token.dep_ == "dobj" else token
+    if verb.tag_ != "VBG" or verb.dep_ != "conj":
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    prep = first.head
+    return (first.tag_ == "VBG" and first.dep_ == "pcomp" and prep.lower_ == "for" and prep.head.i >= stop
+            and bool(lex["before"].fullmatch(prep.head.text)))
 
 
 def _owned_proposal(doc, start_char: int, end_char: int, lex, pronouns: bool = False):
@@ -912,7 +936,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
         reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
-        flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex))
+        flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
+                               or _blamed_conjunct(cue_tokens, first, lex))
         flips += judged_after
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)

@@ -47,6 +47,32 @@ CASES = [
     ("Anna Berg rejected the plan as the first aid convoy entered the city", []),
     ("Ruritania launched strikes on the town as it rescued two hostages", []),
     ("Anna Berg called for a ceasefire as the death toll rose", [("ceasefire", "support")]),
+    # bans and halts reach the goods through the act of exporting; weapons named by system
+    ("Anna Berg called for a ban on the export of weapons to Israel", [("arms_to_israel", "oppose")]),
+    ("the court banned the export of spare parts for the F-35 fighter jet to Israel", [("arms_to_israel", "oppose")]),
+    ("Ruritania has ceased its arms supplies to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg urged the government to halt weaponry sales to Israel", [("arms_to_israel", "oppose")]),
+    ("the groups demanded an export ban", [("arms_to_israel", "oppose")]),
+    # appealing a ban seeks to undo it; appealing for something asks for it
+    ("Anna Berg said the government will appeal the ban on the export of weapons to Israel",
+     [("arms_to_israel", "support")]),
+    ("the cabinet will appeal the court's ban on exporting jet spare parts to Israel", [("arms_to_israel", "support")]),
+    ("Anna Berg appealed for a ceasefire", [("ceasefire", "support")]),
+    # Hamas named by what it holds; fighting until it is destroyed is a goal, not a time
+    ("Anna Berg said Ruritania will fight until we destroy Hamas's military capabilities",
+     [("israel_self_defence", "support")]),
+    ("Anna Berg said the army would dismantle the military infrastructure of Hamas", [("israel_self_defence", "support")]),
+    # a truce judged dangerous is opposed
+    ("Any truce right now would be dangerous at best, Anna Berg said", [("ceasefire", "oppose")]),
+    ("Anna Berg said a ceasefire would not be dangerous", [("ceasefire", "support")]),
+    # blaming someone for a list of acts blames each of them
+    ("Anna Berg criticised Ruritania for delivering weapons to Israel and providing aid",
+     [("arms_to_israel", "oppose"), ("humanitarian_aid", "oppose")]),
+    ("Anna Berg praised Ruritania for delivering weapons to Israel and providing aid",
+     [("arms_to_israel", "support"), ("humanitarian_aid", "support")]),
+    # a supply halted in the passive
+    ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
     ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
 ]
 

@@ -29,6 +29,9 @@ CASES = [
     ("Europe must spend more on its own defence and keep sanctions", [("european_defence", "support"), ("sanctions", "support")]),
     ("it is unclear whether talks will happen", [("negotiations", "neutral")]),
     ("the council vetoed the resolution that called for an immediate ceasefire", [("ceasefire", "oppose")]),
+    # a participle past a time or place phrase still tells the resolution's content; after a comma it is the speaker's own
+    ("Ruritania vetoed a resolution in the council on Friday demanding a ceasefire", [("ceasefire", "oppose")]),
+    ("Ruritania rejected the plan, calling for a ceasefire", [("ceasefire", "support")]),
     ("they rejected a resolution calling on both sides to agree a truce", [("ceasefire", "oppose")]),
     ("the council blocked a text demanding an immediate ceasefire", [("ceasefire", "oppose")]),
     ("Spain no longer opposed the idea that calls for a ceasefire", [("ceasefire", "support")]),
