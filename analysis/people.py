@@ -429,6 +429,8 @@ class PersonIndex:
     def _of_country(doc: Doc, role: Span) -> str:
         """"foreign minister of Italy", "spokesperson for the Kremlin", "his counterpart from
         Denmark"; "a spokesman for <person>", "adviser to <person>" take that person's country."""
+        if role.end + 1 < len(doc) and doc[role.end].lower_ == "to" and role[-1].lower_ in POSTED:
+            return ""  # "a former ambassador to Moscow": the host, not whom he speaks for
         if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for", "to", "from"):
             code = country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
             boss = doc._.person_at.get(role.end + 1)

@@ -307,6 +307,8 @@ COUNTRY_SENTENCES = [
     ("Karl Lind, a lawmaker in the Sejm, said the talks had failed.", {"Karl Lind": "POL"}),
     ("Karl Lind, a senior fellow at the Atlantic Council in Washington, said the talks had failed.", {"Karl Lind": ""}),
     ("Karl Lind, an envoy at the UN, said the talks had failed.", {"Karl Lind": ""}),
+    ("Mr Lind, a former ambassador to Moscow, will visit Riga. Karl Lind said the talks had failed.", {"Karl Lind": ""}),
+    ("Karl Lind, the Latvian ambassador to Moscow, said the talks had failed.", {"Karl Lind": "LVA"}),
     # a definite title before a name refers back to the one such title with a country before it
     ("The talks were held in Riga. A Chinese special envoy arrived in Riga on Friday for meetings. The envoy, Li Wei, "
      "told reporters that a ceasefire was needed.", {"Li Wei": "CHN"}),
