@@ -368,9 +368,21 @@ class PersonIndex:
                 country = country_near(doc, ent.end + 1, min(ent.end + 4, len(doc)))
             if role.end < len(doc) and doc[role.end].lower_ == "to":
                 # "China's ambassador to the United Nations": posted there, China's own
-                return role_text(role), country or self._of_country(doc, role)
-            return role_text(role), self._of_country(doc, role) or country
-        # "X, the EU's foreign policy chief," / "X, head of the ... committee,"
+                country = country or self._of_country(doc, role)
+            else:
+                country = self._of_country(doc, role) or country
+            if not country:
+                # "Ambassador X, special representative of the Chinese government,": the title after
+                # the name states the country the one before it left open
+                _, country = self._title_after(doc, ent, role_starting) or ("", "")
+            return role_text(role), country
+        found = self._title_after(doc, ent, role_starting)
+        if found is not None:
+            return found
+        return self._other_statements(doc, ent)
+
+    def _title_after(self, doc: Doc, ent: Span, role_starting: dict) -> tuple[str, str] | None:
+        """"X, the EU's foreign policy chief," / "X, head of the ... committee,": (role, country), else None."""
         if ent.end < len(doc) and doc[ent.end].text == ",":
             for start in range(ent.end + 1, min(ent.end + 6, len(doc))):
                 role = role_starting.get(start)
@@ -388,6 +400,9 @@ class PersonIndex:
                     country = country_near(doc, role.start, role.end) or country_near(doc, ent.end + 1, role.start)
                     return role_text(role), country or self._of_country(doc, role)
                 break
+        return None
+
+    def _other_statements(self, doc: Doc, ent: Span) -> tuple[str, str]:
         # "Lithuania's former minister of defence and foreign affairs, X, said": X in apposition
         # to a title further left
         root = ent.root

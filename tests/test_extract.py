@@ -309,6 +309,9 @@ COUNTRY_SENTENCES = [
     ("Karl Lind, an envoy at the UN, said the talks had failed.", {"Karl Lind": ""}),
     ("Mr Lind, a former ambassador to Moscow, will visit Riga. Karl Lind said the talks had failed.", {"Karl Lind": ""}),
     ("Karl Lind, the Latvian ambassador to Moscow, said the talks had failed.", {"Karl Lind": "LVA"}),
+    # a title before the name without a country, one after it with a country
+    ("Ambassador Li Wei, special representative of the Chinese government, will visit Riga.", {"Li Wei": "CHN"}),
+    ("President Anna Berg, Latvian Foreign Minister Karl Lind and others met in Riga.", {"Anna Berg": "", "Karl Lind": "LVA"}),
     # a definite title before a name refers back to the one such title with a country before it
     ("The talks were held in Riga. A Chinese special envoy arrived in Riga on Friday for meetings. The envoy, Li Wei, "
      "told reporters that a ceasefire was needed.", {"Li Wei": "CHN"}),
