@@ -287,6 +287,13 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _common_noun_word(token: Token) -> bool:
+    """A lower-case noun or adjective the model took into a name ("volunteer Ann Lind", "veteran Ann
+    Lind"): no part of it; a particle ("van", "al", "bin") is."""
+    return (token.is_lower and token.is_alpha and len(token) >= 3 and token.pos_ in ("NOUN", "ADJ")
+            and token.lower_ not in PARTICLES)
+
+
 def _quote_glued_word(token: Token) -> bool:
     """A token of quote marks and a common word ("”“We": two quotes with no space between, one
     token for the tokenizer): the start of a quote, no name."""
@@ -473,8 +480,8 @@ class NerRepair:
                 if commas and commas[-1] < end - 1:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)
-                                           or _plural_title(doc[start].lower_)):
-                    start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ..."
+                                           or _plural_title(doc[start].lower_) or _common_noun_word(doc[start])):
+                    start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ...", "volunteer Ann Lind"
                 if (end - start > 2 and start == ent.start and start > 1 and doc[start - 1].lower_ == "of"
                         and start - 2 in roles):
                     start += 1  # "Minister of Economy Raquel Berg": the portfolio is the title's, not the name's

@@ -1017,3 +1017,18 @@ def test_links_to_other_stories_are_no_part_of_the_article(nlp):
     assert sorted(tables.actors["name"]) == ["Anna Berg", "Tom Reed"]
     assert [tuple(r) for r in tables.statements[["actor", "issue", "stance"]].itertuples(index=False)] == [
         ("Anna Berg", "negotiations", "support")]
+
+
+def test_a_common_noun_the_model_took_into_a_name_is_no_part_of_it(nlp):
+    """"the loss of volunteer Anna Berg": the model may tag "volunteer Anna Berg" PERSON; the
+    lower-case noun is no part of the name, a particle ("van der") is."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("He mourned the loss of volunteer Anna Berg and thanked Karl van der Lind.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 5, 8, label="PERSON"), Span(doc, 10, 14, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg", "Karl van der Lind"]
