@@ -358,7 +358,7 @@ class PersonIndex:
         if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
             inner, outer = country_near(doc, role.start, role.end), country_near(doc, left, role.start)
-            country = inner or outer or _coordinated_title_country(doc, left)
+            country = inner or outer or _coordinated_title_country(doc, left) or _portfolio_list_country(doc, left)
             if country in BODIES and role[-1].lower_ in POSTED:
                 # "Algeria's U.N. Ambassador": posted to the body, speaking for the country further left
                 country = next((code for end in range(role.start - 1, left, -1)
@@ -587,6 +587,29 @@ def _coordinated_title_country(doc: Doc, left: int) -> str:
     if first is None:
         return ""
     return country_near(doc, first.start, first.end) or country_near(doc, _left_modifier_start(doc, first.start), first.start)
+
+
+def _portfolio_list_country(doc: Doc, left: int) -> str:
+    """"Japan's Economy, Trade and Industry Minister X", "the Malaysian Plantation Industries and
+    Commodities Minister X": a portfolio of several capitalised words joined by commas and "and"
+    before the title, whose modifiers stopped at the first comma or "and": the country before it."""
+    if left < 2 or doc[left - 1].lower_ not in (",", "and", "&"):
+        return ""
+    k, words = left, 0
+    while k > 0 and left - k < 10:
+        prev = doc[k - 1]
+        if prev.lower_ in (",", "and", "&"):
+            k -= 1
+        elif prev.is_title and prev.is_alpha and prev.ent_type_ not in ("PERSON", "GPE", "NORP") and not countries.demonym(prev.text):
+            k, words = k - 1, words + 1
+        else:
+            break
+    if not words or k < 1:
+        return ""
+    # the portfolio's owner right before it: "Japan's", "the Malaysian"; not "attacked Ukraine, and"
+    if doc[k - 1].text in POSSESSIVE and k >= 2:
+        return country_near(doc, _left_modifier_start(doc, k - 1), k - 1)
+    return countries.demonym(doc[k - 1].text) or ""
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:

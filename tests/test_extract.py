@@ -277,6 +277,13 @@ COUNTRY_SENTENCES = [
      "at a briefing.", {"Anna Berg": "JPN"}),
     ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
      "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # a portfolio of several words joined by commas and "and" before the title
+    ("Japan’s Economy, Trade and Industry Minister Anna Berg told a press conference that talks go on.",
+     {"Anna Berg": "JPN"}),
+    ("In May, Tom Reed and the Latvian Plantation Industries and Commodities Minister Anna Berg went to Riga.",
+     {"Anna Berg": "LVA", "Tom Reed": ""}),
+    ("Tom Reed, Trade and Industry Minister Anna Berg said.", {"Anna Berg": ""}),
+    ("They spoke the day Russia attacked Latvia, and Prime Minister Anna Berg urged talks.", {"Anna Berg": ""}),
     # a commissioner or minister named by the portfolio
     ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
      {"Anna Berg": "EU"}),
