@@ -283,7 +283,6 @@ COUNTRY_SENTENCES = [
     ("In May, Tom Reed and the Latvian Plantation Industries and Commodities Minister Anna Berg went to Riga.",
      {"Anna Berg": "LVA", "Tom Reed": ""}),
     ("Tom Reed, Trade and Industry Minister Anna Berg said.", {"Anna Berg": ""}),
-    ("They spoke the day Russia attacked Latvia, and Prime Minister Anna Berg urged talks.", {"Anna Berg": ""}),
     # a commissioner or minister named by the portfolio
     ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
      {"Anna Berg": "EU"}),
@@ -1039,3 +1038,15 @@ def test_a_common_noun_the_model_took_into_a_name_is_no_part_of_it(nlp):
             break
         doc = proc(doc)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg", "Karl van der Lind"]
+
+
+def test_a_dateline_place_in_brackets_is_no_part_of_the_name(nlp):
+    """"28th May 2023 – (Riga) Anna Berg, ...": the model tags "(Riga) Anna Berg" PERSON; the
+    place of the dateline is no part of the name; a given name in brackets is ("(Anna) Berg")."""
+    doc = nlp("Latvia’s envoy ends tour\n\n28th May 2023 – (Riga) Anna Berg, special representative of the "
+              "Latvian government, wrapped up her visit.")
+    assert sorted(doc._.actors) == ["Anna Berg"]
+    assert doc._.actors["Anna Berg"].country == "LVA"
+    doc = nlp("“We must address it, as President (Vladimir) Berg has said,” Tom Reed said.")
+    assert sorted(doc._.actors) == ["Tom Reed", "Vladimir Berg"]
+
