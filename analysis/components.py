@@ -489,6 +489,13 @@ class NerRepair:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
                 if start + 3 < end and doc[start].text == "(" and doc[start + 2].text == ")" and _bracketed_place(doc[start + 1]):
                     start += 3  # "2 May – (Riga) Anna Berg": a dateline's place in brackets, then the name
+                if (end - start >= 2 and doc[start].is_title and doc[start].lower_.endswith("s")
+                        and verb_lemma(doc[start].text) not in ("", doc[start].lower_)):
+                    # a headline's verb in the third person opening the span ("Latvia Warns EU Against ...")
+                    rest = doc[start + 1:end]
+                    if rest.text.isupper() or countries.country_code(rest.text):
+                        continue  # and its object, a body or country: no name at all
+                    start += 1
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)
                                            or _plural_title(doc[start].lower_) or _common_noun_word(doc[start])):
                     start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ...", "volunteer Ann Lind"

@@ -1050,3 +1050,19 @@ def test_a_dateline_place_in_brackets_is_no_part_of_the_name(nlp):
     doc = nlp("“We must address it, as President (Vladimir) Berg has said,” Tom Reed said.")
     assert sorted(doc._.actors) == ["Tom Reed", "Vladimir Berg"]
 
+
+
+def test_a_headline_verb_and_its_object_are_no_name(nlp):
+    """"Germany Warns EU Against ‘Trade War’": the model may tag "Warns EU" PERSON; a verb in the
+    third person opening a name is a headline's, and with a body or country after it no name at all."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Latvia Warns EU Against Trade War Over Car Tariffs\n\nAnna Berg said talks must start. "
+                       "Latvia warns the EU against a trade war.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 10, 12, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
