@@ -495,6 +495,20 @@ class PersonIndex:
             if not actor.country:  # "X (SPD)", "X of the Bundestag", "X of the ruling Law and Justice party"
                 actor.state(_member_of_body(mention), "", mention.sent)
             seen.add(name)
+        for k, mention in enumerate(mentions):  # "A and B, both deputy foreign ministers of Russia": a shared label
+            code = _shared_label_country(doc, mention)
+            if not code:
+                continue
+            listed = [mention]
+            for earlier in reversed(mentions[:k]):  # the names listed before it with only "," / "and" between
+                if (len(listed) == 2 and doc[mention.end + 1].lower_ == "both") or earlier.sent != mention.sent or any(
+                        t.text not in (",", "and") for t in doc[earlier.end:listed[-1].start]):
+                    break
+                listed.append(earlier)
+            for m in listed:
+                actor = doc._.actors.get(m.kb_id_)
+                if actor is not None and not actor.country:
+                    actor.state(code, "", mention.sent)
         for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
             actor = doc._.actors[mention.kb_id_]
             role = before_name.get(mention.start)
@@ -587,6 +601,18 @@ def _coordinated_title_country(doc: Doc, left: int) -> str:
     if first is None:
         return ""
     return country_near(doc, first.start, first.end) or country_near(doc, _left_modifier_start(doc, first.start), first.start)
+
+
+def _shared_label_country(doc: Doc, mention: Span) -> str:
+    """", both deputy foreign ministers of Russia" after a listed name: the country of the label the
+    names share (up to the next comma or verb), else ""."""
+    i = mention.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("both", "all"):
+        return ""
+    end = i + 2
+    while end < min(i + 10, len(doc)) and not doc[end].is_punct and doc[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    return country_near(doc, i + 2, end)
 
 
 def _portfolio_list_country(doc: Doc, left: int) -> str:

@@ -277,6 +277,10 @@ COUNTRY_SENTENCES = [
      "at a briefing.", {"Anna Berg": "JPN"}),
     ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
      "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # a label two listed names share
+    ("He met Foreign Minister Tom Reed, Anna Berg, and Karl Lind, both deputy foreign ministers of Latvia.",
+     {"Tom Reed": "", "Anna Berg": "LVA", "Karl Lind": "LVA"}),
+    ("He met Anna Berg and Karl Lind, both former ministers, in Riga.", {"Anna Berg": "", "Karl Lind": ""}),
     # a portfolio of several words joined by commas and "and" before the title
     ("Japan’s Economy, Trade and Industry Minister Anna Berg told a press conference that talks go on.",
      {"Anna Berg": "JPN"}),
