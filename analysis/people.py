@@ -384,7 +384,7 @@ class PersonIndex:
     def _title_after(self, doc: Doc, ent: Span, role_starting: dict) -> tuple[str, str] | None:
         """"X, the EU's foreign policy chief," / "X, head of the ... committee,": (role, country), else None."""
         if ent.end < len(doc) and doc[ent.end].text == ",":
-            for start in range(ent.end + 1, min(ent.end + 6, len(doc))):
+            for start in range(ent.end + 1, min(ent.end + 8, len(doc))):
                 role = role_starting.get(start)
                 if role is None:
                     continue

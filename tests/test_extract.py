@@ -277,6 +277,9 @@ COUNTRY_SENTENCES = [
      "at a briefing.", {"Anna Berg": "JPN"}),
     ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
      "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # a body's name of several words between the comma and the title after the name
+    ("Anna Berg, the European Commission's lead spokesperson on foreign affairs, deplored the attack.",
+     {"Anna Berg": "EU"}),
     # a label two listed names share
     ("He met Foreign Minister Tom Reed, Anna Berg, and Karl Lind, both deputy foreign ministers of Latvia.",
      {"Tom Reed": "", "Anna Berg": "LVA", "Karl Lind": "LVA"}),
