@@ -277,6 +277,8 @@ COUNTRY_SENTENCES = [
      "at a briefing.", {"Anna Berg": "JPN"}),
     ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
      "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # "chief" after a body's name is the head of that body
+    ("The offensive was legal, NATO chief Anna Berg told a German newspaper.", {"Anna Berg": "NATO"}),
     # a body's name of several words between the comma and the title after the name
     ("Anna Berg, the European Commission's lead spokesperson on foreign affairs, deplored the attack.",
      {"Anna Berg": "EU"}),
