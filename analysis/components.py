@@ -287,6 +287,21 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
 
 
+def _bracketed_place(token: Token) -> bool:
+    """"2 May – (Riga) Anna Berg": a dateline's city in round brackets before a name, no given name."""
+    doc, i = token.doc, token.i
+    # only where a dateline stands: a line's start or after a dash ("President (Vladimir) Putin" is a name)
+    dateline = i >= 2 and (_line_start(doc, i - 1) or doc[i - 2].text in ("-", "–", "—"))
+    return doc[i - 1].text == "(" and dateline and bool(_is_place(token.text) or countries.city_country(token.text))
+
+
+def _common_noun_word(token: Token) -> bool:
+    """A lower-case noun or adjective the model took into a name ("volunteer Ann Lind", "veteran Ann
+    Lind"): no part of it; a particle ("van", "al", "bin") is."""
+    return (token.is_lower and token.is_alpha and len(token) >= 3 and token.pos_ in ("NOUN", "ADJ")
+            and token.lower_ not in PARTICLES)
+
+
 def _quote_glued_word(token: Token) -> bool:
     """A token of quote marks and a common word ("”“We": two quotes with no space between, one
     token for the tokenizer): the start of a quote, no name."""
@@ -472,9 +487,18 @@ class NerRepair:
                 commas = [t.i for t in ent if t.text == "," and t.i < end]
                 if commas and commas[-1] < end - 1:
                     start = commas[-1] + 1  # "Kyiv, Novak": a place and a name the model joined
+                if start + 3 < end and doc[start].text == "(" and doc[start + 2].text == ")" and _bracketed_place(doc[start + 1]):
+                    start += 3  # "2 May – (Riga) Anna Berg": a dateline's place in brackets, then the name
+                if (end - start >= 2 and doc[start].is_title and doc[start].lower_.endswith("s")
+                        and verb_lemma(doc[start].text) not in ("", doc[start].lower_)):
+                    # a headline's verb in the third person opening the span ("Latvia Warns EU Against ...")
+                    rest = doc[start + 1:end]
+                    if rest.text.isupper() or countries.country_code(rest.text):
+                        continue  # and its object, a body or country: no name at all
+                    start += 1
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)
-                                           or _plural_title(doc[start].lower_)):
-                    start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ..."
+                                           or _plural_title(doc[start].lower_) or _common_noun_word(doc[start])):
+                    start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ...", "volunteer Ann Lind"
                 if (end - start > 2 and start == ent.start and start > 1 and doc[start - 1].lower_ == "of"
                         and start - 2 in roles):
                     start += 1  # "Minister of Economy Raquel Berg": the portfolio is the title's, not the name's
@@ -620,9 +644,10 @@ class NerRepair:
         for ent in ents:
             s = ent.start
             if (ent.label_ == "PERSON" and s >= 3 and (doc[s - 3].text, doc[s - 1].text) in (("(", ")"), ("[", "]"))
-                    and doc[s - 2].is_title and doc[s - 2].is_alpha):
+                    and doc[s - 2].is_title and doc[s - 2].is_alpha and not _bracketed_place(doc[s - 2])):
                 ent = Span(doc, s - 3, ent.end, label="PERSON")
-            elif ent.label_ == "PERSON" and s >= 1 and len(ent) > 2 and (doc[s - 1].text, ent[1].text) in (("(", ")"), ("[", "]")):
+            elif (ent.label_ == "PERSON" and s >= 1 and len(ent) > 2 and (doc[s - 1].text, ent[1].text) in (("(", ")"), ("[", "]"))
+                  and not _bracketed_place(ent[0])):
                 ent = Span(doc, s - 1, ent.end, label="PERSON")  # the model took the name from inside the bracket
             out.append(ent)
         # "the president [Anna Berg] has said": a full name an editor put in square brackets after a

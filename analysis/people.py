@@ -358,7 +358,7 @@ class PersonIndex:
         if role is not None and not _subject_after_phrase(doc, role, ent):
             left = _left_modifier_start(doc, role.start)
             inner, outer = country_near(doc, role.start, role.end), country_near(doc, left, role.start)
-            country = inner or outer or _coordinated_title_country(doc, left)
+            country = inner or outer or _coordinated_title_country(doc, left) or _portfolio_list_country(doc, left)
             if country in BODIES and role[-1].lower_ in POSTED:
                 # "Algeria's U.N. Ambassador": posted to the body, speaking for the country further left
                 country = next((code for end in range(role.start - 1, left, -1)
@@ -368,11 +368,23 @@ class PersonIndex:
                 country = country_near(doc, ent.end + 1, min(ent.end + 4, len(doc)))
             if role.end < len(doc) and doc[role.end].lower_ == "to":
                 # "China's ambassador to the United Nations": posted there, China's own
-                return role_text(role), country or self._of_country(doc, role)
-            return role_text(role), self._of_country(doc, role) or country
-        # "X, the EU's foreign policy chief," / "X, head of the ... committee,"
+                country = country or self._of_country(doc, role)
+            else:
+                country = self._of_country(doc, role) or country
+            if not country:
+                # "Ambassador X, special representative of the Chinese government,": the title after
+                # the name states the country the one before it left open
+                _, country = self._title_after(doc, ent, role_starting) or ("", "")
+            return role_text(role), country
+        found = self._title_after(doc, ent, role_starting)
+        if found is not None:
+            return found
+        return self._other_statements(doc, ent)
+
+    def _title_after(self, doc: Doc, ent: Span, role_starting: dict) -> tuple[str, str] | None:
+        """"X, the EU's foreign policy chief," / "X, head of the ... committee,": (role, country), else None."""
         if ent.end < len(doc) and doc[ent.end].text == ",":
-            for start in range(ent.end + 1, min(ent.end + 6, len(doc))):
+            for start in range(ent.end + 1, min(ent.end + 8, len(doc))):
                 role = role_starting.get(start)
                 if role is None:
                     continue
@@ -388,6 +400,9 @@ class PersonIndex:
                     country = country_near(doc, role.start, role.end) or country_near(doc, ent.end + 1, role.start)
                     return role_text(role), country or self._of_country(doc, role)
                 break
+        return None
+
+    def _other_statements(self, doc: Doc, ent: Span) -> tuple[str, str]:
         # "Lithuania's former minister of defence and foreign affairs, X, said": X in apposition
         # to a title further left
         root = ent.root
@@ -429,6 +444,8 @@ class PersonIndex:
     def _of_country(doc: Doc, role: Span) -> str:
         """"foreign minister of Italy", "spokesperson for the Kremlin", "his counterpart from
         Denmark"; "a spokesman for <person>", "adviser to <person>" take that person's country."""
+        if role.end + 1 < len(doc) and doc[role.end].lower_ == "to" and role[-1].lower_ in POSTED:
+            return ""  # "a former ambassador to Moscow": the host, not whom he speaks for
         if role.end + 1 < len(doc) and doc[role.end].lower_ in ("of", "for", "to", "from"):
             code = country_near(doc, role.end + 1, min(role.end + 4, len(doc)))
             boss = doc._.person_at.get(role.end + 1)
@@ -478,6 +495,20 @@ class PersonIndex:
             if not actor.country:  # "X (SPD)", "X of the Bundestag", "X of the ruling Law and Justice party"
                 actor.state(_member_of_body(mention), "", mention.sent)
             seen.add(name)
+        for k, mention in enumerate(mentions):  # "A and B, both deputy foreign ministers of Russia": a shared label
+            code = _shared_label_country(doc, mention)
+            if not code:
+                continue
+            listed = [mention]
+            for earlier in reversed(mentions[:k]):  # the names listed before it with only "," / "and" between
+                if (len(listed) == 2 and doc[mention.end + 1].lower_ == "both") or earlier.sent != mention.sent or any(
+                        t.text not in (",", "and") for t in doc[earlier.end:listed[-1].start]):
+                    break
+                listed.append(earlier)
+            for m in listed:
+                actor = doc._.actors.get(m.kb_id_)
+                if actor is not None and not actor.country:
+                    actor.state(code, "", mention.sent)
         for mention in mentions:  # "Anna Berg's spokesman, Tom Reed": the country of the one he speaks for
             actor = doc._.actors[mention.kb_id_]
             role = before_name.get(mention.start)
@@ -570,6 +601,41 @@ def _coordinated_title_country(doc: Doc, left: int) -> str:
     if first is None:
         return ""
     return country_near(doc, first.start, first.end) or country_near(doc, _left_modifier_start(doc, first.start), first.start)
+
+
+def _shared_label_country(doc: Doc, mention: Span) -> str:
+    """", both deputy foreign ministers of Russia" after a listed name: the country of the label the
+    names share (up to the next comma or verb), else ""."""
+    i = mention.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("both", "all"):
+        return ""
+    end = i + 2
+    while end < min(i + 10, len(doc)) and not doc[end].is_punct and doc[end].pos_ not in ("VERB", "AUX"):
+        end += 1
+    return country_near(doc, i + 2, end)
+
+
+def _portfolio_list_country(doc: Doc, left: int) -> str:
+    """"Japan's Economy, Trade and Industry Minister X", "the Malaysian Plantation Industries and
+    Commodities Minister X": a portfolio of several capitalised words joined by commas and "and"
+    before the title, whose modifiers stopped at the first comma or "and": the country before it."""
+    if left < 2 or doc[left - 1].lower_ not in (",", "and", "&"):
+        return ""
+    k, words = left, 0
+    while k > 0 and left - k < 10:
+        prev = doc[k - 1]
+        if prev.lower_ in (",", "and", "&"):
+            k -= 1
+        elif prev.is_title and prev.is_alpha and prev.ent_type_ not in ("PERSON", "GPE", "NORP") and not countries.demonym(prev.text):
+            k, words = k - 1, words + 1
+        else:
+            break
+    if not words or k < 1:
+        return ""
+    # the portfolio's owner right before it: "Japan's", "the Malaysian"; not "attacked Ukraine, and"
+    if doc[k - 1].text in POSSESSIVE and k >= 2:
+        return country_near(doc, _left_modifier_start(doc, k - 1), k - 1)
+    return countries.demonym(doc[k - 1].text) or ""
 
 
 def _subject_after_phrase(doc: Doc, role: Span, ent: Span) -> bool:

@@ -300,6 +300,21 @@ COUNTRY_SENTENCES = [
      "at a briefing.", {"Anna Berg": "JPN"}),
     ("“We will contribute to peace,” Japan’s minister of economy, trade and industry, Anna Berg was reported "
      "as saying at a briefing.", {"Anna Berg": "JPN"}),
+    # "chief" after a body's name is the head of that body
+    ("The offensive was legal, NATO chief Anna Berg told a German newspaper.", {"Anna Berg": "NATO"}),
+    # a body's name of several words between the comma and the title after the name
+    ("Anna Berg, the European Commission's lead spokesperson on foreign affairs, deplored the attack.",
+     {"Anna Berg": "EU"}),
+    # a label two listed names share
+    ("He met Foreign Minister Tom Reed, Anna Berg, and Karl Lind, both deputy foreign ministers of Latvia.",
+     {"Tom Reed": "", "Anna Berg": "LVA", "Karl Lind": "LVA"}),
+    ("He met Anna Berg and Karl Lind, both former ministers, in Riga.", {"Anna Berg": "", "Karl Lind": ""}),
+    # a portfolio of several words joined by commas and "and" before the title
+    ("Japan’s Economy, Trade and Industry Minister Anna Berg told a press conference that talks go on.",
+     {"Anna Berg": "JPN"}),
+    ("In May, Tom Reed and the Latvian Plantation Industries and Commodities Minister Anna Berg went to Riga.",
+     {"Anna Berg": "LVA", "Tom Reed": ""}),
+    ("Tom Reed, Trade and Industry Minister Anna Berg said.", {"Anna Berg": ""}),
     # a commissioner or minister named by the portfolio
     ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
      {"Anna Berg": "EU"}),
@@ -330,6 +345,11 @@ COUNTRY_SENTENCES = [
     ("Karl Lind, a lawmaker in the Sejm, said the talks had failed.", {"Karl Lind": "POL"}),
     ("Karl Lind, a senior fellow at the Atlantic Council in Washington, said the talks had failed.", {"Karl Lind": ""}),
     ("Karl Lind, an envoy at the UN, said the talks had failed.", {"Karl Lind": ""}),
+    ("Mr Lind, a former ambassador to Moscow, will visit Riga. Karl Lind said the talks had failed.", {"Karl Lind": ""}),
+    ("Karl Lind, the Latvian ambassador to Moscow, said the talks had failed.", {"Karl Lind": "LVA"}),
+    # a title before the name without a country, one after it with a country
+    ("Ambassador Li Wei, special representative of the Chinese government, will visit Riga.", {"Li Wei": "CHN"}),
+    ("President Anna Berg, Latvian Foreign Minister Karl Lind and others met in Riga.", {"Anna Berg": "", "Karl Lind": "LVA"}),
     # a definite title before a name refers back to the one such title with a country before it
     ("The talks were held in Riga. A Chinese special envoy arrived in Riga on Friday for meetings. The envoy, Li Wei, "
      "told reporters that a ceasefire was needed.", {"Li Wei": "CHN"}),
@@ -1069,3 +1089,46 @@ def test_links_to_other_stories_are_no_part_of_the_article(nlp):
     assert sorted(tables.actors["name"]) == ["Anna Berg", "Tom Reed"]
     assert [tuple(r) for r in tables.statements[["actor", "issue", "stance"]].itertuples(index=False)] == [
         ("Anna Berg", "negotiations", "support")]
+
+
+def test_a_common_noun_the_model_took_into_a_name_is_no_part_of_it(nlp):
+    """"the loss of volunteer Anna Berg": the model may tag "volunteer Anna Berg" PERSON; the
+    lower-case noun is no part of the name, a particle ("van der") is."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("He mourned the loss of volunteer Anna Berg and thanked Karl van der Lind.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 5, 8, label="PERSON"), Span(doc, 10, 14, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg", "Karl van der Lind"]
+
+
+def test_a_dateline_place_in_brackets_is_no_part_of_the_name(nlp):
+    """"28th May 2023 – (Riga) Anna Berg, ...": the model tags "(Riga) Anna Berg" PERSON; the
+    place of the dateline is no part of the name; a given name in brackets is ("(Anna) Berg")."""
+    doc = nlp("Latvia’s envoy ends tour\n\n28th May 2023 – (Riga) Anna Berg, special representative of the "
+              "Latvian government, wrapped up her visit.")
+    assert sorted(doc._.actors) == ["Anna Berg"]
+    assert doc._.actors["Anna Berg"].country == "LVA"
+    doc = nlp("“We must address it, as President (Vladimir) Berg has said,” Tom Reed said.")
+    assert sorted(doc._.actors) == ["Tom Reed", "Vladimir Berg"]
+
+
+
+def test_a_headline_verb_and_its_object_are_no_name(nlp):
+    """"Germany Warns EU Against ‘Trade War’": the model may tag "Warns EU" PERSON; a verb in the
+    third person opening a name is a headline's, and with a body or country after it no name at all."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Latvia Warns EU Against Trade War Over Car Tariffs\n\nAnna Berg said talks must start. "
+                       "Latvia warns the EU against a trade war.")
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 10, 12, label="PERSON")]  # as the model did
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
