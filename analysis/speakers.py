@@ -42,7 +42,6 @@ HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs
 QUOTING_VERBS = {"quoted", "quotes", "quoting", "cited", "cites", "citing", "reported", "reports", "reporting"}
 HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "emir", "crown prince", "leader",
                "taoiseach")
-ENVOYS = {"ambassador", "envoy", "representative", "delegate"}
 OWN_PRONOUNS = {"his": "male", "him": "male", "himself": "male", "her": "female", "hers": "female", "herself": "female"}
 
 if not Doc.has_extension("speech"):
@@ -433,7 +432,7 @@ def _appositive_holder(token: Token) -> str:
 def _accredited(title: Token, person: Token) -> bool:
     """"Ambassador to the U.N. Anna Berg", "Envoy for the Middle East Anna Berg": a name the parser
     hangs under the body an envoy is sent to is the envoy (an envoy is never sent to a person)."""
-    if title.lower_ not in ENVOYS or person.dep_ != "pobj" or person.head.head.i != title.i:
+    if title.lower_ not in envoy_nouns() or person.dep_ != "pobj" or person.head.head.i != title.i:
         return False
     return any(c.dep_ == "compound" and c.i not in person.doc._.person_at for c in person.children)
 
