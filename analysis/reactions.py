@@ -167,6 +167,12 @@ def _judging_forms() -> frozenset:
     return frozenset(form for lemma in load("reactions")["judging_verbs"] for form in verbs.forms(lemma))
 
 
+def _subject_person(verb) -> str:
+    """The person a verb's subject names, "" when it names none."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _person_of(subject) if subject is not None else ""
+
+
 def judging_reactions(sent: Span) -> list[tuple[str, str, str]]:
     """"Anna Berg called Tom Reed's terms a sham": a judging verb whose subject is a person, with
     the judgment of ``judged_reaction``, also when no speech act carries it."""
@@ -174,8 +180,7 @@ def judging_reactions(sent: Span) -> list[tuple[str, str, str]]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lower_ not in _judging_forms():
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        source = _person_of(subject) if subject is not None else ""
+        source = _subject_person(verb)
         if source:
             out += [(source, target, relation) for target, relation, _ in judged_reaction(sent, source)]
     return out
@@ -197,20 +202,23 @@ def said_of_reactions(sent: Span) -> list[tuple[str, str, str]]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lower_ not in ("said", "says", "saying"):
             continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         about = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        source = _person_of(subject) if subject is not None else ""
+        source = _subject_person(verb)
         target = _person_of(about[0]) if about else ""
         if source and target and source != target:
             out.append((source, target, "disagrees"))
     return out
 
 
+def _any_of(words) -> re.Pattern:
+    """One case-blind pattern matching any of ``words`` as whole words."""
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 @data_cache()
 def _harsh_words():
     data = load("stance")
-    words = data["reversal_after"] + data["harsh"]
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return _any_of(data["reversal_after"] + data["harsh"])
 
 
 def _harsh(sent: Span) -> bool:
@@ -219,8 +227,7 @@ def _harsh(sent: Span) -> bool:
 
 @data_cache()
 def _distancing_words():
-    words = load("reactions")["distancing"]
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return _any_of(load("reactions")["distancing"])
 
 
 def _distanced(sent: Span, char_end: int) -> bool:

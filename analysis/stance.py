@@ -39,7 +39,7 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, ent_at, entity_actor
-from analysis.speakers import Speech, first_name_gender, speech_kinds
+from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, speech_kinds
 from analysis.verbs import forms, verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -711,19 +711,16 @@ def _approved(noun, lex) -> bool:
         c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children)
 
 
-OWNER_PRONOUNS = {"his": "male", "her": "female"}
-
-
 def _pronoun_owner(noun) -> str:
     """"Y, straight off a trip where his pleas for more aid went unheard": a "his"/"her" owner is
     the nearest person named before it in the sentence whose first name does not say otherwise."""
     doc = noun.doc
-    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS), None)
     if owner is None:
         return ""
     for i in range(owner.i - 1, owner.sent.start - 1, -1):
         name = doc._.person_at.get(i)
-        if name and first_name_gender(name) in ("", OWNER_PRONOUNS[owner.lower_]):
+        if name and first_name_gender(name) in ("", OWN_PRONOUNS[owner.lower_]):
             return name
     return ""
 
