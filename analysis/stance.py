@@ -491,7 +491,7 @@ def _described_event(cue_tokens, lead, lex) -> bool:
         c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in token.children))
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
     return (past and bool(subjects) and subjects[0].lower_ not in FIRST_PERSON
-            and not any(c.dep_ == "advmod" and c.lower_.removesuffix("ly") in lex["harsh"] | {"illegal"}
+            and not any(c.dep_ == "advmod" and c.lower_.removesuffix("ly") in lex["harsh"]
                         for c in token.children))
 
 
