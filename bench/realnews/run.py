@@ -12,6 +12,9 @@ split is fixed in split.json, written once before any tuning.
                                                   # together, people resolved by the actor registry
     python bench/realnews/run.py --catalog trade-tariffs   # another shipped catalog's set
                                                   # (bench/realnews/catalogs/<id>/: gold, cache, split.json)
+    python bench/realnews/run.py --split dev --half study -v   # tune on one half of dev ...
+    python bench/realnews/run.py --split dev --half check      # ... and see, in totals only, whether
+                                                  # the fixes carry over to the half not read
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -69,15 +73,28 @@ def load_articles(split: str | None):
     return ids, golds, articles, missing
 
 
+def in_half(article_id: str, half: str) -> bool:
+    """The study half of a split holds the articles with an odd number in their id (a01, a03, ...),
+    the check half those with an even one."""
+    number = int(re.match(r"[a-z]+(\d+)", article_id).group(1))
+    return number % 2 == (1 if half == "study" else 0)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test"), help="one split only (default: each in turn)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every missed and extra position")
     parser.add_argument("--json", help="write the full result to this file")
     parser.add_argument("--catalog", metavar="ID", help="score another shipped catalog on its own article set")
+    parser.add_argument("--half", choices=("study", "check"),
+                        help="score one half of the split: tune on 'study', read 'check' in totals only")
     parser.add_argument("--corpus", action="store_true",
                         help="also score in corpus mode (all cached articles ingested together) and list merged people")
     args = parser.parse_args(argv)
+    if args.half and args.verbose and args.half == "check":
+        parser.error("the check half is scored in totals only: drop -v")
+    if args.half and args.corpus:
+        parser.error("--half scores articles one by one: drop --corpus")
     if args.catalog:
         use_catalog(args.catalog)
     if args.corpus:
@@ -85,6 +102,9 @@ def main(argv=None) -> int:
     results = {}
     for split in ([args.split] if args.split else ["dev", "test"]):
         ids, golds, articles, missing = load_articles(split)
+        if args.half:
+            keep = [i for i, article_id in enumerate(ids) if in_half(article_id, args.half)]
+            ids, golds, articles = ([xs[i] for i in keep] for xs in (ids, golds, articles))
         if missing:
             print(f"{split}: {len(missing)} article(s) not in the cache or changed, skipped: {', '.join(missing)}")
         if not articles:
@@ -92,7 +112,8 @@ def main(argv=None) -> int:
         result = score_tables(ids, golds, articles, analyze(articles, CATALOG))
         results[split] = result
         outlets = {g.get("outlet", "") for g in golds}
-        print(f"\n== {split}: {len(articles)} articles from {len(outlets)} outlets")
+        half = f", {args.half} half" if args.half else ""
+        print(f"\n== {split}{half}: {len(articles)} articles from {len(outlets)} outlets")
         text = report(result)
         print(text if args.verbose else "\n".join(line for line in text.splitlines() if not line.startswith("  ")))
     if args.json:

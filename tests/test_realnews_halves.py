@@ -1,0 +1,30 @@
+"""The real-news runner's study and check halves: a fixed cut of a split by the article number."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+RUN = Path(__file__).resolve().parent.parent / "bench" / "realnews" / "run.py"
+
+
+@pytest.fixture(scope="module")
+def run():
+    spec = importlib.util.spec_from_file_location("realnews_run", RUN)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("article_id, half", [
+    ("a01-some-talks", "study"), ("a02-other-talks", "check"), ("m13-a-vote", "study"), ("q10-a-ban", "check"),
+])
+def test_each_article_falls_in_one_half_by_its_number(run, article_id, half):
+    other = "check" if half == "study" else "study"
+    assert run.in_half(article_id, half) and not run.in_half(article_id, other)
+
+
+def test_the_check_half_is_never_listed_miss_by_miss(run, capsys):
+    with pytest.raises(SystemExit):
+        run.main(["--split", "dev", "--half", "check", "-v"])
+    assert "totals only" in capsys.readouterr().err
