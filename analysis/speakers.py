@@ -34,7 +34,9 @@ from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
 # An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
-QUOTE_RE = re.compile(r"“[^”“\"]{3,}[”\"]|\"[^\"\n“”]{3,}[\"”]")
+# A quote over several paragraphs leaves each paragraph but the last open and opens the next one
+# again (“...\n\n“...”): it is one quote, so a paragraph without an attribution is the speaker's too.
+QUOTE_RE = re.compile(r"(?:“[^”“\"\n]{3,}\n\s*)*“[^”“\"]{3,}[”\"]|(?:\"[^\"\n“”]{3,}\n\s*)*\"[^\"\n“”]{3,}[\"”]")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",

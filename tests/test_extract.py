@@ -721,6 +721,11 @@ SPEAKER_SENTENCES += [
     # "according to X" inside a quote is the speaker citing X: the speaker holds the claim
     ("“According to the UN, we want a ceasefire now”, underlines Tom Reed.",
      [("Tom Reed", "ceasefire", "support")]),
+    # a quote over several paragraphs (each one but the last left open) is the speaker's throughout:
+    # the "I" of a middle paragraph is not the person named in it
+    ("Latvian Foreign Minister Anna Berg met Tom Reed on Monday.\n\n“We spoke for an hour,” she said.\n\n"
+     "“Tom Reed confirmed that the talks are on track. I told him that new sanctions on Russia are needed.\n\n"
+     "“I achieved what I came for.”", [("Anna Berg", "sanctions", "support")]),
 ]
 
 
