@@ -459,7 +459,8 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
         if inside:
-            return person_at[inside[0].i], False
+            led = _led_government(token, inside[0])
+            return (led, False) if led else (person_at[inside[0].i], False)
     referred = _former_or_latter(token)
     if referred:
         return referred, True
@@ -503,6 +504,26 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return None
     name = entity_actor(ent)
     return (name, False) if name else None
+
+
+# Nouns of the whole executive a head of government leads ("the Berg government", "the Drex administration").
+LED_BODIES = {"government", "administration", "cabinet"}
+
+
+def _led_government(token: Token, person: Token) -> str:
+    """"The Berg government", "Berg's administration", "the government of Anna Berg": the government
+    of the country the named leader governs speaks, not the leader in person; "" when the text
+    gives no country for them."""
+    if token.lower_ not in LED_BODIES or person.head.i != token.i and not (
+            person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.i == token.i):
+        return ""
+    if person.dep_ not in ("compound", "poss", "pobj"):
+        return ""
+    actor = token.doc._.actors.get(token.doc._.person_at[person.i])
+    code = actor.country if actor is not None else ""
+    if len(code) != 3:
+        return ""
+    return add_actor(token.doc, country_name(code), "government", code, mentions=0)
 
 
 def _group_named_before(token: Token) -> str:

@@ -820,6 +820,11 @@ GOVERNMENT_SENTENCES = [
     ("NATO Chief Announces New Sanctions on Russia\n\nThe talks went on.", []),
     ("European Commission President Anna Berg visited Riga. New sanctions on Russia must come now, the Commission "
      "president said.", [("Anna Berg", "person", "EU", "sanctions", "support")]),
+    # "the Berg government", "Berg's administration": the government of the leader's country, not the leader
+    ("Latvian Prime Minister Anna Berg visited Kyiv. The Berg government said it would send more weapons to Ukraine.",
+     [("Latvia", "government", "LVA", "military_aid", "support")]),
+    ("Latvian Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.",
+     [("Latvia", "government", "LVA", "sanctions", "support")]),
 ]
 
 
