@@ -155,6 +155,26 @@ def _made_similar(verb: Token) -> bool:
                for c in verb.children)
 
 
+DEFINITE_DETS = {"the", "this", "these", "those"}
+
+
+def _made_the_statement(verb: Token) -> bool:
+    """"Anna Berg made the pledge at the conference", "He made these remarks in Kyiv": a definite
+    statement noun without a content of its own names the speech act told just before."""
+    if verb_lemma(verb.text) not in ("make", "issue", "deliver", "give"):
+        return False
+    _, echo_nouns = _echo_words()
+    _, light_nouns = _light_words()
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and (c.lower_ in echo_nouns or c.lower_ in light_nouns)):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children):
+            continue
+        if any(c.dep_ in ("acl", "relcl", "ccomp", "amod", "compound") or (c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "to", "of"))
+               for c in noun.children):
+            continue  # "the pledge to send tanks", "the same remarks": a content or a kind of its own
+        return True
+    return False
+
+
 def _echoes(verb: Token) -> bool:
     """The verb repeats what was said before without a content of its own ("X echoed his words",
     "Y agreed.", "Z agreed with him", "made similar statements"). "echoed calls for talks" or
@@ -1135,6 +1155,18 @@ class SpeakerAttribution:
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
                     ctx.remember(names)
             attributed = False
+            echo_at = sents[max(0, sents.index(sent) - 2)].start
+            for token in sent:
+                if acts and token.i not in inside and _made_the_statement(token):
+                    # "The U.S. will provide $1bn. Anna Berg made the pledge in London": she speaks
+                    # the act just before (in this sentence or the two before it)
+                    names, pronoun = speakers_of(token, ctx)
+                    echoed = acts[-1]
+                    if names and not set(names) & set(echoed.speakers) and echoed.sentence is not None and (
+                            echoed.sentence.end > echo_at):
+                        acts.append(Speech(names, echoed.kind, echoed.region, echoed.lead, echoed.quote, pronoun, sent))
+                        ctx.remember(names)
+                    break
             for verb, kind in verbs:
                 region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
                 if _fronted_subordinate(verb):

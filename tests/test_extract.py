@@ -726,6 +726,11 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Anna Berg met Tom Reed on Monday.\n\n“We spoke for an hour,” she said.\n\n"
      "“Tom Reed confirmed that the talks are on track. I told him that new sanctions on Russia are needed.\n\n"
      "“I achieved what I came for.”", [("Anna Berg", "sanctions", "support")]),
+    # "made the pledge", "made these remarks": a definite statement noun without a content of its own
+    # names the speech act just before, which its subject speaks too
+    ("Latvia said it will send new weapons to Ukraine. Foreign Minister Anna Berg made the pledge at a "
+     "conference in Riga, where host Tom Reed opened a new museum.",
+     [("Anna Berg", "military_aid", "support"), ("Latvia", "military_aid", "support")]),
 ]
 
 
