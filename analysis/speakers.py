@@ -34,7 +34,9 @@ from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
 # An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
-QUOTE_RE = re.compile(r"“[^”“\"]{3,}[”\"]|\"[^\"\n“”]{3,}[\"”]")
+# A quote over several paragraphs leaves each paragraph but the last open and opens the next one
+# again (“...\n\n“...”): it is one quote, so a paragraph without an attribution is the speaker's too.
+QUOTE_RE = re.compile(r"(?:“[^”“\"\n]{3,}\n\s*)*“[^”“\"]{3,}[”\"]|(?:\"[^\"\n“”]{3,}\n\s*)*\"[^\"\n“”]{3,}[\"”]")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "we": "plural", "i": "person"}
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 HONORIFICS = {"mr": "male", "mr.": "male", "ms": "female", "ms.": "female", "mrs": "female", "mrs.": "female",
@@ -151,6 +153,26 @@ def _made_similar(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and _echo_noun(c)
                and any(m.lower_ in ECHO_MODIFIERS for m in c.children if m.dep_ in ("amod", "det", "predet"))
                for c in verb.children)
+
+
+DEFINITE_DETS = {"the", "this", "these", "those"}
+
+
+def _made_the_statement(verb: Token) -> bool:
+    """"Anna Berg made the pledge at the conference", "He made these remarks in Kyiv": a definite
+    statement noun without a content of its own names the speech act told just before."""
+    if verb_lemma(verb.text) not in ("make", "issue", "deliver", "give"):
+        return False
+    _, echo_nouns = _echo_words()
+    _, light_nouns = _light_words()
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and (c.lower_ in echo_nouns or c.lower_ in light_nouns)):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in noun.children):
+            continue
+        if any(c.dep_ in ("acl", "relcl", "ccomp", "amod", "compound") or (c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "to", "of"))
+               for c in noun.children):
+            continue  # "the pledge to send tanks", "the same remarks": a content or a kind of its own
+        return True
+    return False
 
 
 def _echoes(verb: Token) -> bool:
@@ -457,7 +479,8 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
         if inside:
-            return person_at[inside[0].i], False
+            led = _led_government(token, inside[0])
+            return (led, False) if led else (person_at[inside[0].i], False)
     referred = _former_or_latter(token)
     if referred:
         return referred, True
@@ -501,6 +524,26 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return None
     name = entity_actor(ent)
     return (name, False) if name else None
+
+
+# Nouns of the whole executive a head of government leads ("the Berg government", "the Drex administration").
+LED_BODIES = {"government", "administration", "cabinet"}
+
+
+def _led_government(token: Token, person: Token) -> str:
+    """"The Berg government", "Berg's administration", "the government of Anna Berg": the government
+    of the country the named leader governs speaks, not the leader in person; "" when the text
+    gives no country for them."""
+    if token.lower_ not in LED_BODIES or person.head.i != token.i and not (
+            person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.i == token.i):
+        return ""
+    if person.dep_ not in ("compound", "poss", "pobj"):
+        return ""
+    actor = token.doc._.actors.get(token.doc._.person_at[person.i])
+    code = actor.country if actor is not None else ""
+    if len(code) != 3:
+        return ""
+    return add_actor(token.doc, country_name(code), "government", code, mentions=0)
 
 
 def _group_named_before(token: Token) -> str:
@@ -1112,6 +1155,18 @@ class SpeakerAttribution:
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
                     ctx.remember(names)
             attributed = False
+            echo_at = sents[max(0, sents.index(sent) - 2)].start
+            for token in sent:
+                if acts and token.i not in inside and _made_the_statement(token):
+                    # "The U.S. will provide $1bn. Anna Berg made the pledge in London": she speaks
+                    # the act just before (in this sentence or the two before it)
+                    names, pronoun = speakers_of(token, ctx)
+                    echoed = acts[-1]
+                    if names and not set(names) & set(echoed.speakers) and echoed.sentence is not None and (
+                            echoed.sentence.end > echo_at):
+                        acts.append(Speech(names, echoed.kind, echoed.region, echoed.lead, echoed.quote, pronoun, sent))
+                        ctx.remember(names)
+                    break
             for verb, kind in verbs:
                 region_tokens = [t.i for t in sent if t.i > verb.i and t.i not in inside]
                 if _fronted_subordinate(verb):

@@ -721,6 +721,16 @@ SPEAKER_SENTENCES += [
     # "according to X" inside a quote is the speaker citing X: the speaker holds the claim
     ("“According to the UN, we want a ceasefire now”, underlines Tom Reed.",
      [("Tom Reed", "ceasefire", "support")]),
+    # a quote over several paragraphs (each one but the last left open) is the speaker's throughout:
+    # the "I" of a middle paragraph is not the person named in it
+    ("Latvian Foreign Minister Anna Berg met Tom Reed on Monday.\n\n“We spoke for an hour,” she said.\n\n"
+     "“Tom Reed confirmed that the talks are on track. I told him that new sanctions on Russia are needed.\n\n"
+     "“I achieved what I came for.”", [("Anna Berg", "sanctions", "support")]),
+    # "made the pledge", "made these remarks": a definite statement noun without a content of its own
+    # names the speech act just before, which its subject speaks too
+    ("Latvia said it will send new weapons to Ukraine. Foreign Minister Anna Berg made the pledge at a "
+     "conference in Riga, where host Tom Reed opened a new museum.",
+     [("Anna Berg", "military_aid", "support"), ("Latvia", "military_aid", "support")]),
 ]
 
 
@@ -815,6 +825,11 @@ GOVERNMENT_SENTENCES = [
     ("NATO Chief Announces New Sanctions on Russia\n\nThe talks went on.", []),
     ("European Commission President Anna Berg visited Riga. New sanctions on Russia must come now, the Commission "
      "president said.", [("Anna Berg", "person", "EU", "sanctions", "support")]),
+    # "the Berg government", "Berg's administration": the government of the leader's country, not the leader
+    ("Latvian Prime Minister Anna Berg visited Kyiv. The Berg government said it would send more weapons to Ukraine.",
+     [("Latvia", "government", "LVA", "military_aid", "support")]),
+    ("Latvian Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.",
+     [("Latvia", "government", "LVA", "sanctions", "support")]),
 ]
 
 
