@@ -313,7 +313,15 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
     c0 = token.i
     left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
     condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
-    return int(any(t.lower_ in lex["negators"] and t.i > condition and not _not_negating(doc, t.i, lex) for t in left))
+    return int(any((t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.i > condition and not _not_negating(doc, t.i, lex)
+                   for t in left))
+
+
+def _yet_to(doc, i: int) -> bool:
+    """"has yet to approve the sanctions", "the only state yet to ratify the deal": "yet to" and a
+    verb says the act has not happened, a negation like "not"."""
+    return (doc[i].lower_ == "yet" and i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].tag_ == "VB"
+            and not (i > 0 and doc[i - 1].lower_ in ("and", "but", "not", "n't")))
 
 
 # Verbs whose negation affirms what they govern ("did not hesitate to impose sanctions").
@@ -847,7 +855,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     if frame is not None:
         first = min(first, frame)
-    lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
+    lead_negated = lead is not None and (any(c.dep_ == "neg" for c in doc[lead.start].children)
+                                         or (lead.start >= 2 and _yet_to(doc, lead.start - 2)))
     # "has not joined its neighbours in imposing sanctions": negated through the verb above the lead,
     # for what the lead itself governs (not "... and has refused requests to supply ammunition")
     lead_governed = lead is not None and not lead_negated and _negated_lead(doc[lead.start])
@@ -912,7 +921,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
+        flips = sum(1 for t in left if (t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens))

@@ -285,6 +285,9 @@ CASES = [
     # a cue that only names a body or its people says who they are, not what anyone wants
     ("Anna Berg met the head of the UN aid agency on Monday", []),
     ("the EU sanctions envoy met Anna Berg, who called for new sanctions", [("sanctions", "support")]),
+    # "yet to" and a verb: the act has not happened ("has yet to approve" is no approval)
+    ("the government has yet to approve the new sanctions", [("sanctions", "oppose")]),
+    ("the government has yet to lift the sanctions", [("sanctions", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
@@ -346,3 +349,9 @@ def test_regex_cue_literal_words(pattern, words):
 
     found, _ = _needed(re.compile(pattern, re.IGNORECASE))
     assert (set(found) if found is not None else None) == words
+
+
+def test_an_act_yet_to_happen_is_not_taken(nlp):
+    """"Hungary is the only state yet to approve the sanctions": the reported act is not done."""
+    doc = nlp("Hungary is the only EU state yet to approve the new sanctions against Russia.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [(["Hungary"], "sanctions", "oppose")]
