@@ -1091,6 +1091,8 @@ class Stance:
         claims = []
         heard = set()  # start chars of the cues some speech act's region holds
         for act in doc._.speech or []:
+            if _background_act(doc, act):
+                continue  # "..., while Western nations imposed sanctions": the scene, not a position
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
             # Kyiv to strike ...")
@@ -1135,6 +1137,25 @@ class Stance:
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+# marks of a clause that sets a scene beside the main clause ("after"/"before" name the act a
+# reaction answers, see NARRATING)
+BACKGROUND_MARKS = {"while", "whereas", "as", "when"}
+
+
+def _background_act(doc: Doc, act: Speech) -> bool:
+    """A reported act told in a past-tense "while"/"as"/"when" clause beside another main clause:
+    "imports have grown since the invasion, while Western nations imposed sanctions", "met the
+    minister as the country joined the talks" set the scene for what the sentence is about; the
+    writer reports no position there. A verb of saying is a statement of its own ("..., while Y
+    called for ...")."""
+    if act.kind != "reported" or act.lead is None:
+        return False
+    verb = doc[act.lead.start]
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.i != verb.i
+            and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech, Claim]]:

@@ -355,3 +355,14 @@ def test_an_act_yet_to_happen_is_not_taken(nlp):
     """"Hungary is the only state yet to approve the sanctions": the reported act is not done."""
     doc = nlp("Hungary is the only EU state yet to approve the new sanctions against Russia.")
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [(["Hungary"], "sanctions", "oppose")]
+
+
+def test_a_reported_act_that_sets_the_scene_is_no_position(nlp):
+    """"..., while Western nations imposed sanctions": a past act in a "while"/"as" clause beside
+    another main clause is background; the same act as the main clause, or a statement in such a
+    clause, is a position."""
+    doc = nlp("Imports of oil have grown since the invasion, while Poland imposed new sanctions on Russia.")
+    assert [(a.speakers, c.issue) for a, c in doc._.claims] == []
+    doc = nlp("Poland imposed new sanctions on Russia while Hungary called for talks.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [
+        (["Poland"], "sanctions", "support"), (["Hungary"], "negotiations", "support")]
