@@ -576,6 +576,42 @@ def _governing_predicate(doc, cue_tokens, stop: int):
     return None
 
 
+def _extraposed_judge(cue_tokens, stop: int):
+    """(the judging words, the negator of their verb or None, the "consider" verb of a small clause or
+    None) when the cue is in an infinitive that an adjective or noun judges through an "it" that
+    stands for it: "it would be a mistake to lift sanctions", "it is unacceptable to impose new
+    duties", "considers it pathetic to deliver weapons". None otherwise."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i or head.i < stop:
+            return None
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ in ("xcomp", "acl", "ccomp", "advcl") and head.i < token.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            if head.pos_ in ("VERB", "AUX"):  # the parser may hang the infinitive on "is" or "considers" itself
+                head = next((c for c in head.children if c.dep_ in ("acomp", "attr", "ccomp", "oprd") and c.i < token.i
+                             and c.pos_ in ("ADJ", "NOUN")), None)
+                if head is None:
+                    return None
+            if head.pos_ not in ("ADJ", "NOUN"):
+                return None
+            verb = head.head
+            if head.dep_ in ("acomp", "attr") and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+                inner = {t.i for t in token.subtree}
+                words = [t for t in head.subtree if t.i not in inner]
+                return " ".join(t.text for t in words), next((c for c in verb.children if c.dep_ == "neg"), None), None
+            if (head.dep_ in ("ccomp", "oprd", "xcomp") and verb.lower_ in ("consider", "considers", "considered", "considering")
+                    and any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in (*head.children, *verb.children))):
+                inner = {t.i for t in token.subtree}
+                words = [t for t in head.subtree if t.i not in inner and t.lower_ != "it"]
+                return " ".join(t.text for t in words), next((c for c in verb.children if c.dep_ == "neg"), None), verb
+            return None
+        if token.dep_ not in NOMINAL_PATH | {"dobj"}:
+            return None
+        token = head
+    return None
+
+
 def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: bool, polarity: int, lex) -> int:
     """1 when the verb that judges the cue in its subject is negated and the negation is not yet
     counted: "sanctions will not be lifted" (a reversing predicate, negated), "the transfer of
@@ -911,6 +947,22 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 after_match = lex["after"].search(judged)
                 judged_after = int(bool(after_match)) and not harm
                 confirmed = bool(lex["confirm"].search(judged))
+        small_clause = None  # the "consider" of "considers it pathetic to ...": a judgement, no hedge
+        if not judged_after and not confirmed and (predicate is None or predicate.i < c1):
+            extraposed = _extraposed_judge(cue_tokens, first)
+            if extraposed is not None:
+                judged, negator, small_clause = extraposed
+                after_match = lex["after"].search(judged)
+                judged_after = int(bool(after_match)) and not harm
+                # "it is not a mistake to ...": the negation turns the judgement back; within the
+                # window it is counted as a negator before the cue already, and a judging phrase
+                # that holds it ("it is not realistic to ...") counts it once
+                if judged_after and negator is not None:
+                    counted = negator.i >= max(left_start, c0 - lex["window"])
+                    holds = any(w.replace("’", "'") in lex["negators"]
+                                for w in re.findall(r"\w+|n['’]t", after_match.group().lower()))
+                    judged_after = 0 if counted and holds else 2 if not counted and not holds else 1
+                confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
         if predicate is not None and predicate.i >= c1 and any(
@@ -957,7 +1009,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         stance = "support" if value > 0 else "oppose"
         # a condition the speaker sets names a demand ("ready to talk on condition that Kyiv renounces
         # NATO membership"): only a hedge of the cue's own clause makes it tentative
-        if any(m.group().lower() not in CONDITIONS for m in lex["hedges"].finditer(wide_left.text)):
+        if any(m.group().lower() not in CONDITIONS and not (small_clause is not None and small_clause.idx == wide_left.start_char + m.start())
+               for m in lex["hedges"].finditer(wide_left.text)):
             stance = "neutral"
         # the cue's words from its own (expanded) span: Doc.text would join the whole document
         # for every claim

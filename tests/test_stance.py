@@ -288,6 +288,14 @@ CASES = [
     # "yet to" and a verb: the act has not happened ("has yet to approve" is no approval)
     ("the government has yet to approve the new sanctions", [("sanctions", "oppose")]),
     ("the government has yet to lift the sanctions", [("sanctions", "support")]),
+    # "it is <judgement> to <cue>": the judging word behind an "it" judges the infinitive
+    ("it would be a mistake to lift sanctions", [("sanctions", "support")]),
+    ("it is unacceptable to impose new sanctions", [("sanctions", "oppose")]),
+    ("it is not a mistake to impose new sanctions", [("sanctions", "support")]),
+    ("it was outrageous to send weapons to Ukraine", [("military_aid", "oppose")]),
+    # "considers it pathetic to ...": a judgement, no hedge; "was considering sending" still is one
+    ("she considers it pathetic to deliver weapons to Ukraine", [("military_aid", "oppose")]),
+    ("Germany was considering sending more weapons to Ukraine", [("military_aid", "neutral")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
