@@ -251,6 +251,21 @@ def _narrated(cue_tokens) -> bool:
     return False
 
 
+def _describing_as(token, char_end: int) -> bool:
+    """"as" heading a description of the object of the reversing verb that ends at ``char_end``:
+    "rejected the plan as a sham" (not "such measures as tariffs", which lists examples, nor "ruled
+    out sending soldiers as peacekeepers", where the "as" is the sending's)."""
+    if token.lower_ != "as" or token.dep_ != "prep" or token.doc[token.i - 1].lower_ == "such":
+        return False
+    verb = token.head
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN", "PRON"):  # the parser may hang "as" on the object
+        if any(c.lower_ == "such" for c in verb.children):
+            return False
+        verb = verb.head
+    return (verb.pos_ == "VERB" and verb.i < token.i and verb.idx < char_end <= verb.idx + len(verb.text) + 12
+            and any(c.dep_ == "dobj" and c.i < token.i for c in verb.children))
+
+
 def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
@@ -263,7 +278,10 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     # a participle clause starts another act too: "criticised the plan, arguing that a truce would not
     # last", "rejected the idea, emphasizing Israel's right to defend itself" (the second action says
     # what the speaker holds instead)
+    # "criticized the tariffs as violating trade rules", "condemned the move as a blow to talks": the
+    # "as" phrase is the speaker's own description of the object, which the verb does not turn
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
+                   or _describing_as(t, char_end)
                    or (t.pos_ == "VERB" and t.dep_ == "conj")
                    or (t.dep_ == "advcl" and (t.tag_ == "VBG" or (t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].text == ",")))
                    for t in between) and not (
@@ -996,6 +1014,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
+        if reached and judged_after and right.text and after_match is not None and after_match.string == right.text and any(
+                _describing_as(t, wide_left.start_char + m.end()) and t.head.i < c1
+                and t.idx < right.start_char + after_match.start() for t in right for m in reaching):
+            judged_after = 0  # "rejected new sanctions as counterproductive": the description says the rejection again
         flips += judged_after
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)

@@ -296,6 +296,13 @@ CASES = [
     # "considers it pathetic to ...": a judgement, no hedge; "was considering sending" still is one
     ("she considers it pathetic to deliver weapons to Ukraine", [("military_aid", "oppose")]),
     ("Germany was considering sending more weapons to Ukraine", [("military_aid", "neutral")]),
+    # "rejected X as <judgement>": the "as" phrase describes the rejected object, it judges once with the verb
+    ("she rejected new sanctions as counterproductive", [("sanctions", "oppose")]),
+    ("he dismissed the talks as premature", [("negotiations", "oppose")]),
+    ("he described new sanctions as counterproductive", [("sanctions", "oppose")]),
+    # the "as" of the sending, not of the ruling out: the peacekeepers are ruled out too
+    ("she ruled out sending Swedish soldiers to Ukraine as peacekeepers",
+     [("peacekeeping_troops", "oppose"), ("peacekeeping_troops", "oppose")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
