@@ -539,6 +539,31 @@ def _question_topic(cue_tokens) -> bool:
     return False
 
 
+# not "what": mostly a free relative ("retreating from what he called a principled position")
+WH_WORDS = {"which", "how", "who", "whom"}
+
+
+def _indirect_question(cue_tokens, first: int) -> bool:
+    """The cue is in an indirect question: "would not comment on which countries are considering
+    sending troops", "asked which side wants talks", "debated how the bloc can respond to the duties".
+    What is asked or left open is no stance (nor is "how important sanctions are" a question: the
+    wh-word there belongs to an adjective). "discussed how to send more weapons" presupposes the
+    sending: an infinitive after "how" is no open question."""
+    token = _cue_head(cue_tokens)
+    for verb in (token, *token.ancestors):
+        if verb.i < first or verb.dep_ in ("relcl", "ROOT", "advcl", "acl"):
+            return False
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "pcomp", "xcomp") or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        edge = verb.left_edge
+        for wh in (edge, verb.doc[edge.i - 1] if edge.i > 0 else edge):
+            if (wh.i >= first and wh.lower_ in WH_WORDS and wh.tag_ in ("WDT", "WP", "WRB")
+                    and (wh.head in (verb, verb.head) or (wh.dep_ == "det" and wh.head.head == verb))):
+                return True
+    return False
+
+
 def _names_body(cue_tokens, lex) -> bool:
     """The cue only qualifies a noun that names a body or its people: "the UN aid agency", "aid
     workers were killed", "the bloc's sanctions envoy" say who someone is, not a stance."""
@@ -935,6 +960,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "the aid agency", "aid workers": who someone is
         if _question_topic(cue_tokens):
             continue  # "when asked about future talks": what was asked, not what was answered
+        if _indirect_question(cue_tokens, first):
+            continue  # "would not comment on which countries are sending troops": an open question, no stance
         if weak and _described_event(cue_tokens, lead, lex):
             continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text) or _narrated(cue_tokens):

@@ -303,6 +303,11 @@ CASES = [
     # the "as" of the sending, not of the ruling out: the peacekeepers are ruled out too
     ("she ruled out sending Swedish soldiers to Ukraine as peacekeepers",
      [("peacekeeping_troops", "oppose"), ("peacekeeping_troops", "oppose")]),
+    # an indirect question leaves open what it asks: no stance; "how to" + infinitive presupposes the act
+    ("she would not comment on which countries are considering sending troops to Ukraine", []),
+    ("she asked which side wants peace talks", []),
+    ("the allies discussed how to send more weapons to Ukraine", [("military_aid", "support")]),
+    ("she knows how important sanctions are", [("sanctions", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
