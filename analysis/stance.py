@@ -251,6 +251,21 @@ def _narrated(cue_tokens) -> bool:
     return False
 
 
+def _describing_as(token, char_end: int) -> bool:
+    """"as" heading a description of the object of the reversing verb that ends at ``char_end``:
+    "rejected the plan as a sham" (not "such measures as tariffs", which lists examples, nor "ruled
+    out sending soldiers as peacekeepers", where the "as" is the sending's)."""
+    if token.lower_ != "as" or token.dep_ != "prep" or token.doc[token.i - 1].lower_ == "such":
+        return False
+    verb = token.head
+    if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN", "PRON"):  # the parser may hang "as" on the object
+        if any(c.lower_ == "such" for c in verb.children):
+            return False
+        verb = verb.head
+    return (verb.pos_ == "VERB" and verb.i < token.i and verb.idx < char_end <= verb.idx + len(verb.text) + 12
+            and any(c.dep_ == "dobj" and c.i < token.i for c in verb.children))
+
+
 def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
@@ -263,7 +278,10 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     # a participle clause starts another act too: "criticised the plan, arguing that a truce would not
     # last", "rejected the idea, emphasizing Israel's right to defend itself" (the second action says
     # what the speaker holds instead)
+    # "criticized the tariffs as violating trade rules", "condemned the move as a blow to talks": the
+    # "as" phrase is the speaker's own description of the object, which the verb does not turn
     return not any((t.lower_ in SUBORDINATORS and t.dep_ == "mark") or t.tag_ in FINITE or t.tag_ in ("WDT", "WP")
+                   or _describing_as(t, char_end)
                    or (t.pos_ == "VERB" and t.dep_ == "conj")
                    or (t.dep_ == "advcl" and (t.tag_ == "VBG" or (t.tag_ == "VBN" and t.i > 0 and doc[t.i - 1].text == ",")))
                    for t in between) and not (
@@ -313,7 +331,15 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
     c0 = token.i
     left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
     condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
-    return int(any(t.lower_ in lex["negators"] and t.i > condition and not _not_negating(doc, t.i, lex) for t in left))
+    return int(any((t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.i > condition and not _not_negating(doc, t.i, lex)
+                   for t in left))
+
+
+def _yet_to(doc, i: int) -> bool:
+    """"has yet to approve the sanctions", "the only state yet to ratify the deal": "yet to" and a
+    verb says the act has not happened, a negation like "not"."""
+    return (doc[i].lower_ == "yet" and i + 2 < len(doc) and doc[i + 1].lower_ == "to" and doc[i + 2].tag_ == "VB"
+            and not (i > 0 and doc[i - 1].lower_ in ("and", "but", "not", "n't")))
 
 
 # Verbs whose negation affirms what they govern ("did not hesitate to impose sanctions").
@@ -513,6 +539,31 @@ def _question_topic(cue_tokens) -> bool:
     return False
 
 
+# not "what": mostly a free relative ("retreating from what he called a principled position")
+WH_WORDS = {"which", "how", "who", "whom"}
+
+
+def _indirect_question(cue_tokens, first: int) -> bool:
+    """The cue is in an indirect question: "would not comment on which countries are considering
+    sending troops", "asked which side wants talks", "debated how the bloc can respond to the duties".
+    What is asked or left open is no stance (nor is "how important sanctions are" a question: the
+    wh-word there belongs to an adjective). "discussed how to send more weapons" presupposes the
+    sending: an infinitive after "how" is no open question."""
+    token = _cue_head(cue_tokens)
+    for verb in (token, *token.ancestors):
+        if verb.i < first or verb.dep_ in ("relcl", "ROOT", "advcl", "acl"):
+            return False
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "pcomp", "xcomp") or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        edge = verb.left_edge
+        for wh in (edge, verb.doc[edge.i - 1] if edge.i > 0 else edge):
+            if (wh.i >= first and wh.lower_ in WH_WORDS and wh.tag_ in ("WDT", "WP", "WRB")
+                    and (wh.head in (verb, verb.head) or (wh.dep_ == "det" and wh.head.head == verb))):
+                return True
+    return False
+
+
 def _names_body(cue_tokens, lex) -> bool:
     """The cue only qualifies a noun that names a body or its people: "the UN aid agency", "aid
     workers were killed", "the bloc's sanctions envoy" say who someone is, not a stance."""
@@ -563,6 +614,42 @@ def _governing_predicate(doc, cue_tokens, stop: int):
         if token.dep_ in SUBJECT_DEPS and head.pos_ in ("VERB", "AUX"):
             return head
         if token.dep_ not in NOMINAL_PATH:
+            return None
+        token = head
+    return None
+
+
+def _extraposed_judge(cue_tokens, stop: int):
+    """(the judging words, the negator of their verb or None, the "consider" verb of a small clause or
+    None) when the cue is in an infinitive that an adjective or noun judges through an "it" that
+    stands for it: "it would be a mistake to lift sanctions", "it is unacceptable to impose new
+    duties", "considers it pathetic to deliver weapons". None otherwise."""
+    token = _cue_head(cue_tokens)
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i or head.i < stop:
+            return None
+        if (token.pos_ in ("VERB", "AUX") and token.dep_ in ("xcomp", "acl", "ccomp", "advcl") and head.i < token.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            if head.pos_ in ("VERB", "AUX"):  # the parser may hang the infinitive on "is" or "considers" itself
+                head = next((c for c in head.children if c.dep_ in ("acomp", "attr", "ccomp", "oprd") and c.i < token.i
+                             and c.pos_ in ("ADJ", "NOUN")), None)
+                if head is None:
+                    return None
+            if head.pos_ not in ("ADJ", "NOUN"):
+                return None
+            verb = head.head
+            if head.dep_ in ("acomp", "attr") and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children):
+                inner = {t.i for t in token.subtree}
+                words = [t for t in head.subtree if t.i not in inner]
+                return " ".join(t.text for t in words), next((c for c in verb.children if c.dep_ == "neg"), None), None
+            if (head.dep_ in ("ccomp", "oprd", "xcomp") and verb.lower_ in ("consider", "considers", "considered", "considering")
+                    and any(c.dep_ in ("nsubj", "dobj") and c.lower_ == "it" for c in (*head.children, *verb.children))):
+                inner = {t.i for t in token.subtree}
+                words = [t for t in head.subtree if t.i not in inner and t.lower_ != "it"]
+                return " ".join(t.text for t in words), next((c for c in verb.children if c.dep_ == "neg"), None), verb
+            return None
+        if token.dep_ not in NOMINAL_PATH | {"dobj"}:
             return None
         token = head
     return None
@@ -847,7 +934,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
     first = lead.start if lead is not None and lead.start <= span.start else span.start
     if frame is not None:
         first = min(first, frame)
-    lead_negated = lead is not None and any(c.dep_ == "neg" for c in doc[lead.start].children)
+    lead_negated = lead is not None and (any(c.dep_ == "neg" for c in doc[lead.start].children)
+                                         or (lead.start >= 2 and _yet_to(doc, lead.start - 2)))
     # "has not joined its neighbours in imposing sanctions": negated through the verb above the lead,
     # for what the lead itself governs (not "... and has refused requests to supply ammunition")
     lead_governed = lead is not None and not lead_negated and _negated_lead(doc[lead.start])
@@ -872,6 +960,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "the aid agency", "aid workers": who someone is
         if _question_topic(cue_tokens):
             continue  # "when asked about future talks": what was asked, not what was answered
+        if _indirect_question(cue_tokens, first):
+            continue  # "would not comment on which countries are sending troops": an open question, no stance
         if weak and _described_event(cue_tokens, lead, lex):
             continue  # "as Russia invaded the territories": where something happened, no stance
         if lex["frames"].search(doc[max(left_start, c0 - 5):c0].text) or _narrated(cue_tokens):
@@ -902,6 +992,22 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 after_match = lex["after"].search(judged)
                 judged_after = int(bool(after_match)) and not harm
                 confirmed = bool(lex["confirm"].search(judged))
+        small_clause = None  # the "consider" of "considers it pathetic to ...": a judgement, no hedge
+        if not judged_after and not confirmed and (predicate is None or predicate.i < c1):
+            extraposed = _extraposed_judge(cue_tokens, first)
+            if extraposed is not None:
+                judged, negator, small_clause = extraposed
+                after_match = lex["after"].search(judged)
+                judged_after = int(bool(after_match)) and not harm
+                # "it is not a mistake to ...": the negation turns the judgement back; within the
+                # window it is counted as a negator before the cue already, and a judging phrase
+                # that holds it ("it is not realistic to ...") counts it once
+                if judged_after and negator is not None:
+                    counted = negator.i >= max(left_start, c0 - lex["window"])
+                    holds = any(w.replace("’", "'") in lex["negators"]
+                                for w in re.findall(r"\w+|n['’]t", after_match.group().lower()))
+                    judged_after = 0 if counted and holds else 2 if not counted and not holds else 1
+                confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
         if predicate is not None and predicate.i >= c1 and any(
@@ -912,7 +1018,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        flips = sum(1 for t in left if t.lower_ in lex["negators"] and t.idx not in in_reversal
+        flips = sum(1 for t in left if (t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens))
@@ -935,6 +1041,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
+        if reached and judged_after and right.text and after_match is not None and after_match.string == right.text and any(
+                _describing_as(t, wide_left.start_char + m.end()) and t.head.i < c1
+                and t.idx < right.start_char + after_match.start() for t in right for m in reaching):
+            judged_after = 0  # "rejected new sanctions as counterproductive": the description says the rejection again
         flips += judged_after
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)
@@ -948,7 +1058,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         stance = "support" if value > 0 else "oppose"
         # a condition the speaker sets names a demand ("ready to talk on condition that Kyiv renounces
         # NATO membership"): only a hedge of the cue's own clause makes it tentative
-        if any(m.group().lower() not in CONDITIONS for m in lex["hedges"].finditer(wide_left.text)):
+        if any(m.group().lower() not in CONDITIONS and not (small_clause is not None and small_clause.idx == wide_left.start_char + m.start())
+               for m in lex["hedges"].finditer(wide_left.text)):
             stance = "neutral"
         # the cue's words from its own (expanded) span: Doc.text would join the whole document
         # for every claim
@@ -1082,6 +1193,8 @@ class Stance:
         claims = []
         heard = set()  # start chars of the cues some speech act's region holds
         for act in doc._.speech or []:
+            if _background_act(doc, act):
+                continue  # "..., while Western nations imposed sanctions": the scene, not a position
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
             # Kyiv to strike ...")
@@ -1126,6 +1239,25 @@ class Stance:
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]
         return doc
+
+
+# marks of a clause that sets a scene beside the main clause ("after"/"before" name the act a
+# reaction answers, see NARRATING)
+BACKGROUND_MARKS = {"while", "whereas", "as", "when"}
+
+
+def _background_act(doc: Doc, act: Speech) -> bool:
+    """A reported act told in a past-tense "while"/"as"/"when" clause beside another main clause:
+    "imports have grown since the invasion, while Western nations imposed sanctions", "met the
+    minister as the country joined the talks" set the scene for what the sentence is about; the
+    writer reports no position there. A verb of saying is a statement of its own ("..., while Y
+    called for ...")."""
+    if act.kind != "reported" or act.lead is None:
+        return False
+    verb = doc[act.lead.start]
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.i != verb.i
+            and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
 def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech, Claim]]:

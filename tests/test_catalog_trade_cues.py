@@ -7,6 +7,9 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # "criticized X as violating trade rules": the "as" phrase is the speaker's description, the verb does not turn it
+    ("Oslo criticized the tariffs as violating World Trade Organization rules",
+     [("tariffs", "oppose"), ("free_trade", "support")]),
     # answering tariffs with one's own is retaliation, not support for tariffs
     ("the Nordic states might be forced to respond to any major tariff hike with their own tariffs",
      [("retaliation", "support")]),

@@ -285,6 +285,29 @@ CASES = [
     # a cue that only names a body or its people says who they are, not what anyone wants
     ("Anna Berg met the head of the UN aid agency on Monday", []),
     ("the EU sanctions envoy met Anna Berg, who called for new sanctions", [("sanctions", "support")]),
+    # "yet to" and a verb: the act has not happened ("has yet to approve" is no approval)
+    ("the government has yet to approve the new sanctions", [("sanctions", "oppose")]),
+    ("the government has yet to lift the sanctions", [("sanctions", "support")]),
+    # "it is <judgement> to <cue>": the judging word behind an "it" judges the infinitive
+    ("it would be a mistake to lift sanctions", [("sanctions", "support")]),
+    ("it is unacceptable to impose new sanctions", [("sanctions", "oppose")]),
+    ("it is not a mistake to impose new sanctions", [("sanctions", "support")]),
+    ("it was outrageous to send weapons to Ukraine", [("military_aid", "oppose")]),
+    # "considers it pathetic to ...": a judgement, no hedge; "was considering sending" still is one
+    ("she considers it pathetic to deliver weapons to Ukraine", [("military_aid", "oppose")]),
+    ("Germany was considering sending more weapons to Ukraine", [("military_aid", "neutral")]),
+    # "rejected X as <judgement>": the "as" phrase describes the rejected object, it judges once with the verb
+    ("she rejected new sanctions as counterproductive", [("sanctions", "oppose")]),
+    ("he dismissed the talks as premature", [("negotiations", "oppose")]),
+    ("he described new sanctions as counterproductive", [("sanctions", "oppose")]),
+    # the "as" of the sending, not of the ruling out: the peacekeepers are ruled out too
+    ("she ruled out sending Swedish soldiers to Ukraine as peacekeepers",
+     [("peacekeeping_troops", "oppose"), ("peacekeeping_troops", "oppose")]),
+    # an indirect question leaves open what it asks: no stance; "how to" + infinitive presupposes the act
+    ("she would not comment on which countries are considering sending troops to Ukraine", []),
+    ("she asked which side wants peace talks", []),
+    ("the allies discussed how to send more weapons to Ukraine", [("military_aid", "support")]),
+    ("she knows how important sanctions are", [("sanctions", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
 ]
@@ -346,3 +369,20 @@ def test_regex_cue_literal_words(pattern, words):
 
     found, _ = _needed(re.compile(pattern, re.IGNORECASE))
     assert (set(found) if found is not None else None) == words
+
+
+def test_an_act_yet_to_happen_is_not_taken(nlp):
+    """"Hungary is the only state yet to approve the sanctions": the reported act is not done."""
+    doc = nlp("Hungary is the only EU state yet to approve the new sanctions against Russia.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [(["Hungary"], "sanctions", "oppose")]
+
+
+def test_a_reported_act_that_sets_the_scene_is_no_position(nlp):
+    """"..., while Western nations imposed sanctions": a past act in a "while"/"as" clause beside
+    another main clause is background; the same act as the main clause, or a statement in such a
+    clause, is a position."""
+    doc = nlp("Imports of oil have grown since the invasion, while Poland imposed new sanctions on Russia.")
+    assert [(a.speakers, c.issue) for a, c in doc._.claims] == []
+    doc = nlp("Poland imposed new sanctions on Russia while Hungary called for talks.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [
+        (["Poland"], "sanctions", "support"), (["Hungary"], "negotiations", "support")]
