@@ -29,6 +29,9 @@ CASES = [
     ("it is necessary to achieve the defeat of Russia", [("military_aid", "support")]),
     ("Ukraine must prevail", [("military_aid", "support")]),
     ("Ukraine cannot win the war", []),
+    # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
+    ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
+    ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
     ("a ceasefire would only reward aggression", [("ceasefire", "oppose")]),
     ("the government would veto new sanctions", [("sanctions", "oppose")]),
     ("Tokyo would not ease the pressure on Moscow", [("sanctions", "support")]),
