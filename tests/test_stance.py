@@ -32,6 +32,7 @@ CASES = [
     # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
     ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
     ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
+    ("the text calls for Russia to stop the shelling of cities and withdraw its troops", [("territorial_integrity", "support")]),
     ("a ceasefire would only reward aggression", [("ceasefire", "oppose")]),
     ("the government would veto new sanctions", [("sanctions", "oppose")]),
     ("Tokyo would not ease the pressure on Moscow", [("sanctions", "support")]),
