@@ -77,6 +77,10 @@ CASES = [
     # the hostages set free, or named with two words before them
     ("all captives must be set free", [("hostage_release", "support")]),
     ("we want the release of more Israeli civilian hostages", [("hostage_release", "support")]),
+    # the goods and the trucks that carry them, let into Gaza or the Strip
+    ("Israel must allow more trucks into Gaza", [("humanitarian_aid", "support")]),
+    ("they urged Israel to let fuel and medicine into the Strip", [("humanitarian_aid", "support")]),
+    ("Israel must allow aid trucks in", [("humanitarian_aid", "support")]),
 ]
 
 
