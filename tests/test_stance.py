@@ -33,6 +33,9 @@ CASES = [
     ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
     ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
     ("the text calls for Russia to stop the shelling of cities and withdraw its troops", [("territorial_integrity", "support")]),
+    # the alliance's protection named as its umbrella, not a nuclear umbrella
+    ("NATO should extend its protective umbrella to Ukraine", [("nato_membership", "support")]),
+    ("the country relies on the American nuclear umbrella", []),
     ("a ceasefire would only reward aggression", [("ceasefire", "oppose")]),
     ("the government would veto new sanctions", [("sanctions", "oppose")]),
     ("Tokyo would not ease the pressure on Moscow", [("sanctions", "support")]),
