@@ -146,6 +146,10 @@ CASES = [
     ("the minister welcomed the removal of the levies", [("tariffs", "oppose")]),
     ("she hailed the reduction of tariffs on wine", [("tariffs", "oppose")]),
     ("the tariff cuts are good news for farmers", [("tariffs", "oppose")]),
+    # curbs on China named by what they target, or by the list that holds the firms
+    ("the minister criticised the new chip curbs", [("china_trade_curbs", "oppose")]),
+    ("Oslo backs curbs on Chinese chipmakers", [("china_trade_curbs", "support")]),
+    ("the government added two Chinese firms to the entity list", [("china_trade_curbs", "support")]),
 ]
 
 
