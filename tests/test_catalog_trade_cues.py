@@ -150,6 +150,10 @@ CASES = [
     ("the minister criticised the new chip curbs", [("china_trade_curbs", "oppose")]),
     ("Oslo backs curbs on Chinese chipmakers", [("china_trade_curbs", "support")]),
     ("the government added two Chinese firms to the entity list", [("china_trade_curbs", "support")]),
+    # willingness to compromise is the stance on a deal; compromising on something, or endangering it, is not
+    ("Oslo is ready to make compromises", [("trade_talks", "support")]),
+    ("there is no reason to compromise", [("trade_talks", "oppose")]),
+    ("national security could be compromised", []),
 ]
 
 
