@@ -705,7 +705,8 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         needed = particles.get(lemma)
         # "called the plan absurd": without its particle "call" still judges what it names;
         # "made similar statements" repeats the statement before
-        judged = (lemma == "call" and any(c.dep_ == "oprd" for c in token.children)) or _made_similar(token) or light
+        judged = (lemma == "call" and any(c.dep_ == "oprd" for c in token.children)) or _made_similar(token) or light \
+            or _calls_to_act(token)
         if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
@@ -713,6 +714,22 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
     for token, kind in found:
         if not _reported_by_another(token, verbs):
             yield token, kind
+
+
+# What a phone call is made for ("called to congratulate her"): a chat, no call for an act.
+CALL_PURPOSES = {"congratulate", "discuss", "talk", "thank", "ask", "inform", "wish", "offer", "express", "check",
+                 "update", "brief", "apologise", "apologize", "invite", "greet", "chat", "share", "hear", "reassure",
+                 "convey", "condole", "exchange", "speak", "say", "tell", "see", "find"}
+
+
+def _calls_to_act(verb: Token) -> bool:
+    """"X called to continue supporting Ukraine": "call" with a to-infinitive of an act is "call for"
+    that act. A phone call made for a chat ("called to congratulate her"), a call with an object
+    ("called her to discuss ...") or a summons ("was called to testify") is none."""
+    if verb_lemma(verb.text) != "call" or any(c.dep_ in ("dobj", "dative", "auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and c.i > verb.i and c.lower_ not in CALL_PURPOSES
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _relays_as_saying(token: Token) -> bool:

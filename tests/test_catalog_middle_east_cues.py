@@ -74,6 +74,13 @@ CASES = [
     ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
     ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
     ("Anna Berg spoke first, as Tom Harlan called for a ceasefire", [("ceasefire", "support")]),
+    # the hostages set free, or named with two words before them
+    ("all captives must be set free", [("hostage_release", "support")]),
+    ("we want the release of more Israeli civilian hostages", [("hostage_release", "support")]),
+    # the goods and the trucks that carry them, let into Gaza or the Strip
+    ("Israel must allow more trucks into Gaza", [("humanitarian_aid", "support")]),
+    ("they urged Israel to let fuel and medicine into the Strip", [("humanitarian_aid", "support")]),
+    ("Israel must allow aid trucks in", [("humanitarian_aid", "support")]),
 ]
 
 

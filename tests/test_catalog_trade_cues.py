@@ -135,6 +135,28 @@ CASES = [
     # a reversing verb turns its object, not a relative clause that describes the object
     ("Oslo opposes digital services taxes that discriminate against U.S. companies",
      [("digital_taxes", "oppose"), ("digital_taxes", "oppose")]),
+    # the other words for a duty on imports are tariffs too: levies, surcharges, import taxes
+    ("the minister criticised the new import surcharges", [("tariffs", "oppose")]),
+    ("Oslo will not accept unfair levies on its aluminium", [("tariffs", "oppose")]),
+    ("Oslo will impose levies on imported cheese", [("tariffs", "support")]),
+    ("import taxes would hurt consumers", [("tariffs", "oppose")]),
+    # what duties named with their goods would do
+    ("the levies on Swedish cars would drive up prices", [("tariffs", "oppose")]),
+    ("tariffs on Swedish cars will protect jobs", [("tariffs", "support")]),
+    # the whole family of taking duties away, verbs and nouns
+    ("Oslo will scrap the duties on cheese", [("tariffs", "oppose")]),
+    ("the government will lower its tariffs on cars", [("tariffs", "oppose")]),
+    ("the minister welcomed the removal of the levies", [("tariffs", "oppose")]),
+    ("she hailed the reduction of tariffs on wine", [("tariffs", "oppose")]),
+    ("the tariff cuts are good news for farmers", [("tariffs", "oppose")]),
+    # curbs on China named by what they target, or by the list that holds the firms
+    ("the minister criticised the new chip curbs", [("china_trade_curbs", "oppose")]),
+    ("Oslo backs curbs on Chinese chipmakers", [("china_trade_curbs", "support")]),
+    ("the government added two Chinese firms to the entity list", [("china_trade_curbs", "support")]),
+    # willingness to compromise is the stance on a deal; compromising on something, or endangering it, is not
+    ("Oslo is ready to make compromises", [("trade_talks", "support")]),
+    ("there is no reason to compromise", [("trade_talks", "oppose")]),
+    ("national security could be compromised", []),
 ]
 
 

@@ -718,6 +718,13 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
     ("Latvian President Anna Berg spoke on Monday, saying she and Tom Reed had agreed to push for a ceasefire.",
      [("Anna Berg", "ceasefire", "support"), ("Tom Reed", "ceasefire", "support")]),
+    # "called to" with an act is "called for" the act; a phone call made for a chat, with an object, or a
+    # summons is none
+    ("Latvian President Anna Berg called to continue supporting Ukraine.", [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg called to strengthen sanctions against Russia.", [("Anna Berg", "sanctions", "support")]),
+    ("Latvian President Anna Berg called to congratulate Tom Reed on the peace talks.", []),
+    ("Latvian President Anna Berg called Tom Reed to discuss peace talks.", []),
+    ("Latvian President Anna Berg was called to testify about the sanctions.", []),
     # "according to X" inside a quote is the speaker citing X: the speaker holds the claim
     ("“According to the UN, we want a ceasefire now”, underlines Tom Reed.",
      [("Tom Reed", "ceasefire", "support")]),

@@ -19,6 +19,23 @@ CASES = [
     # asking for more of what Ukraine needs is military aid, whoever the weapons are not named for
     ("they repeated their calls for more air defence systems", [("military_aid", "support")]),
     ("Kyiv pressed for additional ammunition", [("military_aid", "support")]),
+    # aid named by its fund or by what it pays for; the means to defend itself, not the right to
+    ("the government vetoed an increase of the European Peace Facility", [("military_aid", "oppose")]),
+    ("the bloc must keep funding the Ukrainian army", [("military_aid", "support")]),
+    ("Kyiv must get everything it needs to defend itself", [("military_aid", "support")]),
+    ("the allies must give Ukraine the means to defend itself", [("military_aid", "support")]),
+    ("Ukraine has the right to defend itself", []),
+    # a call for Ukraine's victory or Russia's defeat is the case for strengthening Ukraine; a forecast is not
+    ("it is necessary to achieve the defeat of Russia", [("military_aid", "support")]),
+    ("Ukraine must prevail", [("military_aid", "support")]),
+    ("Ukraine cannot win the war", []),
+    # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
+    ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
+    ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
+    ("the text calls for Russia to stop the shelling of cities and withdraw its troops", [("territorial_integrity", "support")]),
+    # the alliance's protection named as its umbrella, not a nuclear umbrella
+    ("NATO should extend its protective umbrella to Ukraine", [("nato_membership", "support")]),
+    ("the country relies on the American nuclear umbrella", []),
     ("a ceasefire would only reward aggression", [("ceasefire", "oppose")]),
     ("the government would veto new sanctions", [("sanctions", "oppose")]),
     ("Tokyo would not ease the pressure on Moscow", [("sanctions", "support")]),
