@@ -295,6 +295,42 @@ def _bracketed_place(token: Token) -> bool:
     return doc[i - 1].text == "(" and dateline and bool(_is_place(token.text) or countries.city_country(token.text))
 
 
+# A web address as a name ("Kyiv.ua reports"): a site, no person.
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|info|news|ua|ru|uk|de|fr|eu|pl|it|es|in|cn)$", re.IGNORECASE)
+
+
+@data_cache()
+def _body_nouns(alone: bool = False) -> frozenset:
+    """Nouns that say a name is a body's (analysis/data/places.toml: body_nouns; unless ``alone``,
+    also organization_nouns, which right before a name may end a title: "head of government X")."""
+    places = load("places")
+    return frozenset(places["body_nouns"]) | (frozenset() if alone else frozenset(places["organization_nouns"]))
+
+
+def _body_noun(token: Token, alone: bool = False) -> bool:
+    word, nouns = token.lower_, _body_nouns(alone)
+    return token.is_lower and (word in nouns or (word.endswith("s") and word[:-1] in nouns))
+
+
+def _describes_a_body(ent: Span) -> bool:
+    """The name ``ent`` is called a body: the subject of "is" with a body noun ("<Name> is a
+    chipmaker"), a common noun for a company or an NGO right before it ("the organizations <Name>",
+    "chipmaker <Name>") or a body noun in an apposition after it ("<Name>, a Dutch firm,")."""
+    token = ent.root
+    head = token.head
+    if token.dep_ == "nsubj" and head.lower_ in ("is", "was", "remains"):
+        return any(c.dep_ == "attr" and _body_noun(c) for c in head.children)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and _body_noun(before, alone=True) and (
+            (token.dep_ == "appos" and head == before) or before.head == token):
+        return True  # not "the company, Anna Berg" (a comma between: she is its head)
+    # "<Name>, a Dutch firm,": the apposition opens with an article and holds no title before the noun
+    # ("<Name>, CEO of Russia's wealth fund" is a person the parser hung the fund on)
+    return any(c.dep_ == "appos" and c.i > token.i and _body_noun(c) and c.left_edge.lower_ in ("a", "an", "the")
+               and not any(t.lower_ in role_words() or t.lower_ == "of" for t in ent.doc[c.left_edge.i:c.i])
+               for c in token.children)
+
+
 def _common_noun_word(token: Token) -> bool:
     """A lower-case noun or adjective the model took into a name ("volunteer Ann Lind", "veteran Ann
     Lind"): no part of it; a particle ("van", "al", "bin") is."""
@@ -431,6 +467,7 @@ class NerRepair:
         ents = self._known_surnames(doc, ents)
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
+        ents = self._bodies_tagged_person(doc, ents)
         # "a fellow Christian Democrat": a party's member, whatever rule took it for a name
         ents = [Span(doc, e.start, e.end, label="NORP") if e.label_ == "PERSON" and e[-1].lower_ in _party_members()
                 else e for e in ents]
@@ -588,6 +625,29 @@ class NerRepair:
                         break
             out.append(e)
         return out
+
+    @staticmethod
+    def _bodies_tagged_person(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A company, an NGO or a website the model tagged PERSON is a body (ORG): two words or more
+        ending with a word for a body ("External Action Service"), a web address ("Kyiv.ua"), or a
+        name the text describes as a body anywhere: "<Name> is Europe's largest tech company", "the
+        organizations <Name>, ...", "chipmaker <Name>", "<Name>, a Dutch firm,". Every mention of
+        that name is then the body's."""
+        described = set()
+        for e in ents:
+            if e.label_ != "PERSON":
+                continue
+            # "Anna Berg Office": a body's last word, unless the words before it name a person elsewhere
+            # ("the Berg Administration" after "Anna Berg")
+            named = len(e) >= 2 and e[-1].lower_ in _organization_nouns() and not any(
+                t.text in {w.text for o in ents if o.label_ == "PERSON" and o != e and o.text != e.text for w in o}
+                for t in e[:-1])
+            if named or _describes_a_body(e) or WEB_ADDRESS.search(e.text):
+                described.add(e.text)
+        if not described:
+            return ents
+        return [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and e.text in described else e
+                for e in ents]
 
     @staticmethod
     def _with_name_title(ent: Span) -> Span:

@@ -902,6 +902,52 @@ def test_a_news_outlet_tagged_person_is_no_actor(nlp):
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
 
 
+def _repaired_people(nlp, text, people):
+    """PERSON names after ``ner_repair``, with the model's PERSON spans set to ``people`` (as it tagged them)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            spans = []
+            for word in people:
+                start = text.index(word)
+                while start >= 0:
+                    spans.append(doc.char_span(start, start + len(word), label="PERSON"))
+                    start = text.find(word, start + 1)
+            doc.ents = [e for e in doc.ents if e.label_ != "PERSON" and not any(
+                e.start < s.end and s.start < e.end for s in spans)] + spans
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # the text calls the name a company
+    ("Anna Berg said curbs would hit Velmar Tessin. Velmar Tessin is Europe's largest tech company.",
+     ["Anna Berg", "Velmar Tessin"], ["Anna Berg"]),
+    # a common noun for bodies right before the names
+    ("The suit was filed by the organizations Oxfam Lindau, Pax and others, Anna Berg said.",
+     ["Oxfam Lindau", "Anna Berg"], ["Anna Berg"]),
+    ("Shares of chipmaker Velmar Tessin fell, Anna Berg said.", ["Velmar Tessin", "Anna Berg"], ["Anna Berg"]),
+    # a web address
+    ("Anna Berg made the announcement in Riga, Kyivnews.ua reports.", ["Anna Berg", "Kyivnews.ua"], ["Anna Berg"]),
+    # a body's last word
+    ("Anna Berg met officials of the External Action Service.", ["Anna Berg", "External Action Service"], ["Anna Berg"]),
+    # a person after a comma and the body she heads stays a person; so does one after a party's title
+    ("The head of the company, Anna Berg, said so.", ["Anna Berg"], ["Anna Berg"]),
+    ("Labour Party leader Anna Berg said so.", ["Anna Berg"], ["Anna Berg"]),
+    ("“Talks must start,” said Tom Reed, CEO of Latvia’s sovereign wealth fund and a senior figure in Riga.",
+     ["Tom Reed"], ["Tom Reed"]),
+])
+def test_a_body_tagged_person_is_no_person(nlp, text, people, expected):
+    """A company, an NGO or a website the model tagged PERSON: the text calls it a body ("X is
+    Europe's largest tech company", "the organizations X", "chipmaker X"), it is a web address, or
+    it ends with a word for a body."""
+    assert _repaired_people(nlp, text, people) == expected
+
+
 def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
     """".”“We are looking": a closing and an opening quote with no space between make one token
     with the next word, which the model may tag PERSON."""
