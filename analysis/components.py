@@ -934,10 +934,18 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
             j = i + 1
             while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
+                if j > i + 1 and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+                    break  # "Undersecretary of State Anna Berg": the name the model tagged after the body
                 j += 1
             # to the end of the body the model tagged: "of Economy, Trade and Industry Anna Berg"
             while j < len(doc) and j - i < 10 and j > i + 1 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ != "PERSON":
                 j += 1
+        if j == i + 1:  # "Secretary of Commerce Anna Berg": a portfolio in capitals, then the name the model tagged
+            k = i + 1
+            while k < len(doc) and k - i <= 4 and doc[k].is_title and doc[k].is_alpha and not doc[k].ent_type_:
+                k += 1
+            if k > i + 1 and k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B":
+                j = k
         i = j if j > i + 1 else i
         # "of the Latvian Armed Forces, Anna Berg": the rest of a body's name after its country
         k = i

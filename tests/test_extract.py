@@ -365,6 +365,9 @@ COUNTRY_SENTENCES = [
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
+    # a title "of" a portfolio in capitals, then the name: the title's country is the name's
+    ("US Deputy Secretary of Commerce Don Reeves told reporters in Seoul.", {"Don Reeves": "USA"}),
+    ("Li held talks with Polish Undersecretary of State Wojciech Berg and others.", {"Wojciech Berg": "POL"}),
 ]
 
 
