@@ -368,6 +368,11 @@ COUNTRY_SENTENCES = [
     # a title "of" a portfolio in capitals, then the name: the title's country is the name's
     ("US Deputy Secretary of Commerce Don Reeves told reporters in Seoul.", {"Don Reeves": "USA"}),
     ("Li held talks with Polish Undersecretary of State Wojciech Berg and others.", {"Wojciech Berg": "POL"}),
+    # "X, <Person>'s spokesman": the country of the one X speaks for; no title, nothing
+    ("The court wants to arrest Latvian President Anna Berg, Tom Reed, Berg's official spokesman told reporters.",
+     {"Tom Reed": "LVA"}),
+    ("Latvian President Anna Berg spoke. “No,” said Tom Reed, Anna Berg's spokesman.", {"Tom Reed": "LVA"}),
+    ("Tom Reed, Anna Berg's friend, said so. Latvian President Anna Berg spoke.", {"Tom Reed": ""}),
 ]
 
 
