@@ -407,6 +407,13 @@ def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
 
+def _name_hyphen(doc: Doc, i: int, start: int) -> bool:
+    """Token ``i`` is the hyphen inside a double name ("Marie-Anne", "Berg-Lindqvist"): no spaces
+    around it, a capitalised name word on each side."""
+    return (start < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and _is_name_token(doc[i - 1]) and _is_name_token(doc[i + 1]))
+
+
 def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) -> bool:
     """One capitalised word right after a title (ending at ``role_end``), then no other capitalised
     word: a name written alone ("Ambassador Nowak said"), unless the model or our lists know it as
@@ -811,7 +818,8 @@ class NerRepair:
                 first = role.end + 2 if doc[role.end + 1].lower_ == "the" else role.end + 1
                 added.append(Span(doc, first, country_end, label="GPE"))  # "of Ukraine" inside an ORG the model made
             end = start
-            while end < len(doc) and end - start < 4 and (_is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start)):
+            while end < len(doc) and end - start - sum(t.text == "-" for t in doc[start:end]) < 4 and (
+                    _is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start) or _name_hyphen(doc, end, start)):
                 end += 1
             if end > start and end < len(doc) and end in taken and end - start <= 2:
                 # "Turkish President Ali Kemal Demir" with only "Kemal Demir" tagged: the

@@ -956,6 +956,23 @@ def test_a_body_tagged_person_is_no_person(nlp, text, people, expected):
     assert _repaired_people(nlp, text, people) == expected
 
 
+def test_a_double_name_after_a_title_is_a_person(nlp):
+    """"The chair of the Defense Committee, Marie-Anne Berg-Lindqvist (FDP), said": a name joined
+    by hyphens after a title, which the model tagged ORG, is the title holder's name."""
+    from spacy.tokens import Span
+
+    text = "The chair of the Defense Committee, Marie-Anne Berg-Lindqvist (FDP), has sharply criticized the decision."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            start = text.index("Marie")
+            org = doc.char_span(start, start + len("Marie-Anne Berg-Lindqvist"), label="ORG")  # as the model did
+            doc.ents = [e for e in doc.ents if e.end <= org.start or e.start >= org.end] + [org]
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Marie-Anne Berg-Lindqvist", "PERSON")]
+    assert doc._.actors["Marie-Anne Berg-Lindqvist"].role == "chair of the Defense Committee"
+
+
 def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
     """".”“We are looking": a closing and an opening quote with no space between make one token
     with the next word, which the model may tag PERSON."""
