@@ -472,6 +472,7 @@ class NerRepair:
         ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in titles)]
         ents = self._bodies_called_he_or_she(doc, ents)
         ents = self._known_surnames(doc, ents)
+        ents = self._names_in_lists(doc, ents, untagged=False)  # once more: a neighbour found a person since
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
         ents = self._bodies_tagged_person(doc, ents)
@@ -754,16 +755,17 @@ class NerRepair:
         return out
 
     @staticmethod
-    def _names_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    def _names_in_lists(doc: Doc, ents: list[Span], untagged: bool = True) -> list[Span]:
         """A name in a list of people that the model tagged ORG or nothing ("Anna Berg, Tom Reed,
         Eva Lind and ...", "France's Anna Berg, Germany's Tom Reed and ..."): a PERSON when the
-        items on both sides are people, or one side is and the item opens with "<Country>'s"."""
+        items on both sides are people, or one side is and the item opens with "<Country>'s". Not
+        ``untagged``: only names the model tagged ORG."""
         person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         in_ent = {i for e in ents for i in range(e.start, e.end)}
         candidates = [e for e in ents if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(_is_name_token(t) for t in e)
                       and not countries.country_code(e.text) and not countries.institution(e.text)
                       and e[-1].lower_ not in _organization_nouns()]
-        i = 0
+        i = 0 if untagged else len(doc)
         while i < len(doc):  # runs of two or three capitalised words outside any entity
             j = i
             while j < len(doc) and j - i < 3 and j not in in_ent and _is_name_token(doc[j]) and doc[j].pos_ == "PROPN":

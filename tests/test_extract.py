@@ -973,6 +973,22 @@ def test_a_double_name_after_a_title_is_a_person(nlp):
     assert doc._.actors["Marie-Anne Berg-Lindqvist"].role == "chair of the Defense Committee"
 
 
+def test_a_name_tagged_org_in_a_list_whose_neighbour_is_found_later_is_a_person(nlp):
+    """"...: Anna Berg, Tom Reed and Eva Lind": the list's first name, left untagged, is found
+    from its earlier mention; the name the model tagged ORG between two people is then a person."""
+    from spacy.tokens import Span
+
+    text = ("Anna Berg spoke first on Monday. Three leaders are crucial in the talks: Anna Berg, Tom Reed and "
+            "Eva Lind, followed on Wednesday by others.")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":  # as the model did: the list's "Anna Berg" untagged, "Tom Reed" a body
+            doc.ents = [doc.char_span(text.index(word), text.index(word) + len(word), label=label)
+                        for word, label in (("Anna Berg", "PERSON"), ("Tom Reed", "ORG"), ("Eva Lind", "PERSON"))]
+        doc = proc(doc)
+    assert ("Tom Reed", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
     """".”“We are looking": a closing and an opening quote with no space between make one token
     with the next word, which the model may tag PERSON."""
