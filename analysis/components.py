@@ -295,6 +295,42 @@ def _bracketed_place(token: Token) -> bool:
     return doc[i - 1].text == "(" and dateline and bool(_is_place(token.text) or countries.city_country(token.text))
 
 
+# A web address as a name ("Kyiv.ua reports"): a site, no person.
+WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|info|news|ua|ru|uk|de|fr|eu|pl|it|es|in|cn)$", re.IGNORECASE)
+
+
+@data_cache()
+def _body_nouns(alone: bool = False) -> frozenset:
+    """Nouns that say a name is a body's (analysis/data/places.toml: body_nouns; unless ``alone``,
+    also organization_nouns, which right before a name may end a title: "head of government X")."""
+    places = load("places")
+    return frozenset(places["body_nouns"]) | (frozenset() if alone else frozenset(places["organization_nouns"]))
+
+
+def _body_noun(token: Token, alone: bool = False) -> bool:
+    word, nouns = token.lower_, _body_nouns(alone)
+    return token.is_lower and (word in nouns or (word.endswith("s") and word[:-1] in nouns))
+
+
+def _describes_a_body(ent: Span) -> bool:
+    """The name ``ent`` is called a body: the subject of "is" with a body noun ("<Name> is a
+    chipmaker"), a common noun for a company or an NGO right before it ("the organizations <Name>",
+    "chipmaker <Name>") or a body noun in an apposition after it ("<Name>, a Dutch firm,")."""
+    token = ent.root
+    head = token.head
+    if token.dep_ == "nsubj" and head.lower_ in ("is", "was", "remains"):
+        return any(c.dep_ == "attr" and _body_noun(c) for c in head.children)
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and _body_noun(before, alone=True) and (
+            (token.dep_ == "appos" and head == before) or before.head == token):
+        return True  # not "the company, Anna Berg" (a comma between: she is its head)
+    # "<Name>, a Dutch firm,": the apposition opens with an article and holds no title before the noun
+    # ("<Name>, CEO of Russia's wealth fund" is a person the parser hung the fund on)
+    return any(c.dep_ == "appos" and c.i > token.i and _body_noun(c) and c.left_edge.lower_ in ("a", "an", "the")
+               and not any(t.lower_ in role_words() or t.lower_ == "of" for t in ent.doc[c.left_edge.i:c.i])
+               for c in token.children)
+
+
 def _common_noun_word(token: Token) -> bool:
     """A lower-case noun or adjective the model took into a name ("volunteer Ann Lind", "veteran Ann
     Lind"): no part of it; a particle ("van", "al", "bin") is."""
@@ -371,6 +407,13 @@ def _is_name_token(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_stop and token.pos_ in ("PROPN", "NOUN", "ADJ", "X", "")
 
 
+def _name_hyphen(doc: Doc, i: int, start: int) -> bool:
+    """Token ``i`` is the hyphen inside a double name ("Marie-Anne", "Berg-Lindqvist"): no spaces
+    around it, a capitalised name word on each side."""
+    return (start < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and _is_name_token(doc[i - 1]) and _is_name_token(doc[i + 1]))
+
+
 def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) -> bool:
     """One capitalised word right after a title (ending at ``role_end``), then no other capitalised
     word: a name written alone ("Ambassador Nowak said"), unless the model or our lists know it as
@@ -429,8 +472,10 @@ class NerRepair:
         ents = [e for e in ents if not (e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ in titles)]
         ents = self._bodies_called_he_or_she(doc, ents)
         ents = self._known_surnames(doc, ents)
+        ents = self._names_in_lists(doc, ents, untagged=False)  # once more: a neighbour found a person since
         ents = [self._speaking_unknown_place(e) for e in ents]
         ents = [self._with_name_title(e) for e in ents]
+        ents = self._bodies_tagged_person(doc, ents)
         # "a fellow Christian Democrat": a party's member, whatever rule took it for a name
         ents = [Span(doc, e.start, e.end, label="NORP") if e.label_ == "PERSON" and e[-1].lower_ in _party_members()
                 else e for e in ents]
@@ -590,6 +635,29 @@ class NerRepair:
         return out
 
     @staticmethod
+    def _bodies_tagged_person(doc: Doc, ents: list[Span]) -> list[Span]:
+        """A company, an NGO or a website the model tagged PERSON is a body (ORG): two words or more
+        ending with a word for a body ("External Action Service"), a web address ("Kyiv.ua"), or a
+        name the text describes as a body anywhere: "<Name> is Europe's largest tech company", "the
+        organizations <Name>, ...", "chipmaker <Name>", "<Name>, a Dutch firm,". Every mention of
+        that name is then the body's."""
+        described = set()
+        for e in ents:
+            if e.label_ != "PERSON":
+                continue
+            # "Anna Berg Office": a body's last word, unless the words before it name a person elsewhere
+            # ("the Berg Administration" after "Anna Berg")
+            named = len(e) >= 2 and e[-1].lower_ in _organization_nouns() and not any(
+                t.text in {w.text for o in ents if o.label_ == "PERSON" and o != e and o.text != e.text for w in o}
+                for t in e[:-1])
+            if named or _describes_a_body(e) or WEB_ADDRESS.search(e.text):
+                described.add(e.text)
+        if not described:
+            return ents
+        return [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and e.text in described else e
+                for e in ents]
+
+    @staticmethod
     def _with_name_title(ent: Span) -> Span:
         """"Pope" + "Gregory": a given name alone after a title that belongs to the name (roles.toml:
         name_titles) is named with it, as "Pope Gregory" is when the model takes both."""
@@ -687,16 +755,17 @@ class NerRepair:
         return out
 
     @staticmethod
-    def _names_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    def _names_in_lists(doc: Doc, ents: list[Span], untagged: bool = True) -> list[Span]:
         """A name in a list of people that the model tagged ORG or nothing ("Anna Berg, Tom Reed,
         Eva Lind and ...", "France's Anna Berg, Germany's Tom Reed and ..."): a PERSON when the
-        items on both sides are people, or one side is and the item opens with "<Country>'s"."""
+        items on both sides are people, or one side is and the item opens with "<Country>'s". Not
+        ``untagged``: only names the model tagged ORG."""
         person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
         in_ent = {i for e in ents for i in range(e.start, e.end)}
         candidates = [e for e in ents if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(_is_name_token(t) for t in e)
                       and not countries.country_code(e.text) and not countries.institution(e.text)
                       and e[-1].lower_ not in _organization_nouns()]
-        i = 0
+        i = 0 if untagged else len(doc)
         while i < len(doc):  # runs of two or three capitalised words outside any entity
             j = i
             while j < len(doc) and j - i < 3 and j not in in_ent and _is_name_token(doc[j]) and doc[j].pos_ == "PROPN":
@@ -751,7 +820,8 @@ class NerRepair:
                 first = role.end + 2 if doc[role.end + 1].lower_ == "the" else role.end + 1
                 added.append(Span(doc, first, country_end, label="GPE"))  # "of Ukraine" inside an ORG the model made
             end = start
-            while end < len(doc) and end - start < 4 and (_is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start)):
+            while end < len(doc) and end - start - sum(t.text == "-" for t in doc[start:end]) < 4 and (
+                    _is_name_token(doc[end]) or (doc[end].lower_ in PARTICLES and end > start) or _name_hyphen(doc, end, start)):
                 end += 1
             if end > start and end < len(doc) and end in taken and end - start <= 2:
                 # "Turkish President Ali Kemal Demir" with only "Kemal Demir" tagged: the
@@ -874,10 +944,18 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
             j = i + 1
             while j < len(doc) and j - i < 4 and (doc[j].ent_type_ in ("GPE", "LOC", "ORG", "PERSON") or doc[j].lower_ == "the"):
+                if j > i + 1 and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B":
+                    break  # "Undersecretary of State Anna Berg": the name the model tagged after the body
                 j += 1
             # to the end of the body the model tagged: "of Economy, Trade and Industry Anna Berg"
             while j < len(doc) and j - i < 10 and j > i + 1 and doc[j].ent_iob_ == "I" and doc[j - 1].ent_type_ != "PERSON":
                 j += 1
+        if j == i + 1:  # "Secretary of Commerce Anna Berg": a portfolio in capitals, then the name the model tagged
+            k = i + 1
+            while k < len(doc) and k - i <= 4 and doc[k].is_title and doc[k].is_alpha and not doc[k].ent_type_:
+                k += 1
+            if k > i + 1 and k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B":
+                j = k
         i = j if j > i + 1 else i
         # "of the Latvian Armed Forces, Anna Berg": the rest of a body's name after its country
         k = i

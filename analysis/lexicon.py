@@ -77,6 +77,7 @@ SCHEMAS: dict[str, dict] = {
         "place_nouns": words,
         "media_nouns": words,
         "organization_nouns": words,
+        "body_nouns": words,
         "state_groups": words,
         "member_state_nouns": words,
         "institutions": mapping(pair(code, choice(*ACTOR_TYPES))),

@@ -465,7 +465,8 @@ class PersonIndex:
         """Two more statements of a country, for people the title next to their name left without one:
 
         * the place the introducing sentence opens with ("In Budapest, Prime Minister X ...");
-        * the country of the person whose title it is ("Anna Berg's spokesman, X");
+        * the country of the person whose title it is ("Anna Berg's spokesman, X", "X, Anna Berg's
+          spokesman");
         * a US party and state tag after the name ("X, R-S.C.,");
         * an unnamed title with a country elsewhere in the text ("U.S. President Announces ..."
           in a headline, "the Polish foreign minister said") when exactly one person without a
@@ -518,6 +519,19 @@ class PersonIndex:
             owner = next((doc._.person_at.get(k - 1) for k in range(role.start - 1, left - 1, -1)
                           if doc[k].text in POSSESSIVE and k > 0 and doc._.person_at.get(k - 1)), None)
             if owner and owner != mention.kb_id_ and owner in doc._.actors:
+                actor.state(doc._.actors[owner].country, "", mention.sent)
+        role_starts = {r.start for r in doc.spans.get(ROLE_KEY, [])}
+        for mention in mentions:  # "Tom Reed, Anna Berg's spokesman,": the same, the title after the name
+            actor = doc._.actors[mention.kb_id_]
+            if actor.country or mention.end + 3 >= len(doc) or doc[mention.end].text != ",":
+                continue
+            j = mention.end + 1
+            owner = doc._.person_at.get(j)
+            k = j
+            while k < len(doc) and doc._.person_at.get(k) == owner and doc[k].text not in POSSESSIVE:
+                k += 1  # past the owner's name, to the possessive (which may sit inside the entity)
+            if (owner and owner != mention.kb_id_ and owner in doc._.actors and k < len(doc)
+                    and doc[k].text in POSSESSIVE and any(i in role_starts for i in range(k + 1, min(k + 4, len(doc))))):
                 actor.state(doc._.actors[owner].country, "", mention.sent)
         for title, codes in unnamed.items():
             holders = [a for a in doc._.actors.values()

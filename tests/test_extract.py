@@ -365,6 +365,14 @@ COUNTRY_SENTENCES = [
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
+    # a title "of" a portfolio in capitals, then the name: the title's country is the name's
+    ("US Deputy Secretary of Commerce Don Reeves told reporters in Seoul.", {"Don Reeves": "USA"}),
+    ("Li held talks with Polish Undersecretary of State Wojciech Berg and others.", {"Wojciech Berg": "POL"}),
+    # "X, <Person>'s spokesman": the country of the one X speaks for; no title, nothing
+    ("The court wants to arrest Latvian President Anna Berg, Tom Reed, Berg's official spokesman told reporters.",
+     {"Tom Reed": "LVA"}),
+    ("Latvian President Anna Berg spoke. “No,” said Tom Reed, Anna Berg's spokesman.", {"Tom Reed": "LVA"}),
+    ("Tom Reed, Anna Berg's friend, said so. Latvian President Anna Berg spoke.", {"Tom Reed": ""}),
 ]
 
 
@@ -922,6 +930,85 @@ def test_a_news_outlet_tagged_person_is_no_actor(nlp):
             break
         doc = proc(doc)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
+
+
+def _repaired_people(nlp, text, people):
+    """PERSON names after ``ner_repair``, with the model's PERSON spans set to ``people`` (as it tagged them)."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            spans = []
+            for word in people:
+                start = text.index(word)
+                while start >= 0:
+                    spans.append(doc.char_span(start, start + len(word), label="PERSON"))
+                    start = text.find(word, start + 1)
+            doc.ents = [e for e in doc.ents if e.label_ != "PERSON" and not any(
+                e.start < s.end and s.start < e.end for s in spans)] + spans
+            doc = proc(doc)
+            break
+        doc = proc(doc)
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    # the text calls the name a company
+    ("Anna Berg said curbs would hit Velmar Tessin. Velmar Tessin is Europe's largest tech company.",
+     ["Anna Berg", "Velmar Tessin"], ["Anna Berg"]),
+    # a common noun for bodies right before the names
+    ("The suit was filed by the organizations Oxfam Lindau, Pax and others, Anna Berg said.",
+     ["Oxfam Lindau", "Anna Berg"], ["Anna Berg"]),
+    ("Shares of chipmaker Velmar Tessin fell, Anna Berg said.", ["Velmar Tessin", "Anna Berg"], ["Anna Berg"]),
+    # a web address
+    ("Anna Berg made the announcement in Riga, Kyivnews.ua reports.", ["Anna Berg", "Kyivnews.ua"], ["Anna Berg"]),
+    # a body's last word
+    ("Anna Berg met officials of the External Action Service.", ["Anna Berg", "External Action Service"], ["Anna Berg"]),
+    # a person after a comma and the body she heads stays a person; so does one after a party's title
+    ("The head of the company, Anna Berg, said so.", ["Anna Berg"], ["Anna Berg"]),
+    ("Labour Party leader Anna Berg said so.", ["Anna Berg"], ["Anna Berg"]),
+    ("“Talks must start,” said Tom Reed, CEO of Latvia’s sovereign wealth fund and a senior figure in Riga.",
+     ["Tom Reed"], ["Tom Reed"]),
+])
+def test_a_body_tagged_person_is_no_person(nlp, text, people, expected):
+    """A company, an NGO or a website the model tagged PERSON: the text calls it a body ("X is
+    Europe's largest tech company", "the organizations X", "chipmaker X"), it is a web address, or
+    it ends with a word for a body."""
+    assert _repaired_people(nlp, text, people) == expected
+
+
+def test_a_double_name_after_a_title_is_a_person(nlp):
+    """"The chair of the Defense Committee, Marie-Anne Berg-Lindqvist (FDP), said": a name joined
+    by hyphens after a title, which the model tagged ORG, is the title holder's name."""
+    from spacy.tokens import Span
+
+    text = "The chair of the Defense Committee, Marie-Anne Berg-Lindqvist (FDP), has sharply criticized the decision."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":
+            start = text.index("Marie")
+            org = doc.char_span(start, start + len("Marie-Anne Berg-Lindqvist"), label="ORG")  # as the model did
+            doc.ents = [e for e in doc.ents if e.end <= org.start or e.start >= org.end] + [org]
+        doc = proc(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [("Marie-Anne Berg-Lindqvist", "PERSON")]
+    assert doc._.actors["Marie-Anne Berg-Lindqvist"].role == "chair of the Defense Committee"
+
+
+def test_a_name_tagged_org_in_a_list_whose_neighbour_is_found_later_is_a_person(nlp):
+    """"...: Anna Berg, Tom Reed and Eva Lind": the list's first name, left untagged, is found
+    from its earlier mention; the name the model tagged ORG between two people is then a person."""
+    from spacy.tokens import Span
+
+    text = ("Anna Berg spoke first on Monday. Three leaders are crucial in the talks: Anna Berg, Tom Reed and "
+            "Eva Lind, followed on Wednesday by others.")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "ner_repair":  # as the model did: the list's "Anna Berg" untagged, "Tom Reed" a body
+            doc.ents = [doc.char_span(text.index(word), text.index(word) + len(word), label=label)
+                        for word, label in (("Anna Berg", "PERSON"), ("Tom Reed", "ORG"), ("Eva Lind", "PERSON"))]
+        doc = proc(doc)
+    assert ("Tom Reed", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
 def test_quote_marks_glued_to_a_common_word_are_no_name(nlp):
