@@ -28,3 +28,12 @@ def test_the_check_half_is_never_listed_miss_by_miss(run, capsys):
     with pytest.raises(SystemExit):
         run.main(["--split", "dev", "--half", "check", "-v"])
     assert "totals only" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("stored, article", [
+    (" date 2023-05-02 Anna Berg on Monday called for talks.", "Anna Berg on Monday called for talks."),
+    ("date 2022-04\nTom Reed said ...", "Tom Reed said ..."),
+    ("Anna Berg said the date 2023-05-02 was set.", "Anna Berg said the date 2023-05-02 was set."),
+])
+def test_the_stored_page_date_is_taken_off_the_lead_sentence(run, stored, article):
+    assert run.PAGE_DATE.sub("", stored, count=1) == article

@@ -36,6 +36,10 @@ from analysis.evaluate import _norm, report, score_tables  # noqa: E402
 from analysis.reader import parse_article  # noqa: E402
 
 GOLD, CACHE, SPLIT = HERE / "gold", HERE / "cache", HERE / "split.json"
+# The stored pages of the search tool open many excerpts with their page date, glued to the lead
+# sentence (" date 2022-04-04 President X on Monday called for ..."): page metadata, not article
+# text, so it is taken off before the engine reads the article (the sha256 is of the file as stored).
+PAGE_DATE = re.compile(r"\A\s*date \d{4}-\d{2}(?:-\d{2})?\s+")
 CATALOG = None  # the default catalog; --catalog ID switches to that catalog and its article set
 CATALOGS = ROOT / "analysis" / "data" / "catalogs"
 
@@ -65,7 +69,7 @@ def load_articles(split: str | None):
         if not cached.exists() or hashlib.sha256(cached.read_bytes()).hexdigest() != gold["text_sha256"]:
             missing.append(gold["id"])
             continue
-        text = cached.read_text(encoding="utf-8")
+        text = PAGE_DATE.sub("", cached.read_text(encoding="utf-8"), count=1)
         articles.append(parse_article(text, gold["id"], title=gold["id"], source=gold.get("outlet", ""),
                                       date=gold.get("date", "")))
         ids.append(gold["id"])
