@@ -157,6 +157,15 @@ CASES = [
     ("Oslo is ready to make compromises", [("trade_talks", "support")]),
     ("there is no reason to compromise", [("trade_talks", "oppose")]),
     ("national security could be compromised", []),
+    # quotas, bans and licensing on imports are barriers to open trade, not tariffs; a tariff-rate quota too:
+    # kept or imposed they are opposed, lifted or complained about they are the case for open trade
+    ("Oslo will keep the quotas on imports of lamb", [("free_trade", "oppose")]),
+    ("the ministry defended the restriction on the import of printers", [("free_trade", "oppose")]),
+    ("Oslo lifted the ban on duty-free imports", [("free_trade", "support")]),
+    ("serious concerns persist about Sylvania's approach to tariff rate quota allocation", [("free_trade", "support")]),
+    ("Oslo requested a dispute panel over Sylvania's dairy tariff-rate-quota measures", [("free_trade", "support")]),
+    # the barrier named alone is the topic: those it hits name it too
+    ("the fishermen suffer under the import ban on seafood", []),
 ]
 
 
