@@ -166,6 +166,14 @@ CASES = [
     ("Oslo requested a dispute panel over Sylvania's dairy tariff-rate-quota measures", [("free_trade", "support")]),
     # the barrier named alone is the topic: those it hits name it too
     ("the fishermen suffer under the import ban on seafood", []),
+    # subsidies criticised by what they start or cause, or a law asked to be changed, are opposed
+    ("the tensions risk starting subsidy races", [("green_subsidies", "oppose")]),
+    ("certain elements of the Sylvanian subsidy law raised a number of concerns", [("green_subsidies", "oppose")]),
+    ("Oslo urged Sylvania to amend the Inflation Reduction Act", [("green_subsidies", "oppose")]),
+    # China's state aid under another name is the case for curbs on China, not a view on subsidies
+    ("the bloc opened an investigation into China's state support for its turbine makers",
+     [("china_trade_curbs", "support")]),
+    ("Chinese carmakers have been given state subsidies", [("china_trade_curbs", "support")]),
 ]
 
 
