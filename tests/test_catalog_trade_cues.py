@@ -174,6 +174,13 @@ CASES = [
     ("the bloc opened an investigation into China's state support for its turbine makers",
      [("china_trade_curbs", "support")]),
     ("Chinese carmakers have been given state subsidies", [("china_trade_curbs", "support")]),
+    # who imposes a duty on whom: anti-dumping duties on another's goods are a tariff; on China's a curb on China
+    ("Southland imposed anti-dumping duties on Northland cheese", [("tariffs", "support")]),
+    ("the bloc imposed anti-dumping duties on steel from China", [("china_trade_curbs", "support")]),
+    # a challenge to the duties, or their removal told in the passive, opposes them
+    ("Oslo launched a challenge on the duties", [("tariffs", "oppose")]),
+    ("tariffs are set to be slashed", [("tariffs", "oppose")]),
+    ("the tariffs were raised", [("tariffs", "support")]),
 ]
 
 
