@@ -181,6 +181,9 @@ CASES = [
     ("Oslo launched a challenge on the duties", [("tariffs", "oppose")]),
     ("tariffs are set to be slashed", [("tariffs", "oppose")]),
     ("the tariffs were raised", [("tariffs", "support")]),
+    # a signed deal praised is the case for open trade, not talks
+    ("the deal, agreed last year after four years of tough negotiations, is ambitious and well balanced",
+     [("free_trade", "support")]),
 ]
 
 
