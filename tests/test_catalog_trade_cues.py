@@ -184,6 +184,10 @@ CASES = [
     # a signed deal praised is the case for open trade, not talks
     ("the deal, agreed last year after four years of tough negotiations, is ambitious and well balanced",
      [("free_trade", "support")]),
+    # a measure called regrettable is opposed
+    ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable",
+     [("china_trade_curbs", "oppose")]),
+    ("the new steel tariffs are regrettable", [("tariffs", "oppose")]),
 ]
 
 
