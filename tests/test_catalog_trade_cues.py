@@ -157,6 +157,37 @@ CASES = [
     ("Oslo is ready to make compromises", [("trade_talks", "support")]),
     ("there is no reason to compromise", [("trade_talks", "oppose")]),
     ("national security could be compromised", []),
+    # quotas, bans and licensing on imports are barriers to open trade, not tariffs; a tariff-rate quota too:
+    # kept or imposed they are opposed, lifted or complained about they are the case for open trade
+    ("Oslo will keep the quotas on imports of lamb", [("free_trade", "oppose")]),
+    ("the ministry defended the restriction on the import of printers", [("free_trade", "oppose")]),
+    ("Oslo lifted the ban on duty-free imports", [("free_trade", "support")]),
+    ("serious concerns persist about Sylvania's approach to tariff rate quota allocation", [("free_trade", "support")]),
+    ("Oslo requested a dispute panel over Sylvania's dairy tariff-rate-quota measures", [("free_trade", "support")]),
+    # the barrier named alone is the topic: those it hits name it too
+    ("the fishermen suffer under the import ban on seafood", []),
+    # subsidies criticised by what they start or cause, or a law asked to be changed, are opposed
+    ("the tensions risk starting subsidy races", [("green_subsidies", "oppose")]),
+    ("certain elements of the Sylvanian subsidy law raised a number of concerns", [("green_subsidies", "oppose")]),
+    ("Oslo urged Sylvania to amend the Inflation Reduction Act", [("green_subsidies", "oppose")]),
+    # China's state aid under another name is the case for curbs on China, not a view on subsidies
+    ("the bloc opened an investigation into China's state support for its turbine makers",
+     [("china_trade_curbs", "support")]),
+    ("Chinese carmakers have been given state subsidies", [("china_trade_curbs", "support")]),
+    # who imposes a duty on whom: anti-dumping duties on another's goods are a tariff; on China's a curb on China
+    ("Southland imposed anti-dumping duties on Northland cheese", [("tariffs", "support")]),
+    ("the bloc imposed anti-dumping duties on steel from China", [("china_trade_curbs", "support")]),
+    # a challenge to the duties, or their removal told in the passive, opposes them
+    ("Oslo launched a challenge on the duties", [("tariffs", "oppose")]),
+    ("tariffs are set to be slashed", [("tariffs", "oppose")]),
+    ("the tariffs were raised", [("tariffs", "support")]),
+    # a signed deal praised is the case for open trade, not talks
+    ("the deal, agreed last year after four years of tough negotiations, is ambitious and well balanced",
+     [("free_trade", "support")]),
+    # a measure called regrettable is opposed
+    ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable",
+     [("china_trade_curbs", "oppose")]),
+    ("the new steel tariffs are regrettable", [("tariffs", "oppose")]),
 ]
 
 
