@@ -195,6 +195,10 @@ CASES = [
     # another country's accession to the alliance is not Ukraine's
     ("Moscow warned of retaliation over Norway's accession to NATO", []),
     ("Moscow warned of retaliation over Ukraine's accession to NATO", [("nato_membership", "support")]),
+    # aid or troops for the aggressor are no aid to Ukraine and no peacekeepers
+    ("Russia is seeking military aid from Iran", []),
+    ("the officials confirmed that North Korea deployed troops to Russia", []),
+    ("the allies may deploy troops to Ukraine", [("peacekeeping_troops", "support")]),
     # NATO named as "the military alliance", or as the place where Ukraine belongs
     ("Ukraine's rightful place is in NATO", [("nato_membership", "support")]),
     ("he backed Ukraine joining the military alliance in the future", [("nato_membership", "support")]),
