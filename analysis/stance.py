@@ -1115,6 +1115,51 @@ def _resolve_definite(spans: list[Span]) -> list[Span]:
     return resolved
 
 
+def _bare_noun(cue: Span):
+    """The cue is a noun and nothing more, or only its determiner ("opposed starting [talks]",
+    "the decision to start [the talks]"): a mention that names nothing of its own."""
+    nouns = [t for t in cue if t.pos_ in ("NOUN", "PROPN")]
+    if len(nouns) != 1 or any(t.pos_ not in ("DET", "NOUN", "PROPN") for t in cue):
+        return None
+    noun = nouns[0]
+    # a noun its own words qualify ("talks with Moscow", "Russia's talks") names something itself
+    # ("starting talks" parsed as a modifier is the verb, not a kind of talks)
+    if any((c.dep_ in ("prep", "compound", "amod", "nmod", "poss", "appos", "nummod") and c.tag_ != "VBG")
+           or (c.dep_ in ("det", "predet") and c.lower_ not in ANAPHORIC_DETS) for c in noun.children):
+        return None
+    return noun
+
+
+RECALL_SENTENCES = 3  # how far back a bare noun looks for what it names
+
+
+def _drop_other_sense(spans: list[Span], issues) -> list[Span]:
+    """A bare noun cue ("start talks") speaks of what the nearest earlier mention of that noun,
+    in its sentence or the three before, named: when that mention is no cue ("accession talks",
+    "talks on EU membership" the catalog leaves out: the word alone would be a cue of that issue,
+    its context made it none), the bare one is none either."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    kept = []
+    for cue in spans:
+        noun = _bare_noun(cue)
+        if noun is not None:
+            back = noun.sent.start
+            for _ in range(RECALL_SENTENCES):
+                if back > 0:
+                    back = doc[back - 1].sent.start
+            earlier = next((t for t in reversed(doc[back:cue.start])
+                            if t.pos_ == "NOUN" and _same_word(t.lower_, noun.lower_)), None)
+            if earlier is not None and earlier.i not in covered and any(
+                    issue == cue.label_ and start == 0 and end == len(earlier.text)
+                    for start, end, issue, *_ in _regex_matches(earlier.text, 0, issues)):
+                continue
+        kept.append(cue)
+    return kept
+
+
 class IssueCues:
     """Marks every catalog cue in the Doc: ``doc.spans["issue_cues"]`` (see the module docstring).
 
@@ -1154,7 +1199,7 @@ class IssueCues:
                 spans.append(Span(doc, span.start, span.end, label=issue_id,
                                   kb_id="support" if polarity > 0 else "oppose", span_id="weak" if weak else ""))
         if doc.has_annotation("DEP"):
-            spans = _resolve_definite(spans)
+            spans = _drop_other_sense(_resolve_definite(spans), issues)
         doc.spans[CUES_KEY] = spans
         return doc
 

@@ -383,6 +383,19 @@ def test_countries_the_text_states(nlp, text, expected):
 
 
 SPEAKER_SENTENCES = [
+    # a bare "talks" speaks of the talks last named: accession talks are no peace talks, and neither
+    # is the bare mention that points back to them
+    ("EU leaders agreed to open accession talks with Moldova. Latvian Prime Minister Anna Berg had opposed "
+     "starting talks.", []),
+    ("Latvian Prime Minister Anna Berg said Moldova is not ready to start talks on EU membership, calling the "
+     "decision to start talks a mistake.", []),
+    ("Latvian Prime Minister Anna Berg said peace talks must start. She said talks must start now.",
+     [("Anna Berg", "negotiations", "support")]),
+    # an earlier mention the catalog has no cue for at all is no other sense: "a negotiation"
+    ("Tom Lind spoke with the Russian leader to begin a credible negotiation between Kyiv and Moscow. Latvian "
+     "adviser Anna Berg said there was no point in holding negotiations.", [("Anna Berg", "negotiations", "oppose")]),
+    ("Latvian Prime Minister Anna Berg said trade talks with Norway ended. She said that talks with Russia must "
+     "start now.", [("Anna Berg", "negotiations", "support")]),
     # citing a reason and labelling something state a position
     ("Latvian Foreign Minister Jan Nowak cited the need for tougher sanctions on Russia.",
      [("Jan Nowak", "sanctions", "support")]),
