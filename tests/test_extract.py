@@ -845,6 +845,9 @@ GOVERNMENT_SENTENCES = [
      [("Latvia", "government", "LVA", "military_aid", "support")]),
     ("Latvian Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.",
      [("Latvia", "government", "LVA", "sanctions", "support")]),
+    # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
+    ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
+     [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
 ]
 
 
