@@ -848,6 +848,10 @@ GOVERNMENT_SENTENCES = [
     # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
     ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
      [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
+    # "the Latvian side" in talks between states is that state's government
+    ("The Latvian side said new sanctions on Russia must come now.",
+     [("Latvian side", "government", "LVA", "sanctions", "support")]),
+    ("Both sides said new sanctions on Russia must come now.", []),
 ]
 
 
