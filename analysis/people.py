@@ -787,8 +787,13 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
             continue  # "Ukraine's allies" are not Ukraine
         if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
             code = countries.demonym(child.text) or countries.country_code(child.text)
+            start = child.i
+            if not code and child.ent_type_ == "GPE" and child.left_edge.i < child.i:
+                # a country of several words: "Saudi Arabia's foreign ministry", "New Zealand officials"
+                start = child.left_edge.i
+                code = countries.country_code(token.doc[start:child.i + 1].text)
             if code:  # the whole modifier chain: "Dutch foreign ministry"
-                return token.doc[child.i:token.i + 1].text, code, kind
+                return token.doc[start:token.i + 1].text, code, kind
             if child.lower_ == "world" and kind == "group" and child.i == token.i - 1:
                 return token.doc[child.i:token.i + 1].text, "", kind  # "world leaders": of no one country
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":

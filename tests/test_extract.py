@@ -858,6 +858,13 @@ GOVERNMENT_SENTENCES = [
      [("Latvia", "government", "LVA", "military_aid", "support")]),
     ("Latvian Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.",
      [("Latvia", "government", "LVA", "sanctions", "support")]),
+    # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
+    ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
+     [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
+    # "the Latvian side" in talks between states is that state's government
+    ("The Latvian side said new sanctions on Russia must come now.",
+     [("Latvian side", "government", "LVA", "sanctions", "support")]),
+    ("Both sides said new sanctions on Russia must come now.", []),
 ]
 
 
