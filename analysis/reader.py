@@ -137,17 +137,6 @@ def _without_related_links(body: str) -> str:
     return RELATED_LINK.sub("", body).strip()
 
 
-# A date stamp the saved page put before the first sentence, on its line: "date 2024-02-19 The EU said ..."
-DATE_STAMP = re.compile(r"\Adate[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(?=\S)")
-
-
-def _without_date_stamp(body: str) -> tuple[str, str]:
-    """(date, text) of a text that opens with a bare date stamp; the stamp is no part of the first
-    sentence ("date 2024-02-19 EU countries called ..." would make "2024-02-19 EU countries" its subject)."""
-    m = DATE_STAMP.match(body)
-    return (m.group(1), body[m.end():]) if m else ("", body)
-
-
 def _headline(body: str) -> str:
     """A first line that reads as a headline (short, no final full stop) names the article; it
     stays in the text, so offsets into the text do not move."""
@@ -175,7 +164,6 @@ def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", sour
     # an earlier version keeps its id (and its analysts' corrections) when it is read again
     identity = article_id(body) if body.strip() else ""
     body = _without_related_links(body)
-    stamped, body = _without_date_stamp(body)
     if not body.strip():
         raise InputError(f"{name}: the file has a header but no article text.")
     if len(body) > MAX_CHARS:
@@ -185,7 +173,7 @@ def parse_article(raw: str, name: str, kind: str = ".txt", title: str = "", sour
         id=identity,
         title=title or meta.get("title") or _headline(body) or Path(name).stem.replace("-", " ").replace("_", " "),
         source=source or meta.get("source", ""),
-        date=normalise_date(date or meta.get("date", "") or stamped, name),
+        date=normalise_date(date or meta.get("date", ""), name),
         text=body,
     )
 

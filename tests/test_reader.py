@@ -93,12 +93,3 @@ def test_an_invalid_date_is_refused_with_how_to_write_it(written):
         parse_article(f"Title: T\nDate: {written}\n\nBody text.", "x.txt")
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         parse_article("Body text.", "pasted text", date=written)
-
-
-def test_a_date_stamp_before_the_first_sentence_is_no_part_of_it():
-    raw = " date 2024-02-19 European Union countries called for new sanctions.\n\nAnna Berg agreed."
-    article = parse_article(raw, "a.txt")
-    assert article.text.startswith("European Union countries called")
-    assert article.date == "2024-02-19"
-    assert article.id == article_id(raw.strip())  # the id is the text's as given
-    assert parse_article("The date 2024-02-19 was set.", "b.txt").text == "The date 2024-02-19 was set."
