@@ -81,6 +81,16 @@ CASES = [
     ("Israel must allow more trucks into Gaza", [("humanitarian_aid", "support")]),
     ("they urged Israel to let fuel and medicine into the Strip", [("humanitarian_aid", "support")]),
     ("Israel must allow aid trucks in", [("humanitarian_aid", "support")]),
+    # the fighting named by its acts (hostilities, military operations, attacks on the Strip),
+    # halts and pauses named with corridors, a war that cannot be allowed to go on
+    ("Anna Berg urged Ruritania to cease hostilities", [("ceasefire", "support")]),
+    ("Anna Berg demanded an immediate halt to military operations in Gaza", [("ceasefire", "support")]),
+    ("Anna Berg urged Israel to stop its attacks on the Strip", [("ceasefire", "support")]),
+    ("Anna Berg said the army would not stop military operations", [("ceasefire", "oppose")]),
+    ("the ministers called for humanitarian corridors and pauses in Gaza",
+     [("humanitarian_aid", "support"), ("ceasefire", "support")]),
+    ("Anna Berg hoped to secure another pause", [("ceasefire", "support")]),
+    ("Anna Berg said the war cannot be allowed to continue", [("ceasefire", "support")]),
 ]
 
 
