@@ -91,6 +91,18 @@ CASES = [
      [("humanitarian_aid", "support"), ("ceasefire", "support")]),
     ("Anna Berg hoped to secure another pause", [("ceasefire", "support")]),
     ("Anna Berg said the war cannot be allowed to continue", [("ceasefire", "support")]),
+    # self-defence as an act or a right of its own, the war's aims (Hamas disarmed, its goals met)
+    ("Anna Berg said Ruritania was acting in self-defence", [("israel_self_defence", "support")]),
+    ("Anna Berg said this is not self-defence", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said we do not accept that this is self-defence", [("israel_self_defence", "oppose")]),
+    ("Anna Berg recognised Israel's right of self-defence", [("israel_self_defence", "support")]),
+    ("Anna Berg said Hamas must be demilitarized", [("israel_self_defence", "support")]),
+    ("Anna Berg said Israel will achieve all the war's objectives", [("israel_self_defence", "support")]),
+    ("Anna Berg said the summit had achieved its goals", []),
+    # the campaign named as a crime or an aggression by its critics, also when condemned
+    ("Anna Berg said Israel is committing war crimes in Gaza", [("israel_self_defence", "oppose")]),
+    ("Anna Berg condemned the Israeli aggression on Gaza", [("israel_self_defence", "oppose")]),
+    ("Anna Berg called to stop the massacre of Palestinians", [("israel_self_defence", "oppose")]),
 ]
 
 
