@@ -102,7 +102,15 @@ CASES = [
     # the campaign named as a crime or an aggression by its critics, also when condemned
     ("Anna Berg said Israel is committing war crimes in Gaza", [("israel_self_defence", "oppose")]),
     ("Anna Berg condemned the Israeli aggression on Gaza", [("israel_self_defence", "oppose")]),
-    ("Anna Berg called to stop the massacre of Palestinians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg called to stop the massacre of Palestinians", [("israel_self_defence", "oppose")]),    # the hostages brought or got home or out, exchanged for prisoners; the focus on them
+    ("Anna Berg said the priority was bringing all of the hostages home", [("hostage_release", "support")]),
+    ("Anna Berg vowed to get the hostages out", [("hostage_release", "support")]),
+    ("the mediators worked to exchange hostages held in Gaza for prisoners", [("hostage_release", "support")]),
+    ("Anna Berg said the focus must be on the hostages", [("hostage_release", "support")]),
+    # too little aid getting in is a call for more; so is easing the crisis; humanitarian support
+    ("Anna Berg said there were not enough trucks", [("humanitarian_aid", "support")]),
+    ("Anna Berg called for more humanitarian support", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged steps to ease the humanitarian crisis in Gaza", [("humanitarian_aid", "support")]),
 ]
 
 
