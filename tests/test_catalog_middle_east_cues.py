@@ -110,7 +110,12 @@ CASES = [
     # too little aid getting in is a call for more; so is easing the crisis; humanitarian support
     ("Anna Berg said there were not enough trucks", [("humanitarian_aid", "support")]),
     ("Anna Berg called for more humanitarian support", [("humanitarian_aid", "support")]),
-    ("Anna Berg urged steps to ease the humanitarian crisis in Gaza", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged steps to ease the humanitarian crisis in Gaza", [("humanitarian_aid", "support")]),    # a ban or a bar on the agency, named by what it is; a ruling welcomed or said to confirm a finding
+    ("Anna Berg condemned the decision to bar the UN refugee agency", [("unrwa_funding", "support")]),
+    ("the parliament voted to ban the UN aid agency from operating in Gaza", [("unrwa_funding", "oppose")]),
+    ("Anna Berg said the advisory opinion confirms the illegality of the occupation",
+     [("international_courts", "support")]),
+    ("Anna Berg welcomed the court's advisory opinion", [("international_courts", "support")]),
 ]
 
 
