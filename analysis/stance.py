@@ -438,7 +438,19 @@ def _not_negating(doc, i: int, lex) -> bool:
         if (doc[i].lower_.replace("’", "'") == words[0]
                 and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
-    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i])
+    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i]) or _unstopped(doc[i])
+
+
+STOPPING = {"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "quit", "quits", "quitting"}
+
+
+def _unstopped(negator) -> bool:
+    """"will never stop calling for a ceasefire", "would not cease pressing for talks": a negated
+    verb of stopping with a gerund keeps that act going; the negator turns back the stopping, not
+    the call. Not a stopping of a thing ("would not stop military operations")."""
+    head = negator.head
+    return (negator.dep_ == "neg" and head.lower_ in STOPPING
+            and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in head.children))
 
 
 def _waived_on_condition(negator) -> bool:

@@ -121,6 +121,10 @@ CASES = [
     # "will not hesitate to X": a double negation states a resolve to X
     ("it won't hesitate to impose more sanctions on Moscow", [("sanctions", "support")]),
     ("we will never hesitate to send more weapons to Ukraine", [("military_aid", "support")]),
+    # "will never stop calling for X": a negated stopping keeps the act of its gerund going;
+    # stopping a thing is still refused
+    ("Anna Berg said Ruritania will never stop calling for a ceasefire", [("ceasefire", "support")]),
+    ("Anna Berg said Ruritania would not stop pressing for talks with Moscow", [("negotiations", "support")]),
     # a move called against someone's interest is opposed
     ("sending weapons to Ukraine was absolutely not in the interest of these countries", [("military_aid", "oppose")]),
     ("new sanctions on Russia are in nobody's interest", [("sanctions", "oppose")]),
