@@ -115,7 +115,11 @@ CASES = [
     ("the parliament voted to ban the UN aid agency from operating in Gaza", [("unrwa_funding", "oppose")]),
     ("Anna Berg said the advisory opinion confirms the illegality of the occupation",
      [("international_courts", "support")]),
-    ("Anna Berg welcomed the court's advisory opinion", [("international_courts", "support")]),
+    ("Anna Berg welcomed the court's advisory opinion", [("international_courts", "support")]),    # a lack named is a complaint; a right denied stays denied
+    ("Anna Berg said we did not have any humanitarian support", [("humanitarian_aid", "support")]),
+    ("Anna Berg said the resolution made no mention of Israel's right to defend itself",
+     [("israel_self_defence", "support")]),
+    ("Anna Berg said Israel does not have the right to defend itself", [("israel_self_defence", "oppose")]),
 ]
 
 
