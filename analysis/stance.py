@@ -597,6 +597,19 @@ def _in_time_phrase(cue_tokens, lex) -> bool:
     return False
 
 
+def _earlier_clause_negator(negator, cue_tokens) -> bool:
+    """"the current truce is not enough and a permanent ceasefire is necessary": a negator of the
+    first of two coordinated clauses, each with its own subject, stays in its clause and does not
+    reach a cue of the second."""
+    verb = _cue_head(cue_tokens)
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return (verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and verb.head.i == negator.head.i
+            and negator.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
 ABSENCE_VERBS = {"include", "includes", "included", "contain", "contains", "contained", "mention", "mentions",
                  "mentioned", "have", "has", "had"}
 
@@ -1053,6 +1066,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if (t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens)
+                    and not _earlier_clause_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens))
         if not flips:
