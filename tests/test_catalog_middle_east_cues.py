@@ -119,7 +119,9 @@ CASES = [
     ("Anna Berg said we did not have any humanitarian support", [("humanitarian_aid", "support")]),
     ("Anna Berg said the resolution made no mention of Israel's right to defend itself",
      [("israel_self_defence", "support")]),
-    ("Anna Berg said Israel does not have the right to defend itself", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said Israel does not have the right to defend itself", [("israel_self_defence", "oppose")]),    # the weapons falling silent is the end of the fighting, not a supply of arms
+    ("Anna Berg said it was time for the guns to fall silent in Gaza", [("ceasefire", "support")]),
+    ("Anna Berg prayed: may the weapons cease", [("ceasefire", "support")]),
 ]
 
 
