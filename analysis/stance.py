@@ -438,7 +438,19 @@ def _not_negating(doc, i: int, lex) -> bool:
         if (doc[i].lower_.replace("’", "'") == words[0]
                 and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
-    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i])
+    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i]) or _unstopped(doc[i])
+
+
+STOPPING = {"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "quit", "quits", "quitting"}
+
+
+def _unstopped(negator) -> bool:
+    """"will never stop calling for a ceasefire", "would not cease pressing for talks": a negated
+    verb of stopping with a gerund keeps that act going; the negator turns back the stopping, not
+    the call. Not a stopping of a thing ("would not stop military operations")."""
+    head = negator.head
+    return (negator.dep_ == "neg" and head.lower_ in STOPPING
+            and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in head.children))
 
 
 def _waived_on_condition(negator) -> bool:
@@ -585,13 +597,47 @@ def _in_time_phrase(cue_tokens, lex) -> bool:
     return False
 
 
+def _earlier_clause_negator(negator, cue_tokens) -> bool:
+    """"the current truce is not enough and a permanent ceasefire is necessary": a negator of the
+    first of two coordinated clauses, each with its own subject, stays in its clause and does not
+    reach a cue of the second."""
+    verb = _cue_head(cue_tokens)
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return (verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and verb.head.i == negator.head.i
+            and negator.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+ABSENCE_VERBS = {"include", "includes", "included", "contain", "contains", "contained", "mention", "mentions",
+                 "mentioned", "have", "has", "had"}
+
+
+def _absence_named(negator, cue_tokens) -> bool:
+    """"the text does not include a ceasefire", "we did not have any humanitarian support", "made
+    no mention of a ceasefire": a negated including, having or mentioning of the cue names a lack,
+    a complaint, and does not turn the cue. "Have" only with "any" or "enough" on the cue ("does
+    not have the right to ..." stays denied), and only for the cue as the verb's own object ("do
+    not have plans to send troops" stays refused)."""
+    head = _cue_head(cue_tokens)
+    if negator.dep_ == "neg":
+        verb = negator.head
+        if head.dep_ != "dobj" or head.head.i != verb.i or verb.lower_ not in ABSENCE_VERBS:
+            return False
+        return verb.lower_ not in ("have", "has", "had") or any(c.lower_ in ("any", "enough") for c in head.children)
+    mention = negator.head
+    return (negator.lower_ == "no" and mention.lower_ == "mention" and head.dep_ == "pobj"
+            and head.head.lower_ == "of" and head.head.head.i == mention.i)
+
+
 def _negated_governor(doc, cue_tokens, far, condition: int, in_reversal: set, lex) -> int:
     """1 when a negator beyond the window (``far``) negates the verb whose phrase holds the cue
     ("not to vote in favour of such tariffs"): the cue hangs on that verb through nominal and
     prepositional links only; else 0."""
     for t in far:
         if (t.dep_ != "neg" or t.lower_ not in lex["negators"] or t.idx in in_reversal or t.i <= condition
-                or _not_negating(doc, t.i, lex)):
+                or _not_negating(doc, t.i, lex) or _absence_named(t, cue_tokens)):
             continue
         token = _cue_head(cue_tokens)
         for _ in range(8):
@@ -1019,7 +1065,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if (t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.idx not in in_reversal
-                    and t.i > condition and not _not_negating(doc, t.i, lex)
+                    and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens)
+                    and not _earlier_clause_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens))
         if not flips:

@@ -81,6 +81,47 @@ CASES = [
     ("Israel must allow more trucks into Gaza", [("humanitarian_aid", "support")]),
     ("they urged Israel to let fuel and medicine into the Strip", [("humanitarian_aid", "support")]),
     ("Israel must allow aid trucks in", [("humanitarian_aid", "support")]),
+    # the fighting named by its acts (hostilities, military operations, attacks on the Strip),
+    # halts and pauses named with corridors, a war that cannot be allowed to go on
+    ("Anna Berg urged Ruritania to cease hostilities", [("ceasefire", "support")]),
+    ("Anna Berg demanded an immediate halt to military operations in Gaza", [("ceasefire", "support")]),
+    ("Anna Berg urged Israel to stop its attacks on the Strip", [("ceasefire", "support")]),
+    ("Anna Berg said the army would not stop military operations", [("ceasefire", "oppose")]),
+    ("the ministers called for humanitarian corridors and pauses in Gaza",
+     [("humanitarian_aid", "support"), ("ceasefire", "support")]),
+    ("Anna Berg hoped to secure another pause", [("ceasefire", "support")]),
+    ("Anna Berg said the war cannot be allowed to continue", [("ceasefire", "support")]),
+    # self-defence as an act or a right of its own, the war's aims (Hamas disarmed, its goals met)
+    ("Anna Berg said Ruritania was acting in self-defence", [("israel_self_defence", "support")]),
+    ("Anna Berg said this is not self-defence", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said we do not accept that this is self-defence", [("israel_self_defence", "oppose")]),
+    ("Anna Berg recognised Israel's right of self-defence", [("israel_self_defence", "support")]),
+    ("Anna Berg said Hamas must be demilitarized", [("israel_self_defence", "support")]),
+    ("Anna Berg said Israel will achieve all the war's objectives", [("israel_self_defence", "support")]),
+    ("Anna Berg said the summit had achieved its goals", []),
+    # the campaign named as a crime or an aggression by its critics, also when condemned
+    ("Anna Berg said Israel is committing war crimes in Gaza", [("israel_self_defence", "oppose")]),
+    ("Anna Berg condemned the Israeli aggression on Gaza", [("israel_self_defence", "oppose")]),
+    ("Anna Berg called to stop the massacre of Palestinians", [("israel_self_defence", "oppose")]),    # the hostages brought or got home or out, exchanged for prisoners; the focus on them
+    ("Anna Berg said the priority was bringing all of the hostages home", [("hostage_release", "support")]),
+    ("Anna Berg vowed to get the hostages out", [("hostage_release", "support")]),
+    ("the mediators worked to exchange hostages held in Gaza for prisoners", [("hostage_release", "support")]),
+    ("Anna Berg said the focus must be on the hostages", [("hostage_release", "support")]),
+    # too little aid getting in is a call for more; so is easing the crisis; humanitarian support
+    ("Anna Berg said there were not enough trucks", [("humanitarian_aid", "support")]),
+    ("Anna Berg called for more humanitarian support", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged steps to ease the humanitarian crisis in Gaza", [("humanitarian_aid", "support")]),    # a ban or a bar on the agency, named by what it is; a ruling welcomed or said to confirm a finding
+    ("Anna Berg condemned the decision to bar the UN refugee agency", [("unrwa_funding", "support")]),
+    ("the parliament voted to ban the UN aid agency from operating in Gaza", [("unrwa_funding", "oppose")]),
+    ("Anna Berg said the advisory opinion confirms the illegality of the occupation",
+     [("international_courts", "support")]),
+    ("Anna Berg welcomed the court's advisory opinion", [("international_courts", "support")]),    # a lack named is a complaint; a right denied stays denied
+    ("Anna Berg said we did not have any humanitarian support", [("humanitarian_aid", "support")]),
+    ("Anna Berg said the resolution made no mention of Israel's right to defend itself",
+     [("israel_self_defence", "support")]),
+    ("Anna Berg said Israel does not have the right to defend itself", [("israel_self_defence", "oppose")]),    # the weapons falling silent is the end of the fighting, not a supply of arms
+    ("Anna Berg said it was time for the guns to fall silent in Gaza", [("ceasefire", "support")]),
+    ("Anna Berg prayed: may the weapons cease", [("ceasefire", "support")]),
 ]
 
 

@@ -121,6 +121,20 @@ CASES = [
     # "will not hesitate to X": a double negation states a resolve to X
     ("it won't hesitate to impose more sanctions on Moscow", [("sanctions", "support")]),
     ("we will never hesitate to send more weapons to Ukraine", [("military_aid", "support")]),
+    # a negator of the first of two full clauses stays there; a shared subject keeps it for both
+    ("Anna Berg said the current truce is not enough and a permanent ceasefire is necessary",
+     [("ceasefire", "support"), ("ceasefire", "support")]),
+    ("Anna Berg said Ruritania will not send troops and provide weapons",
+     [("peacekeeping_troops", "oppose"), ("military_aid", "oppose")]),
+    # a lack named ("does not include", "did not have any", "made no mention of") is a complaint,
+    # no refusal; "does not have the right" and "no plans to" stay denied
+    ("Anna Berg said the plan does not include security guarantees for Ukraine", [("security_guarantees", "support")]),
+    ("Anna Berg said the text made no mention of a ceasefire", [("ceasefire", "support")]),
+    ("Anna Berg said Ruritania does not have any plans to send troops to Ukraine", [("peacekeeping_troops", "oppose")]),
+    # "will never stop calling for X": a negated stopping keeps the act of its gerund going;
+    # stopping a thing is still refused
+    ("Anna Berg said Ruritania will never stop calling for a ceasefire", [("ceasefire", "support")]),
+    ("Anna Berg said Ruritania would not stop pressing for talks with Moscow", [("negotiations", "support")]),
     # a move called against someone's interest is opposed
     ("sending weapons to Ukraine was absolutely not in the interest of these countries", [("military_aid", "oppose")]),
     ("new sanctions on Russia are in nobody's interest", [("sanctions", "oppose")]),
