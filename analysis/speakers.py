@@ -414,6 +414,26 @@ def _described_person(token: Token, ctx: _Context) -> str:
     return ""
 
 
+def _epithet_person(token: Token, ctx: _Context) -> str:
+    """"the Italian said", "the Dutchman added": a nationality alone, after "the", stands for the
+    nearest person of that country (the previous subject, the last speaker, then by recency)."""
+    if token.tag_ in ("NNS", "NNPS") or [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"]:
+        return ""
+    word = token.text
+    if token.ent_type_ in ("GPE", "LOC") or token.is_upper:
+        return ""  # "the US", "the U.S.": the country itself
+    # a demonym, not a country or an institution ("the Kremlin"); "Dutchman" is "Dutch" + "man"
+    code = demonym(word) or (demonym(re.sub(r"(?:wo)?man$", "", word)) if re.search(r"[a-z](?:wo)?man$", word) else "")
+    if not code:
+        return ""
+    actors = token.doc._.actors
+    for name in [ctx.last_subject, ctx.last_speaker] + ctx.recent[::-1]:
+        actor = actors.get(name)
+        if actor and actor.actor_type == "person" and actor.country == code:
+            return name
+    return ""
+
+
 def _former_or_latter(token: Token) -> str:
     """"the latter" / "the former" as a subject: the last / the one before the last of two people
     named before it in the sentence (or the one before)."""
@@ -484,7 +504,7 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     referred = _former_or_latter(token)
     if referred:
         return referred, True
-    described = _described_person(token, ctx)
+    described = _described_person(token, ctx) or _epithet_person(token, ctx)
     if described:
         return described, True
     lower = token.lower_

@@ -738,6 +738,11 @@ SPEAKER_SENTENCES += [
     ("Latvia said it will send new weapons to Ukraine. Foreign Minister Anna Berg made the pledge at a "
      "conference in Riga, where host Tom Reed opened a new museum.",
      [("Anna Berg", "military_aid", "support"), ("Latvia", "military_aid", "support")]),
+    # an epithet: "the Italian", "the Dutchman" alone stands for the nearest person of that country
+    ("Italian Prime Minister Anna Berga spoke in Rome on Monday. The Italian said peace talks must start now.",
+     [("Anna Berga", "negotiations", "support")]),
+    ("Dutch Prime Minister Tom Lind spoke on Monday. “We need peace talks now,” the Dutchman said.",
+     [("Tom Lind", "negotiations", "support")]),
 ]
 
 
