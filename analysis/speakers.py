@@ -278,6 +278,7 @@ class _Context:
         self.gender: dict[str, str] = {}
         self.group: list[str] = []  # the last people who spoke together ("A, B and C said")
         self.group_last = False  # the group came after the last plural body: "they" stands for it
+        self.last_pair: list[str] = []  # people joined as the previous sentence's subject ("A and B met")
 
     def saw_person(self, name: str) -> None:
         if name in self.recent:
@@ -344,6 +345,17 @@ def sentence_subject(sent: Span) -> str:
             if inside and child.pos_ in ("NOUN", "PROPN"):
                 return person_at[inside[0]]
     return ""
+
+
+def _subject_people(sent: Span) -> list[str]:
+    """"Anna Berg and Karl Weber met in Riga": two or more people named, joined, as the subject of
+    the main verb; else []."""
+    person_at = sent.doc._.person_at
+    for child in sent.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in person_at and child.conjuncts:
+            people = list(dict.fromkeys(person_at[t.i] for t in (child, *child.conjuncts) if t.i in person_at))
+            return people if len(people) > 1 else []
+    return []
 
 
 def _holder_of(token: Token) -> str:
@@ -872,6 +884,8 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
         subject = _companions(verb)
     if subject is None:
         return [], False
+    if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.last_pair:
+        return list(ctx.last_pair), True  # "A and B met in Riga. They said ...": the people just named together
     if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.group_last:
         return list(ctx.group), True  # "A, B and C ... They say ...": the people who spoke together
     found = actor_for_token(subject, ctx)
@@ -1281,6 +1295,7 @@ class SpeakerAttribution:
             for _, _, name in sorted(named):
                 ctx.saw_person(name)
             ctx.last_subject = sentence_subject(sent)
+            ctx.last_pair = _subject_people(sent)
         return acts
 
 

@@ -743,6 +743,9 @@ SPEAKER_SENTENCES += [
      [("Anna Berga", "negotiations", "support")]),
     ("Dutch Prime Minister Tom Lind spoke on Monday. “We need peace talks now,” the Dutchman said.",
      [("Tom Lind", "negotiations", "support")]),
+    # "they" right after a sentence whose subject joins two named people: those people
+    ("Latvian President Anna Berg and Dutch Prime Minister Karl Weber met in Riga on Monday. They said peace talks "
+     "must start now.", [("Anna Berg", "negotiations", "support"), ("Karl Weber", "negotiations", "support")]),
 ]
 
 
