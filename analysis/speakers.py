@@ -1049,6 +1049,13 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         named = [c for c in subjects if c.i in doc._.person_at]
         if named and doc._.person_at[named[0].i] not in outer:
             return token, kind, [doc._.person_at[named[0].i]]
+        if subjects and not named and outer and all((a := doc._.actors.get(n)) and a.actor_type == "group" for n in outer):
+            # "Norland will challenge the duties, two Norland diplomats said": unnamed sources report
+            # what a government or a body does; that one holds the position, not the sources
+            found = actor_for_token(subjects[0], ctx)
+            actor = doc._.actors.get(found[0]) if found and not found[1] else None
+            if actor is not None and actor.actor_type != "person" and found[0] not in outer:
+                return token, kind, [found[0]]
         # a clause of its own under a subordinator: "..., while Y ruled out ...", "..., after Moscow urged ..."
         contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_CLAUSE_MARKS for c in token.children)
         if subjects and (token.dep_ == "conj" or contrast):

@@ -746,6 +746,9 @@ SPEAKER_SENTENCES += [
     # "they" right after a sentence whose subject joins two named people: those people
     ("Latvian President Anna Berg and Dutch Prime Minister Karl Weber met in Riga on Monday. They said peace talks "
      "must start now.", [("Anna Berg", "negotiations", "support"), ("Karl Weber", "negotiations", "support")]),
+    # unnamed sources that report what a government does: the government holds the position
+    ("Russia will reject peace talks, two Latvian diplomats said.", [("Russia", "negotiations", "oppose")]),
+    ("Latvian officials said Russia had rejected peace talks.", [("Russia", "negotiations", "oppose")]),
 ]
 
 
