@@ -279,6 +279,7 @@ class _Context:
         self.group: list[str] = []  # the last people who spoke together ("A, B and C said")
         self.group_last = False  # the group came after the last plural body: "they" stands for it
         self.last_pair: list[str] = []  # people joined as the previous sentence's subject ("A and B met")
+        self.spoke_before: set[str] = set()  # who spoke in the sentence before
 
     def saw_person(self, name: str) -> None:
         if name in self.recent:
@@ -520,6 +521,16 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     if described:
         return described, True
     lower = token.lower_
+    if lower == "it" and token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.i == token.sent.root.i:
+        # "The ministry said ... . It also called for ...": the body that spoke in the sentence before
+        # (as the main clause's subject; "a strike that it said hit ..." is the strike's author)
+        body = doc._.actors.get(ctx.last_plural)
+        before = doc[doc[token.sent.start - 1].sent.start:token.i] if token.sent.start else doc[token.sent.start:token.i]
+        if any(t.lower_ in statement_nouns() for t in before):
+            return None  # "... the statement also called for ... . “...,” it said": the statement
+        if body is not None and body.actor_type in ("government", "organization") and ctx.last_plural in ctx.spoke_before:
+            return ctx.last_plural, True
+        return None
     if lower in PRONOUNS and token.pos_ == "PRON":
         name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
         return (name, True) if name else None
@@ -1149,6 +1160,7 @@ class SpeakerAttribution:
         pending = sorted(quotes, key=lambda q: q.end)
         q_next = 0
         sents = list(doc.sents)
+        acts_before = 0
         verbs_of: dict[int, list] = {}
 
         def verbs_in(sent: Span):
@@ -1157,6 +1169,8 @@ class SpeakerAttribution:
             return verbs_of[sent.start]
 
         for sent in sents:
+            ctx.spoke_before = {n for act in acts[acts_before:] for n in act.speakers} if sent.start else set()
+            acts_before = len(acts)
             verbs = verbs_in(sent)
             while next_turn < len(turns) and turns[next_turn][1].start < sent.end:
                 name, said = turns[next_turn]

@@ -749,6 +749,11 @@ SPEAKER_SENTENCES += [
     # unnamed sources that report what a government does: the government holds the position
     ("Russia will reject peace talks, two Latvian diplomats said.", [("Russia", "negotiations", "oppose")]),
     ("Latvian officials said Russia had rejected peace talks.", [("Russia", "negotiations", "oppose")]),
+    # "it" as the subject of a verb of saying: the body that spoke in the sentence just before
+    ("The Latvian foreign ministry said peace talks must start. It also called for a ceasefire.",
+     [("Latvian foreign ministry", "ceasefire", "support"), ("Latvian foreign ministry", "negotiations", "support")]),
+    ("The Latvian foreign ministry said peace talks must start. A report was published on Monday. It called for a "
+     "ceasefire.", [("Latvian foreign ministry", "negotiations", "support")]),
 ]
 
 
