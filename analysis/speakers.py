@@ -278,6 +278,8 @@ class _Context:
         self.gender: dict[str, str] = {}
         self.group: list[str] = []  # the last people who spoke together ("A, B and C said")
         self.group_last = False  # the group came after the last plural body: "they" stands for it
+        self.last_pair: list[str] = []  # people joined as the previous sentence's subject ("A and B met")
+        self.spoke_before: set[str] = set()  # who spoke in the sentence before
 
     def saw_person(self, name: str) -> None:
         if name in self.recent:
@@ -346,6 +348,17 @@ def sentence_subject(sent: Span) -> str:
     return ""
 
 
+def _subject_people(sent: Span) -> list[str]:
+    """"Anna Berg and Karl Weber met in Riga": two or more people named, joined, as the subject of
+    the main verb; else []."""
+    person_at = sent.doc._.person_at
+    for child in sent.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in person_at and child.conjuncts:
+            people = list(dict.fromkeys(person_at[t.i] for t in (child, *child.conjuncts) if t.i in person_at))
+            return people if len(people) > 1 else []
+    return []
+
+
 def _holder_of(token: Token) -> str:
     """The one person of the article whose role ends with this title word ("adviser"), other than
     the people named inside the subject; "" when none or several."""
@@ -411,6 +424,26 @@ def _described_person(token: Token, ctx: _Context) -> str:
             if (actor and actor.actor_type == "person" and actor.country in codes
                     and actor.role.lower().endswith(HEAD_TITLES)):
                 return name
+    return ""
+
+
+def _epithet_person(token: Token, ctx: _Context) -> str:
+    """"the Italian said", "the Dutchman added": a nationality alone, after "the", stands for the
+    nearest person of that country (the previous subject, the last speaker, then by recency)."""
+    if token.tag_ in ("NNS", "NNPS") or [c.lower_ for c in token.children if c.dep_ != "punct"] != ["the"]:
+        return ""
+    word = token.text
+    if token.ent_type_ in ("GPE", "LOC") or token.is_upper:
+        return ""  # "the US", "the U.S.": the country itself
+    # a demonym, not a country or an institution ("the Kremlin"); "Dutchman" is "Dutch" + "man"
+    code = demonym(word) or (demonym(re.sub(r"(?:wo)?man$", "", word)) if re.search(r"[a-z](?:wo)?man$", word) else "")
+    if not code:
+        return ""
+    actors = token.doc._.actors
+    for name in [ctx.last_subject, ctx.last_speaker] + ctx.recent[::-1]:
+        actor = actors.get(name)
+        if actor and actor.actor_type == "person" and actor.country == code:
+            return name
     return ""
 
 
@@ -484,10 +517,20 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     referred = _former_or_latter(token)
     if referred:
         return referred, True
-    described = _described_person(token, ctx)
+    described = _described_person(token, ctx) or _epithet_person(token, ctx)
     if described:
         return described, True
     lower = token.lower_
+    if lower == "it" and token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.i == token.sent.root.i:
+        # "The ministry said ... . It also called for ...": the body that spoke in the sentence before
+        # (as the main clause's subject; "a strike that it said hit ..." is the strike's author)
+        body = doc._.actors.get(ctx.last_plural)
+        before = doc[doc[token.sent.start - 1].sent.start:token.i] if token.sent.start else doc[token.sent.start:token.i]
+        if any(t.lower_ in statement_nouns() for t in before):
+            return None  # "... the statement also called for ... . “...,” it said": the statement
+        if body is not None and body.actor_type in ("government", "organization") and ctx.last_plural in ctx.spoke_before:
+            return ctx.last_plural, True
+        return None
     if lower in PRONOUNS and token.pos_ == "PRON":
         name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
         return (name, True) if name else None
@@ -852,6 +895,8 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
         subject = _companions(verb)
     if subject is None:
         return [], False
+    if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.last_pair:
+        return list(ctx.last_pair), True  # "A and B met in Riga. They said ...": the people just named together
     if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.group_last:
         return list(ctx.group), True  # "A, B and C ... They say ...": the people who spoke together
     found = actor_for_token(subject, ctx)
@@ -1015,6 +1060,13 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         named = [c for c in subjects if c.i in doc._.person_at]
         if named and doc._.person_at[named[0].i] not in outer:
             return token, kind, [doc._.person_at[named[0].i]]
+        if subjects and not named and outer and all((a := doc._.actors.get(n)) and a.actor_type == "group" for n in outer):
+            # "Norland will challenge the duties, two Norland diplomats said": unnamed sources report
+            # what a government or a body does; that one holds the position, not the sources
+            found = actor_for_token(subjects[0], ctx)
+            actor = doc._.actors.get(found[0]) if found and not found[1] else None
+            if actor is not None and actor.actor_type != "person" and found[0] not in outer:
+                return token, kind, [found[0]]
         # a clause of its own under a subordinator: "..., while Y ruled out ...", "..., after Moscow urged ..."
         contrast = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OWN_CLAUSE_MARKS for c in token.children)
         if subjects and (token.dep_ == "conj" or contrast):
@@ -1108,6 +1160,7 @@ class SpeakerAttribution:
         pending = sorted(quotes, key=lambda q: q.end)
         q_next = 0
         sents = list(doc.sents)
+        acts_before = 0
         verbs_of: dict[int, list] = {}
 
         def verbs_in(sent: Span):
@@ -1116,6 +1169,8 @@ class SpeakerAttribution:
             return verbs_of[sent.start]
 
         for sent in sents:
+            ctx.spoke_before = {n for act in acts[acts_before:] for n in act.speakers} if sent.start else set()
+            acts_before = len(acts)
             verbs = verbs_in(sent)
             while next_turn < len(turns) and turns[next_turn][1].start < sent.end:
                 name, said = turns[next_turn]
@@ -1261,6 +1316,7 @@ class SpeakerAttribution:
             for _, _, name in sorted(named):
                 ctx.saw_person(name)
             ctx.last_subject = sentence_subject(sent)
+            ctx.last_pair = _subject_people(sent)
         return acts
 
 

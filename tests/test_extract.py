@@ -759,6 +759,22 @@ SPEAKER_SENTENCES += [
     ("Latvia said it will send new weapons to Ukraine. Foreign Minister Anna Berg made the pledge at a "
      "conference in Riga, where host Tom Reed opened a new museum.",
      [("Anna Berg", "military_aid", "support"), ("Latvia", "military_aid", "support")]),
+    # an epithet: "the Italian", "the Dutchman" alone stands for the nearest person of that country
+    ("Italian Prime Minister Anna Berga spoke in Rome on Monday. The Italian said peace talks must start now.",
+     [("Anna Berga", "negotiations", "support")]),
+    ("Dutch Prime Minister Tom Lind spoke on Monday. “We need peace talks now,” the Dutchman said.",
+     [("Tom Lind", "negotiations", "support")]),
+    # "they" right after a sentence whose subject joins two named people: those people
+    ("Latvian President Anna Berg and Dutch Prime Minister Karl Weber met in Riga on Monday. They said peace talks "
+     "must start now.", [("Anna Berg", "negotiations", "support"), ("Karl Weber", "negotiations", "support")]),
+    # unnamed sources that report what a government does: the government holds the position
+    ("Russia will reject peace talks, two Latvian diplomats said.", [("Russia", "negotiations", "oppose")]),
+    ("Latvian officials said Russia had rejected peace talks.", [("Russia", "negotiations", "oppose")]),
+    # "it" as the subject of a verb of saying: the body that spoke in the sentence just before
+    ("The Latvian foreign ministry said peace talks must start. It also called for a ceasefire.",
+     [("Latvian foreign ministry", "ceasefire", "support"), ("Latvian foreign ministry", "negotiations", "support")]),
+    ("The Latvian foreign ministry said peace talks must start. A report was published on Monday. It called for a "
+     "ceasefire.", [("Latvian foreign ministry", "negotiations", "support")]),
 ]
 
 
