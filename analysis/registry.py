@@ -230,6 +230,20 @@ def _majority(votes: Counter) -> str:
     return top[0][0]
 
 
+def _one_article_against_many(groups: _Groups, lone: str, full: str) -> bool:
+    """Whether a lone surname stands apart from its one full name only by one article's word: one
+    article states another country for "Novak", while "Anna Novak"'s country is stated in at
+    least DOMINANT articles. Left apart, that one statement would become the corpus's country for
+    "Novak" in every other article; joined, the full name's articles outvote it (and the article
+    that states it keeps its own word). Two or more articles stating it make another person."""
+    ra, rb = groups.find(lone), groups.find(full)
+    if groups.rows[ra] or groups.rows[rb]:
+        return False
+    own, theirs = groups.countries[ra], groups.countries[rb]
+    country = _majority(theirs)
+    return sum(own.values()) == 1 and bool(country) and theirs[country] >= DOMINANT and not own[country]
+
+
 def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> None:
     """Join spellings of one name, then lone surnames to the one full name that has them."""
     parts = {n: _parts(n) for n in names if n not in separated}
@@ -269,7 +283,9 @@ def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> 
         if len(owners) == 1:
             # the one full name in the corpus with this surname: also when an article names both
             # (it wrote the surname in another spelling, "Novakk" after "Anna Novak")
-            groups.union(n, next(iter(owners)), same_article=True)
+            owner = next(iter(owners))
+            if not groups.union(n, owner, same_article=True) and _one_article_against_many(groups, n, owner):
+                groups.union(n, owner, check=False)
         elif owners:
             # several: the one the corpus names far more often, when all of them are stated for
             # one country ("Novak" with "Anna Novak" in nine articles and "Ana Novak" in one,

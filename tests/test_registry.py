@@ -115,6 +115,22 @@ def test_a_lone_surname_joins_the_full_name_named_far_more_often_when_all_share_
     assert build(close).get("Novak").variants == ("Novak",)
 
 
+def test_one_articles_other_country_for_a_lone_surname_does_not_keep_it_from_its_full_name():
+    often = [(f"a{k}", "Ivan Sorokin", "RUS", "") for k in range(1, 4)]
+    lone = [(f"b{k}", "Sorokin", "", "") for k in range(1, 4)]
+    table = actors(*often, *lone, ("c1", "Sorokin", "USA", ""))
+    registry = build(table)
+    assert registry.get("Sorokin") is registry.get("Ivan Sorokin")
+    assert ("b1", "Ivan Sorokin", "RUS", "corpus") in rows(resolved(table))
+    assert ("c1", "Ivan Sorokin", "USA", "text") in rows(resolved(table))  # its own article keeps its word
+    # two articles stating another country: another person with that surname
+    twice = actors(*often, *lone, ("c1", "Sorokin", "USA", ""), ("c2", "Sorokin", "USA", ""))
+    assert build(twice).get("Sorokin").variants == ("Sorokin",)
+    # the full name stated in too few articles to outvote it: apart too
+    few = actors(*often[:2], *lone, ("c1", "Sorokin", "USA", ""))
+    assert build(few).get("Sorokin").variants == ("Sorokin",)
+
+
 def test_spellings_that_two_articles_state_different_countries_for_stay_apart():
     table = actors(("a1", "Olof Lindqvist", "SWE", ""), ("a2", "Olaf Lindqvist", "DEU", ""))
     assert len(build(table).people) == 2
