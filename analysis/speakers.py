@@ -175,6 +175,16 @@ def _made_the_statement(verb: Token) -> bool:
     return False
 
 
+def _echoed(acts: list[Speech], names: list[str], since: int) -> Speech | None:
+    """The speech act just before, which ``names`` take up as their own: when others spoke it, in a
+    sentence that ends after token ``since``; else None."""
+    echoed = acts[-1] if acts else None
+    if (echoed is None or not names or set(names) & set(echoed.speakers) or echoed.sentence is None
+            or echoed.sentence.end <= since):
+        return None
+    return echoed
+
+
 def _echoes(verb: Token) -> bool:
     """The verb repeats what was said before without a content of its own ("X echoed his words",
     "Y agreed.", "Z agreed with him", "made similar statements"). "echoed calls for talks" or
@@ -1168,7 +1178,7 @@ class SpeakerAttribution:
                 verbs_of[sent.start] = list(speech_verbs(sent, inside))
             return verbs_of[sent.start]
 
-        for sent in sents:
+        for k, sent in enumerate(sents):
             ctx.spoke_before = {n for act in acts[acts_before:] for n in act.speakers} if sent.start else set()
             acts_before = len(acts)
             verbs = verbs_in(sent)
@@ -1227,15 +1237,14 @@ class SpeakerAttribution:
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
                     ctx.remember(names)
             attributed = False
-            echo_at = sents[max(0, sents.index(sent) - 2)].start
+            echo_since = sents[max(0, k - 2)].start  # an echo takes up an act of this sentence or the two before
             for token in sent:
                 if acts and token.i not in inside and _made_the_statement(token):
                     # "The U.S. will provide $1bn. Anna Berg made the pledge in London": she speaks
-                    # the act just before (in this sentence or the two before it)
+                    # the act just before
                     names, pronoun = speakers_of(token, ctx)
-                    echoed = acts[-1]
-                    if names and not set(names) & set(echoed.speakers) and echoed.sentence is not None and (
-                            echoed.sentence.end > echo_at):
+                    echoed = _echoed(acts, names, echo_since)
+                    if echoed is not None:
                         acts.append(Speech(names, echoed.kind, echoed.region, echoed.lead, echoed.quote, pronoun, sent))
                         ctx.remember(names)
                     break
@@ -1255,9 +1264,8 @@ class SpeakerAttribution:
                 names, pronoun = speakers_of(verb, ctx)
                 if not names:
                     continue
-                echoed = acts[-1] if acts and _echoes(verb) else None
-                if echoed is not None and not set(names) & set(echoed.speakers) and echoed.sentence is not None and (
-                        echoed.sentence.end > sents[max(0, sents.index(sent) - 2)].start):
+                echoed = _echoed(acts, names, echo_since) if _echoes(verb) else None
+                if echoed is not None:
                     # "Similar statements were made by Y", "Y echoed his words": Y takes the position
                     # of the speech act just before, in this sentence or the two before it
                     acts.append(Speech(names, echoed.kind, echoed.region, echoed.lead, echoed.quote, pronoun, sent))
