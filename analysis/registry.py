@@ -287,13 +287,15 @@ def _automatic_links(names: list[str], groups: _Groups, separated: set[str]) -> 
             if not groups.union(n, owner, same_article=True) and _one_article_against_many(groups, n, owner):
                 groups.union(n, owner, check=False)
         elif owners:
-            # several: the one the corpus names far more often, when all of them are stated for
-            # one country ("Novak" with "Anna Novak" in nine articles and "Ana Novak" in one,
-            # both Slovenian: another spelling of her name more likely than another person)
+            # several: the one the corpus names far more often, when it is stated for a country
+            # and no other is stated for another ("Novak" with "Anna Novak" in nine articles and
+            # "Ana Novak" in one, both Slovenian: another spelling of her name more likely than
+            # another person). One whose country no article states does not keep them apart: a
+            # word glued before the surname in one article ("Following Novak") is such a name.
             ranked = sorted(owners, key=lambda r: -len(groups.articles[r]))
             top, rest = len(groups.articles[ranked[0]]), sum(len(groups.articles[r]) for r in ranked[1:])
-            stated = {_majority(groups.countries[r]) for r in owners}
-            if top >= DOMINANT * rest and len(stated) == 1 and "" not in stated:
+            stated = {_majority(groups.countries[r]) for r in owners} - {""}
+            if top >= DOMINANT * rest and stated == {_majority(groups.countries[ranked[0]])} - {""} and stated:
                 groups.union(n, ranked[0], same_article=True)
 
 

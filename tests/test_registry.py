@@ -115,6 +115,18 @@ def test_a_lone_surname_joins_the_full_name_named_far_more_often_when_all_share_
     assert build(close).get("Novak").variants == ("Novak",)
 
 
+def test_a_full_name_no_article_states_a_country_for_does_not_keep_a_lone_surname_from_the_dominant_one():
+    often = [(f"a{k}", "Anna Novak", "SVN", "") for k in range(1, 5)]
+    glued = ("b1", "Following Novak", "", "")  # a sentence's first word taken into the name
+    table = actors(*often, glued, ("c1", "Novak", "", ""))
+    registry = build(table)
+    assert registry.get("Novak") is registry.get("Anna Novak")
+    assert rows(resolved(table))[-1] == ("c1", "Anna Novak", "SVN", "corpus")
+    # the dominant one itself unstated: joined to neither
+    unstated = actors(*[(a, n, "", r) for a, n, _, r in often], glued, ("c1", "Novak", "", ""))
+    assert build(unstated).get("Novak").variants == ("Novak",)
+
+
 def test_one_articles_other_country_for_a_lone_surname_does_not_keep_it_from_its_full_name():
     often = [(f"a{k}", "Ivan Sorokin", "RUS", "") for k in range(1, 4)]
     lone = [(f"b{k}", "Sorokin", "", "") for k in range(1, 4)]
