@@ -935,7 +935,7 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
     for other in (_listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx)
-                  + _joined_in_content(verb)):
+                  + _joined_in_content(verb) + _titled_list(subject, verb)):
         if other not in names:
             names.append(other)
     return names, found[1]
@@ -981,6 +981,70 @@ def _listed_before(subject: Token, verb: Token, ctx: _Context) -> list[str]:
         found.append(other[0])
         edge = child.left_edge.i
     return found
+
+
+TITLE_ENTS = {"", "NORP", "GPE", "ORG"}
+
+
+def _titled_list(subject: Token, verb: Token) -> list[str]:
+    """"President A and Commission President B agreed", "US President A, Egyptian President B and
+    Qatari Emir C said": titled names listed as the subject, which the parser splits (the first
+    hung on a preposition before it, the last as a second subject, one as a modifier); each
+    person of the list speaks too. The list runs from the subject's name over the titles before
+    each name, commas and an "and"; one that follows the subject must end at the verb. Without
+    an "and" it is no list ("Berg's deputy, Karl Weber, said"), nor is a name before the comma of
+    a fronted phrase ("After talks with Anna Berg, Karl Weber said")."""
+    doc = verb.doc
+    person_at = doc._.person_at
+    if subject.i not in person_at:
+        return []
+    sent = subject.sent
+
+    def is_title(token: Token) -> bool:
+        return (token.i not in person_at and (token.is_title or token.is_upper) and token.is_alpha
+                and token.ent_type_ in TITLE_ENTS and token.i != verb.i)
+
+    def name_edges(i: int) -> tuple[int, int]:
+        start, end = i, i
+        while start - 1 >= sent.start and person_at.get(start - 1) == person_at[i]:
+            start -= 1
+        while end + 1 < sent.end and person_at.get(end + 1) == person_at[i]:
+            end += 1
+        return start, end
+
+    found: list[str] = []
+    joined = False
+    start, end = name_edges(subject.i)
+    i = start - 1
+    while i > sent.start:  # back from the subject: titles, then "and" or "," after another name
+        while i > sent.start and start - i <= 5 and is_title(doc[i]):
+            i -= 1
+        if doc[i].lower_ not in ("and", ",") or i - 1 not in person_at or (doc[i].text == "," and not joined):
+            break  # a comma lists only before an "and" ("A, B and C"); "After talks with A, C said" is none
+        joined = joined or doc[i].lower_ == "and"
+        found.append(person_at[i - 1])
+        start = name_edges(i - 1)[0]
+        i = start - 1
+    after: list[str] = []
+    j, ended = end + 1, False
+    while j < verb.i:  # on from the subject up to the verb
+        if doc[j].lower_ not in ("and", ","):
+            break
+        joined_here = doc[j].lower_ == "and"
+        j += 1
+        first = j
+        while j < verb.i and j - first < 5 and is_title(doc[j]):
+            j += 1
+        if j not in person_at:
+            break
+        joined = joined or joined_here
+        after.append(person_at[j])
+        j = name_edges(j)[1] + 1
+        ended = j == verb.i
+    if ended:
+        found += after
+    names = [name for name in dict.fromkeys(found) if name != person_at[subject.i]]
+    return names if joined else []
 
 
 JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}
