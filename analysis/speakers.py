@@ -1157,6 +1157,29 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
     return None
 
 
+def _speaker_after(verb: Token, verbs: list, outer: list[str], ctx: _Context):
+    """A later speech verb of the sentence outside what ``verb`` reports, whose named subject is
+    another actor: the main clause after a fronted "while"/"although" clause that holds
+    ``verb`` ("While X insisted on talks, Y ruled them out"), or a clause hung elsewhere ("X imposed
+    tariffs, to which Y responded with ..."). Not the verb a parenthetical "he said" hangs on ("The
+    U.S., he said, would support ..."): there the speaker reports the subject. (verb, kind, names)
+    or None."""
+    subtree = {t.i for t in verb.subtree}
+    ancestors = {t.i for t in verb.ancestors}
+    fronted = _fronted_subordinate(verb)
+    for other, kind in verbs:
+        if (other.i <= verb.i or other.i in subtree or kind != "indirect"
+                or (other.i in ancestors and not (fronted and other.i == verb.head.i))):
+            continue  # a verb of saying only: a reported act there ("Russia launched ...") is the scene
+        subject = subject_of(other)
+        if subject is None or subject.i in subtree or subject.pos_ == "PRON":
+            continue
+        found = actor_for_token(subject, ctx)
+        if found and not found[1] and found[0] not in outer:
+            return other, kind, [found[0]]
+    return None
+
+
 def _introduces_quote(doc: Doc, quote: Span) -> bool:
     """"X confirmed this in a post: “...”": a colon right before the opening quote mark."""
     i = quote.start - 1
@@ -1361,12 +1384,28 @@ class SpeakerAttribution:
                     break
                 region_tokens += _asked_clause(sent, verb, inside)
                 region_tokens = sorted(set(region_tokens))
+                after = _speaker_after(verb, verbs, names, ctx)
+                if after is not None:
+                    # "While X insisted on talks, Y ruled them out", "X imposed tariffs, to which Y
+                    # responded with ...": a clause outside what X says, with a speaker of its own
+                    other_verb, other_kind, other_names = after
+                    own = {t.i for t in other_verb.subtree} - {t.i for t in verb.subtree}
+                    region_tokens = [i for i in region_tokens if i not in own]
+                    while region_tokens and doc[region_tokens[-1]].is_punct:
+                        region_tokens.pop()
+                    other = [i for i in sorted(own) if i > other_verb.i and i not in inside]
+                    if _inner_speaker(sent, other_verb, other_names, set(other), ctx) is not None:
+                        other = []  # Y only relays a third one ("..., Y said Z had agreed to ...")
                 if region_tokens:
                     region = doc[region_tokens[0]:region_tokens[-1] + 1]
                     acts.append(Speech(names, kind, region, doc[verb.i:verb.i + 1], "", pronoun, sent))
                 ctx.remember(names)
+                if after is not None and other:
+                    acts.append(Speech(other_names, other_kind, doc[other[0]:other[-1] + 1],
+                                       doc[other_verb.i:other_verb.i + 1], "", False, sent))
+                    ctx.remember(other_names)
                 attributed = True
-                break  # one speaker per sentence outside quotes: the first verb with a subject
+                break  # one speaker per clause outside quotes: the first verb with a subject
             # "According to Reuters, steelmakers expressed concerns ...": a verb of saying with a subject
             # of its own names who holds the position; the source only reports it
             own_subject = any((subject_of(verb) or _name_before(verb)) is not None for verb, _ in verbs)

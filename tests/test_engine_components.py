@@ -164,6 +164,24 @@ def test_speaker_attribution_reads_a_list_of_titled_names_parsed_as_two_subjects
     assert act.speakers == ["Tom Reed"]
 
 
+def test_speaker_attribution_gives_a_clause_hung_outside_the_first_speech_to_its_own_speaker(speaker_nlp):
+    # "The row began when Anna Berg urged talks , to which Tom Reed responded with a warning ."
+    # -- the parser hangs the relative clause on "began", outside what Anna Berg urged: what
+    # follows "responded" is Tom Reed's, and no longer Anna Berg's
+    words = ["The", "row", "began", "when", "Anna", "Berg", "urged", "talks", ",", "to", "which", "Tom", "Reed",
+             "responded", "with", "a", "warning", "."]
+    heads = [1, 2, 2, 6, 5, 6, 2, 6, 2, 13, 9, 12, 13, 2, 13, 16, 14, 2]
+    deps = ["det", "nsubj", "ROOT", "advmod", "compound", "nsubj", "advcl", "dobj", "punct", "prep", "pobj",
+            "compound", "nsubj", "relcl", "prep", "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "ADP", "PRON", "PROPN", "PROPN",
+           "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(speaker_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 4, 6, "PERSON"), Span(doc, 11, 13, "PERSON")]
+    doc = run(speaker_nlp, doc)
+    assert [(a.speakers, a.region.text) for a in doc._.speech] == [(["Anna Berg"], "talks"),
+                                                                  (["Tom Reed"], "with a warning")]
+
+
 def test_issue_cues_mark_catalog_cues_with_their_polarity():
     nlp = spacy.blank("en")
     nlp.add_pipe("issue_cues")
