@@ -1127,6 +1127,15 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         if token.i not in region or token.pos_ not in ("VERB", "AUX"):
             continue
         kind = kinds.get(verb_lemma(token.text))
+        if (kind != "indirect" and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("for", "of")
+                and token.head.head.i == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+            # "X accused Y of rejecting a truce", "X criticised Y for blocking aid": the act
+            # named after "of"/"for" is what X blames the object for, not X's stance; nor is it
+            # the object's own word (a verb of saying there is: "slammed Y for suggesting ...")
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            found = actor_for_token(objects[0], ctx) if objects else None
+            if found and not found[1] and found[0] not in outer:
+                return token, "reported", []
         if kind is None or not any(a.i == verb.i for a in token.ancestors):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1376,7 +1385,7 @@ class SpeakerAttribution:
                         acts.append(Speech(names, kind, doc[own[0]:own[-1] + 1], doc[verb.i:verb.i + 1], "", pronoun,
                                            sent))
                     tokens = [i for i in region_tokens if i > inner_verb.i]
-                    if tokens:
+                    if tokens and inner_names:
                         acts.append(Speech(inner_names, inner_kind, doc[tokens[0]:tokens[-1] + 1],
                                            doc[inner_verb.i:inner_verb.i + 1], "", False, sent))
                     ctx.remember(names + inner_names)
