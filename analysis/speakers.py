@@ -935,7 +935,7 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
     for other in (_listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx)
-                  + _joined_in_content(verb)):
+                  + _joined_in_content(verb) + _titled_list(subject, verb)):
         if other not in names:
             names.append(other)
     return names, found[1]
@@ -981,6 +981,70 @@ def _listed_before(subject: Token, verb: Token, ctx: _Context) -> list[str]:
         found.append(other[0])
         edge = child.left_edge.i
     return found
+
+
+TITLE_ENTS = {"", "NORP", "GPE", "ORG"}
+
+
+def _titled_list(subject: Token, verb: Token) -> list[str]:
+    """"President A and Commission President B agreed", "US President A, Egyptian President B and
+    Qatari Emir C said": titled names listed as the subject, which the parser splits (the first
+    hung on a preposition before it, the last as a second subject, one as a modifier); each
+    person of the list speaks too. The list runs from the subject's name over the titles before
+    each name, commas and an "and"; one that follows the subject must end at the verb. Without
+    an "and" it is no list ("Berg's deputy, Karl Weber, said"), nor is a name before the comma of
+    a fronted phrase ("After talks with Anna Berg, Karl Weber said")."""
+    doc = verb.doc
+    person_at = doc._.person_at
+    if subject.i not in person_at:
+        return []
+    sent = subject.sent
+
+    def is_title(token: Token) -> bool:
+        return (token.i not in person_at and (token.is_title or token.is_upper) and token.is_alpha
+                and token.ent_type_ in TITLE_ENTS and token.i != verb.i)
+
+    def name_edges(i: int) -> tuple[int, int]:
+        start, end = i, i
+        while start - 1 >= sent.start and person_at.get(start - 1) == person_at[i]:
+            start -= 1
+        while end + 1 < sent.end and person_at.get(end + 1) == person_at[i]:
+            end += 1
+        return start, end
+
+    found: list[str] = []
+    joined = False
+    start, end = name_edges(subject.i)
+    i = start - 1
+    while i > sent.start:  # back from the subject: titles, then "and" or "," after another name
+        while i > sent.start and start - i <= 5 and is_title(doc[i]):
+            i -= 1
+        if doc[i].lower_ not in ("and", ",") or i - 1 not in person_at or (doc[i].text == "," and not joined):
+            break  # a comma lists only before an "and" ("A, B and C"); "After talks with A, C said" is none
+        joined = joined or doc[i].lower_ == "and"
+        found.append(person_at[i - 1])
+        start = name_edges(i - 1)[0]
+        i = start - 1
+    after: list[str] = []
+    j, ended = end + 1, False
+    while j < verb.i:  # on from the subject up to the verb
+        if doc[j].lower_ not in ("and", ","):
+            break
+        joined_here = doc[j].lower_ == "and"
+        j += 1
+        first = j
+        while j < verb.i and j - first < 5 and is_title(doc[j]):
+            j += 1
+        if j not in person_at:
+            break
+        joined = joined or joined_here
+        after.append(person_at[j])
+        j = name_edges(j)[1] + 1
+        ended = j == verb.i
+    if ended:
+        found += after
+    names = [name for name in dict.fromkeys(found) if name != person_at[subject.i]]
+    return names if joined else []
 
 
 JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}
@@ -1063,6 +1127,15 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         if token.i not in region or token.pos_ not in ("VERB", "AUX"):
             continue
         kind = kinds.get(verb_lemma(token.text))
+        if (kind != "indirect" and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("for", "of")
+                and token.head.head.i == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+            # "X accused Y of rejecting a truce", "X criticised Y for blocking aid": the act
+            # named after "of"/"for" is what X blames the object for, not X's stance; nor is it
+            # the object's own word (a verb of saying there is: "slammed Y for suggesting ...")
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            found = actor_for_token(objects[0], ctx) if objects else None
+            if found and not found[1] and found[0] not in outer:
+                return token, "reported", []
         if kind is None or not any(a.i == verb.i for a in token.ancestors):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1090,6 +1163,29 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
             inner = [t for t in objects[0].subtree if t.i in doc._.person_at] if objects else []
             if inner and doc._.person_at[inner[-1].i] not in outer:
                 return token, kind, [doc._.person_at[inner[-1].i]]
+    return None
+
+
+def _speaker_after(verb: Token, verbs: list, outer: list[str], ctx: _Context):
+    """A later speech verb of the sentence outside what ``verb`` reports, whose named subject is
+    another actor: the main clause after a fronted "while"/"although" clause that holds
+    ``verb`` ("While X insisted on talks, Y ruled them out"), or a clause hung elsewhere ("X imposed
+    tariffs, to which Y responded with ..."). Not the verb a parenthetical "he said" hangs on ("The
+    U.S., he said, would support ..."): there the speaker reports the subject. (verb, kind, names)
+    or None."""
+    subtree = {t.i for t in verb.subtree}
+    ancestors = {t.i for t in verb.ancestors}
+    fronted = _fronted_subordinate(verb)
+    for other, kind in verbs:
+        if (other.i <= verb.i or other.i in subtree or kind != "indirect"
+                or (other.i in ancestors and not (fronted and other.i == verb.head.i))):
+            continue  # a verb of saying only: a reported act there ("Russia launched ...") is the scene
+        subject = subject_of(other)
+        if subject is None or subject.i in subtree or subject.pos_ == "PRON":
+            continue
+        found = actor_for_token(subject, ctx)
+        if found and not found[1] and found[0] not in outer:
+            return other, kind, [found[0]]
     return None
 
 
@@ -1289,7 +1385,7 @@ class SpeakerAttribution:
                         acts.append(Speech(names, kind, doc[own[0]:own[-1] + 1], doc[verb.i:verb.i + 1], "", pronoun,
                                            sent))
                     tokens = [i for i in region_tokens if i > inner_verb.i]
-                    if tokens:
+                    if tokens and inner_names:
                         acts.append(Speech(inner_names, inner_kind, doc[tokens[0]:tokens[-1] + 1],
                                            doc[inner_verb.i:inner_verb.i + 1], "", False, sent))
                     ctx.remember(names + inner_names)
@@ -1297,12 +1393,28 @@ class SpeakerAttribution:
                     break
                 region_tokens += _asked_clause(sent, verb, inside)
                 region_tokens = sorted(set(region_tokens))
+                after = _speaker_after(verb, verbs, names, ctx)
+                if after is not None:
+                    # "While X insisted on talks, Y ruled them out", "X imposed tariffs, to which Y
+                    # responded with ...": a clause outside what X says, with a speaker of its own
+                    other_verb, other_kind, other_names = after
+                    own = {t.i for t in other_verb.subtree} - {t.i for t in verb.subtree}
+                    region_tokens = [i for i in region_tokens if i not in own]
+                    while region_tokens and doc[region_tokens[-1]].is_punct:
+                        region_tokens.pop()
+                    other = [i for i in sorted(own) if i > other_verb.i and i not in inside]
+                    if _inner_speaker(sent, other_verb, other_names, set(other), ctx) is not None:
+                        other = []  # Y only relays a third one ("..., Y said Z had agreed to ...")
                 if region_tokens:
                     region = doc[region_tokens[0]:region_tokens[-1] + 1]
                     acts.append(Speech(names, kind, region, doc[verb.i:verb.i + 1], "", pronoun, sent))
                 ctx.remember(names)
+                if after is not None and other:
+                    acts.append(Speech(other_names, other_kind, doc[other[0]:other[-1] + 1],
+                                       doc[other_verb.i:other_verb.i + 1], "", False, sent))
+                    ctx.remember(other_names)
                 attributed = True
-                break  # one speaker per sentence outside quotes: the first verb with a subject
+                break  # one speaker per clause outside quotes: the first verb with a subject
             # "According to Reuters, steelmakers expressed concerns ...": a verb of saying with a subject
             # of its own names who holds the position; the source only reports it
             own_subject = any((subject_of(verb) or _name_before(verb)) is not None for verb, _ in verbs)

@@ -115,6 +115,73 @@ def test_speaker_attribution_gives_a_colon_quote_to_the_clause_before_it(speaker
     assert " ".join(direct[0].quote.split()) == "Talks start now . No more delay !"
 
 
+def test_speaker_attribution_gives_a_split_list_of_titled_names_to_each_of_them(speaker_nlp):
+    # "Amid tensions , President Anna Berg and Commission President Tom Reed agreed talks must start ."
+    # -- the parser hangs the first name on the fronted preposition and the title words on each
+    # other: both people in the list speak
+    words = ["Amid", "tensions", ",", "President", "Anna", "Berg", "and", "Commission", "President", "Tom", "Reed",
+             "agreed", "talks", "must", "start", "."]
+    heads = [11, 0, 0, 5, 5, 0, 5, 8, 10, 10, 11, 11, 14, 14, 11, 11]
+    deps = ["prep", "pobj", "punct", "compound", "compound", "pobj", "cc", "compound", "compound", "compound", "nsubj",
+            "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB",
+           "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(speaker_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 4, 6, "PERSON"), Span(doc, 9, 11, "PERSON")]
+    doc = run(speaker_nlp, doc)
+    [act] = doc._.speech
+    assert sorted(act.speakers) == ["Anna Berg", "Tom Reed"]
+
+
+def test_speaker_attribution_reads_a_list_of_titled_names_parsed_as_two_subjects(speaker_nlp):
+    # "President Anna Berg , Latvian President Karl Weber and Estonian Emir Tom Reed said talks must start ."
+    # -- two subjects on the verb, the middle name a modifier of the last: the three speak; a name
+    # before a fronted phrase's comma is no member ("After talks with Karl Weber , Tom Reed said ...")
+    words = ["President", "Anna", "Berg", ",", "Latvian", "President", "Karl", "Weber", "and", "Estonian", "Emir", "Tom",
+             "Reed", "said", "talks", "must", "start", "."]
+    heads = [2, 2, 13, 2, 5, 12, 7, 12, 7, 10, 12, 12, 13, 13, 16, 16, 13, 13]
+    deps = ["compound", "compound", "nsubj", "punct", "amod", "compound", "compound", "amod", "cc", "amod", "compound",
+            "compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "ADJ", "PROPN", "PROPN", "PROPN", "CCONJ", "ADJ", "PROPN", "PROPN",
+           "PROPN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(speaker_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 1, 3, "PERSON"), Span(doc, 6, 8, "PERSON"), Span(doc, 11, 13, "PERSON")]
+    doc = run(speaker_nlp, doc)
+    [act] = doc._.speech
+    assert sorted(act.speakers) == ["Anna Berg", "Karl Weber", "Tom Reed"]
+
+    words = ["After", "talks", "with", "Anna", "Berg", "and", "Karl", "Weber", ",", "Tom", "Reed", "said", "talks",
+             "must", "start", "."]
+    heads = [11, 0, 1, 4, 2, 4, 7, 4, 11, 10, 11, 11, 14, 14, 11, 11]
+    deps = ["prep", "pobj", "prep", "compound", "pobj", "cc", "compound", "conj", "punct", "compound", "nsubj", "ROOT",
+            "nsubj", "aux", "ccomp", "punct"]
+    pos = ["ADP", "NOUN", "ADP", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "NOUN",
+           "AUX", "VERB", "PUNCT"]
+    doc = Doc(speaker_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 3, 5, "PERSON"), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 11, "PERSON")]
+    doc = run(speaker_nlp, doc)
+    [act] = doc._.speech
+    assert act.speakers == ["Tom Reed"]
+
+
+def test_speaker_attribution_gives_a_clause_hung_outside_the_first_speech_to_its_own_speaker(speaker_nlp):
+    # "The row began when Anna Berg urged talks , to which Tom Reed responded with a warning ."
+    # -- the parser hangs the relative clause on "began", outside what Anna Berg urged: what
+    # follows "responded" is Tom Reed's, and no longer Anna Berg's
+    words = ["The", "row", "began", "when", "Anna", "Berg", "urged", "talks", ",", "to", "which", "Tom", "Reed",
+             "responded", "with", "a", "warning", "."]
+    heads = [1, 2, 2, 6, 5, 6, 2, 6, 2, 13, 9, 12, 13, 2, 13, 16, 14, 2]
+    deps = ["det", "nsubj", "ROOT", "advmod", "compound", "nsubj", "advcl", "dobj", "punct", "prep", "pobj",
+            "compound", "nsubj", "relcl", "prep", "det", "pobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT", "ADP", "PRON", "PROPN", "PROPN",
+           "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(speaker_nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 4, 6, "PERSON"), Span(doc, 11, 13, "PERSON")]
+    doc = run(speaker_nlp, doc)
+    assert [(a.speakers, a.region.text) for a in doc._.speech] == [(["Anna Berg"], "talks"),
+                                                                  (["Tom Reed"], "with a warning")]
+
+
 def test_issue_cues_mark_catalog_cues_with_their_polarity():
     nlp = spacy.blank("en")
     nlp.add_pipe("issue_cues")

@@ -700,6 +700,15 @@ SPEAKER_SENTENCES += [
     # a speech verb in a clause fronted by "while": the main clause after it is not the speaker's
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
+    # the act one is accused of is not the accuser's stance; a verb of saying there is the accused's word
+    ("Latvian Foreign Minister Anna Berg accused Russia of rejecting a ceasefire.", []),
+    ("Latvian Foreign Minister Anna Berg slammed Tom Reed for suggesting that Ukraine should cede territory.",
+     [("Tom Reed", "territorial_integrity", "oppose")]),
+    # ... while a main clause with a speech verb and a speaker of its own is that speaker's statement
+    ("While Latvian President Anna Berg insisted that peace talks must start, Tom Reed ruled out a ceasefire.",
+     [("Anna Berg", "negotiations", "support"), ("Tom Reed", "ceasefire", "oppose")]),
+    ("While Anna Berg called for peace talks, Estonian Foreign Minister Tom Reed said new sanctions were needed.",
+     [("Anna Berg", "negotiations", "support"), ("Tom Reed", "sanctions", "support")]),
     # not joining others in an act is not taking it; a coordinated refusal keeps its own reading
     ("Latvia has not joined its neighbours in imposing sanctions on Russia and has refused requests to supply "
      "ammunition to Ukraine.", [("Latvia", "military_aid", "oppose"), ("Latvia", "sanctions", "oppose")]),
