@@ -301,6 +301,12 @@ CASES = [
     # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # a complaint about a hold-up (a delay, a postponement, a veto) wants what is held up
+    ("Anna Berg criticised the delay in military aid", [("military_aid", "support")]),
+    ("the minister deplored the postponement of the tank deliveries", [("military_aid", "support")]),
+    ("he sharply criticised the postponed decision on the supply of tanks to Ukraine", [("military_aid", "support")]),
+    ("she voiced frustration over the veto of new military aid", [("military_aid", "support")]),
+    ("they expressed frustration over the new sanctions", [("sanctions", "oppose")]),
     # an act said to be playing with fire is opposed
     ("the allies are “playing with fire” by supplying more weapons to Ukraine", [("military_aid", "oppose")]),
     # a condition the speaker sets is a demand, not a hedge
