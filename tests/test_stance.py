@@ -301,6 +301,14 @@ CASES = [
     # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # the other side named by its leader or as the aggressor; banks cut off from SWIFT; arms given as second object
+    ("Kyiv will not negotiate with Putin", [("negotiations", "oppose")]),
+    ("Anna Berg is ready to sit down with the Russians", [("negotiations", "support")]),
+    ("the bloc agreed to exclude several Russian banks from SWIFT", [("sanctions", "support")]),
+    ("Norland opposes disconnecting Russia from Swift", [("sanctions", "oppose")]),
+    ("the allies must give Ukraine the tanks it needs", [("military_aid", "support")]),
+    ("they did not give Kyiv long-range missiles", [("military_aid", "oppose")]),
+    ("Ostland gave Ukraine a chance", []),
     # a complaint about a hold-up (a delay, a postponement, a veto) wants what is held up
     ("Anna Berg criticised the delay in military aid", [("military_aid", "support")]),
     ("the minister deplored the postponement of the tank deliveries", [("military_aid", "support")]),
