@@ -309,6 +309,14 @@ CASES = [
     ("the allies must give Ukraine the tanks it needs", [("military_aid", "support")]),
     ("they did not give Kyiv long-range missiles", [("military_aid", "oppose")]),
     ("Ostland gave Ukraine a chance", []),
+    # Ukraine's own troops to leave its regions is the price Moscow names; a retreat reported as done is no demand
+    ("Moscow demands that Kyiv withdraw from the regions", [("territorial_integrity", "oppose")]),
+    ("Moscow will agree to a truce if Ukraine withdraws from the four regions",
+     [("ceasefire", "support"), ("territorial_integrity", "oppose")]),
+    ("Ukrainian troops withdrew from the town", []),
+    ("Norland refuses to recognise the regions as independent", [("territorial_integrity", "support")]),
+    ("the plan includes the withdrawal of the Kremlin's forces from occupied areas", [("territorial_integrity", "support")]),
+    ("Anna Berg called for the de-occupation of Crimea", [("territorial_integrity", "support")]),
     # a complaint about a hold-up (a delay, a postponement, a veto) wants what is held up
     ("Anna Berg criticised the delay in military aid", [("military_aid", "support")]),
     ("the minister deplored the postponement of the tank deliveries", [("military_aid", "support")]),
