@@ -317,6 +317,9 @@ CASES = [
     ("Norland refuses to recognise the regions as independent", [("territorial_integrity", "support")]),
     ("the plan includes the withdrawal of the Kremlin's forces from occupied areas", [("territorial_integrity", "support")]),
     ("Anna Berg called for the de-occupation of Crimea", [("territorial_integrity", "support")]),
+    # a peace summit among one side's partners is no talks with the other side
+    ("the meeting is another step towards the Global Peace Summit", []),
+    ("Anna Berg said Moscow tried to derail the peace summit", []),
     # a complaint about a hold-up (a delay, a postponement, a veto) wants what is held up
     ("Anna Berg criticised the delay in military aid", [("military_aid", "support")]),
     ("the minister deplored the postponement of the tank deliveries", [("military_aid", "support")]),
