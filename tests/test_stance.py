@@ -317,6 +317,11 @@ CASES = [
     ("Norland refuses to recognise the regions as independent", [("territorial_integrity", "support")]),
     ("the plan includes the withdrawal of the Kremlin's forces from occupied areas", [("territorial_integrity", "support")]),
     ("Anna Berg called for the de-occupation of Crimea", [("territorial_integrity", "support")]),
+    # the pledge to stay the course, also set in quotes or made to Ukraine's face
+    ("Anna Berg added that the alliance would support Ukraine “for as long as it takes.”", [("military_aid", "support")]),
+    ("we will stand with Ukraine 'as long as it takes'", [("military_aid", "support")]),
+    ("We will be with you as long as it takes", [("military_aid", "support")]),
+    ("we will be with you tomorrow", []),
     # a peace summit among one side's partners is no talks with the other side
     ("the meeting is another step towards the Global Peace Summit", []),
     ("Anna Berg said Moscow tried to derail the peace summit", []),
