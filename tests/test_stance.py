@@ -314,6 +314,7 @@ CASES = [
     ("Moscow will agree to a truce if Ukraine withdraws from the four regions",
      [("ceasefire", "support"), ("territorial_integrity", "oppose")]),
     ("Ukrainian troops withdrew from the town", []),
+    ("Ukrainian troops have to withdraw from areas around the town", []),
     ("Norland refuses to recognise the regions as independent", [("territorial_integrity", "support")]),
     ("the plan includes the withdrawal of the Kremlin's forces from occupied areas", [("territorial_integrity", "support")]),
     ("Anna Berg called for the de-occupation of Crimea", [("territorial_integrity", "support")]),
