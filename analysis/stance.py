@@ -82,8 +82,8 @@ def _lexicon():
         "not_negating": [p.split() for p in data["not_negating"]],
         "before": phrases("reversal_before"),
         "purpose": phrases("purpose_before"),
-        "undoing": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to)\b",
-                              re.IGNORECASE),
+        "undoing": re.compile(r"\b((" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to|in|on|over)"
+                              r"|(" + "|".join(re.escape(w) for w in data["undoing_participles"]) + r"))\b", re.IGNORECASE),
         "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
@@ -758,6 +758,8 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
                 t.is_punct for t in doc[proposal_noun.i + 1:token.i]) and not any(
                 c.dep_ in ("nsubj", "mark", "aux") for c in token.children)
         if object_of:
+            if any(c.dep_ == "amod" and lex["undoing"].fullmatch(c.text) for c in token.children):
+                return False  # "criticised the postponed decision on the supply of tanks": the hold-up is turned back
             negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
                 head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
             return bool(lex["before"].fullmatch(head.text)) and not negated  # "no longer opposed the idea"

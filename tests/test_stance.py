@@ -301,6 +301,37 @@ CASES = [
     # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # the other side named by its leader or as the aggressor; banks cut off from SWIFT; arms given as second object
+    ("Kyiv will not negotiate with Putin", [("negotiations", "oppose")]),
+    ("Anna Berg is ready to sit down with the Russians", [("negotiations", "support")]),
+    ("the bloc agreed to exclude several Russian banks from SWIFT", [("sanctions", "support")]),
+    ("Norland opposes disconnecting Russia from Swift", [("sanctions", "oppose")]),
+    ("the allies must give Ukraine the tanks it needs", [("military_aid", "support")]),
+    ("they did not give Kyiv long-range missiles", [("military_aid", "oppose")]),
+    ("Ostland gave Ukraine a chance", []),
+    # Ukraine's own troops to leave its regions is the price Moscow names; a retreat reported as done is no demand
+    ("Moscow demands that Kyiv withdraw from the regions", [("territorial_integrity", "oppose")]),
+    ("Moscow will agree to a truce if Ukraine withdraws from the four regions",
+     [("ceasefire", "support"), ("territorial_integrity", "oppose")]),
+    ("Ukrainian troops withdrew from the town", []),
+    ("Ukrainian troops have to withdraw from areas around the town", []),
+    ("Norland refuses to recognise the regions as independent", [("territorial_integrity", "support")]),
+    ("the plan includes the withdrawal of the Kremlin's forces from occupied areas", [("territorial_integrity", "support")]),
+    ("Anna Berg called for the de-occupation of Crimea", [("territorial_integrity", "support")]),
+    # the pledge to stay the course, also set in quotes or made to Ukraine's face
+    ("Anna Berg added that the alliance would support Ukraine “for as long as it takes.”", [("military_aid", "support")]),
+    ("we will stand with Ukraine 'as long as it takes'", [("military_aid", "support")]),
+    ("We will be with you as long as it takes", [("military_aid", "support")]),
+    ("we will be with you tomorrow", []),
+    # a peace summit among one side's partners is no talks with the other side
+    ("the meeting is another step towards the Global Peace Summit", []),
+    ("Anna Berg said Moscow tried to derail the peace summit", []),
+    # a complaint about a hold-up (a delay, a postponement, a veto) wants what is held up
+    ("Anna Berg criticised the delay in military aid", [("military_aid", "support")]),
+    ("the minister deplored the postponement of the tank deliveries", [("military_aid", "support")]),
+    ("he sharply criticised the postponed decision on the supply of tanks to Ukraine", [("military_aid", "support")]),
+    ("she voiced frustration over the veto of new military aid", [("military_aid", "support")]),
+    ("they expressed frustration over the new sanctions", [("sanctions", "oppose")]),
     # an act said to be playing with fire is opposed
     ("the allies are “playing with fire” by supplying more weapons to Ukraine", [("military_aid", "oppose")]),
     # a condition the speaker sets is a demand, not a hedge
