@@ -33,6 +33,11 @@ CASES = [
     # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
     ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
     ("the minister warned of a tariff war", [("retaliation", "oppose")]),
+    # a worry voiced about a trade war, or about the duties, is opposition to them
+    ("Oslo expressed concern about a trade war", [("retaliation", "oppose")]),
+    ("the minister fears a tariff war with Sylvania", [("retaliation", "oppose")]),
+    ("she voiced concern about the new steel tariffs", [("tariffs", "oppose")]),
+    ("the minister is worried about the duties on Nordic cheese", [("tariffs", "oppose")]),
     # the spiral told step by step is a warning against it, not support for tariffs
     ("one tariff will lead to another until we jeopardize our common businesses", [("retaliation", "oppose")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
