@@ -83,6 +83,15 @@ CASES = [
     ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
     ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
     ("we are simply asking for a fair deal", []),
+    # a deal signed, in force or done is no call for talks
+    ("for the very first time in a trade deal, we have included commitments on climate", []),
+    ("Oslo signed the deal on Friday", []),
+    ("the trade deal should come into force over the next six months", []),
+    ("the deal was “based on mutual benefits”", []),
+    ("it is a trade deal that was negotiated by the former president", []),
+    ("the quota is far higher than what has been negotiated by the bloc", []),
+    ("the two sides hope to reach a deal by June", [("trade_talks", "support")]),
+    ("we want a trade deal with Norland", [("trade_talks", "support")]),
     # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
     ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
     ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),
