@@ -332,7 +332,7 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
     left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
     condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
     return int(any((t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.i > condition and not _not_negating(doc, t.i, lex)
-                   for t in left))
+                   and not _sibling_negator(t, [token]) for t in left))
 
 
 def _yet_to(doc, i: int) -> bool:
@@ -608,6 +608,23 @@ def _earlier_clause_negator(negator, cue_tokens) -> bool:
         verb = verb.head
     return (verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj" and verb.head.i == negator.head.i
             and negator.i < verb.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _sibling_negator(negator, cue_tokens) -> bool:
+    """"urged it not to stop there, to go further and introduce tariffs": a "not" of a verb the cue
+    does not hang from (through objects, complements and clauses, not across "and" to another verb)
+    negates that verb's own clause, not the cue in a clause beside it. A cue that is itself a later
+    verb of a negated coordination ("did not sign and ratify it") is ``_negated_conjunct``'s."""
+    if negator.dep_ != "neg" or negator.head.pos_ not in ("VERB", "AUX"):
+        return False
+    token = _cue_head(cue_tokens)
+    for _ in range(12):
+        if token.i == negator.head.i:
+            return False
+        if token.dep_ == "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token.i != negator.head.i
 
 
 ABSENCE_VERBS = {"include", "includes", "included", "contain", "contains", "contained", "mention", "mentions",
@@ -1068,7 +1085,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if (t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens)
-                    and not _earlier_clause_negator(t, cue_tokens)
+                    and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens))
         if not flips:

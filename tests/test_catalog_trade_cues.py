@@ -33,6 +33,11 @@ CASES = [
     # a "tariff war" is a trade war: the retaliation spiral, not support for tariffs
     ("Finland is prepared to battle Sweden in a tariff war", [("retaliation", "support")]),
     ("the minister warned of a tariff war", [("retaliation", "oppose")]),
+    # a worry voiced about a trade war, or about the duties, is opposition to them
+    ("Oslo expressed concern about a trade war", [("retaliation", "oppose")]),
+    ("the minister fears a tariff war with Sylvania", [("retaliation", "oppose")]),
+    ("she voiced concern about the new steel tariffs", [("tariffs", "oppose")]),
+    ("the minister is worried about the duties on Nordic cheese", [("tariffs", "oppose")]),
     # the spiral told step by step is a warning against it, not support for tariffs
     ("one tariff will lead to another until we jeopardize our common businesses", [("retaliation", "oppose")]),
     # what tariffs would do to prices and jobs is opposition to them, whatever the modal
@@ -78,6 +83,15 @@ CASES = [
     ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
     ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
     ("we are simply asking for a fair deal", []),
+    # a deal signed, in force or done is no call for talks
+    ("for the very first time in a trade deal, we have included commitments on climate", []),
+    ("Oslo signed the deal on Friday", []),
+    ("the trade deal should come into force over the next six months", []),
+    ("the deal was “based on mutual benefits”", []),
+    ("it is a trade deal that was negotiated by the former president", []),
+    ("the quota is far higher than what has been negotiated by the bloc", []),
+    ("the two sides hope to reach a deal by June", [("trade_talks", "support")]),
+    ("we want a trade deal with Norland", [("trade_talks", "support")]),
     # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
     ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
     ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),

@@ -126,6 +126,11 @@ CASES = [
      [("ceasefire", "support"), ("ceasefire", "support")]),
     ("Anna Berg said Ruritania will not send troops and provide weapons",
      [("peacekeeping_troops", "oppose"), ("military_aid", "oppose")]),
+    # a "not" of a verb beside the cue's, not above it, stays with its verb: "urged it not to stop
+    # there but to go further and send weapons" asks for the weapons
+    ("Anna Berg urged the bloc not to stop there, to go one step further and send more weapons to Ukraine",
+     [("military_aid", "support")]),
+    ("Anna Berg said Ruritania does not want to send weapons to Ukraine", [("military_aid", "oppose")]),
     # a lack named ("does not include", "did not have any", "made no mention of") is a complaint,
     # no refusal; "does not have the right" and "no plans to" stay denied
     ("Anna Berg said the plan does not include security guarantees for Ukraine", [("security_guarantees", "support")]),
