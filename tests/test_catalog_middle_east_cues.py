@@ -122,6 +122,32 @@ CASES = [
     ("Anna Berg said Israel does not have the right to defend itself", [("israel_self_defence", "oppose")]),    # the weapons falling silent is the end of the fighting, not a supply of arms
     ("Anna Berg said it was time for the guns to fall silent in Gaza", [("ceasefire", "support")]),
     ("Anna Berg prayed: may the weapons cease", [("ceasefire", "support")]),
+    # general wording of the war's diplomacy: the war or the carnage that has to end, the time for
+    # it to end, a cease fire in two words; the fighting taken up again is no ceasefire
+    ("Anna Berg said the carnage has to stop", [("ceasefire", "support")]),
+    ("Anna Berg said it was time for the war to end", [("ceasefire", "support")]),
+    ("Anna Berg said the suffering should come to an end", [("ceasefire", "support")]),
+    ("Anna Berg urged both sides to cease fire", [("ceasefire", "support")]),
+    ("Ola Moss said the army would resume the fighting after the pause", [("ceasefire", "oppose")]),
+    # the hostages as the kidnapped, out of captivity, coming home, in a subjunctive demand
+    ("Anna Berg called for freeing the kidnapped", [("hostage_release", "support")]),
+    ("Anna Berg vowed to bring every one of them back from captivity", [("hostage_release", "support")]),
+    ("Ola Moss said he would not rest until all the hostages come home", [("hostage_release", "support")]),
+    ("Anna Berg demanded that the hostages be freed", [("hostage_release", "support")]),
+    # access without hindrance, relief and water restored, aid workers protected
+    ("Anna Berg demanded unimpeded access for the UN agencies", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged Ruritania to restore the water supply", [("humanitarian_aid", "support")]),
+    ("Anna Berg stressed the protection of aid workers", [("humanitarian_aid", "support")]),
+    # the right with the duty, firm support for Israel
+    ("Ola Moss said Israel has the right and the duty to protect its citizens", [("israel_self_defence", "support")]),
+    ("Ola Moss reaffirmed his firm support for Israel", [("israel_self_defence", "support")]),
+    # two states side by side, a full seat at the UN; annexation goes against them
+    ("Anna Berg spoke of two states living side by side", [("two_state_solution", "support")]),
+    ("Anna Berg backed full UN membership for Palestine", [("two_state_solution", "support")]),
+    ("Ola Moss called for the annexation of the West Bank", [("two_state_solution", "oppose")]),
+    # Israel armed, or no longer armed
+    ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
+    ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
 ]
 
 
