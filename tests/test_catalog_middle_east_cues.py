@@ -70,6 +70,13 @@ CASES = [
      [("arms_to_israel", "oppose"), ("humanitarian_aid", "oppose")]),
     ("Anna Berg praised Ruritania for delivering weapons to Israel and providing aid",
      [("arms_to_israel", "support"), ("humanitarian_aid", "support")]),
+    # blaming someone for rejecting, blocking or obstructing something is wanting it; a harm blamed
+    # stays an accusation
+    ("Anna Berg accused Ruritania of rejecting a ceasefire deal", [("ceasefire", "support")]),
+    ("Anna Berg criticizes Ruritania for consistently blocking efforts to cease hostilities", [("ceasefire", "support")]),
+    ("Anna Berg blamed Ruritania for obstructing aid deliveries", [("humanitarian_aid", "support")]),
+    ("Anna Berg criticized Ruritania for blocking efforts to reach a ceasefire", [("ceasefire", "support")]),
+    ("Anna Berg accused Israel of starving civilians", [("israel_self_defence", "oppose")]),
     # a supply halted in the passive
     ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
     ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
