@@ -152,6 +152,13 @@ CASES = [
     ("Anna Berg spoke of two states living side by side", [("two_state_solution", "support")]),
     ("Anna Berg backed full UN membership for Palestine", [("two_state_solution", "support")]),
     ("Ola Moss called for the annexation of the West Bank", [("two_state_solution", "oppose")]),
+    # the conflict in Gaza ended, fuel let in, attacks on civilians condemned (not Hamas's), the
+    # court as "the UN's top court"
+    ("Anna Berg called for an end to the conflict in Gaza", [("ceasefire", "support")]),
+    ("Anna Berg urged Ruritania to allow fuel in", [("humanitarian_aid", "support")]),
+    ("Anna Berg condemned the attacks on civilians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg condemned Hamas's attacks on civilians", [("israel_self_defence", "support")]),
+    ("Anna Berg welcomed the case at the UN's top court", [("international_courts", "support")]),
     # Israel armed, or no longer armed
     ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
     ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
