@@ -159,6 +159,17 @@ CASES = [
     ("Anna Berg condemned the attacks on civilians", [("israel_self_defence", "oppose")]),
     ("Anna Berg condemned Hamas's attacks on civilians", [("israel_self_defence", "support")]),
     ("Anna Berg welcomed the case at the UN's top court", [("international_courts", "support")]),
+    # recognition and suspension as nouns, the hostages let go, the siege lifted, Hamas to be
+    # eliminated, jets sold to Israel, an arrest if he visited
+    ("Anna Berg called for the recognition of Palestine", [("two_state_solution", "support")]),
+    ("Anna Berg urged Hamas to let the hostages go", [("hostage_release", "support")]),
+    ("Anna Berg called for the lifting of the blockade", [("humanitarian_aid", "support")]),
+    ("Anna Berg called for the siege to be lifted", [("humanitarian_aid", "support")]),
+    ("Ola Moss said Hamas must be eliminated", [("israel_self_defence", "support")]),
+    ("Ola Moss approved the sale of fighter jets to Israel", [("arms_to_israel", "support")]),
+    ("Anna Berg announced the suspension of arms exports to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg announced the suspension of funding to UNRWA", [("unrwa_funding", "oppose")]),
+    ("Anna Berg said Ruritania would arrest Ola Moss if he visited", [("international_courts", "support")]),
     # Israel armed, or no longer armed
     ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
     ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
