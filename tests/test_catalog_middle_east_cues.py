@@ -170,6 +170,9 @@ CASES = [
     ("Anna Berg announced the suspension of arms exports to Israel", [("arms_to_israel", "oppose")]),
     ("Anna Berg announced the suspension of funding to UNRWA", [("unrwa_funding", "oppose")]),
     ("Anna Berg said Ruritania would arrest Ola Moss if he visited", [("international_courts", "support")]),
+    # the hostages liberated, the aid named by its delivery or entry
+    ("Anna Berg called for the liberation of the hostages", [("hostage_release", "support")]),
+    ("Anna Berg urged Ruritania to speed up the entry of food", [("humanitarian_aid", "support")]),
     # Israel armed, or no longer armed
     ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
     ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
