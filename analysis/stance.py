@@ -833,6 +833,33 @@ def _blamed_conjunct(cue_tokens, stop: int, lex) -> bool:
             and bool(lex["before"].fullmatch(prep.head.text)))
 
 
+# Verbs that blame someone of or for an act ("accused Y of rejecting a ceasefire"), by their stem:
+# the pipeline has no lemmatizer.
+ACCUSING = re.compile(r"(accus|blam|fault|critici[sz]|condemn|denounc|slam|lambast|castigat|rebuk|chastis|censur)\w*")
+
+
+def _accused_act(doc, cue_tokens, reaching, base: int, polarity: int, lex) -> bool:
+    """The act that turns the cue around is what someone is blamed for: "accused Y of rejecting a
+    ceasefire deal", "criticises Y for blocking efforts to cease hostilities", "blamed Y for obstructing
+    aid" (the cue opening with the act). The blame turns it back: the accuser wants what was
+    rejected. Counted once: a blaming verb that reaches the cue as a reversal of its own already has."""
+    acts = []
+    for m in reaching:
+        span = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            acts.append(span[0])
+    if polarity < 0 and cue_tokens[0].pos_ == "VERB":
+        acts.append(cue_tokens[0])
+    for act in acts:
+        prep = act.head
+        if not (act.dep_ == "pcomp" and act.tag_ == "VBG" and prep.lower_ in ("of", "for") and prep.head.i != prep.i):
+            continue
+        accuser = prep.head
+        if accuser.pos_ == "VERB" and ACCUSING.fullmatch(accuser.lower_):
+            return not any(base + m.start() <= accuser.idx < base + m.end() for m in reaching)
+    return False
+
+
 def _owned_proposal(doc, start_char: int, end_char: int, lex, pronouns: bool = False):
     """(actor, proposal noun) when the cue is the content of a named actor's proposal ("Y's call
     for a ceasefire", "Y's threat to suspend military aid", "China's plan") or a measure with its
@@ -1107,6 +1134,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
+        flips += not harm and _accused_act(doc, cue_tokens, reaching, wide_left.start_char, polarity, lex)
         if reached and judged_after and right.text and after_match is not None and after_match.string == right.text and any(
                 _describing_as(t, wide_left.start_char + m.end()) and t.head.i < c1
                 and t.idx < right.start_char + after_match.start() for t in right for m in reaching):

@@ -70,6 +70,13 @@ CASES = [
      [("arms_to_israel", "oppose"), ("humanitarian_aid", "oppose")]),
     ("Anna Berg praised Ruritania for delivering weapons to Israel and providing aid",
      [("arms_to_israel", "support"), ("humanitarian_aid", "support")]),
+    # blaming someone for rejecting, blocking or obstructing something is wanting it; a harm blamed
+    # stays an accusation
+    ("Anna Berg accused Ruritania of rejecting a ceasefire deal", [("ceasefire", "support")]),
+    ("Anna Berg criticizes Ruritania for consistently blocking efforts to cease hostilities", [("ceasefire", "support")]),
+    ("Anna Berg blamed Ruritania for obstructing aid deliveries", [("humanitarian_aid", "support")]),
+    ("Anna Berg criticized Ruritania for blocking efforts to reach a ceasefire", [("ceasefire", "support")]),
+    ("Anna Berg accused Israel of starving civilians", [("israel_self_defence", "oppose")]),
     # a supply halted in the passive
     ("Anna Berg said all deliveries of weapons systems of any kind have been suspended", [("arms_to_israel", "oppose")]),
     ("Anna Berg said arms exports to Israel have not been suspended", [("arms_to_israel", "support")]),
@@ -122,6 +129,53 @@ CASES = [
     ("Anna Berg said Israel does not have the right to defend itself", [("israel_self_defence", "oppose")]),    # the weapons falling silent is the end of the fighting, not a supply of arms
     ("Anna Berg said it was time for the guns to fall silent in Gaza", [("ceasefire", "support")]),
     ("Anna Berg prayed: may the weapons cease", [("ceasefire", "support")]),
+    # general wording of the war's diplomacy: the war or the carnage that has to end, the time for
+    # it to end, a cease fire in two words; the fighting taken up again is no ceasefire
+    ("Anna Berg said the carnage has to stop", [("ceasefire", "support")]),
+    ("Anna Berg said it was time for the war to end", [("ceasefire", "support")]),
+    ("Anna Berg said the suffering should come to an end", [("ceasefire", "support")]),
+    ("Anna Berg urged both sides to cease fire", [("ceasefire", "support")]),
+    ("Ola Moss said the army would resume the fighting after the pause", [("ceasefire", "oppose")]),
+    # the hostages as the kidnapped, out of captivity, coming home, in a subjunctive demand
+    ("Anna Berg called for freeing the kidnapped", [("hostage_release", "support")]),
+    ("Anna Berg vowed to bring every one of them back from captivity", [("hostage_release", "support")]),
+    ("Ola Moss said he would not rest until all the hostages come home", [("hostage_release", "support")]),
+    ("Anna Berg demanded that the hostages be freed", [("hostage_release", "support")]),
+    # access without hindrance, relief and water restored, aid workers protected
+    ("Anna Berg demanded unimpeded access for the UN agencies", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged Ruritania to restore the water supply", [("humanitarian_aid", "support")]),
+    ("Anna Berg stressed the protection of aid workers", [("humanitarian_aid", "support")]),
+    # the right with the duty, firm support for Israel
+    ("Ola Moss said Israel has the right and the duty to protect its citizens", [("israel_self_defence", "support")]),
+    ("Ola Moss reaffirmed his firm support for Israel", [("israel_self_defence", "support")]),
+    # two states side by side, a full seat at the UN; annexation goes against them
+    ("Anna Berg spoke of two states living side by side", [("two_state_solution", "support")]),
+    ("Anna Berg backed full UN membership for Palestine", [("two_state_solution", "support")]),
+    ("Ola Moss called for the annexation of the West Bank", [("two_state_solution", "oppose")]),
+    # the conflict in Gaza ended, fuel let in, attacks on civilians condemned (not Hamas's), the
+    # court as "the UN's top court"
+    ("Anna Berg called for an end to the conflict in Gaza", [("ceasefire", "support")]),
+    ("Anna Berg urged Ruritania to allow fuel in", [("humanitarian_aid", "support")]),
+    ("Anna Berg condemned the attacks on civilians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg condemned Hamas's attacks on civilians", [("israel_self_defence", "support")]),
+    ("Anna Berg welcomed the case at the UN's top court", [("international_courts", "support")]),
+    # recognition and suspension as nouns, the hostages let go, the siege lifted, Hamas to be
+    # eliminated, jets sold to Israel, an arrest if he visited
+    ("Anna Berg called for the recognition of Palestine", [("two_state_solution", "support")]),
+    ("Anna Berg urged Hamas to let the hostages go", [("hostage_release", "support")]),
+    ("Anna Berg called for the lifting of the blockade", [("humanitarian_aid", "support")]),
+    ("Anna Berg called for the siege to be lifted", [("humanitarian_aid", "support")]),
+    ("Ola Moss said Hamas must be eliminated", [("israel_self_defence", "support")]),
+    ("Ola Moss approved the sale of fighter jets to Israel", [("arms_to_israel", "support")]),
+    ("Anna Berg announced the suspension of arms exports to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg announced the suspension of funding to UNRWA", [("unrwa_funding", "oppose")]),
+    ("Anna Berg said Ruritania would arrest Ola Moss if he visited", [("international_courts", "support")]),
+    # the hostages liberated, the aid named by its delivery or entry
+    ("Anna Berg called for the liberation of the hostages", [("hostage_release", "support")]),
+    ("Anna Berg urged Ruritania to speed up the entry of food", [("humanitarian_aid", "support")]),
+    # Israel armed, or no longer armed
+    ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
+    ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
 ]
 
 
