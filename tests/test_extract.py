@@ -319,6 +319,11 @@ COUNTRY_SENTENCES = [
     ("On Monday, the EU’s competition chief Anna Berg warned that the bloc cannot build on subsidies.",
      {"Anna Berg": "EU"}),
     ("Anna Berg, Latvia's trade chief, said tariffs would rise.", {"Anna Berg": "LVA"}),
+    # a UN agency or a trade body of one government named in the title by its acronym
+    ("UNRWA Commissioner General Karl Lind said aid must flow.", {"Karl Lind": "UN"}),
+    ("UNICEF spokesperson Anna Berg said aid must flow.", {"Anna Berg": "UN"}),
+    ("Karl Lind, a MOFCOM spokesperson, said tariffs would rise.", {"Karl Lind": "CHN"}),
+    ("Anna Berg, a former USTR chief, said tariffs would rise.", {"Anna Berg": "USA"}),
     # words a page's layout glued together: a date and a headline's first word, an abbreviation and a title
     ("Berg claims deal July 14, 2023Turkish President Anna Berg said on Friday that talks go on.", {"Anna Berg": "TUR"}),
     ("The council backed a proposal outlined by U.S.President Tom Reed for a ceasefire.", {"Tom Reed": "USA"}),
