@@ -690,9 +690,16 @@ class NerRepair:
 
     @staticmethod
     def _join_particles(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Maria van der" PERSON + "Berg" GPE -> one PERSON over all four tokens."""
+        """"Maria van der" PERSON + "Berg" GPE -> one PERSON over all four tokens; "Anna-Maria" PERSON
+        + an untagged double surname "Berg-Lindqvist" right after it -> one PERSON."""
+        covered = {i for e in ents for i in range(e.start, e.end)}
         out = []
         for ent in ents:
+            end = ent.end
+            if (ent.label_ == "PERSON" and end + 2 < len(doc) and doc[end - 1].whitespace_ and end not in covered
+                    and _name_hyphen(doc, end + 1, end) and not (end + 3 < len(doc) and doc[end + 3].text == "-")
+                    and not any(countries.country_code(doc[k].text) for k in (end, end + 2))):
+                ent = Span(doc, ent.start, end + 3, label="PERSON")
             if ent.label_ == "PERSON":
                 end = ent.end
                 while end < len(doc) and doc[end].lower_ in PARTICLES:
@@ -853,10 +860,13 @@ class NerRepair:
         for comma in (t for t in doc if t.text == ","):
             end = comma.i
             start = end
-            while start > 0 and end - start < 3 and _is_name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" \
-                    and (start - 1) not in in_ent:
+            words = 0  # a double name joined by a hyphen is one word ("Ben-Tov")
+            while start > 0 and words < 3 and (start - 1) not in in_ent and (
+                    (_is_name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN")
+                    or (start < end and _name_hyphen(doc, start - 1, 0))):
                 start -= 1
-            if end - start < 2 or (start > 0 and (doc[start - 1].is_title or (start - 1) in in_ent)):
+                words += doc[start].text != "-" and not (start > 0 and _name_hyphen(doc, start - 1, 0))
+            if doc[start].text == "-" or words < 2 or (start > 0 and (doc[start - 1].is_title or (start - 1) in in_ent)):
                 continue  # not the whole name, or part of a longer capitalised run
             # the title within four words after the comma: "the", "<Country>'s", adjectives
             role = next((k for k in range(end + 1, min(end + 6, len(doc))) if k in role_at), None)

@@ -1045,6 +1045,19 @@ def test_a_double_name_after_a_title_is_a_person(nlp):
     assert doc._.actors["Marie-Anne Berg-Lindqvist"].role == "chair of the Defense Committee"
 
 
+@pytest.mark.parametrize("text, people, expected", [
+    # the model tagged the hyphenated given names and stopped before the hyphenated surname
+    ("The chair of the committee, Marie-Anne Berg-Lindqvist, said so.", ["Marie-Anne"],
+     ["Marie-Anne Berg-Lindqvist"]),
+    # the model tagged nothing before ", <title>": a surname joined by a hyphen is still one word of the name
+    ("The intrigue: Karel Ben-Tov, Latvia's security minister, said so.", [], ["Karel Ben-Tov"]),
+    # a country joined to a place by a hyphen after a name is no surname
+    ("Anna Berg Russia-Ukraine talks went on.", ["Anna Berg"], ["Anna Berg"]),
+])
+def test_a_hyphenated_surname_belongs_to_the_name(nlp, text, people, expected):
+    assert _repaired_people(nlp, text, people) == expected
+
+
 def test_a_name_tagged_org_in_a_list_whose_neighbour_is_found_later_is_a_person(nlp):
     """"...: Anna Berg, Tom Reed and Eva Lind": the list's first name, left untagged, is found
     from its earlier mention; the name the model tagged ORG between two people is then a person."""
