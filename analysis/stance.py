@@ -438,7 +438,27 @@ def _not_negating(doc, i: int, lex) -> bool:
         if (doc[i].lower_.replace("’", "'") == words[0]
                 and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
-    return _in_negated_condition(doc, i) or _waived_on_condition(doc[i]) or _unstopped(doc[i])
+    return (_in_negated_condition(doc, i) or _waived_on_condition(doc[i]) or _unstopped(doc[i])
+            or _unchanging(doc[i], lex))
+
+
+def _unchanging(negator, lex) -> bool:
+    """The negator negates a verb of the phrases above that it does not stand next to: "the threats
+    are not going to deter our support" (through "going to"), "would not significantly alter our
+    aid" (past an adverb). Found on the parse: the negated verb, or the verb its "to" clause heads."""
+    if negator.dep_ != "neg":
+        return False
+    verbs = {words[1] for words in lex["not_negating"]
+             if len(words) == 2 and words[0] in ("not", "n't", "never")}
+    verb = negator.head
+    for _ in range(3):
+        if verb.pos_ == "VERB" and verb.lower_ in verbs:
+            return True
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+        if verb is None:
+            return False
+    return False
 
 
 STOPPING = {"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "quit", "quits", "quitting"}

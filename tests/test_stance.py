@@ -397,6 +397,10 @@ CASES = [
     ("she knows how important sanctions are", [("sanctions", "support")]),
     # common debt raised to pay for defence
     ("he called on the EU to issue common debt to fund military investment", [("european_defence", "support")]),
+    # a negated verb of leaving unchanged keeps the cue also when the negator is not next to it
+    ("the threats are not going to deter our support for Ukraine", [("military_aid", "support")]),
+    ("the war would not significantly alter our military aid to Ukraine", [("military_aid", "support")]),
+    ("the government is not going to send more weapons to Ukraine", [("military_aid", "oppose")]),
 ]
 
 
