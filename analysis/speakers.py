@@ -1117,6 +1117,15 @@ def _listed_after_places(subject: Token) -> list[str]:
     return found
 
 
+def _reversing_act(token: Token) -> bool:
+    """The act one is blamed for turns what it acts on around ("accused Y of rejecting a truce",
+    "criticizes Y for blocking efforts to cease hostilities"): blaming it wants what is rejected,
+    the accuser's own stance (read by analysis.stance), not a reported act."""
+    from analysis.stance import _lexicon  # stance imports this module
+
+    return bool(_lexicon()["before"].fullmatch(token.text))
+
+
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
     """A speech verb inside what ``verb`` reports (the ``region`` tokens, after the verb or, for
     "..., Y said", before it), whose subject is a named person other than the outer speakers:
@@ -1128,7 +1137,8 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
             continue
         kind = kinds.get(verb_lemma(token.text))
         if (kind != "indirect" and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("for", "of")
-                and token.head.head.i == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+                and token.head.head.i == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+                and not _reversing_act(token)):
             # "X accused Y of rejecting a truce", "X criticised Y for blocking aid": the act
             # named after "of"/"for" is what X blames the object for, not X's stance; nor is it
             # the object's own word (a verb of saying there is: "slammed Y for suggesting ...")

@@ -706,7 +706,12 @@ SPEAKER_SENTENCES += [
     ("While Anna Berg insisted that Russia must pay for rebuilding Ukraine, a document showed that the European "
      "Union cannot legally confiscate frozen Russian assets.", []),
     # the act one is accused of is not the accuser's stance; a verb of saying there is the accused's word
-    ("Latvian Foreign Minister Anna Berg accused Russia of rejecting a ceasefire.", []),
+    ("Latvian Foreign Minister Anna Berg accused Germany of supplying weapons to Ukraine.", []),
+    # ... but an act that turns its object around is blamed for it: the accuser wants what is
+    # rejected or blocked (analysis.stance turns the reversal back)
+    ("Latvian Foreign Minister Anna Berg accused Russia of rejecting a ceasefire.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian Foreign Minister Anna Berg accused Russia of blocking the peace talks.",
+     [("Anna Berg", "negotiations", "support")]),
     ("Latvian Foreign Minister Anna Berg slammed Tom Reed for suggesting that Ukraine should cede territory.",
      [("Tom Reed", "territorial_integrity", "oppose")]),
     # ... while a main clause with a speech verb and a speaker of its own is that speaker's statement
