@@ -53,6 +53,7 @@ SCHEMAS: dict[str, dict] = {
         "light_nouns": words,
         "content_verbs": words,
         "content_nouns": words,
+        "stance_states": mapping(words),
         "irregular": mapping(word),
     },
     "stance": {

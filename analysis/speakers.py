@@ -84,6 +84,26 @@ def statement_nouns() -> frozenset:
 
 
 @data_cache()
+def _stance_states() -> dict:
+    return {word: frozenset(preps) for word, preps in load("speech")["stance_states"].items()}
+
+
+STATE_VERBS = {"is", "are", "was", "were", "been", "be", "remain", "remains", "remained", "stay", "stays", "stayed"}
+
+
+def _holds_state(token: Token) -> bool:
+    """"Latvia remains committed to a two-state solution", "Latvia is a staunch supporter of
+    sanctions": a verb of being whose predicate is a state of commitment or support, with what is
+    supported after its preposition."""
+    if token.lower_ not in STATE_VERBS:
+        return False
+    states = _stance_states()
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in states
+               and any(g.dep_ == "prep" and g.lower_ in states[c.lower_] for g in c.children)
+               for c in token.children)
+
+
+@data_cache()
 def _echo_words() -> tuple[frozenset, frozenset]:
     data = load("speech")
     return frozenset(data["echo_verbs"]), frozenset(data["echo_nouns"])
@@ -752,6 +772,8 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         if kind is None and light:
             kind = "indirect"
         if kind is None and _owned_plan_holds(token):
+            kind = "reported"
+        if kind is None and _holds_state(token):
             kind = "reported"
         if kind is None or _relays_as_saying(token):
             continue

@@ -562,6 +562,12 @@ SPEAKER_SENTENCES = [
     # "Ambassador to the U.N. X": the name hung under the body the envoy is sent to is the envoy
     ("Dutch Ambassador Tom Lind spoke first. “A ceasefire must come now,” Latvian Ambassador to the U.N. "
      "Anna Berg told the council.", [("Anna Berg", "ceasefire", "support")]),
+    # a state of commitment or support the subject holds states a position with no verb of saying
+    ("The Latvian government remains committed to tightening sanctions on Russia.",
+     [("Latvian government", "sanctions", "support")]),
+    ("Latvia, which is not a member of the EU, is a staunch supporter of sanctions on Russia.",
+     [("Latvia", "sanctions", "support")]),
+    ("Anna Berg is a staunch supporter of sanctions on Russia.", [("Anna Berg", "sanctions", "support")]),
     # a resolution's author, after "by" or as a country before the noun, holds its position
     ("Latvian Foreign Minister Jan Nowak rejected the resolution drafted by Sweden that called for a ceasefire.",
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
