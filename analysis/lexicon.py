@@ -54,6 +54,10 @@ SCHEMAS: dict[str, dict] = {
         "content_verbs": words,
         "content_nouns": words,
         "stance_states": mapping(words),
+        "call_purposes": words,
+        "join_verbs": words,
+        "answer_verbs": words,
+        "request_nouns": words,
         "irregular": mapping(word),
     },
     "stance": {
@@ -63,7 +67,8 @@ SCHEMAS: dict[str, dict] = {
         "authoring_participles": words, "bodies": words, "purpose_before": words, "allegation_nouns": words, "undoing_nouns": words,
         "undoing_participles": words,
         "fear_words": words, "reversal_direct": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words,
-        "case_dropping": words, "case_nouns": words, "topic_heads": words,
+        "case_dropping": words, "case_nouns": words, "topic_heads": words, "stopping_verbs": words,
+        "absence_verbs": words,
     },
     "reactions": {
         "inherit_nouns": words,

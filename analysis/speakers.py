@@ -791,10 +791,10 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
             yield token, kind
 
 
-# What a phone call is made for ("called to congratulate her"): a chat, no call for an act.
-CALL_PURPOSES = {"congratulate", "discuss", "talk", "thank", "ask", "inform", "wish", "offer", "express", "check",
-                 "update", "brief", "apologise", "apologize", "invite", "greet", "chat", "share", "hear", "reassure",
-                 "convey", "condole", "exchange", "speak", "say", "tell", "see", "find"}
+@data_cache()
+def _call_purposes() -> frozenset:
+    """What a phone call is made for ("called to congratulate her"): a chat, no call for an act."""
+    return frozenset(load("speech")["call_purposes"])
 
 
 def _calls_to_act(verb: Token) -> bool:
@@ -803,7 +803,7 @@ def _calls_to_act(verb: Token) -> bool:
     ("called her to discuss ...") or a summons ("was called to testify") is none."""
     if verb_lemma(verb.text) != "call" or any(c.dep_ in ("dobj", "dative", "auxpass", "nsubjpass") for c in verb.children):
         return False
-    return any(c.dep_ == "xcomp" and c.i > verb.i and c.lower_ not in CALL_PURPOSES
+    return any(c.dep_ == "xcomp" and c.i > verb.i and c.lower_ not in _call_purposes()
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
@@ -896,18 +896,21 @@ def _according_to(sent: Span, ctx: _Context, inside: set[int] = frozenset()):
     return None
 
 
-ANSWER_VERBS = {form for lemma in ("respond", "reply", "react") for form in forms(lemma)}
-REQUEST_NOUNS = {"request", "call", "appeal", "plea", "demand", "proposal"}
+@data_cache()
+def _answering() -> tuple[frozenset, frozenset]:
+    """Forms of the verbs of answering, and the nouns of what is answered."""
+    data = load("speech")
+    return frozenset(f for lemma in data["answer_verbs"] for f in forms(lemma)), frozenset(data["request_nouns"])
 
 
 def _request_answered(verb: Token) -> str:
     """"X responded to a request by Y for Z", "X replied to Y's call for Z": what is asked for is
     Y's position, not X's; "" when the verb is no such answer or the asker is no named person."""
-    if verb.lower_ not in ANSWER_VERBS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    if verb.lower_ not in _answering()[0] or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return ""
     person_at = verb.doc._.person_at
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_.removesuffix("s") in REQUEST_NOUNS):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_.removesuffix("s") in _answering()[1]):
             for c in noun.children:
                 if c.dep_ == "poss" and c.i in person_at:
                     return person_at[c.i]
@@ -1069,7 +1072,9 @@ def _titled_list(subject: Token, verb: Token) -> list[str]:
     return names if joined else []
 
 
-JOIN_VERBS = {form for lemma in ("join", "team", "unite", "partner") for form in forms(lemma)}
+@data_cache()
+def _join_verbs() -> frozenset:
+    return frozenset(f for lemma in load("speech")["join_verbs"] for f in forms(lemma))
 
 
 def _joined_by(verb: Token) -> list[str]:
@@ -1084,7 +1089,7 @@ def _joined_by(verb: Token) -> list[str]:
             if prep.dep_ != "prep" or prep.lower_ != "with":
                 continue
             together = prep.i > 0 and doc[prep.i - 1].lower_ in ("together", "along")
-            if not (together or current.lower_ in JOIN_VERBS):
+            if not (together or current.lower_ in _join_verbs()):
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for member in (pobj, *pobj.conjuncts):

@@ -91,6 +91,8 @@ def _lexicon():
         "case_dropping": {w.lower() for w in data["case_dropping"]},
         "case_nouns": set(data["case_nouns"]),
         "topic_heads": {w.lower() for w in data["topic_heads"]},
+        "stopping": set(data["stopping_verbs"]),
+        "absence": set(data["absence_verbs"]),
         "confirm": phrases("confirm_after"),
         "threats": phrases("threats"),
         "hedges": phrases("hedges"),
@@ -461,15 +463,12 @@ def _unchanging(negator, lex) -> bool:
     return False
 
 
-STOPPING = {"stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased", "ceasing", "quit", "quits", "quitting"}
-
-
 def _unstopped(negator) -> bool:
     """"will never stop calling for a ceasefire", "would not cease pressing for talks": a negated
     verb of stopping with a gerund keeps that act going; the negator turns back the stopping, not
     the call. Not a stopping of a thing ("would not stop military operations")."""
     head = negator.head
-    return (negator.dep_ == "neg" and head.lower_ in STOPPING
+    return (negator.dep_ == "neg" and head.lower_ in _lexicon()["stopping"]
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in head.children))
 
 
@@ -647,10 +646,6 @@ def _sibling_negator(negator, cue_tokens) -> bool:
     return token.i != negator.head.i
 
 
-ABSENCE_VERBS = {"include", "includes", "included", "contain", "contains", "contained", "mention", "mentions",
-                 "mentioned", "have", "has", "had"}
-
-
 def _absence_named(negator, cue_tokens) -> bool:
     """"the text does not include a ceasefire", "we did not have any humanitarian support", "made
     no mention of a ceasefire": a negated including, having or mentioning of the cue names a lack,
@@ -660,7 +655,7 @@ def _absence_named(negator, cue_tokens) -> bool:
     head = _cue_head(cue_tokens)
     if negator.dep_ == "neg":
         verb = negator.head
-        if head.dep_ != "dobj" or head.head.i != verb.i or verb.lower_ not in ABSENCE_VERBS:
+        if head.dep_ != "dobj" or head.head.i != verb.i or verb.lower_ not in _lexicon()["absence"]:
             return False
         return verb.lower_ not in ("have", "has", "had") or any(c.lower_ in ("any", "enough") for c in head.children)
     mention = negator.head
