@@ -68,7 +68,7 @@ SCHEMAS: dict[str, dict] = {
         "undoing_participles": words,
         "fear_words": words, "reversal_direct": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words,
         "case_dropping": words, "case_nouns": words, "topic_heads": words, "stopping_verbs": words,
-        "absence_verbs": words,
+        "absence_verbs": words, "accusing_stems": patterns,
     },
     "reactions": {
         "inherit_nouns": words,
