@@ -295,8 +295,11 @@ def _bracketed_place(token: Token) -> bool:
     return doc[i - 1].text == "(" and dateline and bool(_is_place(token.text) or countries.city_country(token.text))
 
 
-# A web address as a name ("Kyiv.ua reports"): a site, no person.
-WEB_ADDRESS = re.compile(r"\w\.(?:com|org|net|info|news|ua|ru|uk|de|fr|eu|pl|it|es|in|cn)$", re.IGNORECASE)
+@data_cache()
+def _web_address() -> re.Pattern:
+    """A web address as a name ("Kyiv.ua reports"): a site, no person (places.toml: web_domains)."""
+    domains = "|".join(re.escape(d) for d in load("places")["web_domains"])
+    return re.compile(r"\w\.(?:" + domains + r")$", re.IGNORECASE)
 
 
 @data_cache()
@@ -650,7 +653,7 @@ class NerRepair:
             named = len(e) >= 2 and e[-1].lower_ in _organization_nouns() and not any(
                 t.text in {w.text for o in ents if o.label_ == "PERSON" and o != e and o.text != e.text for w in o}
                 for t in e[:-1])
-            if named or _describes_a_body(e) or WEB_ADDRESS.search(e.text):
+            if named or _describes_a_body(e) or _web_address().search(e.text):
                 described.add(e.text)
         if not described:
             return ents

@@ -87,6 +87,7 @@ SCHEMAS: dict[str, dict] = {
         "body_nouns": words,
         "state_groups": words,
         "member_state_nouns": words,
+        "web_domains": words,
         "institutions": mapping(pair(code, choice(*ACTOR_TYPES))),
         "capitals": mapping(code),
         "demonyms": mapping(code),
