@@ -452,6 +452,20 @@ def _is_place(text: str) -> bool:
     return bool(code) and countries.institution(text) is None and not countries.demonym(text)
 
 
+def _untagged_runs(doc: Doc, in_ent: set[int]) -> list[Span]:
+    """Runs of two or three capitalised proper nouns outside any entity (names the model missed)."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and j not in in_ent and _is_name_token(doc[j]) and doc[j].pos_ == "PROPN":
+            j += 1
+        if j - i >= 2:
+            runs.append(doc[i:j])
+        i = max(j, i + 1)
+    return runs
+
+
 class NerRepair:
     """Rewrites ``doc.ents`` with the repairs listed in the module docstring."""
 
@@ -775,14 +789,8 @@ class NerRepair:
         candidates = [e for e in ents if e.label_ == "ORG" and 2 <= len(e) <= 3 and all(_is_name_token(t) for t in e)
                       and not countries.country_code(e.text) and not countries.institution(e.text)
                       and e[-1].lower_ not in _organization_nouns()]
-        i = 0 if untagged else len(doc)
-        while i < len(doc):  # runs of two or three capitalised words outside any entity
-            j = i
-            while j < len(doc) and j - i < 3 and j not in in_ent and _is_name_token(doc[j]) and doc[j].pos_ == "PROPN":
-                j += 1
-            if j - i >= 2:
-                candidates.append(doc[i:j])
-            i = max(j, i + 1)
+        if untagged:
+            candidates += _untagged_runs(doc, in_ent)
 
         def country_prefix(start: int) -> int:
             """Start of "<Country>'s" right before ``start`` (or ``start`` itself)."""
