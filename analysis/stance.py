@@ -80,6 +80,9 @@ def _lexicon():
     return {
         "negators": set(data["negators"]) | {w.replace("'", "’") for w in data["negators"]},
         "not_negating": [p.split() for p in data["not_negating"]],
+        # the verbs of "not deter", "not change" ...: a negator of one keeps the cue also at a distance
+        "unchanging": {p.split()[1] for p in data["not_negating"] if len(p.split()) == 2
+                       and p.split()[0] in ("not", "n't", "never")},
         "before": phrases("reversal_before"),
         "purpose": phrases("purpose_before"),
         "undoing": re.compile(r"\b((" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to|in|on|over)"
@@ -335,8 +338,13 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
     c0 = token.i
     left = doc[max(_clause_start(doc, c0, first), c0 - lex["window"]):c0]
     condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
-    return int(any((t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.i > condition and not _not_negating(doc, t.i, lex)
+    return int(any(_negates(doc, t, lex) and t.i > condition and not _not_negating(doc, t.i, lex)
                    and not _sibling_negator(t, [token]) for t in left))
+
+
+def _negates(doc, token, lex) -> bool:
+    """A word that negates what follows: a negator ("not", "never", "no" ...) or "yet to"."""
+    return token.lower_ in lex["negators"] or _yet_to(doc, token.i)
 
 
 def _yet_to(doc, i: int) -> bool:
@@ -452,11 +460,9 @@ def _unchanging(negator, lex) -> bool:
     aid" (past an adverb). Found on the parse: the negated verb, or the verb its "to" clause heads."""
     if negator.dep_ != "neg":
         return False
-    verbs = {words[1] for words in lex["not_negating"]
-             if len(words) == 2 and words[0] in ("not", "n't", "never")}
     verb = negator.head
     for _ in range(3):
-        if verb.pos_ == "VERB" and verb.lower_ in verbs:
+        if verb.pos_ == "VERB" and verb.lower_ in lex["unchanging"]:
             return True
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
@@ -1122,7 +1128,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        flips = sum(1 for t in left if (t.lower_ in lex["negators"] or _yet_to(doc, t.i)) and t.idx not in in_reversal
+        flips = sum(1 for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
