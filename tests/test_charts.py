@@ -34,7 +34,11 @@ def test_map_colours_countries_by_score_and_shows_bodies_at_seats(sample):
     assert dict(zip(solid.locations, solid.z)) == {"DEU": 0.0} and solid.marker.opacity == 1.0
     assert dict(zip(single.locations, single.z)) == {"FRA": -1.0} and single.marker.opacity < 0.5
     bodies = [t for t in fig.data if t.type == "scattergeo" and t.name and t.name.startswith("diamond")]
-    assert list(bodies[0].text) == ["EU (1 issue)"]  # the EU's score rests on the ceasefire alone
+    assert list(bodies[0].text) == ["1"]  # the EU's score rests on the ceasefire alone: marked like a country
+    labels = [t for t in fig.data if t.name == "seat labels"][0]
+    # the name stands left of the seat (over the sea), not over the neighbours' marks to its east
+    assert [x.strip() for x in labels.text] == ["EU"] and labels.textposition == "middle left"
+    assert list(labels.lon) == list(bodies[0].lon) and list(labels.lat) == list(bodies[0].lat)
     reference = [t for t in fig.data if t.name == "reference"][0]
     assert list(reference.locations) == ["USA"]
 

@@ -214,18 +214,24 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
         lat = [SEATS[c][0] + 0.9 * i for i, c in enumerate(body_codes)]
         lon = [SEATS[c][1] + 1.2 * i for i, c in enumerate(body_codes)]
         values = [score_of.get(c, float("nan")) for c in body_codes]
+        single = [basis.get(c, (0, 0))[0] == 1 for c in body_codes]
+        # The diamond carries the same "1" mark as a country whose score rests on one issue; its
+        # name stands to the left, over the sea west of the seats, not on the neighbours' marks.
         fig.add_trace(go.Scattergeo(
-            lat=lat, lon=lon, mode="markers+text", textposition="middle right",
-            text=[f"{c} (1 issue)" if basis.get(c, (0, 0))[0] == 1 else c for c in body_codes],
-            textfont=dict(size=12, color="#222"), name="diamond: EU / NATO / UN<br>at their seats (colour = score)",
+            lat=lat, lon=lon, mode="markers+text", textposition="middle center",
+            text=["1" if one else "" for one in single], textfont=dict(size=10, color="#111"),
+            name="diamond: EU / NATO / UN<br>at their seats (colour = score)",
             marker=dict(size=16, symbol="diamond", line=dict(color="black", width=1),
                         color=[0 if math.isnan(v) else v for v in values], cmin=-1, cmax=1, colorscale=DIVERGING,
-                        opacity=[SINGLE_ISSUE_OPACITY if basis.get(c, (0, 0))[0] == 1 else 1.0 for c in body_codes]),
+                        opacity=[SINGLE_ISSUE_OPACITY if one else 1.0 for one in single]),
             customdata=[f"<b>{esc(country_name(c))}</b> (seat: {SEATS[c][2]})<br>"
                         + (f"score {v:+.2f} from {_basis_text(*basis.get(c, (0, 0)))}" if not math.isnan(v)
                            else "no issue in common with the reference")
                         + f"<br>{hover.get(c, '')}" for c, v in zip(body_codes, values)],
             hovertemplate="%{customdata}<extra></extra>"))
+        fig.add_trace(go.Scattergeo(
+            lat=lat, lon=lon, mode="text", textposition="middle left", text=[f"{c} " for c in body_codes],
+            textfont=dict(size=12, color="#222"), hoverinfo="skip", showlegend=False, name="seat labels"))
     fig.add_trace(_legend_swatch("white: no positions<br>in the articles", NO_DATA, line="#888"))
     fig.update_geos(showcountries=True, countrycolor="#888", showland=True, landcolor=NO_DATA, showlakes=False,
                     showocean=True, oceancolor=OCEAN,
