@@ -37,7 +37,7 @@ def test_map_colours_countries_by_score_and_shows_bodies_at_seats(sample):
     assert list(bodies[0].text) == ["1"]  # the EU's score rests on the ceasefire alone: marked like a country
     labels = [t for t in fig.data if t.name == "seat labels"][0]
     # the name stands left of the seat (over the sea), not over the neighbours' marks to its east
-    assert [x.strip() for x in labels.text] == ["EU"] and labels.textposition == "middle left"
+    assert list(labels.text) == ["EU"] and labels.textposition == "middle left"
     assert list(labels.lon) == list(bodies[0].lon) and list(labels.lat) == list(bodies[0].lat)
     reference = [t for t in fig.data if t.name == "reference"][0]
     assert list(reference.locations) == ["USA"]

@@ -221,7 +221,7 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
             lat=lat, lon=lon, mode="markers+text", textposition="middle center",
             text=["1" if one else "" for one in single], textfont=dict(size=10, color="#111"),
             name="diamond: EU / NATO / UN<br>at their seats (colour = score)",
-            marker=dict(size=16, symbol="diamond", line=dict(color="black", width=1),
+            marker=dict(size=20, symbol="diamond", line=dict(color="black", width=1),
                         color=[0 if math.isnan(v) else v for v in values], cmin=-1, cmax=1, colorscale=DIVERGING,
                         opacity=[SINGLE_ISSUE_OPACITY if one else 1.0 for one in single]),
             customdata=[f"<b>{esc(country_name(c))}</b> (seat: {SEATS[c][2]})<br>"
@@ -230,7 +230,8 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
                         + f"<br>{hover.get(c, '')}" for c, v in zip(body_codes, values)],
             hovertemplate="%{customdata}<extra></extra>"))
         fig.add_trace(go.Scattergeo(
-            lat=lat, lon=lon, mode="text", textposition="middle left", text=[f"{c} " for c in body_codes],
+            lat=lat, lon=lon, mode="markers+text", textposition="middle left", text=body_codes,
+            marker=dict(size=26, opacity=0),  # an invisible marker keeps the name clear of the diamond
             textfont=dict(size=12, color="#222"), hoverinfo="skip", showlegend=False, name="seat labels"))
     fig.add_trace(_legend_swatch("white: no positions<br>in the articles", NO_DATA, line="#888"))
     fig.update_geos(showcountries=True, countrycolor="#888", showland=True, landcolor=NO_DATA, showlakes=False,
