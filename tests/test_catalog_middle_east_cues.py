@@ -176,6 +176,22 @@ CASES = [
     # Israel armed, or no longer armed
     ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
     ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
+    # cues that carry their own turn: no stop until the goals are met, sales ended or licences
+    # revoked, restrictions on aid eased, an offensive said to bring a catastrophe, the genocide
+    # charge called baseless
+    ("Ola Moss said the army would not stop until Hamas is gone", [("ceasefire", "oppose")]),
+    ("Ola Moss said we will never end the war until the hostages are home", [("ceasefire", "oppose")]),
+    ("Anna Berg said Ruritania would end arms sales to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said Ruritania had revoked its arms export licences", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said Ruritania would not end arms sales to Israel", [("arms_to_israel", "support")]),
+    ("Anna Berg urged Israel to ease restrictions on the entry of aid", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged Israel to lift restrictions on humanitarian aid", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged Israel to remove obstacles to aid deliveries", [("humanitarian_aid", "support")]),
+    ("Anna Berg warned that a ground invasion of Rafah would be a humanitarian disaster",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the accusation of genocide against Israel was completely unfounded",
+     [("international_courts", "oppose")]),
+    ("Ola Moss said the genocide case was meritless", [("international_courts", "oppose")]),
 ]
 
 
