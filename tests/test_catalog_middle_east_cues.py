@@ -192,6 +192,24 @@ CASES = [
     ("Ola Moss said the accusation of genocide against Israel was completely unfounded",
      [("international_courts", "oppose")]),
     ("Ola Moss said the genocide case was meritless", [("international_courts", "oppose")]),
+    # general wording of the war's diplomacy: an end to the aggression (a ceasefire, and the critics'
+    # word for the campaign), access to the necessities of life, crossings kept open, the campaign
+    # condemned with its target named, the agency said to be infiltrated, the Palestinians' right to
+    # self-determination, the 1967 lines, a truce said to benefit Hamas, Hamas destroyed
+    ("Anna Berg called for an end to the Israeli aggression on Gaza",
+     [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
+    ("Anna Berg urged an immediate halt to the genocide", [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
+    ("Anna Berg called on Ruritania to ensure access to food, water and medicine", [("humanitarian_aid", "support")]),
+    ("Anna Berg said the crossing must remain open", [("humanitarian_aid", "support")]),
+    ("Anna Berg condemned Ruritania's ongoing assault on Gaza", []),
+    ("Anna Berg condemned Israel's ongoing assault on Gaza", [("israel_self_defence", "oppose")]),
+    ("Anna Berg reiterated her firm rejection of Israeli attacks on Gaza", [("israel_self_defence", "oppose")]),
+    ("Ola Moss said UNRWA had been infiltrated by Hamas", [("unrwa_funding", "oppose")]),
+    ("Anna Berg said the Palestinian people have the right to self-determination", [("two_state_solution", "support")]),
+    ("Anna Berg said the islanders have a right to self-determination", []),
+    ("Anna Berg called for a solution based on the pre-1967 lines", [("two_state_solution", "support")]),
+    ("Ola Moss said a ceasefire now would only benefit Hamas", [("ceasefire", "oppose")]),
+    ("Ola Moss said the war will end when Hamas is destroyed", [("israel_self_defence", "support")]),
 ]
 
 
