@@ -210,6 +210,10 @@ CASES = [
     ("Anna Berg called for a solution based on the pre-1967 lines", [("two_state_solution", "support")]),
     ("Ola Moss said a ceasefire now would only benefit Hamas", [("ceasefire", "oppose")]),
     ("Ola Moss said the war will end when Hamas is destroyed", [("israel_self_defence", "support")]),
+    # the genocide convention is a treaty named, no accusation; genocide alleged still is
+    ("Ola Moss said Ruritania sees itself as committed to the genocide convention", []),
+    ("Ola Moss said Ruritania upholds the Convention on Genocide", []),
+    ("Anna Berg said Ruritania is committing genocide", [("israel_self_defence", "oppose")]),
 ]
 
 
