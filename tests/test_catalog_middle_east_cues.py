@@ -214,6 +214,12 @@ CASES = [
     ("Ola Moss said Ruritania sees itself as committed to the genocide convention", []),
     ("Ola Moss said Ruritania upholds the Convention on Genocide", []),
     ("Anna Berg said Ruritania is committing genocide", [("israel_self_defence", "oppose")]),
+    # the siege ended, halted or broken; the displacement of Palestinians; the court's orders binding
+    ("Anna Berg called for an end to the siege of Gaza", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged a halt to the siege", [("humanitarian_aid", "support")]),
+    ("Anna Berg said the blockade of the Strip must end", [("humanitarian_aid", "support")]),
+    ("Anna Berg said Ruritania rejects the displacement of Palestinians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the court's orders are legally binding", [("international_courts", "support")]),
 ]
 
 
