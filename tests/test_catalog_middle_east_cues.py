@@ -220,6 +220,13 @@ CASES = [
     ("Anna Berg said the blockade of the Strip must end", [("humanitarian_aid", "support")]),
     ("Anna Berg said Ruritania rejects the displacement of Palestinians", [("israel_self_defence", "oppose")]),
     ("Anna Berg said the court's orders are legally binding", [("international_courts", "support")]),
+    # the war wanted to end, the response said to have gone too far, a case joined (the harm it names
+    # stays its own cue)
+    ("Anna Berg said we want this war to end", [("ceasefire", "support")]),
+    ("Anna Berg said Ruritania wants to see the fighting stop", [("ceasefire", "support")]),
+    ("Anna Berg said the military response has gone too far", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said Ruritania had joined the genocide case against Israel",
+     [("international_courts", "support"), ("israel_self_defence", "oppose")]),
 ]
 
 
