@@ -176,6 +176,57 @@ CASES = [
     # Israel armed, or no longer armed
     ("Anna Berg urged the government to stop arming Israel", [("arms_to_israel", "oppose")]),
     ("Ola Moss said the allies would keep arming Israel", [("arms_to_israel", "support")]),
+    # cues that carry their own turn: no stop until the goals are met, sales ended or licences
+    # revoked, restrictions on aid eased, an offensive said to bring a catastrophe, the genocide
+    # charge called baseless
+    ("Ola Moss said the army would not stop until Hamas is gone", [("ceasefire", "oppose")]),
+    ("Ola Moss said we will never end the war until the hostages are home", [("ceasefire", "oppose")]),
+    ("Anna Berg said Ruritania would end arms sales to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said Ruritania had revoked its arms export licences", [("arms_to_israel", "oppose")]),
+    ("Anna Berg said Ruritania would not end arms sales to Israel", [("arms_to_israel", "support")]),
+    ("Anna Berg urged Israel to ease restrictions on the entry of aid", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged Israel to lift restrictions on humanitarian aid", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged Israel to remove obstacles to aid deliveries", [("humanitarian_aid", "support")]),
+    ("Anna Berg warned that a ground invasion of Rafah would be a humanitarian disaster",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the accusation of genocide against Israel was completely unfounded",
+     [("international_courts", "oppose")]),
+    ("Ola Moss said the genocide case was meritless", [("international_courts", "oppose")]),
+    # general wording of the war's diplomacy: an end to the aggression (a ceasefire, and the critics'
+    # word for the campaign), access to the necessities of life, crossings kept open, the campaign
+    # condemned with its target named, the agency said to be infiltrated, the Palestinians' right to
+    # self-determination, the 1967 lines, a truce said to benefit Hamas, Hamas destroyed
+    ("Anna Berg called for an end to the Israeli aggression on Gaza",
+     [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
+    ("Anna Berg urged an immediate halt to the genocide", [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
+    ("Anna Berg called on Ruritania to ensure access to food, water and medicine", [("humanitarian_aid", "support")]),
+    ("Anna Berg said the crossing must remain open", [("humanitarian_aid", "support")]),
+    ("Anna Berg condemned Ruritania's ongoing assault on Gaza", []),
+    ("Anna Berg condemned Israel's ongoing assault on Gaza", [("israel_self_defence", "oppose")]),
+    ("Anna Berg reiterated her firm rejection of Israeli attacks on Gaza", [("israel_self_defence", "oppose")]),
+    ("Ola Moss said UNRWA had been infiltrated by Hamas", [("unrwa_funding", "oppose")]),
+    ("Anna Berg said the Palestinian people have the right to self-determination", [("two_state_solution", "support")]),
+    ("Anna Berg said the islanders have a right to self-determination", []),
+    ("Anna Berg called for a solution based on the pre-1967 lines", [("two_state_solution", "support")]),
+    ("Ola Moss said a ceasefire now would only benefit Hamas", [("ceasefire", "oppose")]),
+    ("Ola Moss said the war will end when Hamas is destroyed", [("israel_self_defence", "support")]),
+    # the genocide convention is a treaty named, no accusation; genocide alleged still is
+    ("Ola Moss said Ruritania sees itself as committed to the genocide convention", []),
+    ("Ola Moss said Ruritania upholds the Convention on Genocide", []),
+    ("Anna Berg said Ruritania is committing genocide", [("israel_self_defence", "oppose")]),
+    # the siege ended, halted or broken; the displacement of Palestinians; the court's orders binding
+    ("Anna Berg called for an end to the siege of Gaza", [("humanitarian_aid", "support")]),
+    ("Anna Berg urged a halt to the siege", [("humanitarian_aid", "support")]),
+    ("Anna Berg said the blockade of the Strip must end", [("humanitarian_aid", "support")]),
+    ("Anna Berg said Ruritania rejects the displacement of Palestinians", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the court's orders are legally binding", [("international_courts", "support")]),
+    # the war wanted to end, the response said to have gone too far, a case joined (the harm it names
+    # stays its own cue)
+    ("Anna Berg said we want this war to end", [("ceasefire", "support")]),
+    ("Anna Berg said Ruritania wants to see the fighting stop", [("ceasefire", "support")]),
+    ("Anna Berg said the military response has gone too far", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said Ruritania had joined the genocide case against Israel",
+     [("international_courts", "support"), ("israel_self_defence", "oppose")]),
 ]
 
 
