@@ -29,6 +29,10 @@ CASES = [
     ("it is necessary to achieve the defeat of Russia", [("military_aid", "support")]),
     ("Ukraine must prevail", [("military_aid", "support")]),
     ("Ukraine cannot win the war", []),
+    # another named country's territory or border is not Ukraine's; Ukraine's own still is
+    ("the drone came down on Romanian territory", []),
+    ("the army will hit targets on Russian territory and guard the Polish border", []),
+    ("the government will defend Ukrainian territory", [("territorial_integrity", "support")]),
     # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
     ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
     ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
