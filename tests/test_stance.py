@@ -25,10 +25,21 @@ CASES = [
     ("Kyiv must get everything it needs to defend itself", [("military_aid", "support")]),
     ("the allies must give Ukraine the means to defend itself", [("military_aid", "support")]),
     ("Ukraine has the right to defend itself", []),
+    # aid pledged, given to Ukraine's fight or its war effort, or peace sought through strength; help to rebuild is none
+    ("Anna Berg pledged more aid for the coming winter", [("military_aid", "support")]),
+    ("the minister vowed to help Kyiv", [("military_aid", "support")]),
+    ("the allies will help Ukraine in its fight", [("military_aid", "support")]),
+    ("the ministers discussed assistance to the Ukrainian war effort", [("military_aid", "support")]),
+    ("Anna Berg called for peace through strength", [("military_aid", "support")]),
+    ("the government promised to help Ukraine rebuild", []),
     # a call for Ukraine's victory or Russia's defeat is the case for strengthening Ukraine; a forecast is not
     ("it is necessary to achieve the defeat of Russia", [("military_aid", "support")]),
     ("Ukraine must prevail", [("military_aid", "support")]),
     ("Ukraine cannot win the war", []),
+    # another named country's territory or border is not Ukraine's; Ukraine's own still is
+    ("the drone came down on Romanian territory", []),
+    ("the army will hit targets on Russian territory and guard the Polish border", []),
+    ("the government will defend Ukrainian territory", [("territorial_integrity", "support")]),
     # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
     ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
     ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
