@@ -140,6 +140,8 @@ def country_near(doc: Doc, start: int, end: int) -> str:
                 or countries.party(token.text))
         if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
             code = countries.country_code(token.text)
+        if not code and token.is_title and not token.ent_type_ and i + 1 < len(doc) and doc[i + 1].text in POSSESSIVE:
+            code = countries.country_code(token.text)  # "Latvia’s Deputy Ambassador" with "Latvia" left untagged
         if code:
             return code
         # a country of two or three words the model did not tag: "United States Trade Representative"
@@ -166,8 +168,9 @@ def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
         prev = doc[start - 1]
         if "\n" in prev.text:
             break  # a line break ends a headline: "... after Russian strikes\n\nPresident X"
-        if prev.text == "]" and start >= 3 and doc[start - 3].text == "[":
-            start -= 3  # "[Russian] President": an editor's insertion inside a quote
+        opening = next((k for k in range(start - 2, max(start - 5, -1), -1) if doc[k].text in ("[", "(")), None)
+        if prev.text in ("]", ")") and opening is not None:
+            start = opening  # "[Russian] President": an editor's insertion; "the European Union's (EU's) Trade Commissioner"
             continue
         if prev.is_punct and prev.text not in POSSESSIVE and prev.text != ".":
             break
