@@ -36,6 +36,8 @@ from analysis.verbs import verb_lemma
 ROLE_KEY = "roles"
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "ter", "zu"}
 HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam"}
+# the regnal number after a monarch's given name ("Harald V", "Margrethe II"); not "I" (a pronoun) nor "X" (a platform)
+REGNAL = re.compile(r"II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI")
 # Entity labels the small model gives to people's names by mistake.
 MISLABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 
@@ -558,6 +560,10 @@ class NerRepair:
                     if rest.text.isupper() or countries.country_code(rest.text):
                         continue  # and its object, a body or country: no name at all
                     start += 1
+                if (start + 3 < end and doc[start + 1].text in ("'s", "’s") and (start + 2) in roles
+                        and countries.country_code(doc[start].text)):
+                    out.append(Span(doc, start, start + 1, label="GPE"))
+                    start += 2  # "Latvia's King Harald V": the country's possessive opens the title, not the name
                 while start < end - 1 and (start in roles or countries.demonym(doc[start].text)
                                            or _plural_title(doc[start].lower_) or _common_noun_word(doc[start])):
                     start += 1  # "British PM Novak", "Prime Ministers Novak, Berg and ...", "volunteer Ann Lind"
@@ -676,10 +682,14 @@ class NerRepair:
 
     @staticmethod
     def _with_name_title(ent: Span) -> Span:
-        """"Pope" + "Gregory": a given name alone after a title that belongs to the name (roles.toml:
-        name_titles) is named with it, as "Pope Gregory" is when the model takes both."""
+        """"Pope" + "Gregory", "King" + "Harald V": a given name alone (with the regnal number of a
+        monarch) after a title that belongs to the name (roles.toml: name_titles) is named with it,
+        as "Pope Gregory" is when the model takes both. A regnal number the model left out
+        ("Harald" + "V") joins the name."""
         doc = ent.doc
-        one_word = len(ent) == 1 or (len(ent) == 2 and ent[1].text in ("'s", "’s"))
+        if ent.label_ == "PERSON" and ent.end < len(doc) and REGNAL.fullmatch(doc[ent.end].text):
+            ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+        one_word = len(ent) == 1 or (len(ent) == 2 and (ent[1].text in ("'s", "’s") or REGNAL.fullmatch(ent[1].text)))
         if (ent.label_ == "PERSON" and one_word and ent.start > 0 and doc[ent.start - 1].is_title
                 and doc[ent.start - 1].lower_ in _name_titles()):
             return Span(doc, ent.start - 1, ent.end, label="PERSON")

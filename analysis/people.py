@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import PARTICLES, ROLE_KEY, _line_end, caption_lines, name_position, nickname, of_chain_end, surname
+from analysis.components import (PARTICLES, ROLE_KEY, _line_end, _name_titles, caption_lines, name_position, nickname,
+                                 of_chain_end, surname)
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -139,6 +140,8 @@ def country_near(doc: Doc, start: int, end: int) -> str:
                 or countries.party(token.text))
         if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
             code = countries.country_code(token.text)
+        if not code and token.is_title and not token.ent_type_ and i + 1 < len(doc) and doc[i + 1].text in POSSESSIVE:
+            code = countries.country_code(token.text)  # "Latvia’s Deputy Ambassador" with "Latvia" left untagged
         if code:
             return code
         # a country of two or three words the model did not tag: "United States Trade Representative"
@@ -165,8 +168,9 @@ def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
         prev = doc[start - 1]
         if "\n" in prev.text:
             break  # a line break ends a headline: "... after Russian strikes\n\nPresident X"
-        if prev.text == "]" and start >= 3 and doc[start - 3].text == "[":
-            start -= 3  # "[Russian] President": an editor's insertion inside a quote
+        opening = next((k for k in range(start - 2, max(start - 5, -1), -1) if doc[k].text in ("[", "(")), None)
+        if prev.text in ("]", ")") and opening is not None:
+            start = opening  # "[Russian] President": an editor's insertion; "the European Union's (EU's) Trade Commissioner"
             continue
         if prev.is_punct and prev.text not in POSSESSIVE and prev.text != ".":
             break
@@ -226,7 +230,9 @@ class PersonIndex:
                     canonical = self._inner_name(multiword, name)
                 if canonical == name and len(words) == 1:
                     canonical = self._family_name_first(multiword, name)
-            role, country = self._role_and_country(doc, ent, before_name, role_starting)
+            # "King Harald V": the title is part of the name, and still the title before the name
+            titled = len(ent) > 1 and ent[0].lower_ in _name_titles() and ent.start in role_starting
+            role, country = self._role_and_country(doc, ent[1:] if titled else ent, before_name, role_starting)
             # a title only one state has, before the name or inside it ("Pope X" is one entity): that
             # state, also over a nationality or the country a nuncio is posted to
             country = national_title(role) or country or national_title(ent[0].text if len(ent) > 1 else "")
@@ -364,8 +370,10 @@ class PersonIndex:
                 country = next((code for end in range(role.start - 1, left, -1)
                                 if (code := country_near(doc, left, end)) and code not in BODIES), country)
             if not country and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
-                # "President Anton Vela of Moldova"
-                country = country_near(doc, ent.end + 1, min(ent.end + 4, len(doc)))
+                # "President Anton Vela of Moldova", not the next name's "... of Moldova and Latvian Minister X"
+                stop = next((k for k in range(ent.end + 1, min(ent.end + 4, len(doc))) if doc[k].lower_ in ("and", ",")),
+                            min(ent.end + 4, len(doc)))
+                country = country_near(doc, ent.end + 1, stop)
             if role.end < len(doc) and doc[role.end].lower_ == "to":
                 # "China's ambassador to the United Nations": posted there, China's own
                 country = country or self._of_country(doc, role)

@@ -226,6 +226,15 @@ def test_ner_repair_names_a_pope_with_the_title():
     assert [e.text for e in repair(doc).ents] == ["Pope Casimir", "Anna Berg"]
 
 
+def test_ner_repair_names_a_king_with_the_title_and_the_regnal_number():
+    """"King" + "Harald" + "V" with only "Harald" tagged: the title and the number belong to the name."""
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc("He met King Harald V and Queen Sonja II of Latvia with Anna Berg .")
+    doc.ents = [Span(doc, 3, 4, "PERSON"), Span(doc, 7, 8, "PERSON"), Span(doc, 12, 14, "PERSON")]
+    assert [e.text for e in repair(doc).ents] == ["King Harald V", "Queen Sonja II", "Anna Berg"]
+
+
 @pytest.mark.parametrize("first, last, expected", [
     ("Anna", "Kovalczyk", [("Anna Kovalczyk", "PERSON"), ("Kovalczyk", "PERSON")]),
     ("Deutsche", "Bank", [("Deutsche Bank", "ORG")]),  # a body's last word stays a body's

@@ -367,6 +367,19 @@ COUNTRY_SENTENCES = [
     # a space the page doubled between the title and the name
     ("The talks were held in Riga. Latvian president  Anna Kalnina told reporters that the talks had failed.",
      {"Anna Kalnina": "LVA"}),
+    # a country's possessive in or before a title that the model left untagged; an abbreviation in
+    # brackets between the country and the title
+    ("Source: a radio report with reference to Anna Berg, Head of Latvia’s Office of the President, on Telegram.",
+     {"Anna Berg": "LVA"}),
+    ("A paper reported that the European Union’s (EU’s) Trade Commissioner, Berg, issued a statement.",
+     {"Berg": "EU"}),
+    # a monarch named with the title and the regnal number; the country's possessive the model
+    # joined to the name opens the title; "of <country>" after the name, not the next name's demonym
+    ("Latvia’s King Harald V urged a halt to the siege.", {"King Harald V": "LVA"}),
+    ("He consulted with King Harald V of Latvia and Estonian Prime Minister Tom Reed.",
+     {"King Harald V": "LVA", "Tom Reed": "EST"}),
+    ("He consulted with President Anna Berg of Latvia and Estonian Prime Minister Tom Reed.",
+     {"Anna Berg": "LVA", "Tom Reed": "EST"}),
     # "the French President" is the French President already named, not another president
     ("French President Tom Reed met President Anna Berg. “It will not fly,” he said, blasting the French President.",
      {"Tom Reed": "FRA", "Anna Berg": ""}),
