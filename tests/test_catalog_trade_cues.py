@@ -188,6 +188,14 @@ CASES = [
     ("the bloc opened an investigation into China's state support for its turbine makers",
      [("china_trade_curbs", "support")]),
     ("Chinese carmakers have been given state subsidies", [("china_trade_curbs", "support")]),
+    # a duty on China's goods under another name, and subsidies named by the Chinese firms that get them or
+    # probed there, are curbs on China, not a tariff or a view on subsidies
+    ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
+    ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    ("the commission opened a subsidies probe into Chinese bidders for the port contract",
+     [("china_trade_curbs", "support")]),
+    ("the agency suspects a misuse of subsidies by the two Chinese firms", [("china_trade_curbs", "support")]),
+    ("Oslo put duties on subsidised Chinese ferries", [("china_trade_curbs", "support")]),
     # who imposes a duty on whom: anti-dumping duties on another's goods are a tariff; on China's a curb on China
     ("Southland imposed anti-dumping duties on Northland cheese", [("tariffs", "support")]),
     ("the bloc imposed anti-dumping duties on steel from China", [("china_trade_curbs", "support")]),
