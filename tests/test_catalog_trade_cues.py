@@ -82,6 +82,10 @@ CASES = [
     ("President Jan Holm called the pact with the southern bloc a \"bad deal\"", [("free_trade", "oppose")]),
     ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
     ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
+    # a trade pact or customs union renewed, modernised or widened is the case for open trade
+    ("the minister stressed the importance of modernising the customs union", [("free_trade", "support")]),
+    ("Oslo wants to renew the trade pact with Sylvania", [("free_trade", "support")]),
+    ("they want the preference agreement to be renewed before it ends", [("free_trade", "support")]),
     ("we are simply asking for a fair deal", []),
     # a deal signed, in force or done is no call for talks
     ("for the very first time in a trade deal, we have included commitments on climate", []),
