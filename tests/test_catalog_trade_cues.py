@@ -98,6 +98,10 @@ CASES = [
     ("we want a trade deal with Norland", [("trade_talks", "support")]),
     # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
     ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
+    # the disputes counted, qualified or in the plural, and solutions agreed by both: still the case for talks
+    ("Oslo and Sylvania agreed to resolve four outstanding disputes", [("trade_talks", "support")]),
+    ("both leaders welcomed the settlement of three old WTO disputes", [("trade_talks", "support")]),
+    ("the two sides want mutually agreed solutions", [("trade_talks", "support")]),
     ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),
     # removing barriers, named by the noun or a synonym, is open trade
     ("we seek the removal of trade barriers on wine", [("free_trade", "support")]),
