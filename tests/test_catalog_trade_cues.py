@@ -75,6 +75,9 @@ CASES = [
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # China's goods said to flood markets are the case for curbs on them
+    ("China is flooding world markets with underpriced scooters", [("china_trade_curbs", "support")]),
+    ("the ministry wants to shield the shipyards from a flood of cheap Chinese ferries", [("china_trade_curbs", "support")]),
     # tariffs named as the price of failing to agree are the case for a deal, not for tariffs
     ("failure to reach an agreement would mean the return of tariffs on both sides", [("trade_talks", "support")]),
     # a trade deal judged good or bad, or one in force defended, is a view on open trade, not on talks
