@@ -140,6 +140,11 @@ CASES = [
     ("Freedonia filed a complaint with the WTO against the steel duties", [("free_trade", "support"), ("tariffs", "oppose")]),
     # keeping supply chains whole is the case against curbs
     ("Jan Holm urged the premier to avoid disrupting the global supply chain", [("china_trade_curbs", "oppose")]),
+    # the formula of a reply to a curb named before: firmly opposing "the investigation", "such measures"
+    ("the ministry said it \"firmly opposes\" the investigation", [("china_trade_curbs", "oppose")]),
+    ("the spokeswoman said Beijing was strongly opposed to the Nordic decision", [("china_trade_curbs", "oppose")]),
+    # a decision named by what it does is that issue's
+    ("Oslo strongly opposes the decision to impose tariffs on Nordic salmon", [("tariffs", "oppose")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
