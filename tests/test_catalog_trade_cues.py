@@ -140,6 +140,8 @@ CASES = [
     ("Freedonia filed a complaint with the WTO against the steel duties", [("free_trade", "support"), ("tariffs", "oppose")]),
     # keeping supply chains whole is the case against curbs
     ("Jan Holm urged the premier to avoid disrupting the global supply chain", [("china_trade_curbs", "oppose")]),
+    # the abuse of trade remedies is how the side hit by them words its objection, as of export controls
+    ("the new probe is an abuse of trade remedy measures", [("china_trade_curbs", "oppose")]),
     # the formula of a reply to a curb named before: firmly opposing "the investigation", "such measures"
     ("the ministry said it \"firmly opposes\" the investigation", [("china_trade_curbs", "oppose")]),
     ("the spokeswoman said Beijing was strongly opposed to the Nordic decision", [("china_trade_curbs", "oppose")]),
