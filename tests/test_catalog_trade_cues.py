@@ -75,6 +75,9 @@ CASES = [
     # accusing China of dumping its goods is the case for curbs on them
     ("the surplus allows China to cheaply price and dump products into our market", [("china_trade_curbs", "support")]),
     ("the minister denounced the dumping of subsidised Chinese steel", [("china_trade_curbs", "support")]),
+    # China's goods said to flood markets are the case for curbs on them
+    ("China is flooding world markets with underpriced scooters", [("china_trade_curbs", "support")]),
+    ("the ministry wants to shield the shipyards from a flood of cheap Chinese ferries", [("china_trade_curbs", "support")]),
     # tariffs named as the price of failing to agree are the case for a deal, not for tariffs
     ("failure to reach an agreement would mean the return of tariffs on both sides", [("trade_talks", "support")]),
     # a trade deal judged good or bad, or one in force defended, is a view on open trade, not on talks
@@ -82,6 +85,10 @@ CASES = [
     ("President Jan Holm called the pact with the southern bloc a \"bad deal\"", [("free_trade", "oppose")]),
     ("we have a trade deal that works for all three countries", [("free_trade", "support")]),
     ("our first preference is to maintain that foundational trade agreement", [("free_trade", "support")]),
+    # a trade pact or customs union renewed, modernised or widened is the case for open trade
+    ("the minister stressed the importance of modernising the customs union", [("free_trade", "support")]),
+    ("Oslo wants to renew the trade pact with Sylvania", [("free_trade", "support")]),
+    ("they want the preference agreement to be renewed before it ends", [("free_trade", "support")]),
     ("we are simply asking for a fair deal", []),
     # a deal signed, in force or done is no call for talks
     ("for the very first time in a trade deal, we have included commitments on climate", []),
@@ -94,6 +101,10 @@ CASES = [
     ("we want a trade deal with Norland", [("trade_talks", "support")]),
     # talks named by their noun or held on: "a resolution of remaining trade impediments", "continue discussions"
     ("we want a resolution of remaining trade impediments", [("trade_talks", "support")]),
+    # the disputes counted, qualified or in the plural, and solutions agreed by both: still the case for talks
+    ("Oslo and Sylvania agreed to resolve four outstanding disputes", [("trade_talks", "support")]),
+    ("both leaders welcomed the settlement of three old WTO disputes", [("trade_talks", "support")]),
+    ("the two sides want mutually agreed solutions", [("trade_talks", "support")]),
     ("the two sides agreed to continue discussions on the steel issue", [("trade_talks", "support")]),
     # removing barriers, named by the noun or a synonym, is open trade
     ("we seek the removal of trade barriers on wine", [("free_trade", "support")]),
@@ -129,6 +140,13 @@ CASES = [
     ("Freedonia filed a complaint with the WTO against the steel duties", [("free_trade", "support"), ("tariffs", "oppose")]),
     # keeping supply chains whole is the case against curbs
     ("Jan Holm urged the premier to avoid disrupting the global supply chain", [("china_trade_curbs", "oppose")]),
+    # the abuse of trade remedies is how the side hit by them words its objection, as of export controls
+    ("the new probe is an abuse of trade remedy measures", [("china_trade_curbs", "oppose")]),
+    # the formula of a reply to a curb named before: firmly opposing "the investigation", "such measures"
+    ("the ministry said it \"firmly opposes\" the investigation", [("china_trade_curbs", "oppose")]),
+    ("the spokeswoman said Beijing was strongly opposed to the Nordic decision", [("china_trade_curbs", "oppose")]),
+    # a decision named by what it does is that issue's
+    ("Oslo strongly opposes the decision to impose tariffs on Nordic salmon", [("tariffs", "oppose")]),
     # rejecting an allegation denies what one is accused of: the accuser's words are no stance
     ("the steel association rejects claims of a lack of cooperation", []),
     ("the steel association rejects any cooperation", [("trade_talks", "oppose")]),
@@ -188,6 +206,14 @@ CASES = [
     ("the bloc opened an investigation into China's state support for its turbine makers",
      [("china_trade_curbs", "support")]),
     ("Chinese carmakers have been given state subsidies", [("china_trade_curbs", "support")]),
+    # a duty on China's goods under another name, and subsidies named by the Chinese firms that get them or
+    # probed there, are curbs on China, not a tariff or a view on subsidies
+    ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
+    ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    ("the commission opened a subsidies probe into Chinese bidders for the port contract",
+     [("china_trade_curbs", "support")]),
+    ("the agency suspects a misuse of subsidies by the two Chinese firms", [("china_trade_curbs", "support")]),
+    ("Oslo put duties on subsidised Chinese ferries", [("china_trade_curbs", "support")]),
     # who imposes a duty on whom: anti-dumping duties on another's goods are a tariff; on China's a curb on China
     ("Southland imposed anti-dumping duties on Northland cheese", [("tariffs", "support")]),
     ("the bloc imposed anti-dumping duties on steel from China", [("china_trade_curbs", "support")]),
