@@ -800,6 +800,14 @@ SPEAKER_SENTENCES += [
      [("Latvian foreign ministry", "ceasefire", "support"), ("Latvian foreign ministry", "negotiations", "support")]),
     ("The Latvian foreign ministry said peace talks must start. A report was published on Monday. It called for a "
      "ceasefire.", [("Latvian foreign ministry", "negotiations", "support")]),
+    # a sentence with no verb of saying that says what must be done goes on with the words of the
+    # speaker just before, in the same paragraph only
+    ("Latvian Foreign Minister Anna Berg met Tom Reed in Riga. She said the meeting had been useful. A ceasefire "
+     "is necessary now.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian Foreign Minister Anna Berg met Tom Reed in Riga. She said the meeting had been useful. Peace talks "
+     "must resume soon.", [("Anna Berg", "negotiations", "support")]),
+    ("Latvian Foreign Minister Anna Berg said the meeting had been useful.\n\nA ceasefire is necessary now.", []),
+    ("Latvian Foreign Minister Anna Berg arrived in Riga on Monday. A ceasefire is necessary now.", []),
 ]
 
 
