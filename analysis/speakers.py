@@ -562,6 +562,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return ctx.last_plural, True
         return None
     if lower in PRONOUNS and token.pos_ == "PRON":
+        bound = _governing_person(token, ctx)
+        if bound:
+            return bound, True
         name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
         return (name, True) if name else None
     members = state_group_members(token)
@@ -597,6 +600,23 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return None
     name = entity_actor(ent)
     return (name, False) if name else None
+
+
+def _governing_person(token: Token, ctx: _Context) -> str:
+    """"Anna Berg surprised everyone when she called for ...", "Berg has made clear he wants ...": a
+    "he"/"she" in a clause under a verb whose subject is a person named before it in the sentence
+    stands for that person (the nearest such verb, the gender permitting); "" when there is none."""
+    want = PRONOUNS.get(token.lower_)
+    if want not in ("male", "female"):
+        return ""
+    person_at = token.doc._.person_at
+    for verb in token.ancestors:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i in person_at:
+                name = person_at[child.i]
+                if ctx.gender.get(name, want) == want:
+                    return name
+    return ""
 
 
 # Nouns of the whole executive a head of government leads ("the Berg government", "the Drex administration").

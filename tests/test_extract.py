@@ -808,6 +808,12 @@ SPEAKER_SENTENCES += [
      "must resume soon.", [("Anna Berg", "negotiations", "support")]),
     ("Latvian Foreign Minister Anna Berg said the meeting had been useful.\n\nA ceasefire is necessary now.", []),
     ("Latvian Foreign Minister Anna Berg arrived in Riga on Monday. A ceasefire is necessary now.", []),
+    # "he"/"she" in a clause under a verb whose subject is a person named before it in the sentence:
+    # that person, not the subject of the sentence before
+    ("Latvian President Tom Reed spoke on Monday. Foreign Minister Karl Weber surprised everyone when he called "
+     "for a ceasefire.", [("Karl Weber", "ceasefire", "support")]),
+    ("Latvian President Tom Reed spoke on Monday. Foreign Minister Karl Weber has made clear he wants peace talks "
+     "now.", [("Karl Weber", "negotiations", "support")]),
 ]
 
 
