@@ -58,6 +58,8 @@ SCHEMAS: dict[str, dict] = {
         "join_verbs": words,
         "answer_verbs": words,
         "request_nouns": words,
+        "obligation_modals": words,
+        "necessity_words": words,
         "irregular": mapping(word),
     },
     "stance": {

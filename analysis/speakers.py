@@ -562,6 +562,9 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return ctx.last_plural, True
         return None
     if lower in PRONOUNS and token.pos_ == "PRON":
+        bound = _governing_person(token, ctx)
+        if bound:
+            return bound, True
         name = ctx.last_plural if PRONOUNS[lower] == "plural" else ctx.person_for(lower)
         return (name, True) if name else None
     members = state_group_members(token)
@@ -597,6 +600,23 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             return None
     name = entity_actor(ent)
     return (name, False) if name else None
+
+
+def _governing_person(token: Token, ctx: _Context) -> str:
+    """"Anna Berg surprised everyone when she called for ...", "Berg has made clear he wants ...": a
+    "he"/"she" in a clause under a verb whose subject is a person named before it in the sentence
+    stands for that person (the nearest such verb, the gender permitting); "" when there is none."""
+    want = PRONOUNS.get(token.lower_)
+    if want not in ("male", "female"):
+        return ""
+    person_at = token.doc._.person_at
+    for verb in token.ancestors:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i in person_at:
+                name = person_at[child.i]
+                if ctx.gender.get(name, want) == want:
+                    return name
+    return ""
 
 
 # Nouns of the whole executive a head of government leads ("the Berg government", "the Drex administration").
@@ -1263,6 +1283,31 @@ def _relayed_person(doc: Doc, quote: Span, names: list[str], ctx: _Context) -> s
     return ""
 
 
+@data_cache()
+def _obligation_words() -> tuple[frozenset, frozenset]:
+    """Modals of obligation and predicates of necessity (speech.toml)."""
+    data = load("speech")
+    return frozenset(data["obligation_modals"]), frozenset(data["necessity_words"])
+
+
+def _says_what_must_be(sent: Span) -> bool:
+    """"Talks must resume soon.", "Another truce is necessary.": the main clause says what must be
+    done, with a modal of obligation on its verb or a predicate of necessity."""
+    modals, necessary = _obligation_words()
+    return any((c.dep_ == "aux" and c.lower_ in modals) or (c.dep_ in ("acomp", "attr") and c.lower_ in necessary)
+               for c in sent.root.children)
+
+
+def _same_paragraph(before: Span, sent: Span) -> bool:
+    """No line break between the two sentences."""
+    doc = sent.doc
+    words = [t for t in before if not t.is_space]
+    first = next((t for t in sent if not t.is_space), None)
+    if not words or first is None:
+        return False
+    return "\n" not in doc.text[words[-1].idx + len(words[-1]):first.idx]
+
+
 def _sentence_after(doc: Doc, quote: Span) -> Span | None:
     """The short sentence that starts right after a closing quote mark (an attribution), or None."""
     i = quote.end
@@ -1313,6 +1358,7 @@ class SpeakerAttribution:
 
         for k, sent in enumerate(sents):
             ctx.spoke_before = {n for act in acts[acts_before:] for n in act.speakers} if sent.start else set()
+            acts_before_sent = acts[acts_before:]
             acts_before = len(acts)
             verbs = verbs_in(sent)
             while next_turn < len(turns) and turns[next_turn][1].start < sent.end:
@@ -1466,6 +1512,12 @@ class SpeakerAttribution:
                 if tokens:
                     acts.append(Speech(names, "indirect", doc[tokens[0]:tokens[-1] + 1], None, "", pronoun, sent))
                     ctx.remember(names)
+            if (not attributed and not own_subject and len(acts) == acts_before and acts_before_sent
+                    and acts_before_sent[-1].kind != "reported" and not any(t.i in inside for t in sent)
+                    and _same_paragraph(sents[k - 1], sent) and _says_what_must_be(sent)):
+                # "Berg said the talks had stalled. They must resume soon.": with no verb of saying,
+                # what must be done goes on with the words of the speaker just before
+                acts.append(Speech(acts_before_sent[-1].speakers, "indirect", sent, None, "", True, sent))
             # people named in this sentence, for later pronouns: subjects count as the most recent
             person_at = doc._.person_at  # an extension attribute costs a lookup per access
             named = [(doc[i].dep_ in ("nsubj", "nsubjpass"), i, person_at[i])

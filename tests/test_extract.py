@@ -813,6 +813,20 @@ SPEAKER_SENTENCES += [
      [("Latvian foreign ministry", "ceasefire", "support"), ("Latvian foreign ministry", "negotiations", "support")]),
     ("The Latvian foreign ministry said peace talks must start. A report was published on Monday. It called for a "
      "ceasefire.", [("Latvian foreign ministry", "negotiations", "support")]),
+    # a sentence with no verb of saying that says what must be done goes on with the words of the
+    # speaker just before, in the same paragraph only
+    ("Latvian Foreign Minister Anna Berg met Tom Reed in Riga. She said the meeting had been useful. A ceasefire "
+     "is necessary now.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian Foreign Minister Anna Berg met Tom Reed in Riga. She said the meeting had been useful. Peace talks "
+     "must resume soon.", [("Anna Berg", "negotiations", "support")]),
+    ("Latvian Foreign Minister Anna Berg said the meeting had been useful.\n\nA ceasefire is necessary now.", []),
+    ("Latvian Foreign Minister Anna Berg arrived in Riga on Monday. A ceasefire is necessary now.", []),
+    # "he"/"she" in a clause under a verb whose subject is a person named before it in the sentence:
+    # that person, not the subject of the sentence before
+    ("Latvian President Tom Reed spoke on Monday. Foreign Minister Karl Weber surprised everyone when he called "
+     "for a ceasefire.", [("Karl Weber", "ceasefire", "support")]),
+    ("Latvian President Tom Reed spoke on Monday. Foreign Minister Karl Weber has made clear he wants peace talks "
+     "now.", [("Karl Weber", "negotiations", "support")]),
 ]
 
 
