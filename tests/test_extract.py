@@ -213,6 +213,11 @@ REACTION_SENTENCES = [
     # a state (or its capital) reacting to what another state or a person proposed
     ("Riga dismissed Estonia's suggestion of a ceasefire.", [("Latvia", "Estonia", "disagrees")]),
     ("Latvia rejected the proposal.", []),
+    # support or gratitude expressed, with a possessive or an adjective before it
+    ("Latvian Foreign Minister Jan Nowak has signaled his support for Tom Lind's appeal.",
+     [("Jan Nowak", "Tom Lind", "agrees")]),
+    ("Latvian President Anna Berg expressed her gratitude to President Tom Lind for the aid.",
+     [("Anna Berg", "Tom Lind", "agrees")]),
 ]
 
 
