@@ -357,6 +357,17 @@ def _actor_of(token) -> str:
     return entity_actor(ent) if ent is not None else ""
 
 
+def _own_country(doc: Doc, source: str, target: str) -> bool:
+    """Whether ``target`` is the country of the person ``source``, named as a country ("Tom Reed
+    rejected calls for the U.S. to withdraw", "Anna Berg welcomed the US-brokered truce" of a US
+    official): a country named in a person's own sentence is what they speak for or about, not
+    someone they answer."""
+    person, state = doc._.actors.get(source), doc._.actors.get(target)
+    return (person is not None and state is not None and person.actor_type == "person"
+            and state.actor_type == "government" and bool(state.country) and person.country == state.country
+            and target == countries.country_name(state.country))
+
+
 class ReactionMatcher:
     """Assigns ``doc._.reactions`` and ``doc._.inherited`` (see the module docstring)."""
 
@@ -395,6 +406,7 @@ class ReactionMatcher:
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
                     reactions.append((source, target, relation, sent))
+        reactions = [r for r in reactions if not _own_country(doc, r[0], r[1])]
         reactions.sort(key=lambda r: r[3].start)
         doc._.reactions, doc._.inherited = reactions, inherited
         return doc

@@ -218,6 +218,9 @@ REACTION_SENTENCES = [
      [("Jan Nowak", "Tom Lind", "agrees")]),
     ("Latvian President Anna Berg expressed her gratitude to President Tom Lind for the aid.",
      [("Anna Berg", "Tom Lind", "agrees")]),
+    # the speaker's own country, named as a country, is not someone they answer
+    ("US Vice President Anna Berg rejected calls for the U.S. to walk away from its global role.", []),
+    ("US President Anna Berg welcomed the US and French-brokered ceasefire as good news.", []),
 ]
 
 
