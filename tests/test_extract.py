@@ -221,6 +221,12 @@ REACTION_SENTENCES = [
     # the speaker's own country, named as a country, is not someone they answer
     ("US Vice President Anna Berg rejected calls for the U.S. to walk away from its global role.", []),
     ("US President Anna Berg welcomed the US and French-brokered ceasefire as good news.", []),
+    # a reaction in the words quoted when its subject is the speaker ("I", "we"), not someone else
+    ("“We agree with Tom Lind that these policies are wrong,” Anna Berg, a spokeswoman for the minister, said.",
+     [("Anna Berg", "Tom Lind", "agrees")]),
+    ("“I welcome Tom Lind's proposals, which are timely,” Latvian President Anna Berg said.",
+     [("Anna Berg", "Tom Lind", "agrees")]),
+    ("“They welcome Tom Lind's plan,” Latvian President Anna Berg said.", []),
 ]
 
 
