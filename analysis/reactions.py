@@ -1,6 +1,7 @@
 """The ``reaction_matcher`` component: who answers whom.
 
-For every indirect or reported speech act (``doc._.speech``) it matches the phrases of
+For every indirect or reported speech act (``doc._.speech``), and every direct one whose quoted
+reaction has the speaker as its subject ("“We agree with Y ...,” X said"), it matches the phrases of
 analysis/data/reactions.toml on the act's sentence and finds the target: the first actor named
 after the phrase ("dismissed Novak's statements", "supported the U.S. plan", "rejected the
 American proposal" -> the country the demonym names), or, for phrases that point back ("echoed
@@ -115,14 +116,21 @@ def _names_a_proposal(sent: Span, char_end: int) -> bool:
     return any(t.lower_ in nouns for t in [t for t in sent if t.idx >= char_end][:4])
 
 
-def match_reaction(sent: Span, source: str, previous: str) -> list[tuple[str, str, bool]]:
+def _first_person(sent: Span, char_start: int) -> bool:
+    """Whether the reaction verb at ``char_start`` has "I" or "we" as its subject."""
+    verb = next((t for t in sent if t.idx >= char_start), None)
+    return verb is not None and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def match_reaction(sent: Span, source: str, previous: str, first_person: bool = False) -> list[tuple[str, str, bool]]:
     """[(target, relation, whether it takes over the target's last stance)]: one per actor named
     in a coordinated object ("thanked A, B and C"); a "responds" whose sentence judges harshly
     ("absurd", "a mistake", "unacceptable": the stance reversal words) is a disagreement."""
     text = sent.text  # Span.text joins the tokens anew at every access
     for relation, target_rule, pattern in reaction_patterns():
         m = pattern.search(text)
-        if not m or _phrase_is_anothers(sent, sent.start_char + m.start(), source) \
+        if not m or (first_person and not _first_person(sent, sent.start_char + m.start())) \
+                or _phrase_is_anothers(sent, sent.start_char + m.start(), source) \
                 or _participle_not_the_speakers(sent, sent.start_char + m.start()):
             continue
         if target_rule == "previous":
@@ -357,6 +365,17 @@ def _actor_of(token) -> str:
     return entity_actor(ent) if ent is not None else ""
 
 
+def _own_country(doc: Doc, source: str, target: str) -> bool:
+    """Whether ``target`` is the country of the person ``source``, named as a country ("Tom Reed
+    rejected calls for the U.S. to withdraw", "Anna Berg welcomed the US-brokered truce" of a US
+    official): a country named in a person's own sentence is what they speak for or about, not
+    someone they answer."""
+    person, state = doc._.actors.get(source), doc._.actors.get(target)
+    return (person is not None and state is not None and person.actor_type == "person"
+            and state.actor_type == "government" and bool(state.country) and person.country == state.country
+            and target == countries.country_name(state.country))
+
+
 class ReactionMatcher:
     """Assigns ``doc._.reactions`` and ``doc._.inherited`` (see the module docstring)."""
 
@@ -377,10 +396,16 @@ class ReactionMatcher:
             for name in act.speakers:
                 if claims:  # what "that idea" / "X's proposal" will refer to: the last claim made
                     latest[name] = (claims[-1].issue, claims[-1].stance)
-                if act.kind == "direct" or (name, sent.start) in seen:
+                if (name, sent.start) in seen:
                     continue
+                if act.kind == "direct":  # only "I welcome ...", "we reject ..." in the words quoted
+                    found = [f for f in match_reaction(sent, name, previous_speaker, first_person=True)
+                             if f[1] != "responds"]
+                    if not found:
+                        continue
+                else:
+                    found = match_reaction(sent, name, previous_speaker) or judged_reaction(sent, name)
                 seen.add((name, sent.start))
-                found = match_reaction(sent, name, previous_speaker) or judged_reaction(sent, name)
                 for target, relation, inherit in found:
                     reactions.append((name, target, relation, sent))
                     if inherit and not claims and target in latest:
@@ -395,6 +420,7 @@ class ReactionMatcher:
                 if (source, target) not in seen_pairs:
                     seen_pairs.add((source, target))
                     reactions.append((source, target, relation, sent))
+        reactions = [r for r in reactions if not _own_country(doc, r[0], r[1])]
         reactions.sort(key=lambda r: r[3].start)
         doc._.reactions, doc._.inherited = reactions, inherited
         return doc

@@ -213,6 +213,20 @@ REACTION_SENTENCES = [
     # a state (or its capital) reacting to what another state or a person proposed
     ("Riga dismissed Estonia's suggestion of a ceasefire.", [("Latvia", "Estonia", "disagrees")]),
     ("Latvia rejected the proposal.", []),
+    # support or gratitude expressed, with a possessive or an adjective before it
+    ("Latvian Foreign Minister Jan Nowak has signaled his support for Tom Lind's appeal.",
+     [("Jan Nowak", "Tom Lind", "agrees")]),
+    ("Latvian President Anna Berg expressed her gratitude to President Tom Lind for the aid.",
+     [("Anna Berg", "Tom Lind", "agrees")]),
+    # the speaker's own country, named as a country, is not someone they answer
+    ("US Vice President Anna Berg rejected calls for the U.S. to walk away from its global role.", []),
+    ("US President Anna Berg welcomed the US and French-brokered ceasefire as good news.", []),
+    # a reaction in the words quoted when its subject is the speaker ("I", "we"), not someone else
+    ("“We agree with Tom Lind that these policies are wrong,” Anna Berg, a spokeswoman for the minister, said.",
+     [("Anna Berg", "Tom Lind", "agrees")]),
+    ("“I welcome Tom Lind's proposals, which are timely,” Latvian President Anna Berg said.",
+     [("Anna Berg", "Tom Lind", "agrees")]),
+    ("“They welcome Tom Lind's plan,” Latvian President Anna Berg said.", []),
 ]
 
 
