@@ -32,7 +32,7 @@ CASES = [
     ("Marta Holm", "negotiations", "support", "Asked about future", 5),  # the question's topic
 ]
 
-DETAILS = {6: "(read as oppose)", 3: "(credited to Marta Holm)", 5: "(claims_in: _question_topic)"}
+DETAILS = {2: "(speaker not named in the sentence)", 6: "(read as oppose)", 3: "(credited to Marta Holm)", 5: "(claims_in: _question_topic)"}
 
 
 def span(words: str) -> list[int]:
@@ -59,7 +59,8 @@ def diagnosed(tmp_path_factory):
             "positions": [{"actor": a, "issue": i, "stance": s} for a, i, s, _, _ in CASES]}
     (base / "gold" / f"{ID}.json").write_text(json.dumps(gold), encoding="utf-8")
     evidence = {"id": ID, "text_sha256": sha, "positions": [
-        {"actor": a, "issue": i, "stance": s, "spans": [span(w)], "speaker_in_sentence": [True]} for a, i, s, w, _ in CASES]}
+        {"actor": a, "issue": i, "stance": s, "spans": [span(w)],
+         "speaker_in_sentence": [a.split()[-1] in TEXT[slice(*span(w))]]} for a, i, s, w, _ in CASES]}
     (base / "evidence" / f"{ID}.json").write_text(json.dumps(evidence), encoding="utf-8")
     (base / "split.json").write_text(json.dumps({"dev": [ID, "x02-other"], "test": []}), encoding="utf-8")
     sys.path.insert(0, str(BENCH))

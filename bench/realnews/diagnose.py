@@ -151,23 +151,25 @@ def diagnose(doc, drops: _Drops, gold: dict, evidence: dict, shift: int = 0, art
     engine_actors = {p(a.name) for a in actors}
     missed = set(counts["missed_positions"])
     cues = list(doc.spans.get(stance_module.CUES_KEY, []))
-    entries = {}
+    entries, named = {}, {}
     for e in evidence.get("positions", []):
         spans = [(s - shift, t - shift) for s, t in e.get("spans", [])]
         entries.setdefault((g(e["actor"]), e["issue"], e["stance"]), []).extend(spans)
+        named.update(zip(spans, e.get("speaker_in_sentence", [])))
 
     def sentence_stage(actor, issue, stance, s0, s1):
         acts = [a for a in doc._.speech or []
                 if _overlaps(a.region.start_char, a.region.end_char, s0, s1)
                 or (a.sentence is not None and _overlaps(a.sentence.start_char, a.sentence.end_char, s0, s1))]
         if not acts:
-            return 2, ""
+            return 2, "speaker named in the sentence" if named.get((s0, s1)) else "speaker not named in the sentence"
         own = [a for a in acts if actor in {p(n) for n in a.speakers}]
         if not own:
             return 3, "credited to " + (", ".join(sorted({n for a in acts for n in a.speakers})) or "nobody")
         issue_cues = [c for c in cues if c.label_ == issue and _overlaps(c.start_char, c.end_char, s0, s1)]
         if not issue_cues:
-            return 4, ""
+            others = sorted({c.label_ for c in cues if _overlaps(c.start_char, c.end_char, s0, s1)})
+            return 4, "cues of " + ", ".join(others) if others else ""
         claims = [c for a, c in doc._.claims or [] if c.issue == issue and actor in {p(n) for n in a.speakers}
                   and (_overlaps(c.start_char, c.end_char, s0, s1)
                        or (a.sentence is not None and _overlaps(a.sentence.start_char, a.sentence.end_char, s0, s1)))]
@@ -177,11 +179,14 @@ def diagnose(doc, drops: _Drops, gold: dict, evidence: dict, shift: int = 0, art
             return 6, "read as " + "/".join(sorted({c.stance for c in claims}))
         return 7, "found in this sentence"
 
+    # required as analysis.evaluate.score counts them: a triple written twice is scored once, and
+    # as its last entry says (required or optional)
+    optional = {(g(x["actor"]), x["issue"], x["stance"]): bool(x.get("optional")) for x in gold.get("positions", [])}
     rows, seen = [], set()
     for x in gold.get("positions", []):
         key = (g(x["actor"]), x["issue"], x["stance"])
-        if x.get("optional") or key in seen:
-            continue  # an arguable position is never counted; a triple written twice is scored once
+        if optional[key] or key in seen:
+            continue
         seen.add(key)
         spans = entries.get(key, [])
         row = {"actor": x["actor"], "issue": x["issue"], "stance": x["stance"], "stage": 7, "detail": "",
@@ -249,6 +254,7 @@ def run_catalog(catalog: str | None, verbose: bool = False, out=print) -> dict:
     stages = {k: 0 for k in [0, *STAGES]}
     extras = {k: 0 for k in EXTRAS}
     checks: dict[str, int] = {}
+    unnamed: dict[str, int] = {}
     for article_id, gold, article, (doc, drops) in zip(ids, golds, articles,
                                                        parse([a.text for a in articles], run.CATALOG)):
         raw = (run.CACHE / f"{article_id}.txt").read_text(encoding="utf-8")
@@ -263,6 +269,8 @@ def run_catalog(catalog: str | None, verbose: bool = False, out=print) -> dict:
             stages[row["stage"]] += 1
             if row["stage"] == 5:
                 checks[row["detail"]] = checks.get(row["detail"], 0) + 1
+            if row["stage"] == 2:
+                unnamed[row["detail"]] = unnamed.get(row["detail"], 0) + 1
             if verbose and row["stage"] != 7:
                 s = row["sentence"]
                 text = " ".join(doc.text[s[0]:s[1]].split()) if s else ""
@@ -280,6 +288,8 @@ def run_catalog(catalog: str | None, verbose: bool = False, out=print) -> dict:
         + "; ".join(f"{k} {STAGES[k]} {v}" for k, v in stages.items() if k) + (f"; no evidence sentence {stages[0]}" if stages[0] else ""))
     if checks:
         out("cue dropped by: " + "; ".join(f"{k} {v}" for k, v in sorted(checks.items(), key=lambda kv: -kv[1])))
+    if unnamed:
+        out("no speech act: " + "; ".join(f"{k} {v}" for k, v in sorted(unnamed.items())))
     out("extra positions: " + "; ".join(f"{k} {v}" for k, v in extras.items()))
     return {"stages": stages, "extras": extras, "checks": checks}
 
