@@ -32,7 +32,8 @@ CASES = [
     ("Marta Holm", "negotiations", "support", "Asked about future", 5),  # the question's topic
 ]
 
-DETAILS = {2: "(speaker not named in the sentence)", 6: "(read as oppose)", 3: "(credited to Marta Holm)", 5: "(claims_in: _question_topic)"}
+DETAILS = {2: "(speaker not named in the sentence)", 3: "(credited to Marta Holm)",
+           5: "(claims_in: _question_topic)", 6: "(read as oppose)"}
 
 
 def span(words: str) -> list[int]:

@@ -38,14 +38,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
-import pandas as pd  # noqa: E402
+import pandas as pd
+import run  # bench/realnews/run.py: article loading, halves, catalogs
 
-import run  # noqa: E402  (bench/realnews/run.py: article loading, halves, catalogs)
-from analysis import stance as stance_module  # noqa: E402
-from analysis.evaluate import _aliases, _norm, score  # noqa: E402
-from analysis.extract import extract_doc  # noqa: E402
-from analysis.pipeline import finish, load_pipeline, prepare  # noqa: E402
-from analysis.records import Actor, Position, Reaction  # noqa: E402
+from analysis import stance as stance_module
+from analysis.evaluate import _aliases, _norm, score
+from analysis.extract import extract_doc
+from analysis.pipeline import finish, load_pipeline, prepare
+from analysis.records import Actor, Position, Reaction
 
 STAGES = {1: "actor not found", 2: "no speech act", 3: "another speaker", 4: "no cue",
           5: "cue dropped", 6: "wrong stance", 7: "found"}
@@ -236,7 +236,8 @@ def _dropped_by(acts, issue_cues, drops: _Drops) -> str:
             for s0, s1, start, issue, check in drops.cues:
                 if (s0, s1, start, issue) == (r0, r1, c.start_char, c.label_):
                     return check
-    inside = any(a.region.start_char <= c.start_char and c.end_char <= a.region.end_char for a in acts for c in issue_cues)
+    inside = any(a.region.start_char <= c.start_char and c.end_char <= a.region.end_char
+                 for a in acts for c in issue_cues)
     if not inside:
         return "cue outside the speaker's speech region"
     return "dropped by a Stance filter after the cue reading (vague / contrast / others' readiness / owned proposal)"
@@ -285,7 +286,8 @@ def run_catalog(catalog: str | None, verbose: bool = False, out=print) -> dict:
                 out(f"  {article_id}: extra {x['actor']} / {x['issue']} / {x['stance']}: {x['class']} | {text}")
     out(f"== {catalog or 'default (Ukraine)'}: dev study half, {len(ids)} articles with evidence")
     out("required positions by first failing stage: "
-        + "; ".join(f"{k} {STAGES[k]} {v}" for k, v in stages.items() if k) + (f"; no evidence sentence {stages[0]}" if stages[0] else ""))
+        + "; ".join(f"{k} {STAGES[k]} {v}" for k, v in stages.items() if k)
+        + (f"; no evidence sentence {stages[0]}" if stages[0] else ""))
     if checks:
         out("cue dropped by: " + "; ".join(f"{k} {v}" for k, v in sorted(checks.items(), key=lambda kv: -kv[1])))
     if unnamed:
