@@ -99,9 +99,10 @@ def test_counts_and_named_check(diagnosed):
 
 def test_extras_are_classed_by_their_sentence(diagnosed):
     _, summary, lines = diagnosed
-    extras = {x.split(": extra ")[1].split(":")[0]: x.split(": ")[-1].split(" | ")[0] for x in lines if ": extra " in x}
-    assert extras == {"Marta Holm / ceasefire / support": "attribution",  # Lind's evidence sentence
-                      "Peter Lind / military_aid / oppose": "same actor, other issue/stance",
+    extras = dict(x.split(": extra ", 1)[1].split(" | ")[0].split(": ", 1) for x in lines if ": extra " in x)
+    assert extras == {"Marta Holm / ceasefire / support": "attribution (gold here: peter lind / ceasefire / support)",
+                      "Peter Lind / military_aid / oppose":
+                          "same actor, other issue/stance (gold here: peter lind / military_aid / support)",
                       "Anna Berg / negotiations / support": "not in gold"}
     assert summary["extras"] == {"attribution": 1, "same actor, other issue/stance": 1, "not in gold": 1}
 

@@ -208,18 +208,16 @@ def diagnose(doc, drops: _Drops, gold: dict, evidence: dict, shift: int = 0, art
         pred.setdefault((p(pos.actor), pos.issue, pos.stance), []).append((pos.start, pos.end, pos.actor))
     for key in counts["extra_positions"]:
         sents = pred.get(key, [])
-        same = other_issue = other = False
-        for (a, i, _), spans in entries.items():
+        same, other_same_issue, other = [], [], []  # the gold positions whose evidence the claim sentence holds
+        for (a, i, st), spans in entries.items():
             if any(_overlaps(s0, s1, e0, e1) for s0, s1, _ in sents for e0, e1 in spans):
-                if a == key[0]:
-                    same = True
-                elif i == key[1]:
-                    other_issue = True
-                else:
-                    other = True
-        kind = EXTRAS[0] if other_issue or (other and not same) else EXTRAS[1] if same else EXTRAS[2]
+                (same if a == key[0] else other_same_issue if i == key[1] else other).append((a, i, st))
+        if other_same_issue or (other and not same):
+            kind, near = EXTRAS[0], other_same_issue or other
+        else:
+            kind, near = (EXTRAS[1], same) if same else (EXTRAS[2], [])
         extras.append({"actor": sents[0][2] if sents else key[0], "issue": key[1], "stance": key[2], "class": kind,
-                       "sentence": sents[0][:2] if sents else None})
+                       "gold": near, "sentence": sents[0][:2] if sents else None})
     return {"positions": rows, "extras": extras}
 
 
@@ -283,7 +281,9 @@ def run_catalog(catalog: str | None, verbose: bool = False, out=print) -> dict:
             if verbose:
                 s = x["sentence"]
                 text = " ".join(doc.text[s[0]:s[1]].split()) if s else ""
-                out(f"  {article_id}: extra {x['actor']} / {x['issue']} / {x['stance']}: {x['class']} | {text}")
+                near = "; ".join(" / ".join(g) for g in x["gold"])
+                out(f"  {article_id}: extra {x['actor']} / {x['issue']} / {x['stance']}: {x['class']}"
+                    f"{' (gold here: ' + near + ')' if near else ''} | {text}")
     out(f"== {catalog or 'default (Ukraine)'}: dev study half, {len(ids)} articles with evidence")
     out("required positions by first failing stage: "
         + "; ".join(f"{k} {STAGES[k]} {v}" for k, v in stages.items() if k)
