@@ -227,6 +227,8 @@ CASES = [
     ("Anna Berg said the military response has gone too far", [("israel_self_defence", "oppose")]),
     ("Anna Berg said Ruritania had joined the genocide case against Israel",
      [("international_courts", "support"), ("israel_self_defence", "oppose")]),
+    # reconsidering a decision to suspend something turns the suspension back
+    ("we urge reconsideration of the decision to suspend funding of UNRWA", [("unrwa_funding", "support")]),
 ]
 
 

@@ -228,6 +228,9 @@ CASES = [
     ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable",
      [("china_trade_curbs", "oppose")]),
     ("the new steel tariffs are regrettable", [("tariffs", "oppose")]),
+    # undoing a measure reverses it: getting rid of it, dismantling it
+    ("Anna Berg said the country must get rid of the tariffs on steel", [("tariffs", "oppose")]),
+    ("the government will dismantle the tariffs on steel", [("tariffs", "oppose")]),
 ]
 
 

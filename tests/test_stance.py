@@ -412,6 +412,9 @@ CASES = [
     ("the threats are not going to deter our support for Ukraine", [("military_aid", "support")]),
     ("the war would not significantly alter our military aid to Ukraine", [("military_aid", "support")]),
     ("the government is not going to send more weapons to Ukraine", [("military_aid", "oppose")]),
+    # undoing a measure reverses it: ceasing, repealing, abolishing, rolling back, getting rid of
+    ("the new government decided to cease the transfer of military aid to Ukraine", [("military_aid", "oppose")]),
+    ("Anna Berg wants to get rid of the sanctions", [("sanctions", "oppose")]),
 ]
 
 
