@@ -2,7 +2,6 @@
 with its gold and evidence sentences in a temporary set: each position is built to stop at one stage."""
 
 import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -41,15 +40,8 @@ def span(words: str) -> list[int]:
     return [start, TEXT.index(".", start) + 1]
 
 
-def load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def diagnosed(tmp_path_factory):
+def diagnosed(tmp_path_factory, bench_module):
     base = tmp_path_factory.mktemp("realnews")
     for folder in ("gold", "cache", "evidence"):
         (base / folder).mkdir()
@@ -65,7 +57,7 @@ def diagnosed(tmp_path_factory):
     (base / "evidence" / f"{ID}.json").write_text(json.dumps(evidence), encoding="utf-8")
     (base / "split.json").write_text(json.dumps({"dev": [ID, "x02-other"], "test": []}), encoding="utf-8")
     sys.path.insert(0, str(BENCH))
-    diagnose = load("realnews_diagnose", BENCH / "diagnose.py")
+    diagnose = bench_module("diagnose")
     run = diagnose.run
     saved = run.GOLD, run.CACHE, run.SPLIT, run.CATALOG
     run.GOLD, run.CACHE, run.SPLIT, run.CATALOG = base / "gold", base / "cache", base / "split.json", None

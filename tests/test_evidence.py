@@ -1,13 +1,11 @@
 """The evidence-sentence checker of the real-news bench, on a self-written article in a temporary set."""
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-EVIDENCE = Path(__file__).resolve().parent.parent / "bench" / "realnews" / "evidence.py"
 TEXT = ("Berg calls for talks\n"
         "Foreign Minister Anna Berg on Monday called for an immediate ceasefire. "
         "She also said more aid must reach the region.\n")
@@ -16,11 +14,8 @@ POSITIONS = [("Anna Berg", "ceasefire", "support"), ("Anna Berg", "humanitarian_
 
 
 @pytest.fixture(scope="module")
-def evidence():
-    spec = importlib.util.spec_from_file_location("realnews_evidence", EVIDENCE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def evidence(bench_module):
+    return bench_module("evidence")
 
 
 def sentence(words: str) -> list[int]:

@@ -1,19 +1,11 @@
 """The real-news runner's study and check halves: a fixed cut of a split by the article number."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-RUN = Path(__file__).resolve().parent.parent / "bench" / "realnews" / "run.py"
 
 
 @pytest.fixture(scope="module")
-def run():
-    spec = importlib.util.spec_from_file_location("realnews_run", RUN)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def run(bench_module):
+    return bench_module("run")
 
 
 @pytest.mark.parametrize("article_id, half", [
