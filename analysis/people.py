@@ -25,8 +25,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis import countries
-from analysis.components import (PARTICLES, ROLE_KEY, _line_end, _name_titles, caption_lines, name_position, nickname,
-                                 of_chain_end, surname)
+from analysis.components import (
+    PARTICLES,
+    ROLE_KEY,
+    _line_end,
+    _name_titles,
+    caption_lines,
+    name_position,
+    nickname,
+    of_chain_end,
+    surname,
+)
 from analysis.lexicon import data_cache, load
 
 PEOPLE_KEY = "people"
@@ -168,10 +177,11 @@ def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
         prev = doc[start - 1]
         if "\n" in prev.text:
             break  # a line break ends a headline: "... after Russian strikes\n\nPresident X"
-        opening = next((k for k in range(start - 2, max(start - 5, -1), -1) if doc[k].text in ("[", "(")), None)
-        if prev.text in ("]", ")") and opening is not None:
-            start = opening  # "[Russian] President": an editor's insertion; "the European Union's (EU's) Trade Commissioner"
-            continue
+        if prev.text in ("]", ")"):
+            opening = next((k for k in range(start - 2, max(start - 5, -1), -1) if doc[k].text in ("[", "(")), None)
+            if opening is not None:
+                start = opening  # "[Russian] President": an editor's insertion; "the European Union's (EU's) Trade Commissioner"
+                continue
         if prev.is_punct and prev.text not in POSSESSIVE and prev.text != ".":
             break
         if prev.text == "." and not (start >= 2 and ABBREVIATION.fullmatch(doc[start - 2].text)):
