@@ -14,6 +14,7 @@ edit takes effect when the pipeline is rebuilt. Tests point DATA_DIR at a copy o
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,6 +100,17 @@ SCHEMAS: dict[str, dict] = {
 }
 
 _derived: list = []  # data_cache functions, emptied by reload()
+
+
+QUOTE_GAP = r"[\s\"“”]+"  # between two words of a lexicon phrase: spaces, or quote marks and spaces
+
+
+def phrase_pattern(phrases) -> re.Pattern:
+    """One case-blind pattern matching any of the data file's phrases as whole words; the words of
+    a phrase may be parted by quote marks too ('was "surprised" by the move') and an apostrophe
+    may be typeset ("doesn’t change")."""
+    words = (QUOTE_GAP.join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases)
+    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 def data_cache(maxsize: int | None = 1):

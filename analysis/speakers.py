@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.components import role_words
 from analysis.countries import country_code, country_name, demonym
-from analysis.lexicon import data_cache, load
+from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, bloc_members, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
                              group_nouns, state_group_members)
 from analysis.verbs import forms, verb_lemma
@@ -1164,13 +1164,17 @@ def _listed_after_places(subject: Token) -> list[str]:
     return found
 
 
+@data_cache()
+def _reversing_words() -> re.Pattern:
+    """The reversing words before a cue (stance.toml: reversal_before), as analysis.stance reads them."""
+    return phrase_pattern(load("stance")["reversal_before"])
+
+
 def _reversing_act(token: Token) -> bool:
     """The act one is blamed for turns what it acts on around ("accused Y of rejecting a truce",
     "criticizes Y for blocking efforts to cease hostilities"): blaming it wants what is rejected,
     the accuser's own stance (read by analysis.stance), not a reported act."""
-    from analysis.stance import _lexicon  # stance imports this module
-
-    return bool(_lexicon()["before"].fullmatch(token.text))
+    return bool(_reversing_words().fullmatch(token.text))
 
 
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):

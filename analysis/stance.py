@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
 from analysis.cues import CueMatcher
 from analysis.countries import country_code, country_name, demonym
-from analysis.lexicon import data_cache, load
+from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_actor, ent_at, entity_actor
 from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, speech_kinds
 from analysis.verbs import forms, verb_lemma
@@ -53,7 +53,6 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
 CLAUSE_BREAKS = {";", ":", "—", "–"}
-QUOTE_GAP = r"[\s\"“”]+"  # between two words of a lexicon phrase: spaces, or quote marks and spaces
 
 
 class Claim(NamedTuple):
@@ -72,10 +71,7 @@ def _lexicon():
     data = load("stance")
 
     def phrases(key):
-        # the words of a phrase may be parted by quote marks too: 'was "surprised" by the move'
-        # and an apostrophe may be typeset: "doesn’t change"
-        words = (QUOTE_GAP.join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in data[key])
-        return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+        return phrase_pattern(data[key])
 
     return {
         "negators": set(data["negators"]) | {w.replace("'", "’") for w in data["negators"]},
