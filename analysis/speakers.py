@@ -926,11 +926,12 @@ def _answering() -> tuple[frozenset, frozenset]:
 def _request_answered(verb: Token) -> str:
     """"X responded to a request by Y for Z", "X replied to Y's call for Z": what is asked for is
     Y's position, not X's; "" when the verb is no such answer or the asker is no named person."""
-    if verb.lower_ not in _answering()[0] or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    answers, requests = _answering()
+    if verb.lower_ not in answers or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return ""
     person_at = verb.doc._.person_at
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_.removesuffix("s") in _answering()[1]):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_.removesuffix("s") in requests):
             for c in noun.children:
                 if c.dep_ == "poss" and c.i in person_at:
                     return person_at[c.i]
@@ -1165,8 +1166,9 @@ def _listed_after_places(subject: Token) -> list[str]:
 
 
 @data_cache()
-def _reversing_words() -> re.Pattern:
-    """The reversing words before a cue (stance.toml: reversal_before), as analysis.stance reads them."""
+def reversing_words() -> re.Pattern:
+    """The reversing words before a cue (stance.toml: reversal_before); analysis.stance reads its
+    cues' polarity with the same pattern."""
     return phrase_pattern(load("stance")["reversal_before"])
 
 
@@ -1174,7 +1176,7 @@ def _reversing_act(token: Token) -> bool:
     """The act one is blamed for turns what it acts on around ("accused Y of rejecting a truce",
     "criticizes Y for blocking efforts to cease hostilities"): blaming it wants what is rejected,
     the accuser's own stance (read by analysis.stance), not a reported act."""
-    return bool(_reversing_words().fullmatch(token.text))
+    return bool(reversing_words().fullmatch(token.text))
 
 
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
@@ -1361,8 +1363,8 @@ class SpeakerAttribution:
             return verbs_of[sent.start]
 
         for k, sent in enumerate(sents):
-            ctx.spoke_before = {n for act in acts[acts_before:] for n in act.speakers} if sent.start else set()
-            acts_before_sent = acts[acts_before:]
+            acts_before_sent = acts[acts_before:]  # the acts of the sentence before this one
+            ctx.spoke_before = {n for act in acts_before_sent for n in act.speakers} if sent.start else set()
             acts_before = len(acts)
             verbs = verbs_in(sent)
             while next_turn < len(turns) and turns[next_turn][1].start < sent.end:

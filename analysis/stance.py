@@ -39,7 +39,7 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_actor, ent_at, entity_actor
-from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, speech_kinds
+from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, reversing_words, speech_kinds
 from analysis.verbs import forms, verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -79,7 +79,7 @@ def _lexicon():
         # the verbs of "not deter", "not change" ...: a negator of one keeps the cue also at a distance
         "unchanging": {p.split()[1] for p in data["not_negating"] if len(p.split()) == 2
                        and p.split()[0] in ("not", "n't", "never")},
-        "before": phrases("reversal_before"),
+        "before": reversing_words(),
         "purpose": phrases("purpose_before"),
         "undoing": re.compile(r"\b((" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to|in|on|over)"
                               r"|(" + "|".join(re.escape(w) for w in data["undoing_participles"]) + r"))\b", re.IGNORECASE),
@@ -446,7 +446,7 @@ def _not_negating(doc, i: int, lex) -> bool:
         if (doc[i].lower_.replace("’", "'") == words[0]
                 and [t.lower_.replace("’", "'") for t in doc[i:i + len(words)]] == words):
             return True
-    return (_in_negated_condition(doc, i) or _waived_on_condition(doc[i]) or _unstopped(doc[i])
+    return (_in_negated_condition(doc, i) or _waived_on_condition(doc[i]) or _unstopped(doc[i], lex)
             or _unchanging(doc[i], lex))
 
 
@@ -467,12 +467,12 @@ def _unchanging(negator, lex) -> bool:
     return False
 
 
-def _unstopped(negator) -> bool:
+def _unstopped(negator, lex) -> bool:
     """"will never stop calling for a ceasefire", "would not cease pressing for talks": a negated
     verb of stopping with a gerund keeps that act going; the negator turns back the stopping, not
     the call. Not a stopping of a thing ("would not stop military operations")."""
     head = negator.head
-    return (negator.dep_ == "neg" and head.lower_ in _lexicon()["stopping"]
+    return (negator.dep_ == "neg" and head.lower_ in lex["stopping"]
             and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in head.children))
 
 
@@ -650,7 +650,7 @@ def _sibling_negator(negator, cue_tokens) -> bool:
     return token.i != negator.head.i
 
 
-def _absence_named(negator, cue_tokens) -> bool:
+def _absence_named(negator, cue_tokens, lex) -> bool:
     """"the text does not include a ceasefire", "we did not have any humanitarian support", "made
     no mention of a ceasefire": a negated including, having or mentioning of the cue names a lack,
     a complaint, and does not turn the cue. "Have" only with "any" or "enough" on the cue ("does
@@ -659,7 +659,7 @@ def _absence_named(negator, cue_tokens) -> bool:
     head = _cue_head(cue_tokens)
     if negator.dep_ == "neg":
         verb = negator.head
-        if head.dep_ != "dobj" or head.head.i != verb.i or verb.lower_ not in _lexicon()["absence"]:
+        if head.dep_ != "dobj" or head.head.i != verb.i or verb.lower_ not in lex["absence"]:
             return False
         return verb.lower_ not in ("have", "has", "had") or any(c.lower_ in ("any", "enough") for c in head.children)
     mention = negator.head
@@ -673,7 +673,7 @@ def _negated_governor(doc, cue_tokens, far, condition: int, in_reversal: set, le
     prepositional links only; else 0."""
     for t in far:
         if (t.dep_ != "neg" or t.lower_ not in lex["negators"] or t.idx in in_reversal or t.i <= condition
-                or _not_negating(doc, t.i, lex) or _absence_named(t, cue_tokens)):
+                or _not_negating(doc, t.i, lex) or _absence_named(t, cue_tokens, lex)):
             continue
         token = _cue_head(cue_tokens)
         for _ in range(8):
@@ -1125,7 +1125,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
         flips = sum(1 for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
-                    and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens)
+                    and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens, lex)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens))
