@@ -1372,6 +1372,8 @@ class Stance:
                      if not d or not any(i == c.issue and s != c.stance for i, s in asserted)]
             # "neither Ukraine nor Russia was ready for concessions": the speaker describes others
             found = [c for c in found if not _others_readiness(doc, c, act, own)]
+            # "the ministry said Peru has agreed to a truce": the step of the actor it names
+            found = [c for c in found if not _others_act(doc, c, act, own)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers and not _own_government(doc, owned[0], own):
@@ -1483,6 +1485,51 @@ def _others_readiness(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bo
             return not _own_side(subject, own)
         token = head
     return False
+
+
+# Entity types of a subject that names an actor of its own (a country, a body, a people).
+ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP"}
+
+
+def _others_act(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
+    """The cue is what another named actor is said to do or have done: "the ministry said Peru has
+    agreed to a truce", "she said Ms Doe called for new sanctions" report that actor's step, no
+    stance of the speaker (ANNOTATION: "X said Russia rejects talks" is not X's).
+    Only the main verb of an indirect act's content, in a plain tense: a modal clause is the
+    speaker's demand or forecast ("said Russia must withdraw its troops"), and the speaker, a
+    pronoun, or the country the speaker speaks for as that subject is the speaker's own voice."""
+    if act.kind != "indirect":
+        return False
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    region = act.region
+    verb = _cue_head(list(span))
+    while verb.head.i != verb.i and region.start <= verb.head.i < region.end and verb.dep_ not in ("ccomp", "ROOT"):
+        verb = verb.head
+    kinds, _ = speech_kinds()
+    if verb.pos_ != "VERB" or verb_lemma(verb.text) not in kinds or not region.start <= verb.i < region.end:
+        return False  # "Israel aims to destroy ...": what the speaker blames on the actor is a judgement
+    # a plain past, perfect or third-person present; not a modal, a subjunctive ("suggested that
+    # Ukraine cede"), or a condition ("if the U.S. ends its support")
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if not (verb.tag_ in ("VBD", "VBZ") or perfect) or any(c.tag_ == "MD" for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not region.start <= subjects[0].i < region.end:
+        return False
+    subject = subjects[0]
+    if subject.ent_type_ not in ACTOR_ENTS:
+        return False
+    person = doc._.person_at.get(subject.i)
+    if person is not None:
+        return person not in act.speakers
+    if any(subject.text in name for name in act.speakers):
+        return False
+    # a country or body: only against a speaker whose own country is known
+    return bool(own) and bool(country_code(subject.text)) and not _own_side(subject, own)
 
 
 def _contrasted(doc: Doc, claim: Claim) -> bool:

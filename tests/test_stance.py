@@ -491,3 +491,19 @@ def test_a_reported_act_that_sets_the_scene_is_no_position(nlp):
     doc = nlp("Poland imposed new sanctions on Russia while Hungary called for talks.")
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [
         (["Poland"], "sanctions", "support"), (["Hungary"], "negotiations", "support")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker reports another country's step: that country's act, not the speaker's stance
+    ("Swedish Foreign Minister Anna Berg said Hungary has agreed to new sanctions against Russia.", []),
+    ("Swedish Foreign Minister Anna Berg said Hungary wants peace talks with Russia.", []),
+    # a modal clause is the speaker's demand; the speaker's own country is the speaker's voice
+    ("Swedish Foreign Minister Anna Berg said Hungary must agree to new sanctions against Russia.",
+     [(["Anna Berg"], "sanctions", "support")]),
+    ("Swedish Foreign Minister Anna Berg said Sweden has called for new sanctions against Russia.",
+     [(["Anna Berg"], "sanctions", "support")]),
+])
+def test_another_actors_reported_step_is_not_the_speakers(nlp, text, expected):
+    """"X said Hungary has agreed to sanctions" reports Hungary's step (ANNOTATION.md): no claim of X."""
+    doc = nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
