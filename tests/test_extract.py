@@ -795,6 +795,11 @@ SPEAKER_SENTENCES += [
     # summons is none
     ("Latvian President Anna Berg called to continue supporting Ukraine.", [("Anna Berg", "military_aid", "support")]),
     ("Latvian President Anna Berg called to strengthen sanctions against Russia.", [("Anna Berg", "sanctions", "support")]),
+    # aid raised or needed, without an arms noun: military aid; raised humanitarian aid is none
+    ("Latvian President Anna Berg said the allies must step up their support.", [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg said Europe should increase its assistance.", [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg said Kyiv urgently needs more assistance.", [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg said donors must step up humanitarian aid.", []),
     ("Latvian President Anna Berg called to congratulate Tom Reed on the peace talks.", []),
     ("Latvian President Anna Berg called Tom Reed to discuss peace talks.", []),
     ("Latvian President Anna Berg was called to testify about the sanctions.", []),
