@@ -40,6 +40,7 @@ SCHEMAS: dict[str, dict] = {
         "media_titles": words,
         "national_titles": mapping(code),
         "name_titles": words,
+        "given_name_titles": words,
         "party_members": words,
     },
     "speech": {

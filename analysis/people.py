@@ -227,6 +227,10 @@ class PersonIndex:
             if not name or not any(c.isupper() for c in name):
                 continue
             words = name.split()
+            if len(words) == 2 and words[0].lower() in given_name_titles():
+                # "Prince Anwar" after "Crown Prince Anwar bin Tariq": the one full name opening with it
+                owner = self._family_name_first(multiword, words[1])
+                name, words = (owner, owner.split()) if owner != words[1] else (name, words)
             if len(words) >= 2 and words[0].lower() not in PARTICLES:
                 full_names[_folded(surname(name))] = name
                 canonical = name
@@ -767,6 +771,11 @@ def own_position_words() -> tuple[frozenset, frozenset]:
 
     data = load("roles")
     return frozenset(f for v in data["own_position_verbs"] for f in forms(v)), frozenset(data["own_position_nouns"])
+
+
+@data_cache()
+def given_name_titles() -> frozenset:
+    return frozenset(load("roles")["given_name_titles"])
 
 
 @data_cache()

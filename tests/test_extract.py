@@ -1271,6 +1271,21 @@ def test_a_single_name_after_a_regnal_title_keeps_the_title(nlp):
     assert {name: actor.country for name, actor in doc._.actors.items()} == {"Pope Francis": "VAT"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a title before the given name alone, after the full name that opens with it: that person
+    ("Latvian Crown Prince Hamad bin Khalid hosted Tom Reed. Tom Reed met Prince Hamad on Monday. Opening the "
+     "summit, Prince Hamad said peace talks must start.", {"Hamad bin Khalid": "LVA", "Tom Reed": ""}),
+    ("Estonian Emir Saud bin Nasser Al Rand hosted the talks. On Monday, Sheikh Saud called for a ceasefire.",
+     {"Saud bin Nasser Al Rand": "EST"}),
+    # no full name opens with it: the title and the given name stay the name
+    ("Tom Reed met Prince Hamad on Monday. Opening the summit, Prince Hamad said peace talks must start.",
+     {"Tom Reed": "", "Prince Hamad": ""}),
+])
+def test_a_title_and_a_given_name_is_the_full_name_that_opens_with_it(nlp, text, expected):
+    doc = nlp(text)
+    assert {name: actor.country for name, actor in doc._.actors.items() if actor.actor_type == "person"} == expected
+
+
 def test_a_name_misspelt_in_one_article_is_one_person(nlp):
     """A letter dropped or two letters swapped in one word of a name: the same person; another
     letter in its place may be another name and stays apart."""
