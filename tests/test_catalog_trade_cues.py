@@ -238,6 +238,10 @@ CASES = [
     ("the agreement will boost cooperation, investments and business opportunities", [("free_trade", "support")]),
     ("it is of huge benefit to both partners", [("free_trade", "support")]),
     ("reaching the target requires a great deal of effort", []),
+    # engagement named by its kind is talks, like "engage with"
+    ("the accord is the result of two years of bilateral engagement between Norland and Sylvania",
+     [("trade_talks", "support")]),
+    ("we hope this can serve as a model for trade policy engagement in the region", [("trade_talks", "support")]),
 ]
 
 
