@@ -231,6 +231,17 @@ CASES = [
     # undoing a measure reverses it: getting rid of it, dismantling it
     ("Anna Berg said the country must get rid of the tariffs on steel", [("tariffs", "oppose")]),
     ("the government will dismantle the tariffs on steel", [("tariffs", "oppose")]),
+    # a trade deal judged good or fair, or by the chances it brings, is a view of open trade; negated it opposes
+    ("the pact with the southern bloc is not a good agreement", [("free_trade", "oppose")]),
+    ("we want a good deal for our growers", [("free_trade", "support")]),
+    ("the accord will generate substantive new economic opportunities", [("free_trade", "support")]),
+    ("the agreement will boost cooperation, investments and business opportunities", [("free_trade", "support")]),
+    ("it is of huge benefit to both partners", [("free_trade", "support")]),
+    ("reaching the target requires a great deal of effort", []),
+    # engagement named by its kind is talks, like "engage with"
+    ("the accord is the result of two years of bilateral engagement between Norland and Sylvania",
+     [("trade_talks", "support")]),
+    ("we hope this can serve as a model for trade policy engagement in the region", [("trade_talks", "support")]),
 ]
 
 
