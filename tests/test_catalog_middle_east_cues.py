@@ -227,6 +227,11 @@ CASES = [
     ("Anna Berg said the military response has gone too far", [("israel_self_defence", "oppose")]),
     ("Anna Berg said Ruritania had joined the genocide case against Israel",
      [("international_courts", "support"), ("israel_self_defence", "oppose")]),
+    # the hostage deal named with what it trades; the hostages named by their captors
+    ("Anna Berg urged both sides to agree a hostages-for-prisoners deal", [("hostage_release", "support")]),
+    ("Anna Berg said the time has come to conclude the hostages and detainees release deal",
+     [("hostage_release", "support")]),
+    ("Anna Berg pressed for the release of the militia-held hostages", [("hostage_release", "support")]),
     # reconsidering a decision to suspend something turns the suspension back
     ("we urge reconsideration of the decision to suspend funding of UNRWA", [("unrwa_funding", "support")]),
 ]
