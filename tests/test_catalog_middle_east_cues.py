@@ -232,6 +232,12 @@ CASES = [
     ("Anna Berg said the time has come to conclude the hostages and detainees release deal",
      [("hostage_release", "support")]),
     ("Anna Berg pressed for the release of the militia-held hostages", [("hostage_release", "support")]),
+    # the fighting halted by the acts of one side named ("Israeli military actions"), a stop in the
+    # combat, an operation brought to its end
+    ("Anna Berg called on the council to halt Israeli military actions", [("ceasefire", "support")]),
+    ("Anna Berg welcomed the plea for a humanitarian stop in the combat", [("ceasefire", "support")]),
+    ("Anna Berg urged Ruritania to bring its operation against the militants to a swift end",
+     [("ceasefire", "support")]),
     # reconsidering a decision to suspend something turns the suspension back
     ("we urge reconsideration of the decision to suspend funding of UNRWA", [("unrwa_funding", "support")]),
 ]
