@@ -227,6 +227,17 @@ CASES = [
     ("Anna Berg said the military response has gone too far", [("israel_self_defence", "oppose")]),
     ("Anna Berg said Ruritania had joined the genocide case against Israel",
      [("international_courts", "support"), ("israel_self_defence", "oppose")]),
+    # the hostage deal named with what it trades; the hostages named by their captors
+    ("Anna Berg urged both sides to agree a hostages-for-prisoners deal", [("hostage_release", "support")]),
+    ("Anna Berg said the time has come to conclude the hostages and detainees release deal",
+     [("hostage_release", "support")]),
+    ("Anna Berg pressed for the release of the militia-held hostages", [("hostage_release", "support")]),
+    # the fighting halted by the acts of one side named ("Israeli military actions"), a stop in the
+    # combat, an operation brought to its end
+    ("Anna Berg called on the council to halt Israeli military actions", [("ceasefire", "support")]),
+    ("Anna Berg welcomed the plea for a humanitarian stop in the combat", [("ceasefire", "support")]),
+    ("Anna Berg urged Ruritania to bring its operation against the militants to a swift end",
+     [("ceasefire", "support")]),
     # reconsidering a decision to suspend something turns the suspension back
     ("we urge reconsideration of the decision to suspend funding of UNRWA", [("unrwa_funding", "support")]),
 ]
