@@ -46,6 +46,7 @@ SCHEMAS: dict[str, dict] = {
     "speech": {
         "indirect": words,
         "reported": words,
+        "showing_verbs": words,
         "particle_verbs": mapping(words),
         "statement_nouns": words,
         "companion_preps": words,

@@ -84,6 +84,19 @@ def statement_nouns() -> frozenset:
 
 
 @data_cache()
+def _showing_verbs() -> frozenset:
+    return frozenset(load("speech")["showing_verbs"])
+
+
+def _shows_event(verb: Token, kinds: dict) -> bool:
+    """"The party stood in opposition, highlighting a deep division": a participle of a verb of
+    pointing hung on a verb that is no verb of saying says what the event shows, not what anyone
+    said; on a verb of saying ("backed the plan, highlighting its promise") it goes on speaking."""
+    return (verb_lemma(verb.text) in _showing_verbs() and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl", "conj")
+            and verb.head is not verb and verb_lemma(verb.head.text) not in kinds)
+
+
+@data_cache()
 def _stance_states() -> dict:
     return {word: frozenset(preps) for word, preps in load("speech")["stance_states"].items()}
 
@@ -795,7 +808,7 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
             kind = "reported"
         if kind is None and _holds_state(token):
             kind = "reported"
-        if kind is None or _relays_as_saying(token):
+        if kind is None or _relays_as_saying(token) or _shows_event(token, kinds):
             continue
         needed = particles.get(lemma)
         # "called the plan absurd": without its particle "call" still judges what it names;

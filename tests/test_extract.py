@@ -846,6 +846,12 @@ SPEAKER_SENTENCES += [
      "for a ceasefire.", [("Karl Weber", "ceasefire", "support")]),
     ("Latvian President Tom Reed spoke on Monday. Foreign Minister Karl Weber has made clear he wants peace talks "
      "now.", [("Karl Weber", "negotiations", "support")]),
+    # a verb of pointing states the speaker's stance, also as a participle going on from a verb of
+    # saying; as a participle after any other verb it says what the event shows
+    ("Latvian Foreign Minister Anna Berg highlighted the need for an immediate ceasefire.",
+     [("Anna Berg", "ceasefire", "support")]),
+    ("The Latvian Green Party stood apart from the government, highlighting the need for an immediate ceasefire.",
+     []),
 ]
 
 
