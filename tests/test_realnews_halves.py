@@ -29,3 +29,32 @@ def test_the_check_half_is_never_listed_miss_by_miss(run, capsys):
 ])
 def test_the_stored_page_date_is_taken_off_the_lead_sentence(run, stored, article):
     assert run.PAGE_DATE.sub("", stored, count=1) == article
+
+
+def test_all_sets_is_a_corpus_mode(run, capsys):
+    with pytest.raises(SystemExit):
+        run.main(["--all-sets"])
+    assert "add --corpus" in capsys.readouterr().err
+
+
+def test_the_other_sets_join_the_corpus_each_with_its_catalog_and_its_name(run, tmp_path, monkeypatch):
+    """--corpus --all-sets: every set but the chosen one, each analysed with its own catalog; an
+    article already in the corpus (one text annotated in two sets) is not taken twice."""
+    import hashlib
+    import json
+
+    sets = [(tmp_path, "a01-talks"), (tmp_path / "catalogs" / "trade-tariffs", "a01-talks"),
+            (tmp_path / "catalogs" / "middle-east", "b02-truce")]
+    for base, article_id in sets:
+        text = "Anna Berg said talks must go on." if base.name == "middle-east" else f"Tom Reed of {base.name} said no."
+        (base / "gold").mkdir(parents=True)
+        (base / "cache").mkdir()
+        (base / "cache" / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        gold = {"id": article_id, "url": "https://example.org", "text_sha256": hashlib.sha256(text.encode()).hexdigest()}
+        (base / "gold" / f"{article_id}.json").write_text(json.dumps(gold), encoding="utf-8")
+    monkeypatch.setattr(run, "HERE", tmp_path)
+    monkeypatch.setattr(run, "analyze", lambda articles, catalog: ([a.text for a in articles], catalog and run.Path(catalog).stem))
+    run.use_catalog("trade-tariffs")
+    assert run.other_sets() == [([f"Tom Reed of {tmp_path.name} said no."], None), (["Anna Berg said talks must go on."], "middle-east")]
+    _, _, (default,), _ = run.load_articles(None, tmp_path / "gold", tmp_path / "cache")
+    assert run.other_sets({default.id}) == [(["Anna Berg said talks must go on."], "middle-east")]

@@ -30,6 +30,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pandas as pd  # noqa: E402
+
 from analysis import registry  # noqa: E402
 from analysis.corpus import Tables, analyze  # noqa: E402
 from analysis.evaluate import _norm, report, score_tables  # noqa: E402
@@ -57,15 +59,17 @@ def load_split() -> dict[str, str]:
     return {i: name for name in ("dev", "test") for i in data[name]}
 
 
-def load_articles(split: str | None):
-    """(ids, gold records, Articles) of the split whose text is in the cache and unchanged."""
-    splits = load_split()
+def load_articles(split: str | None, gold_dir: Path | None = None, cache: Path | None = None):
+    """(ids, gold records, Articles) of the split whose text is in the cache and unchanged; of the
+    chosen set, or of the set in ``gold_dir`` and ``cache`` (every split)."""
+    splits = load_split() if gold_dir is None else {}
+    gold_dir, cache = gold_dir or GOLD, cache or CACHE
     ids, golds, articles, missing = [], [], [], []
-    for path in sorted(GOLD.glob("*.json")):
+    for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if split and splits.get(gold["id"]) != split:
             continue
-        cached = CACHE / f"{gold['id']}.txt"
+        cached = cache / f"{gold['id']}.txt"
         if not cached.exists() or hashlib.sha256(cached.read_bytes()).hexdigest() != gold["text_sha256"]:
             missing.append(gold["id"])
             continue
@@ -94,11 +98,16 @@ def main(argv=None) -> int:
                         help="score one half of the split: tune on 'study', read 'check' in totals only")
     parser.add_argument("--corpus", action="store_true",
                         help="also score in corpus mode (all cached articles ingested together) and list merged people")
+    parser.add_argument("--all-sets", action="store_true",
+                        help="with --corpus: the corpus also holds the other sets' articles (each analysed with "
+                             "its own catalog); only the chosen set is scored")
     args = parser.parse_args(argv)
     if args.half and args.verbose and args.half == "check":
         parser.error("the check half is scored in totals only: drop -v")
     if args.half and args.corpus:
         parser.error("--half scores articles one by one: drop --corpus")
+    if args.all_sets and not args.corpus:
+        parser.error("--all-sets is a corpus mode: add --corpus")
     if args.catalog:
         use_catalog(args.catalog)
     if args.corpus:
@@ -132,7 +141,9 @@ def corpus_mode(args) -> int:
     if missing:
         print(f"{len(missing)} article(s) not in the cache or changed, skipped: {', '.join(missing)}")
     raw = analyze(articles, CATALOG)
-    people = registry.build(raw.actors, dict(zip(raw.articles["id"], raw.articles["text"])))
+    corpus = [raw, *(other_sets(set(raw.articles["id"])) if args.all_sets else [])]
+    every = Tables(*(pd.concat([t[k] for t in corpus], ignore_index=True) for k in range(len(Tables._fields))))
+    people = registry.build(every.actors, dict(zip(every.articles["id"], every.articles["text"])))
     resolved = Tables(raw.articles, *registry.resolve(raw.actors, raw.statements, raw.reactions, people))
     variants = {_norm(p.name): {_norm(v) for v in p.variants} for p in people.people if len(p.variants) > 1}
     splits, results = load_split(), {}
@@ -142,7 +153,8 @@ def corpus_mode(args) -> int:
         for mode, tables, names in (("per article", raw, None), ("corpus mode", resolved, variants)):
             result = score_tables(pick(ids), pick(golds), pick(articles), tables, names)
             results[f"{split} {mode}"] = result
-            print(f"\n== {split}, {mode}: {len(chosen)} articles (registry built from all {len(articles)})")
+            print(f"\n== {split}, {mode}: {len(chosen)} articles (registry built from all "
+                  f"{len(every.articles)}{' of every set' if args.all_sets else ''})")
             text = report(result)
             print(text if args.verbose else "\n".join(line for line in text.splitlines() if not line.startswith("  ")))
     merged = [p for p in people.people if len(p.variants) > 1]
@@ -152,6 +164,23 @@ def corpus_mode(args) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0
+
+
+def other_sets(known: set[str] = frozenset()) -> list[Tables]:
+    """The other sets' cached articles, each analysed with its own catalog; an article already in
+    ``known`` (the same text, so the same id, annotated in two sets) is not taken twice."""
+    chosen = CATALOG and Path(CATALOG).stem
+    sets = [(None, HERE)] + [(p.name, p) for p in sorted((HERE / "catalogs").iterdir()) if (p / "gold").is_dir()]
+    tables = []
+    for catalog_id, base in sets:
+        if catalog_id == chosen:
+            continue
+        _, _, articles, _ = load_articles(None, base / "gold", base / "cache")
+        articles = [a for a in articles if a.id not in known]
+        known = known | {a.id for a in articles}
+        if articles:
+            tables.append(analyze(articles, str(CATALOGS / f"{catalog_id}.toml") if catalog_id else None))
+    return tables
 
 
 if __name__ == "__main__":
