@@ -737,6 +737,12 @@ def _extraposed_judge(cue_tokens, stop: int):
     return None
 
 
+def _words(text: str) -> list[str]:
+    """The words of a matched phrase, a contracted "n't" apart from the word it hangs on
+    ("wouldn't work" -> would, n't, work)."""
+    return re.findall(r"\w+?(?=n['’]t\b)|n['’]t|\w+", text)
+
+
 def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: bool, polarity: int, lex) -> int:
     """1 when the verb that judges the cue in its subject is negated and the negation is not yet
     counted: "sanctions will not be lifted" (a reversing predicate, negated), "the transfer of
@@ -750,7 +756,7 @@ def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: b
     if predicate is None or predicate.i < c1 or confirmed or not any(c.dep_ == "neg" for c in predicate.children):
         return 0
     if after_match is not None:
-        words = re.findall(r"\w+|n['’]t", after_match.group().lower())
+        words = _words(after_match.group().lower())
         return int(not any(w.replace("’", "'") in lex["negators"] for w in words))
     if polarity < 0 or any(t.lower_ in lex["harsh"] for t in cue_tokens) or predicate.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in predicate.children):
         return 0
@@ -1111,7 +1117,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 if judged_after and negator is not None:
                     counted = negator.i >= max(left_start, c0 - lex["window"])
                     holds = any(w.replace("’", "'") in lex["negators"]
-                                for w in re.findall(r"\w+|n['’]t", after_match.group().lower()))
+                                for w in _words(after_match.group().lower()))
                     judged_after = 0 if counted and holds else 2 if not counted and not holds else 1
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):

@@ -415,6 +415,10 @@ CASES = [
     # undoing a measure reverses it: ceasing, repealing, abolishing, rolling back, getting rid of
     ("the new government decided to cease the transfer of military aid to Ukraine", [("military_aid", "oppose")]),
     ("Anna Berg wants to get rid of the sanctions", [("sanctions", "oppose")]),
+    # a "not" of a judging phrase may be contracted; a measure judged doubtful is not wanted
+    ("the policy of sanctions against Russia doesn't work", [("sanctions", "oppose")]),
+    ("a ceasefire won't bring lasting peace", [("ceasefire", "oppose")]),
+    ("she described the new sanctions as highly doubtful", [("sanctions", "oppose")]),
 ]
 
 
