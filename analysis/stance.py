@@ -338,6 +338,29 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
                    and not _sibling_negator(t, [token]) for t in left))
 
 
+def _negated_without(cue_tokens, first: int, counted: list, lex) -> int:
+    """1 when the cue is what a negated clause cannot do without ("no talks can take place without
+    Ukraine", "will not normalise relations with Y without a Palestinian state", "there will be no
+    relations without a state"): the clause's negation turns the "without" back, the cue is
+    required. The "without" opens the cue or is counted as its negator; the clause's negator (of
+    its verb, or the "no" of the noun the "without" hangs on or of the verb's subject or object)
+    adds a turn only when it is not counted yet (out of the window, or taken as an earlier cue's)."""
+    if cue_tokens[0].lower_ == "without":
+        without = cue_tokens[0]
+    else:
+        without = next((t for t in _cue_head(cue_tokens).ancestors if t.lower_ == "without" and t.dep_ == "prep"), None)
+        if without is None or without not in counted:
+            return 0
+    governor = without.head
+    nodes = [governor]
+    if governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        nodes.append(governor.head)  # "normalise relations ... without": the verb over the object
+    nouns = [c for n in nodes for c in n.children if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")] + nodes
+    negator = next((c for n in nodes + nouns for c in n.children if first <= c.i < without.i and (
+        (c.dep_ == "neg" and c.lower_ in lex["negators"]) or (n in nouns and c.dep_ == "det" and c.lower_ == "no"))), None)
+    return int(negator is not None and negator not in counted)
+
+
 def _negates(doc, token, lex) -> bool:
     """A word that negates what follows: a negator ("not", "never", "no" ...) or "yet to"."""
     return token.lower_ in lex["negators"] or _yet_to(doc, token.i)
@@ -1130,16 +1153,18 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        flips = sum(1 for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
+        negators = [t for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens, lex)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
-                    and not _in_purpose_clause(t, cue_tokens))
+                    and not _in_purpose_clause(t, cue_tokens)]
+        flips = len(negators)
         if not flips:
             flips = _negated_conjunct(doc, cue_tokens, first, lex)
         if not flips:
             flips += _negated_governor(doc, cue_tokens, doc[left_start:max(left_start, c0 - lex["window"])], condition,
                                        in_reversal, lex)
+        flips += _negated_without(cue_tokens, first, negators, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
         # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")

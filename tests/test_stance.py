@@ -54,6 +54,10 @@ CASES = [
     ("Europe must be part of any negotiations", [("seat_at_table", "support")]),
     ("no deal can be struck without Ukraine", [("seat_at_table", "support")]),
     ("talks could go ahead without Ukraine", [("negotiations", "support"), ("seat_at_table", "oppose")]),
+    # what a negated clause cannot do without is required, the negator out of reach or another cue's
+    ("no discussions about Ukraine can take place without Ukraine", [("seat_at_table", "support")]),
+    ("Norland will never accept any settlement of the war without the full withdrawal of Russian troops",
+     [("territorial_integrity", "support")]),
     ("Europe must spend more on its own defence and keep sanctions", [("european_defence", "support"), ("sanctions", "support")]),
     ("it is unclear whether talks will happen", [("negotiations", "neutral")]),
     ("the council vetoed the resolution that called for an immediate ceasefire", [("ceasefire", "oppose")]),
