@@ -87,6 +87,7 @@ def _lexicon():
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
         "direct": {w.lower() for w in data["reversal_direct"]},
+        "backing": {w.lower() for w in data["backing_gerunds"]},
         "case_dropping": {w.lower() for w in data["case_dropping"]},
         "case_nouns": set(data["case_nouns"]),
         "topic_heads": {w.lower() for w in data["topic_heads"]},
@@ -1167,11 +1168,13 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += _negated_without(cue_tokens, first, negators, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
+        # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions") but a
+        # gerund of backing ("prevent Y from supporting sanctions": stance.toml backing_gerunds)
         # nor does a reversing verb reach its own purpose clause ("give up land to join NATO")
         reaching = [m for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
                     and not (m.group().lower() in lex["direct"] and any(
-                        t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
+                        t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() and t.lower_ not in lex["backing"]
+                        for t in doc[max(0, c0 - 12):c0]))
                     and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens)]
         if reaching and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied

@@ -423,6 +423,11 @@ CASES = [
     ("the policy of sanctions against Russia doesn't work", [("sanctions", "oppose")]),
     ("a ceasefire won't bring lasting peace", [("ceasefire", "oppose")]),
     ("she described the new sanctions as highly doubtful", [("sanctions", "oppose")]),
+    # held back from an act, or kept from it, also through a gerund of backing; not from undoing it
+    ("the dispute could prevent Norland from supporting new sanctions against Russia", [("sanctions", "oppose")]),
+    ("Norland has refrained from backing Western sanctions against Moscow", [("sanctions", "oppose")]),
+    ("the law prohibits Norland from sending weapons to a country at war", [("military_aid", "oppose")]),
+    ("the bloc agreed on measures to prevent Russia from circumventing sanctions", [("sanctions", "support")]),
 ]
 
 
