@@ -428,6 +428,10 @@ CASES = [
     ("Norland has refrained from backing Western sanctions against Moscow", [("sanctions", "oppose")]),
     ("the law prohibits Norland from sending weapons to a country at war", [("military_aid", "oppose")]),
     ("the bloc agreed on measures to prevent Russia from circumventing sanctions", [("sanctions", "support")]),
+    # an act held up so far is wanted, not refused
+    ("because the bill is stuck, we have not been able to provide Ukraine with more weapons",
+     [("military_aid", "support")]),
+    ("Norland is not able to send more weapons to Ukraine", [("military_aid", "oppose")]),
 ]
 
 
