@@ -71,7 +71,7 @@ SCHEMAS: dict[str, dict] = {
         "temporal": words, "frames_before": words, "proposal_nouns": words, "owned_nouns": words,
         "authoring_participles": words, "bodies": words, "purpose_before": words, "allegation_nouns": words, "undoing_nouns": words,
         "undoing_participles": words,
-        "fear_words": words, "reversal_direct": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words,
+        "fear_words": words, "reversal_direct": words, "backing_gerunds": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words,
         "case_dropping": words, "case_nouns": words, "topic_heads": words, "stopping_verbs": words,
         "absence_verbs": words, "accusing_stems": patterns,
     },
@@ -107,12 +107,39 @@ _derived: list = []  # data_cache functions, emptied by reload()
 QUOTE_GAP = r"[\s\"“”]+"  # between two words of a lexicon phrase: spaces, or quote marks and spaces
 
 
+# The word before a contracted "n't" where it is not the full word: "won't", "can't", "shan't".
+CONTRACTED = {"will": "wo", "can": "ca", "shall": "sha"}
+APOSTROPHE = "['’]"
+
+
+def _phrase_regex(phrase: str) -> str:
+    """The pattern of one phrase, from its first word's start. A "not" in it may be contracted as
+    the text writes it: "not work" matches "doesn't work" and "cannot work" (from the "n't"/"not"),
+    "would not bring" matches "wouldn't bring", "will not" "won't"."""
+    words = [re.escape(w).replace("'", APOSTROPHE) for w in phrase.split()]
+    lowered = phrase.lower().split()
+    if lowered[0] == "not":
+        out = r"(?:\bnot|(?<=\bcan)not|(?<=\w)n" + APOSTROPHE + "t)"
+    else:
+        out = r"\b" + words[0]
+    for i in range(1, len(words)):
+        if lowered[i] == "not":
+            short = re.escape(CONTRACTED.get(lowered[i - 1], lowered[i - 1]))
+            # the word before is already in ``out``: offer its contracted form as an alternative
+            head = out[:len(out) - len(words[i - 1])]
+            out = f"{head}(?:{words[i - 1]}{QUOTE_GAP}not|{short}n{APOSTROPHE}t)"
+            if i - 1 == 0:
+                out = r"\b" + out[len(r"\b"):]
+        else:
+            out += QUOTE_GAP + words[i]
+    return out
+
+
 def phrase_pattern(phrases) -> re.Pattern:
     """One case-blind pattern matching any of the data file's phrases as whole words; the words of
-    a phrase may be parted by quote marks too ('was "surprised" by the move') and an apostrophe
-    may be typeset ("doesn’t change")."""
-    words = (QUOTE_GAP.join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases)
-    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+    a phrase may be parted by quote marks too ('was "surprised" by the move'), an apostrophe
+    may be typeset ("doesn’t change") and a "not" contracted ("doesn't work" for "not work")."""
+    return re.compile(r"(" + "|".join(_phrase_regex(p) for p in phrases) + r")\b", re.IGNORECASE)
 
 
 def data_cache(maxsize: int | None = 1):

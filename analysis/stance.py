@@ -87,6 +87,7 @@ def _lexicon():
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
         "direct": {w.lower() for w in data["reversal_direct"]},
+        "backing": {w.lower() for w in data["backing_gerunds"]},
         "case_dropping": {w.lower() for w in data["case_dropping"]},
         "case_nouns": set(data["case_nouns"]),
         "topic_heads": {w.lower() for w in data["topic_heads"]},
@@ -336,6 +337,29 @@ def _negated_conjunct(doc, cue_tokens, first: int, lex) -> int:
     condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
     return int(any(_negates(doc, t, lex) and t.i > condition and not _not_negating(doc, t.i, lex)
                    and not _sibling_negator(t, [token]) for t in left))
+
+
+def _negated_without(cue_tokens, first: int, counted: list, lex) -> int:
+    """1 when the cue is what a negated clause cannot do without ("no talks can take place without
+    Ukraine", "will not normalise relations with Y without a Palestinian state", "there will be no
+    relations without a state"): the clause's negation turns the "without" back, the cue is
+    required. The "without" opens the cue or is counted as its negator; the clause's negator (of
+    its verb, or the "no" of the noun the "without" hangs on or of the verb's subject or object)
+    adds a turn only when it is not counted yet (out of the window, or taken as an earlier cue's)."""
+    if cue_tokens[0].lower_ == "without":
+        without = cue_tokens[0]
+    else:
+        without = next((t for t in _cue_head(cue_tokens).ancestors if t.lower_ == "without" and t.dep_ == "prep"), None)
+        if without is None or without not in counted:
+            return 0
+    governor = without.head
+    nodes = [governor]
+    if governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"):
+        nodes.append(governor.head)  # "normalise relations ... without": the verb over the object
+    nouns = [c for n in nodes for c in n.children if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj")] + nodes
+    negator = next((c for n in nodes + nouns for c in n.children if first <= c.i < without.i and (
+        (c.dep_ == "neg" and c.lower_ in lex["negators"]) or (n in nouns and c.dep_ == "det" and c.lower_ == "no"))), None)
+    return int(negator is not None and negator not in counted)
 
 
 def _negates(doc, token, lex) -> bool:
@@ -737,6 +761,12 @@ def _extraposed_judge(cue_tokens, stop: int):
     return None
 
 
+def _words(text: str) -> list[str]:
+    """The words of a matched phrase, a contracted "n't" apart from the word it hangs on
+    ("wouldn't work" -> would, n't, work)."""
+    return re.findall(r"\w+?(?=n['’]t\b)|n['’]t|\w+", text)
+
+
 def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: bool, polarity: int, lex) -> int:
     """1 when the verb that judges the cue in its subject is negated and the negation is not yet
     counted: "sanctions will not be lifted" (a reversing predicate, negated), "the transfer of
@@ -750,7 +780,7 @@ def _negated_predicate(predicate, cue_tokens, c1: int, after_match, confirmed: b
     if predicate is None or predicate.i < c1 or confirmed or not any(c.dep_ == "neg" for c in predicate.children):
         return 0
     if after_match is not None:
-        words = re.findall(r"\w+|n['’]t", after_match.group().lower())
+        words = _words(after_match.group().lower())
         return int(not any(w.replace("’", "'") in lex["negators"] for w in words))
     if polarity < 0 or any(t.lower_ in lex["harsh"] for t in cue_tokens) or predicate.pos_ != "VERB" or not any(c.dep_ == "aux" and c.tag_ == "MD" for c in predicate.children):
         return 0
@@ -1111,7 +1141,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 if judged_after and negator is not None:
                     counted = negator.i >= max(left_start, c0 - lex["window"])
                     holds = any(w.replace("’", "'") in lex["negators"]
-                                for w in re.findall(r"\w+|n['’]t", after_match.group().lower()))
+                                for w in _words(after_match.group().lower()))
                     judged_after = 0 if counted and holds else 2 if not counted and not holds else 1
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
@@ -1124,23 +1154,27 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        flips = sum(1 for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
+        negators = [t for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens, lex)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
-                    and not _in_purpose_clause(t, cue_tokens))
+                    and not _in_purpose_clause(t, cue_tokens)]
+        flips = len(negators)
         if not flips:
             flips = _negated_conjunct(doc, cue_tokens, first, lex)
         if not flips:
             flips += _negated_governor(doc, cue_tokens, doc[left_start:max(left_start, c0 - lex["window"])], condition,
                                        in_reversal, lex)
+        flips += _negated_without(cue_tokens, first, negators, lex)
         # a reversing verb counts when nothing but the cue's own phrase follows it ("ruled out
         # sending troops"), not across a verb or a condition ("to end the war if it gives up land")
-        # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions")
+        # "prevent" reaches no cue across another verb ("prevent Russia from circumventing sanctions") but a
+        # gerund of backing ("prevent Y from supporting sanctions": stance.toml backing_gerunds)
         # nor does a reversing verb reach its own purpose clause ("give up land to join NATO")
         reaching = [m for m in reversals if _reaches_cue(doc, wide_left.start_char + m.end(), c0, lex)
                     and not (m.group().lower() in lex["direct"] and any(
-                        t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() for t in doc[max(0, c0 - 12):c0]))
+                        t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() and t.lower_ not in lex["backing"]
+                        for t in doc[max(0, c0 - 12):c0]))
                     and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens)]
         if reaching and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied

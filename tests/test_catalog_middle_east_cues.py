@@ -240,6 +240,11 @@ CASES = [
      [("ceasefire", "support")]),
     # reconsidering a decision to suspend something turns the suspension back
     ("we urge reconsideration of the decision to suspend funding of UNRWA", [("unrwa_funding", "support")]),
+    # what a negated clause cannot do without is required
+    ("Sylvania will not normalise relations with Israel without a path to a Palestinian state",
+     [("two_state_solution", "support")]),
+    ("there will be no diplomatic relations with Israel without an independent Palestinian state",
+     [("two_state_solution", "support")]),
 ]
 
 

@@ -242,6 +242,8 @@ CASES = [
     ("the accord is the result of two years of bilateral engagement between Norland and Sylvania",
      [("trade_talks", "support")]),
     ("we hope this can serve as a model for trade policy engagement in the region", [("trade_talks", "support")]),
+    # a measure judged of doubtful worth is not wanted
+    ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
 ]
 
 

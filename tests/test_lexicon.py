@@ -98,3 +98,18 @@ def test_reaction_patterns_are_compiled_once_until_reload(data_copy):
     lexicon.reload()
     assert reaction_patterns() is not first
     assert reaction_patterns() == first
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the plan doesn't work", "n't work"),
+    ("the plan doesn’t work", "n’t work"),
+    ("the plan cannot work", "not work"),
+    ("the plan does not work", "not work"),
+    ("a truce wouldn't bring peace", "wouldn't bring"),
+    ("a truce won't bring peace", "won't bring"),
+    ("a truce will not bring peace", "will not bring"),
+    ("the knot works loose", None),
+])
+def test_a_phrase_with_not_matches_its_contracted_form(text, expected):
+    found = lexicon.phrase_pattern(["not work", "would not bring", "will not bring"]).search(text)
+    assert (found.group() if found else None) == expected

@@ -54,6 +54,10 @@ CASES = [
     ("Europe must be part of any negotiations", [("seat_at_table", "support")]),
     ("no deal can be struck without Ukraine", [("seat_at_table", "support")]),
     ("talks could go ahead without Ukraine", [("negotiations", "support"), ("seat_at_table", "oppose")]),
+    # what a negated clause cannot do without is required, the negator out of reach or another cue's
+    ("no discussions about Ukraine can take place without Ukraine", [("seat_at_table", "support")]),
+    ("Norland will never accept any settlement of the war without the full withdrawal of Russian troops",
+     [("territorial_integrity", "support")]),
     ("Europe must spend more on its own defence and keep sanctions", [("european_defence", "support"), ("sanctions", "support")]),
     ("it is unclear whether talks will happen", [("negotiations", "neutral")]),
     ("the council vetoed the resolution that called for an immediate ceasefire", [("ceasefire", "oppose")]),
@@ -415,6 +419,19 @@ CASES = [
     # undoing a measure reverses it: ceasing, repealing, abolishing, rolling back, getting rid of
     ("the new government decided to cease the transfer of military aid to Ukraine", [("military_aid", "oppose")]),
     ("Anna Berg wants to get rid of the sanctions", [("sanctions", "oppose")]),
+    # a "not" of a judging phrase may be contracted; a measure judged doubtful is not wanted
+    ("the policy of sanctions against Russia doesn't work", [("sanctions", "oppose")]),
+    ("a ceasefire won't bring lasting peace", [("ceasefire", "oppose")]),
+    ("she described the new sanctions as highly doubtful", [("sanctions", "oppose")]),
+    # held back from an act, or kept from it, also through a gerund of backing; not from undoing it
+    ("the dispute could prevent Norland from supporting new sanctions against Russia", [("sanctions", "oppose")]),
+    ("Norland has refrained from backing Western sanctions against Moscow", [("sanctions", "oppose")]),
+    ("the law prohibits Norland from sending weapons to a country at war", [("military_aid", "oppose")]),
+    ("the bloc agreed on measures to prevent Russia from circumventing sanctions", [("sanctions", "support")]),
+    # an act held up so far is wanted, not refused
+    ("because the bill is stuck, we have not been able to provide Ukraine with more weapons",
+     [("military_aid", "support")]),
+    ("Norland is not able to send more weapons to Ukraine", [("military_aid", "oppose")]),
 ]
 
 
