@@ -921,6 +921,26 @@ def _act_before(verb: Token, inside: set[int]) -> list[int]:
     return tokens
 
 
+def _relative_head(verb: Token, inside: set[int]) -> list[int]:
+    """"sanctions, which X insisted would stay", "the land they propose to give up": a verb of
+    saying in a relative clause, with a subject of its own, whose content is the noun the clause
+    hangs on; that noun phrase is the speaker's too. Its tokens before the clause, else []."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ != "relcl" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = [t for t in verb.subtree if t.i < verb.i and t.tag_ in ("WDT", "WP", "WRB")]
+    if not subjects or subjects[0].tag_ in ("WDT", "WP") or subjects[0].lower_ == "that":
+        return []  # "Biden, who said ...": the noun is the speaker, not what is said
+    if any(t.tag_ == "WRB" or t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.head.i == verb.i and t.dep_ != "dobj"
+           for t in relative):
+        return []  # "the town where ...", "the conference at which ...": a place or a time, not the content
+    tokens = [t.i for t in head.subtree if t.i < verb.left_edge.i and t.i not in inside]
+    while tokens and doc[tokens[-1]].is_punct:
+        tokens.pop()
+    return tokens
+
+
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     """"Asked whether troops should be sent, X said ...": the question belongs to the answer."""
     if sent[0].lower_ != "asked":
@@ -1520,7 +1540,7 @@ class SpeakerAttribution:
                     ctx.remember(names + inner_names)
                     attributed = True
                     break
-                region_tokens += _asked_clause(sent, verb, inside) + _act_before(verb, inside)
+                region_tokens += _asked_clause(sent, verb, inside) + _act_before(verb, inside) + _relative_head(verb, inside)
                 region_tokens = sorted(set(region_tokens))
                 after = _speaker_after(verb, verbs, names, ctx)
                 if after is not None:

@@ -861,6 +861,12 @@ SPEAKER_SENTENCES += [
      "deliveries might not be enough.", [("Anna Berg", "ceasefire", "support")]),
     ("Latvian President Tom Reed blamed the deaths on crowds that surrounded the aid convoy, saying the victims had "
      "been trampled.", []),
+    # a verb of saying in a relative clause with a subject of its own speaks of the noun the clause
+    # hangs on; a clause of place or time ("where ...") does not
+    ("An oil price cap would add to the pressure from sanctions, which Latvian Foreign Minister Anna Berg insisted "
+     "would stay until the troops leave.", [("Anna Berg", "sanctions", "support")]),
+    ("New sanctions were the main topic at the summit in Riga, where Latvian Foreign Minister Anna Berg said the "
+     "weather was fine.", []),
 ]
 
 
