@@ -894,6 +894,53 @@ def _time_clause(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in clause.children)
 
 
+def _act_before(verb: Token, inside: set[int]) -> list[int]:
+    """"X prioritises a full ceasefire, stating that ...", "X renewed the call for talks and
+    indicated that ...": a verb of saying that goes on from a verb of another kind with the same
+    subject; that verb and what it acts on are the speaker's too. The tokens from that verb up to
+    the verb of saying's clause, else []."""
+    doc, head = verb.doc, verb.head
+    if head.i >= verb.i or head.pos_ != "VERB" or verb.dep_ not in ("advcl", "conj"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return []  # a subject or a subordinator of its own: another clause ("..., after Y said")
+    if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+        return []
+    if verb_lemma(head.text) in speech_kinds()[0] or not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                                                              for c in verb.children):
+        return []  # "..., announced the minister": an attribution after its content, not a going on
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if not subjects or getattr(subject_of(verb), "i", None) != subjects[0].i:
+        return []  # the speaker must be the one who acts ("the Senate passed ..., with X urging ...")
+    skip = {t.i for t in verb.subtree} | {t.i for t in subjects[0].subtree}
+    tokens = [t.i for t in head.subtree if head.i <= t.i < verb.left_edge.i and t.i not in skip and t.i not in inside]
+    if any(doc[i].pos_ in ("VERB", "AUX") for i in tokens if i != head.i):
+        return []  # a clause inside ("blamed the deaths on crowds that surrounded ..."): the event, not a stance
+    while tokens and (doc[tokens[-1]].is_punct or doc[tokens[-1]].dep_ == "cc"):
+        tokens.pop()
+    return tokens
+
+
+def _relative_head(verb: Token, inside: set[int]) -> list[int]:
+    """"sanctions, which X insisted would stay", "the land they propose to give up": a verb of
+    saying in a relative clause, with a subject of its own, whose content is the noun the clause
+    hangs on; that noun phrase is the speaker's too. Its tokens before the clause, else []."""
+    doc, head = verb.doc, verb.head
+    if verb.dep_ != "relcl" or head.i >= verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = [t for t in verb.subtree if t.i < verb.i and t.tag_ in ("WDT", "WP", "WRB")]
+    if not subjects or subjects[0].tag_ in ("WDT", "WP") or subjects[0].lower_ == "that":
+        return []  # "Biden, who said ...": the noun is the speaker, not what is said
+    if any(t.tag_ == "WRB" or t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.head.i == verb.i and t.dep_ != "dobj"
+           for t in relative):
+        return []  # "the town where ...", "the conference at which ...": a place or a time, not the content
+    tokens = [t.i for t in head.subtree if t.i < verb.left_edge.i and t.i not in inside]
+    while tokens and doc[tokens[-1]].is_punct:
+        tokens.pop()
+    return tokens
+
+
 def _asked_clause(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     """"Asked whether troops should be sent, X said ...": the question belongs to the answer."""
     if sent[0].lower_ != "asked":
@@ -1493,7 +1540,7 @@ class SpeakerAttribution:
                     ctx.remember(names + inner_names)
                     attributed = True
                     break
-                region_tokens += _asked_clause(sent, verb, inside)
+                region_tokens += _asked_clause(sent, verb, inside) + _act_before(verb, inside) + _relative_head(verb, inside)
                 region_tokens = sorted(set(region_tokens))
                 after = _speaker_after(verb, verbs, names, ctx)
                 if after is not None:

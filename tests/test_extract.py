@@ -852,6 +852,21 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "ceasefire", "support")]),
     ("The Latvian Green Party stood apart from the government, highlighting the need for an immediate ceasefire.",
      []),
+    # a verb of saying going on from a verb of another kind with the same subject: what that verb
+    # acts on is the speaker's too; a clause inside it tells of the event, and a speaker named
+    # only beside the act ("with X urging ...") does not own it
+    ("Latvian Foreign Minister Anna Berg prioritizes a complete ceasefire in the region, stating that the "
+     "shelling of towns is a crime.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian Foreign Minister Anna Berg also reinforced the call for a ceasefire and indicated that the grain "
+     "deliveries might not be enough.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian President Tom Reed blamed the deaths on crowds that surrounded the aid convoy, saying the victims had "
+     "been trampled.", []),
+    # a verb of saying in a relative clause with a subject of its own speaks of the noun the clause
+    # hangs on; a clause of place or time ("where ...") does not
+    ("An oil price cap would add to the pressure from sanctions, which Latvian Foreign Minister Anna Berg insisted "
+     "would stay until the troops leave.", [("Anna Berg", "sanctions", "support")]),
+    ("New sanctions were the main topic at the summit in Riga, where Latvian Foreign Minister Anna Berg said the "
+     "weather was fine.", []),
 ]
 
 
