@@ -225,8 +225,13 @@ CASES = [
     ("the deal, agreed last year after four years of tough negotiations, is ambitious and well balanced",
      [("free_trade", "support")]),
     # a measure called regrettable is opposed
-    ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable",
+    ("the initiation of an anti-dumping investigation into Chinese salmon is regrettable",
      [("china_trade_curbs", "oppose")]),
+    # a measure on another country's goods is no curb on China, whoever takes it
+    ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable", []),
+    ("Oslo opened an anti-subsidy probe into the Danish ferries", []),
+    ("Oslo imposed countervailing duties on Danish ferries", [("tariffs", "support")]),
+    ("Oslo opened an anti-subsidy probe into Chinese ferries", [("china_trade_curbs", "support")]),
     ("the new steel tariffs are regrettable", [("tariffs", "oppose")]),
     # undoing a measure reverses it: getting rid of it, dismantling it
     ("Anna Berg said the country must get rid of the tariffs on steel", [("tariffs", "oppose")]),
@@ -319,8 +324,10 @@ STATEMENTS = [
     # the country a curb is aimed at speaks against it, whatever words it uses for the curb
     ("China's commerce ministry said on Monday that decoupling is the real coercion.",
      [("China's commerce ministry", "china_trade_curbs", "oppose")]),
-    ("China's commerce ministry said it was launching an anti-dumping probe into Nordic salmon imports.",
+    ("China's commerce ministry said the bloc was launching an anti-dumping probe into Chinese salmon imports.",
      [("China's commerce ministry", "china_trade_curbs", "oppose")]),
+    # China's own probe into another country's goods is no curb on China
+    ("China's commerce ministry said it was launching an anti-dumping probe into Nordic salmon imports.", []),
     ("Nordic Trade Commissioner Anna Berg said that decoupling is the answer.",
      [("Anna Berg", "china_trade_curbs", "support")]),
     # "A, not B" on one issue: the speaker takes A; the B denied beside it does not turn the stance
