@@ -210,6 +210,9 @@ CASES = [
     # probed there, are curbs on China, not a tariff or a view on subsidies
     ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
     ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    # the goods named in a list or at length before where they are made
+    ("Oslo will impose new duties on bicycles, scooters and tyres made in China", [("china_trade_curbs", "support")]),
+    ("the bloc put a tariff on imports of electric buses assembled in China", [("china_trade_curbs", "support")]),
     ("the commission opened a subsidies probe into Chinese bidders for the port contract",
      [("china_trade_curbs", "support")]),
     ("the agency suspects a misuse of subsidies by the two Chinese firms", [("china_trade_curbs", "support")]),
