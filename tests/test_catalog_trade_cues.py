@@ -210,6 +210,11 @@ CASES = [
     # probed there, are curbs on China, not a tariff or a view on subsidies
     ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
     ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    # working at home, with colleagues, one's government or industry, is no talks; with the other party it is
+    ("we work with colleagues in the treasury on the figures", []),
+    ("the federation acts in close cooperation with its government", []),
+    ("we must work together with partner governments and the private sector", []),
+    ("we are working with Sylvania", [("trade_talks", "support")]),
     # the goods named in a list or at length before where they are made
     ("Oslo will impose new duties on bicycles, scooters and tyres made in China", [("china_trade_curbs", "support")]),
     ("the bloc put a tariff on imports of electric buses assembled in China", [("china_trade_curbs", "support")]),
