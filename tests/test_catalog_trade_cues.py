@@ -210,6 +210,8 @@ CASES = [
     # probed there, are curbs on China, not a tariff or a view on subsidies
     ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
     ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    # unfair competition charged without subsidies named is no view on subsidies
+    ("the minister called the plan another example of unfair competition", []),
     # working at home, with colleagues, one's government or industry, is no talks; with the other party it is
     ("we work with colleagues in the treasury on the figures", []),
     ("the federation acts in close cooperation with its government", []),
