@@ -210,6 +210,16 @@ CASES = [
     # probed there, are curbs on China, not a tariff or a view on subsidies
     ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
     ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    # unfair competition charged without subsidies named is no view on subsidies
+    ("the minister called the plan another example of unfair competition", []),
+    # working at home, with colleagues, one's government or industry, is no talks; with the other party it is
+    ("we work with colleagues in the treasury on the figures", []),
+    ("the federation acts in close cooperation with its government", []),
+    ("we must work together with partner governments and the private sector", []),
+    ("we are working with Sylvania", [("trade_talks", "support")]),
+    # the goods named in a list or at length before where they are made
+    ("Oslo will impose new duties on bicycles, scooters and tyres made in China", [("china_trade_curbs", "support")]),
+    ("the bloc put a tariff on imports of electric buses assembled in China", [("china_trade_curbs", "support")]),
     ("the commission opened a subsidies probe into Chinese bidders for the port contract",
      [("china_trade_curbs", "support")]),
     ("the agency suspects a misuse of subsidies by the two Chinese firms", [("china_trade_curbs", "support")]),
@@ -225,8 +235,13 @@ CASES = [
     ("the deal, agreed last year after four years of tough negotiations, is ambitious and well balanced",
      [("free_trade", "support")]),
     # a measure called regrettable is opposed
-    ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable",
+    ("the initiation of an anti-dumping investigation into Chinese salmon is regrettable",
      [("china_trade_curbs", "oppose")]),
+    # a measure on another country's goods is no curb on China, whoever takes it
+    ("the initiation of an anti-dumping investigation into Nordic salmon is regrettable", []),
+    ("Oslo opened an anti-subsidy probe into the Danish ferries", []),
+    ("Oslo imposed countervailing duties on Danish ferries", [("tariffs", "support")]),
+    ("Oslo opened an anti-subsidy probe into Chinese ferries", [("china_trade_curbs", "support")]),
     ("the new steel tariffs are regrettable", [("tariffs", "oppose")]),
     # undoing a measure reverses it: getting rid of it, dismantling it
     ("Anna Berg said the country must get rid of the tariffs on steel", [("tariffs", "oppose")]),
@@ -321,8 +336,10 @@ STATEMENTS = [
     # the country a curb is aimed at speaks against it, whatever words it uses for the curb
     ("China's commerce ministry said on Monday that decoupling is the real coercion.",
      [("China's commerce ministry", "china_trade_curbs", "oppose")]),
-    ("China's commerce ministry said it was launching an anti-dumping probe into Nordic salmon imports.",
+    ("China's commerce ministry said the bloc was launching an anti-dumping probe into Chinese salmon imports.",
      [("China's commerce ministry", "china_trade_curbs", "oppose")]),
+    # China's own probe into another country's goods is no curb on China
+    ("China's commerce ministry said it was launching an anti-dumping probe into Nordic salmon imports.", []),
     ("Nordic Trade Commissioner Anna Berg said that decoupling is the answer.",
      [("Anna Berg", "china_trade_curbs", "support")]),
     # "A, not B" on one issue: the speaker takes A; the B denied beside it does not turn the stance
