@@ -44,6 +44,7 @@ from typing import Iterable, NamedTuple
 import pandas as pd
 
 from analysis.components import PARTICLES, surname
+from analysis.people import given_name_titles
 
 SOURCES = ("text", "corpus", "analyst", "import")
 # A lone surname several full names share joins the one named in this many times as many articles
@@ -76,13 +77,29 @@ def name_key(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    """The words of a name without possessive, initials, or a title written before a given name
+    ("Sheikh Anwar bin Tariq Al Nasser": the given name is Anwar)."""
+    words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if not (w.endswith(".") and len(w) <= 2)]
+    while len(words) > 2 and words[0].lower() in given_name_titles():
+        words = words[1:]
+    return tuple(words)
+
+
+@lru_cache(maxsize=65536)
 def _parts(name: str) -> tuple[str, str]:
     """(first-name key, surname key) of a name of two words or more, else ("", surname key)."""
-    words = [w for w in re.sub(r"['’]s$", "", name.strip()).split() if not (w.endswith(".") and len(w) <= 2)]
+    words = _words(name)
     last = name_key(surname(" ".join(words))) if words else ""
     if len(words) < 2 or words[0].lower() in PARTICLES or len(surname(" ".join(words)).split()) == len(words):
         return "", last
     return name_key(words[0]), last
+
+
+def _middle(name: str) -> str:
+    """The key of the words between the given name and the surname ("bin Tariq"), "" if none."""
+    words = _words(name)
+    return name_key(" ".join(words[1:len(words) - len(surname(" ".join(words)).split())])) if len(words) > 2 else ""
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -109,6 +126,9 @@ def same_person_names(a: str, b: str) -> bool:
     (first_a, last_a), (first_b, last_b) = _parts(a), _parts(b)
     if not (first_a and first_b):
         return False
+    middle_a, middle_b = _middle(a), _middle(b)
+    if middle_a and middle_b and middle_a != middle_b:
+        return False  # "Anwar bin Tariq Al Nasser" and "Anwar bin Omar Al Nasser": father's names differ
     if last_a == last_b:
         return first_a == first_b or (min(len(first_a), len(first_b)) >= 4 and _one_edit(first_a, first_b))
     return first_a == first_b and min(len(last_a), len(last_b)) >= 7 and _one_edit(last_a, last_b)

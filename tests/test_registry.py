@@ -44,6 +44,11 @@ def rows(table):
     ("Anna Berg", "Anna Borg", False),                           # short surnames must be equal
     ("Maria Lindenbaum", "Maria Lindenbaun", True),              # one letter in a surname of 7+
     ("Paul T. Weber", "Paul Weber", True),                       # a middle initial
+    ("Sheikh Khalid bin Omar Al Nasser", "Sheikh Faris bin Hamad Al-Nasser", False),  # a title is no given name
+    ("Khalid bin Omar Al Nasser", "Khalid bin Tariq Al Nasser", False),  # same given name, another father
+    ("Khalid bin Omar Al Nasser", "Khalid bin Omar Al-Nasser", True),
+    ("Sheikh Khalid Al Nasser", "Khalid Al Nasser", True),       # the title before the given name
+    ("Anna Maria Berg", "Anna Berg", True),                      # a middle name on one side only
 ])
 def test_same_person_names(a, b, same):
     assert same_person_names(a, b) is same
