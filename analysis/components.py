@@ -292,7 +292,7 @@ def _without_spaces(doc: Doc, ent: Span) -> Span | None:
 def _bracketed_place(token: Token) -> bool:
     """"2 May – (Riga) Anna Berg": a dateline's city in round brackets before a name, no given name."""
     doc, i = token.doc, token.i
-    # only where a dateline stands: a line's start or after a dash ("President (Vladimir) Putin" is a name)
+    # only where a dateline stands: a line's start or after a dash ("President (Anna) Berg" is a name)
     dateline = i >= 2 and (_line_start(doc, i - 1) or doc[i - 2].text in ("-", "–", "—"))
     return doc[i - 1].text == "(" and dateline and bool(_is_place(token.text) or countries.city_country(token.text))
 

@@ -128,8 +128,6 @@ def _phrase_regex(phrase: str) -> str:
             # the word before is already in ``out``: offer its contracted form as an alternative
             head = out[:len(out) - len(words[i - 1])]
             out = f"{head}(?:{words[i - 1]}{QUOTE_GAP}not|{short}n{APOSTROPHE}t)"
-            if i - 1 == 0:
-                out = r"\b" + out[len(r"\b"):]
         else:
             out += QUOTE_GAP + words[i]
     return out

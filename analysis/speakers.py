@@ -931,7 +931,7 @@ def _relative_head(verb: Token, inside: set[int]) -> list[int]:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     relative = [t for t in verb.subtree if t.i < verb.i and t.tag_ in ("WDT", "WP", "WRB")]
     if not subjects or subjects[0].tag_ in ("WDT", "WP") or subjects[0].lower_ == "that":
-        return []  # "Biden, who said ...": the noun is the speaker, not what is said
+        return []  # "Berg, who said ...": the noun is the speaker, not what is said
     if any(t.tag_ == "WRB" or t.dep_ not in ("nsubj", "nsubjpass", "dobj") or t.head.i == verb.i and t.dep_ != "dobj"
            for t in relative):
         return []  # "the town where ...", "the conference at which ...": a place or a time, not the content

@@ -950,7 +950,7 @@ def _pronoun_owner(noun) -> str:
 
 def _own_government(doc, owner: str, own: frozenset) -> bool:
     """The proposal's owner is the government of a country the speakers speak for (``own``):
-    "Putin said Russia's demands ..." is still the speaker's."""
+    "Berg said Norland's demands ..." is still the speaker's."""
     owner_actor = doc._.actors.get(owner)
     return owner_actor is not None and owner_actor.actor_type == "government" and owner_actor.country in own
 

@@ -322,7 +322,7 @@ CASES = [
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
     # the other side named by its leader or as the aggressor; banks cut off from SWIFT; arms given as second object
-    ("Kyiv will not negotiate with Putin", [("negotiations", "oppose")]),
+    ("Kyiv will not negotiate with the Russian president", [("negotiations", "oppose")]),
     ("Anna Berg is ready to sit down with the Russians", [("negotiations", "support")]),
     ("the bloc agreed to exclude several Russian banks from SWIFT", [("sanctions", "support")]),
     ("Norland opposes disconnecting Russia from Swift", [("sanctions", "oppose")]),
