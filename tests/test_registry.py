@@ -60,6 +60,8 @@ def test_same_person_names(a, b, same):
     ("(Anna) Berg", "Anna Berg"),
     ("Mrs van der Berg", "van der Berg"),  # an honorific is no part of the name
     ("Mr. Tom Reed", "Tom Reed"),
+    ("”Berg", "Berg"),                    # a closing quote glued to the name it follows
+    ("Anna Berg“", "Anna Berg"),
 ])
 def test_clean_name(text, expected):
     from analysis.people import clean_name
