@@ -245,6 +245,10 @@ CASES = [
      [("two_state_solution", "support")]),
     ("there will be no diplomatic relations with Israel without an independent Palestinian state",
      [("two_state_solution", "support")]),
+    # an offensive said to bring a catastrophe is opposed once, also under a word of opposition
+    ("we reiterate our opposition to a military operation in Rafah that would have catastrophic consequences",
+     [("israel_self_defence", "oppose")]),
+    ("Norland rejected an offensive that would be a disaster for civilians", [("israel_self_defence", "oppose")]),
 ]
 
 
