@@ -246,7 +246,7 @@ CASES = [
     ("there will be no diplomatic relations with Israel without an independent Palestinian state",
      [("two_state_solution", "support")]),
     # an offensive said to bring a catastrophe is opposed once, also under a word of opposition
-    ("we reiterate our opposition to a military operation in Rafah that would have catastrophic consequences",
+    ("she restated her opposition to an offensive that could have catastrophic effects on civilians",
      [("israel_self_defence", "oppose")]),
     ("Norland rejected an offensive that would be a disaster for civilians", [("israel_self_defence", "oppose")]),
 ]
