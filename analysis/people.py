@@ -846,8 +846,23 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
     if found is not None:
         # "G-7 trade ministers", "leaders of the Group of Seven": of a group of states, no one country
         start, end = found
-        return token.doc[start:token.i + 1].text if start < token.i else token.doc[token.i:end].text, "", kind
+        if start < token.i:
+            return token.doc[start:token.i + 1].text, "", kind
+        return _short_state_group_name(token) or token.doc[token.i:end].text, "", kind
     return None
+
+
+def _short_state_group_name(token: Token) -> str:
+    """"Foreign ministers of the Group of Seven ... the G7 ministers": the group named after its
+    noun goes by the shortest form the article writes with the group of states before that noun
+    ("G7 ministers"); "" when the article has none."""
+    forms = []
+    for other in token.doc:
+        if other.lower_ == token.lower_ and other.i != token.i:
+            found = _state_group_modifier(other)
+            if found is not None and found[0] < other.i:
+                forms.append(token.doc[found[0]:other.i + 1])
+    return min(forms, key=lambda span: (len(span), len(span.text))).text if forms else ""
 
 
 @data_cache()
@@ -864,13 +879,13 @@ def state_group_at(doc: Doc, i: int) -> int:
 
 def _state_group_modifier(token: Token) -> tuple[int, int] | None:
     """(start, end) of the group of states that modifies ``token``: "the G7 nations", "G-7 trade
-    ministers", "members of the G20"; the modifier nearest the noun wins ("the Group of Seven (G7)
+    ministers", "members of the G20", "ministers from the Group of Seven"; the modifier nearest the noun wins ("the Group of Seven (G7)
     countries" -> G7)."""
     doc = token.doc
     for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
         if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
             start = child.i
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == token.i + 1:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if not objects:
                 continue

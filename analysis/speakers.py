@@ -574,6 +574,14 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         if body is not None and body.actor_type in ("government", "organization") and ctx.last_plural in ctx.spoke_before:
             return ctx.last_plural, True
         return None
+    if (lower in statement_nouns() or lower in _light_words()[1]) and token.dep_ == "nsubj" and any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in token.children):
+        # "“...,” read the appeal the ministers sent. The appeal also called for ...": a statement or
+        # an appeal speaks for the government, body or group that spoke in the sentence before
+        body = doc._.actors.get(ctx.last_plural)
+        if body is not None and body.actor_type != "person" and ctx.last_plural in ctx.spoke_before:
+            return ctx.last_plural, True
+        return None
     if lower in PRONOUNS and token.pos_ == "PRON":
         bound = _governing_person(token, ctx)
         if bound:

@@ -953,6 +953,26 @@ GOVERNMENT_SENTENCES = [
     # "the ministers" after a named group of ministers spoke: that group again; no group named, no one
     ("In a statement, the G-7 ministers condemned the attack. The ministers reiterated their resolve to strengthen "
      "sanctions against Russia.", [("G-7 ministers", "group", "", "sanctions", "support")]),
+    # "The statement also called for ...": the statement or appeal of the body or group that spoke in the
+    # sentence before; after a person spoke, or with no one before it, no one
+    ("On Monday, thirteen Western countries said new sanctions on Russia must come now. The statement also called "
+     "for more weapons for Ukraine.", [("Western countries", "group", "", "military_aid", "support"),
+                                       ("Western countries", "group", "", "sanctions", "support")]),
+    ("The Latvian government said on Monday that new sanctions on Russia must come now. The appeal also urged "
+     "more weapons for Ukraine.", [("Latvian government", "government", "LVA", "military_aid", "support"),
+                                   ("Latvian government", "government", "LVA", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg said new sanctions on Russia must come now. The statement also called "
+     "for more weapons for Ukraine.", [("Anna Berg", "person", "LVA", "sanctions", "support")]),
+    ("The statement called for more weapons for Ukraine.", []),
+    # a group named after its noun ("ministers of the Group of Seven") goes by the short form the article
+    # writes too ("the G7 ministers"), so "the ministers" later is that group again
+    ("Foreign ministers of the Group of Seven repeated their call for new sanctions on Russia. Ukraine was a key "
+     "topic for the G7 ministers on Monday. The ministers agreed to send more weapons to Ukraine.",
+     [("G7 ministers", "group", "", "military_aid", "support"), ("G7 ministers", "group", "", "sanctions", "support")]),
+    ("Trade ministers from the Group of Seven said on Sunday that new sanctions on Russia must come now. The G-7 "
+     "trade ministers met in Riga.", [("G-7 trade ministers", "group", "", "sanctions", "support")]),
+    ("Foreign ministers of the Group of Seven said new sanctions on Russia must come now.",
+     [("ministers of the Group of Seven", "group", "", "sanctions", "support")]),
     ("Latvian officials condemned the attack. The officials also called for new sanctions against Russia.",
      [("Latvian officials", "group", "LVA", "sanctions", "support")]),
     ("The officials called for new sanctions against Russia.", []),
