@@ -20,6 +20,7 @@ failure classes (``failure_classes``) so a run says which kind of construction w
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -61,10 +62,16 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "predicted": n_pred, "gold": n_gold}
 
 
+# An initialism written with full stops ("U.N.", "u.s."): the same word as without them ("UN").
+DOTTED_INITIALS = re.compile(r"(?:[a-z]\.){2,}")
+
+
 def _norm(name: str) -> str:
-    """Case, spacing, accents and apostrophes do not make two names different."""
+    """Case, spacing, accents, apostrophes and the full stops of an initialism ("U.N. General
+    Assembly" / "UN General Assembly") do not make two names different."""
     folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).lower().split())
+    words = "".join(c for c in folded if not unicodedata.combining(c)).lower().split()
+    return " ".join(w.replace(".", "") if DOTTED_INITIALS.fullmatch(w) else w for w in words)
 
 
 def _aliases(actors) -> dict[str, str]:
