@@ -1427,3 +1427,10 @@ def test_a_name_tagged_as_a_body_before_a_title_is_a_person(nlp, text, name, lab
     """"<Name Name>, the secretary of ...": two or three capitalised words the model took for a body
     or a place, with a title in apposition after them, are a person's name."""
     assert _people_with_entity_as(nlp, text, name, label) == expected
+
+
+def test_a_surname_holding_a_country_s_letters_is_a_person(nlp):
+    """"Degbert" holds "gb", a form the country converter reads as Britain: a name is no country
+    unless the country's name is a whole word of it."""
+    doc = nlp("Tom Reed has spoken with his Latvian counterpart, Anna Degbert. The two countries remain in close touch.")
+    assert sorted(a.name for a in doc._.actors.values() if a.actor_type == "person") == ["Anna Degbert", "Tom Reed"]
