@@ -10,7 +10,8 @@
   ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a full name in square brackets after a title,
   a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
   people, and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
-  <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,").
+  <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,"), also where the model
+  took such a name for a body or a place.
 
 Both read their cue lists from analysis/data/roles.toml unless the config gives them.
 """
@@ -873,10 +874,12 @@ class NerRepair:
 
     @staticmethod
     def _names_before_titles(doc: Doc, ents: list[Span]) -> list[Span]:
-        """Two or three capitalised words no entity covers, then a comma and a title ("Anna Berg,
-        Finland's junior foreign minister, said") -> PERSON."""
-        in_ent = {i for e in ents for i in range(e.start, e.end)}
+        """Two or three capitalised words no entity covers, or that the model took for a body or a
+        place, then a comma and a title ("Anna Berg, Finland's junior foreign minister, said",
+        "according to Tom Reed, the secretary of the council") -> PERSON."""
         role_at = {r.start: r for r in doc.spans.get(ROLE_KEY, [])}
+        ents = [NerRepair._titled_after_comma(doc, e, role_at) for e in ents]
+        in_ent = {i for e in ents for i in range(e.start, e.end)}
         added = []
         for comma in (t for t in doc if t.text == ","):
             end = comma.i
@@ -898,6 +901,26 @@ class NerRepair:
                     and not _names_a_place(doc, candidate) and not _only_in_heading(doc, candidate)):
                 added.append(candidate)  # (not headline words: "..., Only Way to End War, Assembly President Says")
         return ents + added
+
+    @staticmethod
+    def _titled_after_comma(doc: Doc, ent: Span, role_at: dict) -> Span:
+        """A name the model tagged as a body or a place ("Tom Reed" ORG, "Anna Berg" LOC) with a
+        title in apposition after it ("Tom Reed, the secretary of ...", "Anna Berg, his trade
+        minister and ...") is a PERSON: a title describes a person. Not a body or place our lists
+        know, nor one whose title belongs to the name after it ("Velmar Tessin, the chief executive Anna Berg")."""
+        end = ent.end
+        if ent.label_ not in MISLABELLED or not _name_words(ent) or end + 1 >= len(doc) or doc[end].text != ",":
+            return ent
+        role = next((role_at[k] for k in range(end + 1, min(end + 5, len(doc))) if k in role_at), None)
+        if (role is None or any(t.is_punct and t.text not in ("'s", "’s") for t in doc[end + 1:role.start])
+                or (role.end < len(doc) and doc[role.end].is_title and not doc[role.end].is_stop)):
+            return ent
+        first = ent[0].text  # a surname may be a city's name ("Lima"), a first word no country or body
+        if (_known_word(ent.text) or countries.country_code(first) or countries.institution(first) or countries.demonym(first)
+                or ent[-1].lower_ in _organization_nouns()
+                or ent[-1].lower_ in _place_nouns() or _names_a_place(doc, ent) or _only_in_heading(doc, ent)):
+            return ent
+        return Span(doc, ent.start, ent.end, label="PERSON")
 
     @staticmethod
     def _known_surnames(doc: Doc, ents: list[Span]) -> list[Span]:

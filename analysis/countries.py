@@ -89,12 +89,35 @@ NAME_WORDS = {"republic", "of", "the", "islands", "island", "kingdom", "federati
               "united", "and", "people's", "peoples", "federal", "union", "arab", "emirates", "socialist", "islamic"}
 
 
+# What may follow a country's name inside one word: a demonym's ending ("Kenya-n", "Ukrain-ians"),
+# a consonant doubled by some spellings before it ("Belarus-sian").
+DEMONYM_ENDING = re.compile(r"[^\W\d_aeiou]?(?:n|an|ian|ean|ese|i|ish|ic|er|e)?s?", re.IGNORECASE)
+LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _inside_a_word(text: str, regex: str, names: str) -> bool:
+    """The converter's ``regex`` finds a country only inside a longer word of ``text`` ("gb" in
+    "Degbert", "macau" in "Macauvel"): its match neither starts a word nor ends one, a demonym's
+    ending aside, and that word is none of the country's ``names``."""
+    core = re.search(regex[2:] if regex.startswith(".*") else regex, text, re.IGNORECASE)
+    if core is None:
+        return False
+    if core.start() and text[core.start() - 1].isalpha():
+        return True
+    ending = LETTERS.match(text, core.end()).group(0)
+    return not DEMONYM_ENDING.fullmatch(ending) and LETTERS.match(text, core.start()).group(0).lower() not in names.split()
+
+
 def _whole_name(text: str, code: str) -> bool:
     """country_converter matches a country's name anywhere in the text ("Lucia Ferraro" -> Saint
-    Lucia, "Chad Smith" -> Chad): accept only when nothing but country-name words is left over."""
+    Lucia, "Chad Smith" -> Chad): accept only when nothing but country-name words is left over,
+    and not when the name is found inside a longer word ("Degbert")."""
     rows = _converter.data[_converter.data["ISO3"] == code]
+    names = " ".join(str(v).lower() for v in rows[["name_short", "name_official"]].values.ravel())
     for regex in rows["regex"]:
         m = re.search(regex, text, re.IGNORECASE)
+        if m and _inside_a_word(text, regex, names):
+            return False
         if m:
             rest = (text[:m.start()] + " " + text[m.end():]).split()
             known = regex.lower() + " " + " ".join(str(v).lower() for v in rows[["name_short", "name_official"]].values.ravel())

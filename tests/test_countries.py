@@ -16,6 +16,16 @@ def test_country_code(text, code):
 
 
 @pytest.mark.parametrize("text, code", [
+    # a country's name the converter finds inside a longer word of a name or a title is none
+    ("Anna Degbert", ""), ("Degbert", ""), ("Karl Macauvel", ""), ("Nordegblad", ""),
+    # a demonym's ending after the name, or the country's own name, still counts
+    ("Kenyan", "KEN"), ("Ukrainians", "UKR"), ("Belarussian", "BLR"), ("Switzerland", "CHE"), ("Macau", "MAC"), ("Great Britain", "GBR"),
+])
+def test_country_code_reads_no_country_inside_a_longer_word(text, code):
+    assert country_code(text) == code
+
+
+@pytest.mark.parametrize("text, code", [
     ("CDU", "DEU"), ("the ruling Law and Justice party", "POL"), ("Fidesz party", "HUN"),
     # names that several countries' parties share say no country
     ("Labour", ""), ("the Conservative Party", ""), ("Greens", ""), ("Reuters", ""),

@@ -1417,3 +1417,40 @@ def test_a_headline_verb_and_its_object_are_no_name(nlp):
             break
         doc = proc(doc)
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Anna Berg"]
+
+
+def _people_with_entity_as(nlp, text, name, label):
+    """PERSON names after ``ner_repair``, the model having tagged ``name`` as ``label``."""
+    doc = nlp.make_doc(text)
+    for step, proc in nlp.pipeline:
+        if step == "ner_repair":
+            start = text.index(name)
+            span = doc.char_span(start, start + len(name), label=label)
+            doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [span]
+        doc = proc(doc)
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name, label, expected", [
+    # a title in apposition after the name: a person, whatever the model took it for
+    ("Talks will go on, according to Tomas Varga, the secretary of Latvia's security council.", "Tomas Varga", "ORG",
+     ["Tomas Varga"]),
+    ("Anna Berg-Lind, president of the Latvian farmers' union, expects a deal.", "Anna Berg-Lind", "LOC",
+     ["Anna Berg-Lind"]),
+    ("He was accompanied by Karel Dvorsky, his trade minister, on Friday.", "Karel Dvorsky", "ORG", ["Karel Dvorsky"]),
+    # a body our lists know, or a title that is the next name's, stays as the model tagged it
+    ("The European Commission, the EU's executive arm and its trade commissioner, agreed.", "European Commission",
+     "ORG", []),
+    ("Velmar Tessin, whose chief executive Anna Lind spoke, agreed.", "Velmar Tessin", "ORG", ["Anna Lind"]),
+])
+def test_a_name_tagged_as_a_body_before_a_title_is_a_person(nlp, text, name, label, expected):
+    """"<Name Name>, the secretary of ...": two or three capitalised words the model took for a body
+    or a place, with a title in apposition after them, are a person's name."""
+    assert _people_with_entity_as(nlp, text, name, label) == expected
+
+
+def test_a_surname_holding_a_country_s_letters_is_a_person(nlp):
+    """"Degbert" holds "gb", a form the country converter reads as Britain: a name is no country
+    unless the country's name is a whole word of it."""
+    doc = nlp("Tom Reed has spoken with his Latvian counterpart, Anna Degbert. The two countries remain in close touch.")
+    assert sorted(a.name for a in doc._.actors.values() if a.actor_type == "person") == ["Anna Degbert", "Tom Reed"]
