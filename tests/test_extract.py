@@ -1454,3 +1454,15 @@ def test_a_surname_holding_a_country_s_letters_is_a_person(nlp):
     unless the country's name is a whole word of it."""
     doc = nlp("Tom Reed has spoken with his Latvian counterpart, Anna Degbert. The two countries remain in close touch.")
     assert sorted(a.name for a in doc._.actors.values() if a.actor_type == "person") == ["Anna Degbert", "Tom Reed"]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Moroccan Foreign Minister Samir Talbi said the talks must go on.", "Samir Talbi", "MAR"),
+    ("Thai Commerce Minister Anong Prasert said the talks must go on.", "Anong Prasert", "THA"),
+    ("The Malian envoy, Ousmane Kaita, said the talks must go on.", "Ousmane Kaita", "MLI"),
+])
+def test_a_demonym_the_country_converter_does_not_know_gives_the_country(nlp, text, name, code):
+    """places.toml lists the demonym of every country whose adjective names that country alone,
+    also where the country converter reads none ("Moroccan", "Thai", "Malian")."""
+    people = {a.name: a.country for a in nlp(text)._.actors.values() if a.actor_type == "person"}
+    assert people.get(name) == code
