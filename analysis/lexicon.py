@@ -49,6 +49,7 @@ SCHEMAS: dict[str, dict] = {
         "showing_verbs": words,
         "particle_verbs": mapping(words),
         "statement_nouns": words,
+        "relay_nouns": words,
         "companion_preps": words,
         "echo_verbs": words,
         "echo_nouns": words,

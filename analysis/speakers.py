@@ -785,9 +785,10 @@ def _name_before(verb: Token) -> Token | None:
     return doc[i] if i >= verb.sent.start and i in doc._.person_at and verb.i - i <= 2 else None
 
 
-def speech_verbs(sent: Span, inside_quote: set[int]):
+def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozenset()):
     """Speech verbs of a sentence, outermost first; a verb inside what another speech verb
-    reports ("saying Moscow would never agree") is content, not a new speaker."""
+    reports ("saying Moscow would never agree") is content, not a new speaker, unless that verb is
+    one of the ``silent`` ones (its subject is no actor: "Reports claim that X requested ...")."""
     kinds, particles = speech_kinds()
     found = []
     for token in sent:
@@ -818,7 +819,7 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
-    verbs = {t.i for t, _ in found}
+    verbs = {t.i for t, _ in found} - silent
     for token, kind in found:
         if not _reported_by_another(token, verbs):
             yield token, kind
@@ -1002,7 +1003,25 @@ def _request_answered(verb: Token) -> str:
     return ""
 
 
-def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
+@data_cache()
+def _relay_nouns() -> frozenset:
+    """Nouns of a news report or an outlet (speech.toml's relay nouns, the last words of outlets' names)."""
+    return frozenset(load("speech")["relay_nouns"]) | frozenset(load("places")["media_nouns"])
+
+
+def _relays_only(verb: Token, ctx: _Context) -> bool:
+    """"Reports claim that X requested ...", "the newspaper said X had agreed to ...": a verb of
+    saying whose subject is a news report or an outlet, and no actor, only relays what it reports."""
+    if speech_kinds()[0].get(verb_lemma(verb.text)) != "indirect":
+        return False
+    subject = subject_of(verb)
+    return (subject is not None and subject.lower_ in _relay_nouns()
+            and not speakers_of(verb, ctx, count=False)[0])
+
+
+def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[str], bool]:
+    """The actors who speak with ``verb`` and whether a pronoun named them; ``count``: a pronoun
+    counts as a mention of its actor (off when only asking whether anyone speaks)."""
     asker = _request_answered(verb)
     if asker:
         return [asker], False
@@ -1019,7 +1038,7 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     if not found:
         return [], False
     actors = verb.doc._.actors
-    if found[1]:
+    if found[1] and count:
         actors[found[0]].mentions += 1
     names = [found[0]]
     for conj in subject.conjuncts:
@@ -1419,7 +1438,11 @@ class SpeakerAttribution:
 
         def verbs_in(sent: Span):
             if sent.start not in verbs_of:
-                verbs_of[sent.start] = list(speech_verbs(sent, inside))
+                found = list(speech_verbs(sent, inside))
+                # "Reports claim that X requested ...", "the newspaper said X had agreed to ...": a
+                # news report only relays; the verbs of what it reports have speakers of their own
+                silent = frozenset(v.i for v, _ in found if _relays_only(v, ctx))
+                verbs_of[sent.start] = list(speech_verbs(sent, inside, silent)) if silent else found
             return verbs_of[sent.start]
 
         for k, sent in enumerate(sents):

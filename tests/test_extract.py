@@ -867,6 +867,11 @@ SPEAKER_SENTENCES += [
      "would stay until the troops leave.", [("Anna Berg", "sanctions", "support")]),
     ("New sanctions were the main topic at the summit in Riga, where Latvian Foreign Minister Anna Berg said the "
      "weather was fine.", []),
+    # a news report or an outlet only relays: what it reports speaks for its own subject
+    ("Reports also claim that Latvian Foreign Minister Jan Nowak once again requested that Estonia send more air "
+     "defence systems to Ukraine.", [("Jan Nowak", "military_aid", "support")]),
+    ("Some Nordic countries say they are ready to send more tanks to Ukraine, said The Baltic Herald.",
+     [("Nordic countries", "military_aid", "support")]),
 ]
 
 
