@@ -57,6 +57,8 @@ SCHEMAS: dict[str, dict] = {
         "light_nouns": words,
         "content_verbs": words,
         "content_nouns": words,
+        "means_verbs": words,
+        "means_nouns": words,
         "stance_states": mapping(words),
         "call_purposes": words,
         "join_verbs": words,

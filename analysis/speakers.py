@@ -172,6 +172,27 @@ def _owned_plan_holds(token: Token) -> bool:
     return False
 
 
+@data_cache()
+def _means_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    return frozenset(f for lemma in data["means_verbs"] for f in forms(lemma)), frozenset(data["means_nouns"])
+
+
+def _seeks_means(token: Token) -> bool:
+    """"met Y to discuss ways to establish a ceasefire", "is exploring how to cut the duties": a verb
+    of weighing whose object is a way to an act (an infinitive after it) states that act as an aim."""
+    verbs, nouns = _means_words()
+    if token.lower_ not in verbs:
+        return False
+    for noun in (c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ in nouns):
+        if any(g.dep_ in ("acl", "relcl", "xcomp", "advcl") and g.tag_ == "VB" for g in noun.children):
+            return True  # "ways to establish ...": the infinitive hangs on the noun
+    # "discuss how to strengthen ...": the parser hangs "how" on the infinitive
+    return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(g.lower_ in nouns and g.dep_ == "advmod"
+                                                                          for g in c.children)
+               for c in token.children)
+
+
 def _echo_noun(token: Token) -> bool:
     """An echo noun with no content of its own: "his words", "similar statements", "the same view"."""
     _, nouns = _echo_words()
@@ -808,6 +829,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
         if kind is None and _owned_plan_holds(token):
             kind = "reported"
         if kind is None and _holds_state(token):
+            kind = "reported"
+        if kind is None and _seeks_means(token):
             kind = "reported"
         if kind is None or _relays_as_saying(token) or _shows_event(token, kinds):
             continue

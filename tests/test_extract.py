@@ -872,6 +872,12 @@ SPEAKER_SENTENCES += [
      "defence systems to Ukraine.", [("Jan Nowak", "military_aid", "support")]),
     ("Some Nordic countries say they are ready to send more tanks to Ukraine, said The Baltic Herald.",
      [("Nordic countries", "military_aid", "support")]),
+    # weighing the ways to an act states that act as an aim; the host of the meeting holds no position
+    ("Anna Berg landed in Riga on Friday and met with Latvian President Tom Reed to discuss ways to establish an "
+     "immediate ceasefire.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian President Tom Reed hosted Prime Minister Anna Berg, who came to discuss how to tighten the sanctions "
+     "on Russia.", [("Anna Berg", "sanctions", "support")]),
+    ("Prime Minister Anna Berg discussed the ceasefire with Latvian President Tom Reed.", []),
 ]
 
 
