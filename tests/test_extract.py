@@ -878,6 +878,10 @@ SPEAKER_SENTENCES += [
     ("Latvian President Tom Reed hosted Prime Minister Anna Berg, who came to discuss how to tighten the sanctions "
      "on Russia.", [("Anna Berg", "sanctions", "support")]),
     ("Prime Minister Anna Berg discussed the ceasefire with Latvian President Tom Reed.", []),
+    # complaining is a verb of saying; a complaint about another's act gives the speaker no stance on it
+    ("Latvian Foreign Minister Anna Berg complained that the West was too slow in sending tanks to Ukraine.",
+     [("Anna Berg", "military_aid", "support")]),
+    ("Latvian Foreign Minister Anna Berg complained that Estonia had blocked new sanctions on Russia.", []),
 ]
 
 
