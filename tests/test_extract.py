@@ -969,6 +969,13 @@ GOVERNMENT_SENTENCES = [
     # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
     ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
      [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
+    # a country's legislature speaks for that country, as "Congress" or "the Bundestag" do; with no
+    # country named it stays the body it is
+    ("The Latvian parliament voted to send more weapons to Ukraine.",
+     [("Latvian parliament", "government", "LVA", "military_aid", "support")]),
+    ("The U.S. Senate approved new sanctions on Russia.",
+     [("U.S. Senate", "government", "USA", "sanctions", "support")]),
+    ("The Senate approved new sanctions on Russia.", [("Senate", "organization", "", "sanctions", "support")]),
     # "the Latvian side" in talks between states is that state's government
     ("The Latvian side said new sanctions on Russia must come now.",
      [("Latvian side", "government", "LVA", "sanctions", "support")]),
