@@ -554,9 +554,12 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
                 return (holder, True) if holder else None
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
-        if inside:
+        if inside and _leads(token, inside[0]):
+            # the executive speaks, not its leader in person; of a country the text does not give, no one
             led = _led_government(token, inside[0])
-            return (led, False) if led else (person_at[inside[0].i], False)
+            return (led, False) if led else None
+        if inside:
+            return person_at[inside[0].i], False
     referred = _former_or_latter(token)
     if referred:
         return referred, True
@@ -636,14 +639,19 @@ def _governing_person(token: Token, ctx: _Context) -> str:
 LED_BODIES = {"government", "administration", "cabinet"}
 
 
-def _led_government(token: Token, person: Token) -> str:
-    """"The Berg government", "Berg's administration", "the government of Anna Berg": the government
-    of the country the named leader governs speaks, not the leader in person; "" when the text
-    gives no country for them."""
+def _leads(token: Token, person: Token) -> bool:
+    """"The Berg government", "Berg's administration", "the government of Anna Berg": ``token`` is
+    the executive that the named ``person`` leads."""
     if token.lower_ not in LED_BODIES or person.head.i != token.i and not (
             person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.i == token.i):
-        return ""
-    if person.dep_ not in ("compound", "poss", "pobj"):
+        return False
+    return person.dep_ in ("compound", "poss", "pobj", "amod")  # "the Berg government": "Berg" may be tagged an adjective
+
+
+def _led_government(token: Token, person: Token) -> str:
+    """The government of the country the leader ``person`` of ``token`` governs (see _leads), added
+    to the actors; "" when the text gives no country for them."""
+    if not _leads(token, person):
         return ""
     actor = token.doc._.actors.get(token.doc._.person_at[person.i])
     code = actor.country if actor is not None else ""
