@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis.components import role_words
-from analysis.countries import country_code, country_name, demonym
+from analysis.countries import country_code, country_name, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, bloc_members, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
                              group_nouns, state_group_members)
@@ -614,6 +614,12 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
                 ent = ent_at(doc, child.i)
         if ent is None:
             return None
+        if lower in LED_BODIES and ent.label_ == "ORG" and len(ent) == 1 and not institution(ent.text):
+            # "the Berg administration" with the leader's name tagged a body: the executive speaks, of
+            # the country of the one person so named, else no one (see _led_government)
+            owners = [a for a in doc._.actors.values() if a.actor_type == "person" and ent.text in a.name.split()]
+            code = owners[0].country if len(owners) == 1 else ""
+            return (add_actor(doc, country_name(code), "government", code, mentions=0), False) if len(code) == 3 else None
     name = entity_actor(ent)
     return (name, False) if name else None
 

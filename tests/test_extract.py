@@ -969,6 +969,8 @@ GOVERNMENT_SENTENCES = [
     # of a leader the text gives no country for, the executive is no one's: never the leader in person
     ("Prime Minister Anna Berg visited Kyiv. The Berg government said it would send more weapons to Ukraine.", []),
     ("Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.", []),
+    # ... also when the model tags the leader's name a body ("Novak" as an organization)
+    ("The Novak administration said new sanctions on Russia must come now.", []),
     # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
     ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
      [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
