@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from analysis.components import role_words
-from analysis.countries import country_code, country_name, demonym
+from analysis.countries import country_code, country_name, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, bloc_members, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
                              group_nouns, state_group_members)
@@ -170,6 +170,27 @@ def _owned_plan_holds(token: Token) -> bool:
                     g.i in doc._.person_at for g in owner.children if g.dep_ == "pobj"):
                 return True
     return False
+
+
+@data_cache()
+def _means_words() -> tuple[frozenset, frozenset]:
+    data = load("speech")
+    return frozenset(f for lemma in data["means_verbs"] for f in forms(lemma)), frozenset(data["means_nouns"])
+
+
+def _seeks_means(token: Token) -> bool:
+    """"met Y to discuss ways to establish a ceasefire", "is exploring how to cut the duties": a verb
+    of weighing whose object is a way to an act (an infinitive after it) states that act as an aim."""
+    verbs, nouns = _means_words()
+    if token.lower_ not in verbs:
+        return False
+    for noun in (c for c in token.children if c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ in nouns):
+        if any(g.dep_ in ("acl", "relcl", "xcomp", "advcl") and g.tag_ == "VB" for g in noun.children):
+            return True  # "ways to establish ...": the infinitive hangs on the noun
+    # "discuss how to strengthen ...": the parser hangs "how" on the infinitive
+    return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(g.lower_ in nouns and g.dep_ == "advmod"
+                                                                          for g in c.children)
+               for c in token.children)
 
 
 def _echo_noun(token: Token) -> bool:
@@ -554,9 +575,12 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
                 return (holder, True) if holder else None
         # the person in apposition ("A spokesman for X, Y, said" -> Y) before one in a phrase
         inside.sort(key=lambda t: (t.dep_ != "appos" and t.head.dep_ != "appos", t.i))
-        if inside:
+        if inside and _leads(token, inside[0]):
+            # the executive speaks, not its leader in person; of a country the text does not give, no one
             led = _led_government(token, inside[0])
-            return (led, False) if led else (person_at[inside[0].i], False)
+            return (led, False) if led else None
+        if inside:
+            return person_at[inside[0].i], False
     referred = _former_or_latter(token)
     if referred:
         return referred, True
@@ -619,6 +643,12 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
                 ent = ent_at(doc, child.i)
         if ent is None:
             return None
+        if lower in LED_BODIES and ent.label_ == "ORG" and len(ent) == 1 and not institution(ent.text):
+            # "the Berg administration" with the leader's name tagged a body: the executive speaks, of
+            # the country of the one person so named, else no one (see _led_government)
+            owners = [a for a in doc._.actors.values() if a.actor_type == "person" and ent.text in a.name.split()]
+            code = owners[0].country if len(owners) == 1 else ""
+            return (add_actor(doc, country_name(code), "government", code, mentions=0), False) if len(code) == 3 else None
     name = entity_actor(ent)
     return (name, False) if name else None
 
@@ -644,14 +674,19 @@ def _governing_person(token: Token, ctx: _Context) -> str:
 LED_BODIES = {"government", "administration", "cabinet"}
 
 
-def _led_government(token: Token, person: Token) -> str:
-    """"The Berg government", "Berg's administration", "the government of Anna Berg": the government
-    of the country the named leader governs speaks, not the leader in person; "" when the text
-    gives no country for them."""
+def _leads(token: Token, person: Token) -> bool:
+    """"The Berg government", "Berg's administration", "the government of Anna Berg": ``token`` is
+    the executive that the named ``person`` leads."""
     if token.lower_ not in LED_BODIES or person.head.i != token.i and not (
             person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.i == token.i):
-        return ""
-    if person.dep_ not in ("compound", "poss", "pobj"):
+        return False
+    return person.dep_ in ("compound", "poss", "pobj", "amod")  # "the Berg government": "Berg" may be tagged an adjective
+
+
+def _led_government(token: Token, person: Token) -> str:
+    """The government of the country the leader ``person`` of ``token`` governs (see _leads), added
+    to the actors; "" when the text gives no country for them."""
+    if not _leads(token, person):
         return ""
     actor = token.doc._.actors.get(token.doc._.person_at[person.i])
     code = actor.country if actor is not None else ""
@@ -793,9 +828,10 @@ def _name_before(verb: Token) -> Token | None:
     return doc[i] if i >= verb.sent.start and i in doc._.person_at and verb.i - i <= 2 else None
 
 
-def speech_verbs(sent: Span, inside_quote: set[int]):
+def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozenset()):
     """Speech verbs of a sentence, outermost first; a verb inside what another speech verb
-    reports ("saying Moscow would never agree") is content, not a new speaker."""
+    reports ("saying Moscow would never agree") is content, not a new speaker, unless that verb is
+    one of the ``silent`` ones (its subject is no actor: "Reports claim that X requested ...")."""
     kinds, particles = speech_kinds()
     found = []
     for token in sent:
@@ -816,6 +852,8 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
             kind = "reported"
         if kind is None and _holds_state(token):
             kind = "reported"
+        if kind is None and _seeks_means(token):
+            kind = "reported"
         if kind is None or _relays_as_saying(token) or _shows_event(token, kinds):
             continue
         needed = particles.get(lemma)
@@ -826,7 +864,7 @@ def speech_verbs(sent: Span, inside_quote: set[int]):
         if needed and not judged and not any(t.lower_ in needed for t in token.doc[token.i + 1:token.i + 3]):
             continue
         found.append((token, kind))
-    verbs = {t.i for t, _ in found}
+    verbs = {t.i for t, _ in found} - silent
     for token, kind in found:
         if not _reported_by_another(token, verbs):
             yield token, kind
@@ -1010,7 +1048,25 @@ def _request_answered(verb: Token) -> str:
     return ""
 
 
-def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
+@data_cache()
+def _relay_nouns() -> frozenset:
+    """Nouns of a news report or an outlet (speech.toml's relay nouns, the last words of outlets' names)."""
+    return frozenset(load("speech")["relay_nouns"]) | frozenset(load("places")["media_nouns"])
+
+
+def _relays_only(verb: Token, ctx: _Context) -> bool:
+    """"Reports claim that X requested ...", "the newspaper said X had agreed to ...": a verb of
+    saying whose subject is a news report or an outlet, and no actor, only relays what it reports."""
+    if speech_kinds()[0].get(verb_lemma(verb.text)) != "indirect":
+        return False
+    subject = subject_of(verb)
+    return (subject is not None and subject.lower_ in _relay_nouns()
+            and not speakers_of(verb, ctx, count=False)[0])
+
+
+def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[str], bool]:
+    """The actors who speak with ``verb`` and whether a pronoun named them; ``count``: a pronoun
+    counts as a mention of its actor (off when only asking whether anyone speaks)."""
     asker = _request_answered(verb)
     if asker:
         return [asker], False
@@ -1027,7 +1083,7 @@ def speakers_of(verb: Token, ctx: _Context) -> tuple[list[str], bool]:
     if not found:
         return [], False
     actors = verb.doc._.actors
-    if found[1]:
+    if found[1] and count:
         actors[found[0]].mentions += 1
     names = [found[0]]
     for conj in subject.conjuncts:
@@ -1427,7 +1483,11 @@ class SpeakerAttribution:
 
         def verbs_in(sent: Span):
             if sent.start not in verbs_of:
-                verbs_of[sent.start] = list(speech_verbs(sent, inside))
+                found = list(speech_verbs(sent, inside))
+                # "Reports claim that X requested ...", "the newspaper said X had agreed to ...": a
+                # news report only relays; the verbs of what it reports have speakers of their own
+                silent = frozenset(v.i for v, _ in found if _relays_only(v, ctx))
+                verbs_of[sent.start] = list(speech_verbs(sent, inside, silent)) if silent else found
             return verbs_of[sent.start]
 
         for k, sent in enumerate(sents):

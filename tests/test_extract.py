@@ -867,6 +867,21 @@ SPEAKER_SENTENCES += [
      "would stay until the troops leave.", [("Anna Berg", "sanctions", "support")]),
     ("New sanctions were the main topic at the summit in Riga, where Latvian Foreign Minister Anna Berg said the "
      "weather was fine.", []),
+    # a news report or an outlet only relays: what it reports speaks for its own subject
+    ("Reports also claim that Latvian Foreign Minister Jan Nowak once again requested that Estonia send more air "
+     "defence systems to Ukraine.", [("Jan Nowak", "military_aid", "support")]),
+    ("Some Nordic countries say they are ready to send more tanks to Ukraine, said The Baltic Herald.",
+     [("Nordic countries", "military_aid", "support")]),
+    # weighing the ways to an act states that act as an aim; the host of the meeting holds no position
+    ("Anna Berg landed in Riga on Friday and met with Latvian President Tom Reed to discuss ways to establish an "
+     "immediate ceasefire.", [("Anna Berg", "ceasefire", "support")]),
+    ("Latvian President Tom Reed hosted Prime Minister Anna Berg, who came to discuss how to tighten the sanctions "
+     "on Russia.", [("Anna Berg", "sanctions", "support")]),
+    ("Prime Minister Anna Berg discussed the ceasefire with Latvian President Tom Reed.", []),
+    # complaining is a verb of saying; a complaint about another's act gives the speaker no stance on it
+    ("Latvian Foreign Minister Anna Berg complained that the West was too slow in sending tanks to Ukraine.",
+     [("Anna Berg", "military_aid", "support")]),
+    ("Latvian Foreign Minister Anna Berg complained that Estonia had blocked new sanctions on Russia.", []),
 ]
 
 
@@ -986,9 +1001,21 @@ GOVERNMENT_SENTENCES = [
      [("Latvia", "government", "LVA", "military_aid", "support")]),
     ("Latvian Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.",
      [("Latvia", "government", "LVA", "sanctions", "support")]),
+    # of a leader the text gives no country for, the executive is no one's: never the leader in person
+    ("Prime Minister Anna Berg visited Kyiv. The Berg government said it would send more weapons to Ukraine.", []),
+    ("Prime Minister Anna Berg visited Kyiv. Berg's administration called for new sanctions on Russia.", []),
+    # ... also when the model tags the leader's name a body ("Novak" as an organization)
+    ("The Novak administration said new sanctions on Russia must come now.", []),
     # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
     ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
      [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
+    # a country's legislature speaks for that country, as "Congress" or "the Bundestag" do; with no
+    # country named it stays the body it is
+    ("The Latvian parliament voted to send more weapons to Ukraine.",
+     [("Latvian parliament", "government", "LVA", "military_aid", "support")]),
+    ("The U.S. Senate approved new sanctions on Russia.",
+     [("U.S. Senate", "government", "USA", "sanctions", "support")]),
+    ("The Senate approved new sanctions on Russia.", [("Senate", "organization", "", "sanctions", "support")]),
     # "the Latvian side" in talks between states is that state's government
     ("The Latvian side said new sanctions on Russia must come now.",
      [("Latvian side", "government", "LVA", "sanctions", "support")]),
