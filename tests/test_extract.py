@@ -868,13 +868,13 @@ SPEAKER_SENTENCES += [
     ("New sanctions were the main topic at the summit in Riga, where Latvian Foreign Minister Anna Berg said the "
      "weather was fine.", []),
     # a news report or an outlet only relays: what it reports speaks for its own subject
-    ("Reports also claim that Latvian Foreign Minister Jan Nowak once again requested that Estonia send more air "
+    ("Press reports claim that Latvian Foreign Minister Jan Nowak has requested that Estonia deliver more air "
      "defence systems to Ukraine.", [("Jan Nowak", "military_aid", "support")]),
     ("Some Nordic countries say they are ready to send more tanks to Ukraine, said The Baltic Herald.",
      [("Nordic countries", "military_aid", "support")]),
     # weighing the ways to an act states that act as an aim; the host of the meeting holds no position
-    ("Anna Berg landed in Riga on Friday and met with Latvian President Tom Reed to discuss ways to establish an "
-     "immediate ceasefire.", [("Anna Berg", "ceasefire", "support")]),
+    ("Anna Berg travelled to Vilnius for a meeting with Lithuanian President Tom Reed to explore ways to reach a "
+     "ceasefire without delay.", [("Anna Berg", "ceasefire", "support")]),
     ("Latvian President Tom Reed hosted Prime Minister Anna Berg, who came to discuss how to tighten the sanctions "
      "on Russia.", [("Anna Berg", "sanctions", "support")]),
     ("Prime Minister Anna Berg discussed the ceasefire with Latvian President Tom Reed.", []),
@@ -981,7 +981,7 @@ GOVERNMENT_SENTENCES = [
     ("The statement called for more weapons for Ukraine.", []),
     # a group named after its noun ("ministers of the Group of Seven") goes by the short form the article
     # writes too ("the G7 ministers"), so "the ministers" later is that group again
-    ("Foreign ministers of the Group of Seven repeated their call for new sanctions on Russia. Ukraine was a key "
+    ("The foreign ministers of the Group of Seven demanded fresh sanctions on Russia. Ukraine was a key "
      "topic for the G7 ministers on Monday. The ministers agreed to send more weapons to Ukraine.",
      [("G7 ministers", "group", "", "military_aid", "support"), ("G7 ministers", "group", "", "sanctions", "support")]),
     ("Trade ministers from the Group of Seven said on Sunday that new sanctions on Russia must come now. The G-7 "
