@@ -110,7 +110,8 @@ def _organization_nouns() -> frozenset:
     return frozenset(places["organization_nouns"]) | frozenset(places["media_nouns"])
 
 
-def _media_nouns() -> frozenset:
+@data_cache()
+def media_nouns() -> frozenset:
     """Last words of news outlets ("Evening Post", "Kyodo News")."""
     return frozenset(load("places")["media_nouns"])
 
@@ -535,7 +536,7 @@ class NerRepair:
                         or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent)
                         or _names_only_line(doc, ent, person_tokens) or _described_as_journalist(doc, ent)
                         or before.lower() in _media_titles()
-                        or before.lower() in OUTLET_WORDS or ent[-1].lower_ in _media_nouns()
+                        or before.lower() in OUTLET_WORDS or ent[-1].lower_ in media_nouns()
                         or _quote_glued_word(ent[0])
                         or (_line_start(doc, ent.start) and after == ":" and doc[ent.end - 1].whitespace_)  # "Kicker : ..."
                         or (after.lower() in _media_titles() and _line_end(doc, ent.end + 1))  # "Anna Berg Editor"

@@ -31,6 +31,7 @@ from analysis.components import (
     _line_end,
     _name_titles,
     caption_lines,
+    media_nouns,
     name_position,
     nickname,
     of_chain_end,
@@ -81,6 +82,12 @@ def add_actor(doc: Doc, name: str, actor_type: str, country: str = "", role: str
     actor.mentions += mentions
     actor.state(country, role, sent)
     return name
+
+
+def add_government(doc: Doc, code: str) -> str:
+    """Register the government of the country ``code`` as an actor of ``doc`` (named as the
+    country, no mention counted: it speaks only where a rule gives it a claim)."""
+    return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
 
 
 def clean_name(text: str) -> str:
@@ -981,11 +988,6 @@ def envoy_body(token: Token) -> str:
     return ""
 
 
-@data_cache()
-def _media_nouns() -> frozenset:
-    return frozenset(load("places")["media_nouns"])
-
-
 def entity_actor(ent: Span) -> str:
     """The actor a place or body entity stands for: an institution ("the Kremlin"), a country's
     government ("France", "Washington" -> United States) or an organization; "" otherwise."""
@@ -1007,8 +1009,8 @@ def entity_actor(ent: Span) -> str:
         return add_actor(doc, name, "organization", "", mentions=0)  # "the G7": of no one country
     code = countries.country_code(name)
     if ent.label_ == "GPE" and code:
-        return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
-    if ent.label_ == "ORG" and ent[-1].lower_ in _media_nouns():
+        return add_government(doc, code)
+    if ent.label_ == "ORG" and ent[-1].lower_ in media_nouns():
         return ""  # a news outlet reports positions, it holds none
     if ent.label_ == "ORG" and ent[-1].lower_ in government_nouns():
         # "the French Foreign Ministry", "the Dutch Cabinet": a country's ministry is its government

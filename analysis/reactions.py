@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from analysis import countries, verbs
 from analysis.lexicon import data_cache, load
-from analysis.people import add_actor, ent_at, entity_actor, group_actor
+from analysis.people import add_actor, add_government, ent_at, entity_actor, group_actor
 
 INVERSE = {"support": "oppose", "oppose": "support", "neutral": "neutral"}
 
@@ -66,7 +66,7 @@ def _explicit_target(sent: Span, char_end: int) -> str:
         code = countries.demonym(token.text) or (countries.country_code(token.text) if token.text.isupper() else "")
         if code and token.head.lower_ in _inherit_nouns():
             # a demonym alone names no one; on a proposal noun it names that country's government
-            return add_actor(doc, countries.country_name(code), "government", code, mentions=0)
+            return add_government(doc, code)
     return ""
 
 
@@ -338,7 +338,7 @@ def _state_of(token) -> str:
     if ent is not None:
         return entity_actor(ent) if ent.label_ == "GPE" else ""
     code = countries.country_code(token.text) if token.pos_ == "PROPN" and not list(token.children) else ""
-    return add_actor(token.doc, countries.country_name(code), "government", code, mentions=0) if code else ""
+    return add_government(token.doc, code) if code else ""
 
 
 def _person_of(token) -> str:

@@ -25,11 +25,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from analysis.components import role_words
-from analysis.countries import country_code, country_name, demonym, institution
+from analysis.components import media_nouns, role_words
+from analysis.countries import country_code, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
-from analysis.people import (add_actor, bloc_members, ent_at, entity_actor, envoy_body, envoy_country, envoy_nouns, group_actor,
-                             group_nouns, state_group_members)
+from analysis.people import (add_actor, add_government, bloc_members, ent_at, entity_actor, envoy_body, envoy_country,
+                             envoy_nouns, group_actor, group_nouns, state_group_members)
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -633,7 +633,7 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
         for name, actor in doc._.actors.items():
             if actor.actor_type == "person" and actor.country == code and actor.role.lower().endswith(lower):
                 return name, True
-        return add_actor(doc, country_name(code), "government", code, mentions=0), False
+        return add_government(doc, code), False
     ent = ent_at(doc, token.i)
     if ent is None:
         if lower in role_words() and lower not in envoy_nouns():
@@ -647,8 +647,8 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
             # "the Berg administration" with the leader's name tagged a body: the executive speaks, of
             # the country of the one person so named, else no one (see _led_government)
             owners = [a for a in doc._.actors.values() if a.actor_type == "person" and ent.text in a.name.split()]
-            code = owners[0].country if len(owners) == 1 else ""
-            return (add_actor(doc, country_name(code), "government", code, mentions=0), False) if len(code) == 3 else None
+            led = _leader_government(doc, owners[0] if len(owners) == 1 else None)
+            return (led, False) if led else None
     name = entity_actor(ent)
     return (name, False) if name else None
 
@@ -688,11 +688,14 @@ def _led_government(token: Token, person: Token) -> str:
     to the actors; "" when the text gives no country for them."""
     if not _leads(token, person):
         return ""
-    actor = token.doc._.actors.get(token.doc._.person_at[person.i])
-    code = actor.country if actor is not None else ""
-    if len(code) != 3:
-        return ""
-    return add_actor(token.doc, country_name(code), "government", code, mentions=0)
+    return _leader_government(token.doc, token.doc._.actors.get(token.doc._.person_at[person.i]))
+
+
+def _leader_government(doc: Doc, leader) -> str:
+    """The government of the country of ``leader`` (an actor, or None), added to the actors; ""
+    when the text gives no country for them."""
+    code = leader.country if leader is not None else ""
+    return add_government(doc, code) if len(code) == 3 else ""
 
 
 def _group_named_before(token: Token) -> str:
@@ -1051,7 +1054,7 @@ def _request_answered(verb: Token) -> str:
 @data_cache()
 def _relay_nouns() -> frozenset:
     """Nouns of a news report or an outlet (speech.toml's relay nouns, the last words of outlets' names)."""
-    return frozenset(load("speech")["relay_nouns"]) | frozenset(load("places")["media_nouns"])
+    return frozenset(load("speech")["relay_nouns"]) | media_nouns()
 
 
 def _relays_only(verb: Token, ctx: _Context) -> bool:

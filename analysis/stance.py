@@ -36,9 +36,9 @@ from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
 from analysis.cues import CueMatcher
-from analysis.countries import country_code, country_name, demonym
+from analysis.countries import country_code, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
-from analysis.people import add_actor, ent_at, entity_actor
+from analysis.people import add_government, ent_at, entity_actor
 from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, reversing_words, speech_kinds
 from analysis.verbs import forms, verb_lemma
 
@@ -988,7 +988,7 @@ def _proposal_owner(noun, lex) -> str:
         if child.dep_ in ("compound", "amod") and child.i < noun.i and child.ent_type_ in ("GPE", "NORP"):
             code = demonym(child.text) or country_code(child.text)
             if len(code) == 3:
-                return add_actor(doc, country_name(code), "government", code, mentions=0)
+                return add_government(doc, code)
     return ""
 
 
