@@ -894,14 +894,22 @@ class NerRepair:
             if doc[start].text == "-" or words < 2 or (start > 0 and (doc[start - 1].is_title or (start - 1) in in_ent)):
                 continue  # not the whole name, or part of a longer capitalised run
             # the title within four words after the comma: "the", "<Country>'s", adjectives
-            role = next((k for k in range(end + 1, min(end + 6, len(doc))) if k in role_at), None)
-            if role is None or any(t.is_punct and t.text not in ("'s", "’s") for t in doc[end + 1:role]):
+            if NerRepair._title_after_comma(doc, end, role_at, 5) is None:
                 continue
             candidate = Span(doc, start, end, label="PERSON")
             if (not countries.country_code(candidate.text) and not countries.institution(candidate.text)
                     and not _names_a_place(doc, candidate) and not _only_in_heading(doc, candidate)):
                 added.append(candidate)  # (not headline words: "..., Only Way to End War, Assembly President Says")
         return ents + added
+
+    @staticmethod
+    def _title_after_comma(doc: Doc, comma: int, role_at: dict, reach: int) -> Span | None:
+        """The title (a span of ``role_at``, keyed by its start) opening within ``reach`` tokens after
+        the comma at ``comma``, with only words and possessives before it; None if there is none."""
+        role = next((role_at[k] for k in range(comma + 1, min(comma + 1 + reach, len(doc))) if k in role_at), None)
+        if role is None or any(t.is_punct and t.text not in ("'s", "’s") for t in doc[comma + 1:role.start]):
+            return None
+        return role
 
     @staticmethod
     def _titled_after_comma(doc: Doc, ent: Span, role_at: dict) -> Span:
@@ -912,9 +920,8 @@ class NerRepair:
         end = ent.end
         if ent.label_ not in MISLABELLED or not _name_words(ent) or end + 1 >= len(doc) or doc[end].text != ",":
             return ent
-        role = next((role_at[k] for k in range(end + 1, min(end + 5, len(doc))) if k in role_at), None)
-        if (role is None or any(t.is_punct and t.text not in ("'s", "’s") for t in doc[end + 1:role.start])
-                or (role.end < len(doc) and doc[role.end].is_title and not doc[role.end].is_stop)):
+        role = NerRepair._title_after_comma(doc, end, role_at, 4)
+        if role is None or (role.end < len(doc) and doc[role.end].is_title and not doc[role.end].is_stop):
             return ent
         first = ent[0].text  # a surname may be a city's name ("Lima"), a first word no country or body
         if (_known_word(ent.text) or countries.country_code(first) or countries.institution(first) or countries.demonym(first)

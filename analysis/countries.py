@@ -120,7 +120,7 @@ def _whole_name(text: str, code: str) -> bool:
             return False
         if m:
             rest = (text[:m.start()] + " " + text[m.end():]).split()
-            known = regex.lower() + " " + " ".join(str(v).lower() for v in rows[["name_short", "name_official"]].values.ravel())
+            known = regex.lower() + " " + names
             return not any(w[:1].isupper() and w.lower() not in NAME_WORDS and w.lower() not in known for w in rest)
     return True
 
