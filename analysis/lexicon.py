@@ -63,6 +63,7 @@ SCHEMAS: dict[str, dict] = {
         "call_purposes": words,
         "join_verbs": words,
         "answer_verbs": words,
+        "intent_verbs": words,
         "request_nouns": words,
         "obligation_modals": words,
         "necessity_words": words,

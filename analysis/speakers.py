@@ -79,6 +79,24 @@ def speech_kinds():
 
 
 @data_cache()
+def _intent_verbs() -> frozenset:
+    """Written forms of speech.toml's intent_verbs (no lemmatizer in the pipeline)."""
+    from analysis.verbs import forms
+
+    return frozenset(f for v in load("speech")["intent_verbs"] for f in forms(v))
+
+
+def _states_intent(token: Token) -> bool:
+    """The verb, in the active voice, says what its subject means to do: "threatened to impose ...",
+    "threatened Y with ..."; not "Y was threatened by X", "Y feels threatened", "acts that threaten peace"."""
+    if any(c.dep_ in ("auxpass", "agent") for c in token.children) or (
+            token.tag_ == "VBN" and token.dep_ in ("acomp", "oprd", "amod", "acl")):
+        return False
+    return any((c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+               or (c.dep_ == "prep" and c.lower_ == "with") for c in token.children)
+
+
+@data_cache()
 def statement_nouns() -> frozenset:
     return frozenset(load("speech")["statement_nouns"])
 
@@ -844,6 +862,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
         kind = kinds.get(lemma)
         if kind is None and token.lower_ in ("continued", "continues") and _says_before(token):
             kind = "indirect"  # "..., the ambassador continued.": an attribution, not an action going on
+        if kind is None and token.lower_ in _intent_verbs() and _states_intent(token):
+            kind = "indirect"  # "threatened to impose ...": what the subject means to do
         if kind is None and token.lower_ in ("join", "joins", "joined", "joining") and any(
                 c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
                 for c in token.children):

@@ -961,6 +961,12 @@ GOVERNMENT_SENTENCES = [
     ("On Monday, thirteen Western countries called for new sanctions on Russia.",
      [("Western countries", "group", "", "sanctions", "support")]),
     ("Other countries called for new sanctions on Russia.", []),
+    # a threat says what its author means to do (after "to" or "with"); being threatened says nothing
+    ("On Tuesday, Estonia threatened Moscow with tougher sanctions over the cyber attacks.",
+     [("Estonia", "government", "EST", "sanctions", "support")]),
+    ("Latvia has threatened to push for a new round of sanctions on Russia.",
+     [("Latvia", "government", "LVA", "sanctions", "support")]),
+    ("Lithuania feels threatened by Russia, and new sanctions on Russia are being discussed.", []),
     # a group noun "of" such states is a group of its own
     ("The foreign ministers of the Nordic countries have asked Latvia to deliver more weapons to Ukraine.",
      [("foreign ministers of the Nordic countries", "group", "", "military_aid", "support")]),
