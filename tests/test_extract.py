@@ -568,6 +568,13 @@ SPEAKER_SENTENCES = [
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
      [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),
+    # a peace mission (or peace efforts) is a push for talks; another leader's mission is that leader's
+    ("Latvian Prime Minister Jan Nowak asked the other leaders to back his peace mission between the two capitals.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Dutch Foreign Minister Tom Lind said the peace efforts of the region must go on.",
+     [("Tom Lind", "negotiations", "support")]),
+    ("Dutch Foreign Minister Tom Lind said Anna Berg's peace mission had achieved nothing.",
+     [("Anna Berg", "negotiations", "support")]),
     # a statement a speaker issues speaks for them
     ("Latvian Foreign Minister Jan Nowak issued a statement calling for peace talks.",
      [("Jan Nowak", "negotiations", "support")]),

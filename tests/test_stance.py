@@ -376,6 +376,12 @@ CASES = [
     ("we support Ukraine as long and as much as is needed", [("military_aid", "support")]),
     ("Oslo will remain the largest military donor", [("military_aid", "support")]),
     ("Berlin will keep supplying the Ukrainian armed forces with the equipment they need", [("military_aid", "support")]),
+    # a weapon system named by its own (capitalised) name after a verb of sending is aid; an adjective
+    # ("US-supplied") names no sending, nor does a system sent to Russia
+    ("Oslo will send the Kestrels before winter", [("military_aid", "support")]),
+    ("the ministry plans to deliver 12 of the Harrow 4s in spring", [("military_aid", "support")]),
+    ("the strikes used US-supplied Kestrels", []),
+    ("Pyongyang supplied the Kestrels to the Russian army", []),
     # shells and howitzers for Kyiv are weapons too
     ("more shells for Kyiv", [("military_aid", "support")]),
     # a dialogue with partners or the global south is no dialogue between the warring sides
