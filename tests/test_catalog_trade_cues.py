@@ -110,6 +110,11 @@ CASES = [
     ("we seek the removal of trade barriers on wine", [("free_trade", "support")]),
     ("Freedonia wants to lift the remaining impediments on its wine", [("free_trade", "support")]),
     ("Oslo erected new trade barriers", [("free_trade", "oppose")]),
+    # standing against trade used as a weapon is the case for rules-based trade; the charge alone is no stance
+    ("the ministers pledged a common front against economic coercion", [("free_trade", "support")]),
+    ("Ruritania will never tolerate coercive trade practices by its neighbours", [("free_trade", "support")]),
+    ("the envoys were disturbed by coercive economic measures aimed at small exporters", [("free_trade", "support")]),
+    ("Valdoria is accused of economic coercion", []),
     # the rules-based trading order, with the word for its reach between
     ("small exporters rely on a rules-based international trading order", [("free_trade", "support")]),
     ("Oslo stands by the multilateral global trade regime", [("free_trade", "support")]),
