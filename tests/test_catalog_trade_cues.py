@@ -110,6 +110,14 @@ CASES = [
     ("we seek the removal of trade barriers on wine", [("free_trade", "support")]),
     ("Freedonia wants to lift the remaining impediments on its wine", [("free_trade", "support")]),
     ("Oslo erected new trade barriers", [("free_trade", "oppose")]),
+    # standing against trade used as a weapon is the case for rules-based trade; the charge alone is no stance
+    ("the ministers pledged a common front against economic coercion", [("free_trade", "support")]),
+    ("Ruritania will never tolerate coercive trade practices by its neighbours", [("free_trade", "support")]),
+    ("the envoys were disturbed by coercive economic measures aimed at small exporters", [("free_trade", "support")]),
+    ("Valdoria is accused of economic coercion", []),
+    # the rules-based trading order, with the word for its reach between
+    ("small exporters rely on a rules-based international trading order", [("free_trade", "support")]),
+    ("Oslo stands by the multilateral global trade regime", [("free_trade", "support")]),
     # a deal named with the stage it is at
     ("the proposed deal would also reduce the trade surplus", [("trade_talks", "support")]),
     ("she hopes for a possible truce before the summer", [("trade_talks", "support")]),
@@ -196,6 +204,10 @@ CASES = [
     ("Oslo lifted the ban on duty-free imports", [("free_trade", "support")]),
     ("serious concerns persist about Sylvania's approach to tariff rate quota allocation", [("free_trade", "support")]),
     ("Oslo requested a dispute panel over Sylvania's dairy tariff-rate-quota measures", [("free_trade", "support")]),
+    # ... also named by whose barrier it is, or by the noun of the step that takes it away
+    ("the premier pressed Valdoria to scrap Sylvania's import ban on apples", [("free_trade", "support")]),
+    ("our growers hope for an end to the seasonal import quotas on pears", [("free_trade", "support")]),
+    ("the abolition of the import licensing requirements is overdue", [("free_trade", "support")]),
     # the barrier named alone is the topic: those it hits name it too
     ("the fishermen suffer under the import ban on seafood", []),
     # subsidies criticised by what they start or cause, or a law asked to be changed, are opposed
