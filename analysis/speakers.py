@@ -391,12 +391,34 @@ def _genders(doc: Doc) -> dict[str, str]:
         before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         if before in HONORIFICS:
             found[name] = HONORIFICS[before]
+    for mention in doc.spans.get("people", []):
+        if mention.kb_id_ not in found and (own := _own_pronoun_gender(mention)):
+            found[mention.kb_id_] = own
     for name, actor in doc._.actors.items():
         if actor.actor_type == "person" and name not in found:
             gender = first_name_gender(name)
             if gender:
                 found[name] = gender
     return found
+
+
+def _own_pronoun_gender(mention: Span) -> str:
+    """"Anna Berg said in her briefing ...": the gender of a possessive or reflexive pronoun in
+    the clause the person is the subject of, after the name and before any other person; "" when
+    there is none. The text's own word outweighs what a first name usually is."""
+    doc, subject = mention.doc, mention.root
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    for token in doc[mention.end:subject.head.sent.end]:
+        if token.i in doc._.person_at:
+            return ""  # another person: a pronoun after it may be theirs
+        if token.tag_ != "PRP$" and token.lower_ not in ("himself", "herself") or token.lower_ not in OWN_PRONOUNS:
+            continue
+        # the nearest clause above the pronoun with a subject must be the person's own
+        clause = next((a for a in token.ancestors if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
+        owner = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+        return OWN_PRONOUNS[token.lower_] if owner and owner[0].i == subject.i else ""
+    return ""
 
 
 def sentence_subject(sent: Span) -> str:

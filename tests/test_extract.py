@@ -513,6 +513,11 @@ SPEAKER_SENTENCES = [
     # a person's proposal is that person's position; another speaker takes it only by judging it
     ("Latvian Foreign Minister Jan Nowak responded on Monday to Dutch Prime Minister Tom Lind's threat to "
      "stop the weapons deliveries.", [("Tom Lind", "military_aid", "oppose")]),
+    # the text's own "his"/"her" after a person's name outweighs what the first name usually is
+    ("Italian Foreign Minister Andrea Conti spoke at his weekly briefing on Monday. He said peace talks must start now.",
+     [("Andrea Conti", "negotiations", "support")]),
+    ("Italian Foreign Minister Andrea Conti thanked Latvian envoy Tom Reed for his help. He said peace talks must "
+     "start now.", [("Tom Reed", "negotiations", "support")]),
     # a family name written first ("Kim" for "Kim Sung") is that person
     ("Trade Minister Kim Sung met Anna Berg on Monday. Kim said peace talks must start now.",
      [("Kim Sung", "negotiations", "support")]),
