@@ -461,6 +461,15 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # a statement issued, published or released by an actor speaks for that actor
+    ("Peace talks must start now, according to a statement issued by the Latvian foreign ministry.",
+     [("Latvian foreign ministry", "negotiations", "support")]),
+    ("Latvian Foreign Minister Jan Nowak met Estonian envoy Tom Reed in Riga. “New sanctions on Russia are needed,” "
+     "read a post published by Anna Berg, Estonian Prime Minister, on Monday.", [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Jan Nowak met Estonian envoy Tom Reed in Riga. “Peace talks must start now,” said the "
+     "statement issued by the Estonian government.", [("Estonian government", "negotiations", "support")]),
+    ("Latvian Foreign Minister Jan Nowak met Estonian envoy Tom Reed in Riga. “Peace talks must start now,” the "
+     "statement read.", []),
     # "According to her": the person a "she" stands for
     ("Latvian Foreign Minister Anna Berg spoke on Monday. According to her, peace talks must start now.",
      [("Anna Berg", "negotiations", "support")]),
