@@ -409,12 +409,34 @@ def _genders(doc: Doc) -> dict[str, str]:
         before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
         if before in HONORIFICS:
             found[name] = HONORIFICS[before]
+    for mention in doc.spans.get("people", []):
+        if mention.kb_id_ not in found and (own := _own_pronoun_gender(mention)):
+            found[mention.kb_id_] = own
     for name, actor in doc._.actors.items():
         if actor.actor_type == "person" and name not in found:
             gender = first_name_gender(name)
             if gender:
                 found[name] = gender
     return found
+
+
+def _own_pronoun_gender(mention: Span) -> str:
+    """"Anna Berg said in her briefing ...": the gender of a possessive or reflexive pronoun in
+    the clause the person is the subject of, after the name and before any other person; "" when
+    there is none. The text's own word outweighs what a first name usually is."""
+    doc, subject = mention.doc, mention.root
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    for token in doc[mention.end:subject.head.sent.end]:
+        if token.i in doc._.person_at:
+            return ""  # another person: a pronoun after it may be theirs
+        if token.tag_ != "PRP$" and token.lower_ not in ("himself", "herself") or token.lower_ not in OWN_PRONOUNS:
+            continue
+        # the nearest clause above the pronoun with a subject must be the person's own
+        clause = next((a for a in token.ancestors if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
+        owner = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+        return OWN_PRONOUNS[token.lower_] if owner and owner[0].i == subject.i else ""
+    return ""
 
 
 def sentence_subject(sent: Span) -> str:
@@ -619,7 +641,11 @@ def actor_for_token(token: Token, ctx: _Context) -> tuple[str, bool] | None:
     if (lower in statement_nouns() or lower in _light_words()[1]) and token.dep_ == "nsubj" and any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their") for c in token.children):
         # "“...,” read the appeal the ministers sent. The appeal also called for ...": a statement or
-        # an appeal speaks for the government, body or group that spoke in the sentence before
+        # an appeal speaks for the government, body or group that spoke in the sentence before; one
+        # issued by an actor the text names ("said the statement issued by X") for that actor
+        issued = _issued_by(token, ctx)
+        if issued:
+            return issued
         body = doc._.actors.get(ctx.last_plural)
         if body is not None and body.actor_type != "person" and ctx.last_plural in ctx.spoke_before:
             return ctx.last_plural, True
@@ -1034,14 +1060,28 @@ def _according_to(sent: Span, ctx: _Context, inside: set[int] = frozenset()):
             else:
                 found = actor_for_token(objects[0], ctx)
             if not found:
-                # "according to a statement by / from X": who issued it
-                for prep in (c for c in objects[0].children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")):
-                    found = next((f for f in (actor_for_token(t, ctx) for t in prep.children if t.dep_ == "pobj") if f), None)
-                    if found:
-                        break
+                # "according to a statement by / from X", "... a statement issued by X": who issued it
+                found = _issued_by(objects[0], ctx)
             if found:
                 skip = {t.i for t in token.subtree} | {token.i + 1} | {t.i for t in doc[token.i + 1].subtree}
                 return [found[0]], found[1], [t.i for t in sent if t.i not in skip]
+    return None
+
+
+def _issued_by(noun: Token, ctx: _Context) -> tuple[str, bool] | None:
+    """"a statement by / from X", "a post published by X", "the statement issued by X": the actor
+    X who issued ``noun``, as actor_for_token gives it; None when no actor is named so."""
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+            preps = [child]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            preps = [g for g in child.children if g.dep_ in ("agent", "prep") and g.lower_ == "by"]
+        else:
+            continue
+        for prep in preps:
+            found = next((f for f in (actor_for_token(t, ctx) for t in prep.children if t.dep_ == "pobj") if f), None)
+            if found:
+                return found
     return None
 
 
@@ -1407,10 +1447,15 @@ def _introduces_quote(doc: Doc, quote: Span) -> bool:
     return i >= 0 and doc[i].text == ":"
 
 
-def _statement_after(doc: Doc, quote: Span) -> bool:
-    """“...,” the statement said / read: a statement, not an actor, follows the quote as its source."""
-    words = [t for t in doc[quote.end:min(quote.end + 5, len(doc))] if not (t.is_punct or t.is_space)]
-    return len(words) >= 2 and words[0].lower_ in ("the", "a", "its", "their") and words[1].lower_ in statement_nouns()
+def _statement_after(doc: Doc, quote: Span) -> Token | None:
+    """“...,” the statement said / read, “...,” read a post published by X: a statement, not an
+    actor, follows the quote as its source; that statement noun, else None."""
+    words = [t for t in doc[quote.end:min(quote.end + 6, len(doc))] if not (t.is_punct or t.is_space)]
+    if words and words[0].lower_ in ("read", "reads", "said", "says"):
+        words = words[1:]
+    if len(words) >= 2 and words[0].lower_ in ("the", "a", "its", "their") and words[1].lower_ in statement_nouns():
+        return words[1]
+    return None
 
 
 def _quote_body(doc: Doc, quote: Span, ctx: _Context) -> str:
@@ -1555,12 +1600,15 @@ class SpeakerAttribution:
                         names, pronoun = speakers_of(verb, ctx)
                         if names:
                             break
-                if not names and _statement_after(doc, quote):
+                statement = _statement_after(doc, quote) if not names else None
+                if statement is not None:
                     # “The union reaffirms its support ...,” the statement read: a body that names
-                    # itself as the quote's subject speaks
+                    # itself as the quote's subject speaks; else the one who issued the statement
+                    # (“...,” read a post published by X)
                     body = _quote_body(doc, quote, ctx)
-                    if body:
-                        names, pronoun = [body], False
+                    issued = None if body else _issued_by(statement, ctx)
+                    if body or issued:
+                        names, pronoun = ([body], False) if body else ([issued[0]], issued[1])
                 if not names and not verbs and ctx.last_speaker and any(t.pos_ in ("VERB", "AUX") for t in quote):
                     # a continuing quote; a word or a name in quote marks without a verb (“genocide”)
                     # is the writer's scare quote, nobody's speech

@@ -461,6 +461,15 @@ SPEAKER_SENTENCES = [
     ("Peace talks must start now, according to a statement by the Latvian foreign ministry.",
      [("Latvian foreign ministry", "negotiations", "support")]),
     ("According to the head of the Latvian foreign ministry, peace talks must start now.", []),  # the head, unnamed
+    # a statement issued, published or released by an actor speaks for that actor
+    ("Peace talks must start now, according to a statement issued by the Latvian foreign ministry.",
+     [("Latvian foreign ministry", "negotiations", "support")]),
+    ("Latvian Foreign Minister Jan Nowak met Estonian envoy Tom Reed in Riga. “New sanctions on Russia are needed,” "
+     "read a post published by Anna Berg, Estonian Prime Minister, on Monday.", [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Jan Nowak met Estonian envoy Tom Reed in Riga. “Peace talks must start now,” said the "
+     "statement issued by the Estonian government.", [("Estonian government", "negotiations", "support")]),
+    ("Latvian Foreign Minister Jan Nowak met Estonian envoy Tom Reed in Riga. “Peace talks must start now,” the "
+     "statement read.", []),
     # "According to her": the person a "she" stands for
     ("Latvian Foreign Minister Anna Berg spoke on Monday. According to her, peace talks must start now.",
      [("Anna Berg", "negotiations", "support")]),
@@ -513,6 +522,11 @@ SPEAKER_SENTENCES = [
     # a person's proposal is that person's position; another speaker takes it only by judging it
     ("Latvian Foreign Minister Jan Nowak responded on Monday to Dutch Prime Minister Tom Lind's threat to "
      "stop the weapons deliveries.", [("Tom Lind", "military_aid", "oppose")]),
+    # the text's own "his"/"her" after a person's name outweighs what the first name usually is
+    ("Italian Foreign Minister Andrea Conti spoke at his weekly briefing on Monday. He said peace talks must start now.",
+     [("Andrea Conti", "negotiations", "support")]),
+    ("Italian Foreign Minister Andrea Conti thanked Latvian envoy Tom Reed for his help. He said peace talks must "
+     "start now.", [("Tom Reed", "negotiations", "support")]),
     # a family name written first ("Kim" for "Kim Sung") is that person
     ("Trade Minister Kim Sung met Anna Berg on Monday. Kim said peace talks must start now.",
      [("Kim Sung", "negotiations", "support")]),
