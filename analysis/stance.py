@@ -224,6 +224,32 @@ def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
     return _longest(_regex_matches(text, offset, issues))
 
 
+# What a clause may do, not what anyone wants: "the duties would hurt us" speculates about them.
+SPECULATING_MODALS = {"would", "might", "could", "may"}
+# Nouns that weigh what a measure does: "the cost of these duties".
+EFFECT_NOUNS = {"impact", "impacts", "effect", "effects", "consequence", "consequences", "cost", "costs"}
+
+
+def _anaphoric_topic(cue_tokens) -> bool:
+    """A cue that only names again what was named before ("the duties", "these planned
+    duties on steel": a noun with such a determiner, a participle at most before it) and is what a
+    clause speculates about ("the duties would wreck our farms", "these sanctions could hit the
+    poorest regions") or whose effects are weighed ("study the cost of these duties"): the topic
+    of the sentence, no stance taken on it."""
+    noun = _cue_head(cue_tokens)
+    if noun.pos_ != "NOUN" or any(t.i != noun.i for t in cue_tokens):
+        return False
+    children = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in children) or not all(
+            (c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETS) or (c.dep_ == "amod" and c.tag_ == "VBN")
+            or c.dep_ == "prep" for c in children):
+        return False
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return any(c.dep_ == "aux" and c.lower_ in SPECULATING_MODALS for c in head.children)
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in EFFECT_NOUNS
+
+
 def _cue_head(cue_tokens):
     inside = {t.i for t in cue_tokens}
     heads = [t for t in cue_tokens if t.head.i not in inside or t.head.i == t.i]
@@ -1146,6 +1172,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
+        if not judged_after and not confirmed and _anaphoric_topic(cue_tokens):
+            continue  # "since the duties would wreck our farms": named again as the topic
         if predicate is not None and predicate.i >= c1 and any(
                 c.dep_ == "acomp" and c.lower_ in SUFFICIENCY and any(g.dep_ in ("xcomp", "prep") for g in c.children)
                 for c in predicate.children):
