@@ -104,6 +104,7 @@ def _lexicon():
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
+        "acts": set(data["act_nouns"]),
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
         "approving": {form for lemma in data["approving"] for form in forms(lemma)},
@@ -1445,7 +1446,9 @@ class Stance:
                     phrase = doc[noun.left_edge.i:noun.right_edge.i + 1]
                     match = [m for m in matches if m[0] == claim.start_char]
                     own = next(iter(claims_in(phrase, match)), None)
-                    if own is not None:
+                    # a step the speaker attacks ("criticised Y's decision to ...") is told in the critic's
+                    # words; one the speaker welcomes is the decider's position and the speaker's
+                    if own is not None and (noun.lower_ not in lex["acts"] or _approved(noun, lex)):
                         claims.append((Speech([name], "reported", phrase, None, "", False, act.sentence), own))
                     if act.kind != "reported" and (own is None or own.stance == claim.stance) \
                             and not _approved(noun, lex):

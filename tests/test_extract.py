@@ -568,6 +568,11 @@ SPEAKER_SENTENCES = [
     ("Dutch PM Lind Confirms the Netherlands Will Send Ukraine More Tanks\n\nThe talks went on.", []),
     ("Latvian Foreign Minister Jan Nowak rejected Dutch Prime Minister Tom Lind's call for peace talks.",
      [("Jan Nowak", "negotiations", "oppose"), ("Tom Lind", "negotiations", "support")]),
+    # a decision or move the speaker reacts to is told in the speaker's words: the speaker's stance only
+    ("Latvian Foreign Minister Jan Nowak criticised Sweden's decision to send more tanks to Ukraine.",
+     [("Jan Nowak", "military_aid", "oppose")]),
+    ("Prime Minister Anna Berg condemned Sweden's move to send more tanks to Ukraine.",
+     [("Anna Berg", "military_aid", "oppose")]),
     # a statement a speaker issues speaks for them
     ("Latvian Foreign Minister Jan Nowak issued a statement calling for peace talks.",
      [("Jan Nowak", "negotiations", "support")]),
