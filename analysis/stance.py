@@ -1411,6 +1411,8 @@ class Stance:
         for act in doc._.speech or []:
             if _background_act(doc, act):
                 continue  # "..., while Western nations imposed sanctions": the scene, not a position
+            if _possible_act(doc, act):
+                continue  # "Norland could choose to raise duties": a step that may come, no position
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
             # Kyiv to strike ...")
@@ -1478,6 +1480,31 @@ def _background_act(doc: Doc, act: Speech) -> bool:
     return (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.i != verb.i
             and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+# Modals of a step that may or may not come: "could impose duties", "might send troops".
+POSSIBILITY_MODALS = {"could", "might", "may"}
+LIKELIHOOD = {"possible", "likely", "unlikely", "conceivable", "probable"}
+
+
+def _possible_act(doc: Doc, act: Speech) -> bool:
+    """A reported act the writer only calls possible: "Norland could one day choose to raise its
+    duties", "Y might send troops", "it is possible that Y would let ...": a modal of
+    possibility on the act's verb or on the verb it completes ("could choose to raise"), or a
+    clause that an adjective of likelihood governs."""
+    if act.kind != "reported" or act.lead is None:
+        return False
+    verb = doc[act.lead.start]
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
+            return True
+        if verb.dep_ == "ccomp" and verb.head.pos_ == "AUX" and any(
+                c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in verb.head.children):
+            return True  # "it is possible that Y would let ...": the writer weighs what may come
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech, Claim]]:

@@ -591,6 +591,9 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "sanctions", "support")]),
     ("The Latvian government approved a new package of weapons for Ukraine on Monday.",
      [("Latvian government", "military_aid", "support")]),
+    # a step only called possible is no act taken: a modal of possibility, or an adjective of likelihood
+    ("Latvia might opt to impose new sanctions on Russia next year.", []),
+    ("It is possible that Latvian President Anna Berg would approve a new package of weapons for Ukraine.", []),
     # "Ambassador to the U.N. X": the name hung under the body the envoy is sent to is the envoy
     ("Dutch Ambassador Tom Lind spoke first. “A ceasefire must come now,” Latvian Ambassador to the U.N. "
      "Anna Berg told the council.", [("Anna Berg", "ceasefire", "support")]),
