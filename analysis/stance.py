@@ -104,6 +104,7 @@ def _lexicon():
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
+        "acts": set(data["act_nouns"]),
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
         "approving": {form for lemma in data["approving"] for form in forms(lemma)},
@@ -222,6 +223,32 @@ def _longest(found: list[tuple[int, int, str, int, bool]]) -> list[tuple[int, in
 
 def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
     return _longest(_regex_matches(text, offset, issues))
+
+
+# What a clause may do, not what anyone wants: "the duties would hurt us" speculates about them.
+SPECULATING_MODALS = {"would", "might", "could", "may"}
+# Nouns that weigh what a measure does: "the cost of these duties".
+EFFECT_NOUNS = {"impact", "impacts", "effect", "effects", "consequence", "consequences", "cost", "costs"}
+
+
+def _anaphoric_topic(cue_tokens) -> bool:
+    """A cue that only names again what was named before ("the duties", "these planned
+    duties on steel": a noun with such a determiner, a participle at most before it) and is what a
+    clause speculates about ("the duties would wreck our farms", "these sanctions could hit the
+    poorest regions") or whose effects are weighed ("study the cost of these duties"): the topic
+    of the sentence, no stance taken on it."""
+    noun = _cue_head(cue_tokens)
+    if noun.pos_ != "NOUN" or any(t.i != noun.i for t in cue_tokens):
+        return False
+    children = list(noun.children)
+    if not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in children) or not all(
+            (c.dep_ in ("det", "predet") and c.lower_ in ANAPHORIC_DETS) or (c.dep_ == "amod" and c.tag_ == "VBN")
+            or c.dep_ == "prep" for c in children):
+        return False
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return any(c.dep_ == "aux" and c.lower_ in SPECULATING_MODALS for c in head.children)
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in EFFECT_NOUNS
 
 
 def _cue_head(cue_tokens):
@@ -1146,6 +1173,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 confirmed = bool(lex["confirm"].search(judged))
         if not judged_after and not confirmed and _presupposed(doc, cue_tokens):
             continue  # "any peace deal must include guarantees": the claim is about the guarantees
+        if not judged_after and not confirmed and _anaphoric_topic(cue_tokens):
+            continue  # "since the duties would wreck our farms": named again as the topic
         if predicate is not None and predicate.i >= c1 and any(
                 c.dep_ == "acomp" and c.lower_ in SUFFICIENCY and any(g.dep_ in ("xcomp", "prep") for g in c.children)
                 for c in predicate.children):
@@ -1382,6 +1411,8 @@ class Stance:
         for act in doc._.speech or []:
             if _background_act(doc, act):
                 continue  # "..., while Western nations imposed sanctions": the scene, not a position
+            if _possible_act(doc, act):
+                continue  # "Norland could choose to raise duties": a step that may come, no position
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
             # Kyiv to strike ...")
@@ -1417,7 +1448,9 @@ class Stance:
                     phrase = doc[noun.left_edge.i:noun.right_edge.i + 1]
                     match = [m for m in matches if m[0] == claim.start_char]
                     own = next(iter(claims_in(phrase, match)), None)
-                    if own is not None:
+                    # a step the speaker attacks ("criticised Y's decision to ...") is told in the critic's
+                    # words; one the speaker welcomes is the decider's position and the speaker's
+                    if own is not None and (noun.lower_ not in lex["acts"] or _approved(noun, lex)):
                         claims.append((Speech([name], "reported", phrase, None, "", False, act.sentence), own))
                     if act.kind != "reported" and (own is None or own.stance == claim.stance) \
                             and not _approved(noun, lex):
@@ -1447,6 +1480,31 @@ def _background_act(doc: Doc, act: Speech) -> bool:
     return (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.i != verb.i
             and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+# Modals of a step that may or may not come: "could impose duties", "might send troops".
+POSSIBILITY_MODALS = {"could", "might", "may"}
+LIKELIHOOD = {"possible", "likely", "unlikely", "conceivable", "probable"}
+
+
+def _possible_act(doc: Doc, act: Speech) -> bool:
+    """A reported act the writer only calls possible: "Norland could one day choose to raise its
+    duties", "Y might send troops", "it is possible that Y would let ...": a modal of
+    possibility on the act's verb or on the verb it completes ("could choose to raise"), or a
+    clause that an adjective of likelihood governs."""
+    if act.kind != "reported" or act.lead is None:
+        return False
+    verb = doc[act.lead.start]
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
+            return True
+        if verb.dep_ == "ccomp" and verb.head.pos_ == "AUX" and any(
+                c.dep_ == "acomp" and c.lower_ in LIKELIHOOD for c in verb.head.children):
+            return True  # "it is possible that Y would let ...": the writer weighs what may come
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech, Claim]]:

@@ -589,6 +589,11 @@ SPEAKER_SENTENCES = [
      [("Tom Lind", "negotiations", "support")]),
     ("Dutch Foreign Minister Tom Lind said Anna Berg's peace mission had achieved nothing.",
      [("Anna Berg", "negotiations", "support")]),
+    # a decision or move the speaker reacts to is told in the speaker's words: the speaker's stance only
+    ("Latvian Foreign Minister Jan Nowak criticised Sweden's decision to send more tanks to Ukraine.",
+     [("Jan Nowak", "military_aid", "oppose")]),
+    ("Prime Minister Anna Berg condemned Sweden's move to send more tanks to Ukraine.",
+     [("Anna Berg", "military_aid", "oppose")]),
     # a statement a speaker issues speaks for them
     ("Latvian Foreign Minister Jan Nowak issued a statement calling for peace talks.",
      [("Jan Nowak", "negotiations", "support")]),
@@ -607,6 +612,9 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "sanctions", "support")]),
     ("The Latvian government approved a new package of weapons for Ukraine on Monday.",
      [("Latvian government", "military_aid", "support")]),
+    # a step only called possible is no act taken: a modal of possibility, or an adjective of likelihood
+    ("Latvia might opt to impose new sanctions on Russia next year.", []),
+    ("It is possible that Latvian President Anna Berg would approve a new package of weapons for Ukraine.", []),
     # "Ambassador to the U.N. X": the name hung under the body the envoy is sent to is the envoy
     ("Dutch Ambassador Tom Lind spoke first. “A ceasefire must come now,” Latvian Ambassador to the U.N. "
      "Anna Berg told the council.", [("Anna Berg", "ceasefire", "support")]),

@@ -438,6 +438,14 @@ CASES = [
     ("because the bill is stuck, we have not been able to provide Ukraine with more weapons",
      [("military_aid", "support")]),
     ("Norland is not able to send more weapons to Ukraine", [("military_aid", "oppose")]),
+    # a measure named again only as what a clause speculates about, or whose effects are weighed, is
+    # the topic: the stance is where it was first named; a judgement of it still takes a side
+    ("Norland has no room in its budget for sanctions, as the sanctions would wreck its farms",
+     [("sanctions", "oppose")]),
+    ("the council wants to study the cost of these sanctions for small firms first", []),
+    ("these sanctions might hit the poorest regions hardest", []),
+    ("the sanctions would not work", [("sanctions", "oppose")]),
+    ("the sanctions must stay in place", [("sanctions", "support")]),
 ]
 
 
