@@ -30,6 +30,7 @@ from analysis.components import (
     ROLE_KEY,
     _line_end,
     _name_titles,
+    _organization_nouns,
     caption_lines,
     media_nouns,
     name_position,
@@ -152,7 +153,8 @@ def country_near(doc: Doc, start: int, end: int) -> str:
             code = countries.party(ent.text)  # "CSU chairman", "the Law and Justice party's X"
             if code:
                 return code
-        code = (countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+        code = (countries.demonym(token.text) or ("" if _inside_longer_name(doc, i) else
+                                                  (countries.institution(token.text) or ("", ""))[0])
                 or countries.party(token.text))
         if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
             code = countries.country_code(token.text)
@@ -175,6 +177,17 @@ def country_near(doc: Doc, start: int, end: int) -> str:
         if code:
             return code
     return ""
+
+
+def _inside_longer_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` closes a longer capitalised name that is no body of its own: the
+    "Commission" of "the African Union Commission" or "the U.S. International Trade Commission" is not
+    the EU's (a title spanning to the body leaves no entity there); "European Commission" is."""
+    if i < 1 or doc[i].lower_ not in _organization_nouns():  # a body's generic last word, not "Duma"
+        return False
+    prev = doc[i - 1]
+    return (prev.is_title and prev.is_alpha and prev.pos_ != "DET" and not countries.demonym(prev.text)
+            and not countries.country_code(prev.text) and not countries.institution(doc[i - 1:i + 1].text))
 
 
 def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:

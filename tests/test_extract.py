@@ -293,6 +293,10 @@ COUNTRY_SENTENCES = [
      "leaders talked.", {"Anna Berg": "UKR", "Tom Reed": "UKR"}),
     ("Anna Berg's spokesman, Tom Reed, said the two leaders talked. Later, Polish President Anna Berg left.",
      {"Anna Berg": "POL", "Tom Reed": "POL"}),
+    # a generic body word closing a longer name is that body's, not the EU's Commission
+    ("Karl Lind, chair of the Atlantic Union Commission, said the deal must hold.", {"Karl Lind": ""}),
+    ("Anna Berg, chair of the U.S. International Trade Commission, said tariffs would rise.", {"Anna Berg": "USA"}),
+    ("Commission spokesperson Anna Berg said tariffs would rise.", {"Anna Berg": "EU"}),
     # a nuncio speaks for the Holy See, wherever he is posted
     ("The ministry summoned Apostolic Nuncio Tomas Ruvalis on Monday.", {"Tomas Ruvalis": "VAT"}),
     ("Kyiv summoned the apostolic nuncio to Ukraine, Tomas Ruvalis, on Monday.", {"Tomas Ruvalis": "VAT"}),
