@@ -30,6 +30,7 @@ from analysis.components import (
     ROLE_KEY,
     _line_end,
     _name_titles,
+    _organization_nouns,
     caption_lines,
     media_nouns,
     name_position,
@@ -152,7 +153,8 @@ def country_near(doc: Doc, start: int, end: int) -> str:
             code = countries.party(ent.text)  # "CSU chairman", "the Law and Justice party's X"
             if code:
                 return code
-        code = (countries.demonym(token.text) or (countries.institution(token.text) or ("", ""))[0]
+        code = (countries.demonym(token.text) or ("" if _inside_longer_name(doc, i) else
+                                                  (countries.institution(token.text) or ("", ""))[0])
                 or countries.party(token.text))
         if not code and "." in token.text.strip("."):  # "U.S" or "U.K" cut from its last dot
             code = countries.country_code(token.text)
@@ -175,6 +177,17 @@ def country_near(doc: Doc, start: int, end: int) -> str:
         if code:
             return code
     return ""
+
+
+def _inside_longer_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` closes a longer capitalised name that is no body of its own: the
+    "Commission" of "the African Union Commission" or "the U.S. International Trade Commission" is not
+    the EU's (a title spanning to the body leaves no entity there); "European Commission" is."""
+    if i < 1 or doc[i].lower_ not in _organization_nouns():  # a body's generic last word, not "Duma"
+        return False
+    prev = doc[i - 1]
+    return (prev.is_title and prev.is_alpha and prev.pos_ != "DET" and not countries.demonym(prev.text)
+            and not countries.country_code(prev.text) and not countries.institution(doc[i - 1:i + 1].text))
 
 
 def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
@@ -505,6 +518,7 @@ class PersonIndex:
         """
         people_at = {m.start for m in mentions}
         unnamed: dict[str, dict[str, Span]] = {}  # title -> country -> a sentence stating it
+        definite: list[tuple[Span, str]] = []  # "the Russian president", "Latvia's premier": (title, country)
         for role in doc.spans.get(ROLE_KEY, []):
             if name_position(doc, role.end) in people_at:
                 continue
@@ -512,6 +526,8 @@ class PersonIndex:
             code = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
             if code:
                 unnamed.setdefault(role.text.lower(), {}).setdefault(code, role.sent)
+                if doc[left].lower_ == "the" or any(t.text in POSSESSIVE for t in doc[left:role.start]):
+                    definite.append((role, code))
         seen = set()
         for mention in mentions:
             name = mention.kb_id_
@@ -586,6 +602,8 @@ class PersonIndex:
             if len(earlier) == 1:
                 (code, sent), = earlier.items()
                 actor.state(code, "", sent)
+        for role, code in definite:
+            _refer_back(doc, mentions, role, code)
 
 
 def _folded(word: str) -> str:
@@ -633,6 +651,41 @@ def _misspelling(a: str, b: str) -> bool:
         swaps = [i for i in range(len(x)) if x[i] != y[i]]
         return len(swaps) == 2 and swaps[1] == swaps[0] + 1 and x[swaps[0]] == y[swaps[1]] and x[swaps[1]] == y[swaps[0]]
     return False
+
+
+def _refer_back(doc: Doc, mentions: list[Span], role: Span, code: str) -> None:
+    """"Anna Berg rejected the plan. The Latvian president said ...": a definite title with a country
+    and no name after it, as the subject of its clause (or what the copula says of a name), refers
+    back to a person named in its sentence or the one before, when that person is the only one named
+    so far with neither a country nor a title, the name stands outside a quote and no one named in the
+    article has that country. Else nothing: empty beats wrong."""
+    actors = doc._.actors
+    if any(a.country == code for a in actors.values() if a.actor_type == "person"):
+        return  # "the French President" may be the French minister named elsewhere under another title
+    sent = role.sent
+    near = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    before = [m for m in mentions if m.start < role.start and m.kb_id_ in actors]
+    open_names = {m.kb_id_ for m in before if actors[m.kb_id_].actor_type == "person"
+                  and not actors[m.kb_id_].country and not actors[m.kb_id_].role}
+    if len(open_names) != 1:
+        return
+    name = open_names.pop()
+    root = role.root
+    if root.dep_ == "attr":  # "Anna Berg is the highest-ranking Latvian official": the subject of the copula
+        subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        if any(doc._.person_at.get(c.i) == name for c in subjects):
+            actors[name].state(code, "", sent)
+        return
+    # the subject of its clause ("The Latvian president said"), not an object ("X urged Latvia's
+    # leader"); named near it and outside a quote (a name in someone's quote is not whom it names)
+    if root.dep_ in ("nsubj", "nsubjpass") and any(m.kb_id_ == name and m.start >= near and not _quoted(m) for m in before):
+        actors[name].state(code, "", sent)
+
+
+def _quoted(mention: Span) -> bool:
+    """Whether the mention stands inside a quotation opened earlier in its sentence."""
+    head = mention.doc[mention.sent.start:mention.start].text
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
 
 
 def _coordinated_title_country(doc: Doc, left: int) -> str:

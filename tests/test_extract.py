@@ -260,6 +260,12 @@ COUNTRY_SENTENCES = [
     ("Talks were held in Geneva. The Ukrainian president said peace talks must start. He met President Putov.",
      {"Putov": ""}),
     ("President Putov spoke. The Russian president said peace talks must start.", {"Putov": "RUS"}),
+    # a definite title with a country and no name refers back to the one person just named without a
+    # country or another title; with two such people, or a person of that country named, nothing
+    ("Anna Berg rejected the plan on Monday. The Latvian president said talks must wait.", {"Anna Berg": "LVA"}),
+    ("Tom Reed met Anna Berg. The Latvian president said talks must wait.", {"Tom Reed": "", "Anna Berg": ""}),
+    ("Latvian Foreign Minister Karl Lind met Tom Reed. The Latvian president said talks must wait.",
+     {"Karl Lind": "LVA", "Tom Reed": ""}),
     ("Norway's former minister of defence and foreign affairs, Lars Holm, said the idea was wrong.",
      {"Lars Holm": "NOR"}),
     ("Prime Minister Ravi Menon met the envoy on Friday. Menon reiterated India's position on the war.",
@@ -287,6 +293,10 @@ COUNTRY_SENTENCES = [
      "leaders talked.", {"Anna Berg": "UKR", "Tom Reed": "UKR"}),
     ("Anna Berg's spokesman, Tom Reed, said the two leaders talked. Later, Polish President Anna Berg left.",
      {"Anna Berg": "POL", "Tom Reed": "POL"}),
+    # a generic body word closing a longer name is that body's, not the EU's Commission
+    ("Karl Lind, chair of the Atlantic Union Commission, said the deal must hold.", {"Karl Lind": ""}),
+    ("Anna Berg, chair of the U.S. International Trade Commission, said tariffs would rise.", {"Anna Berg": "USA"}),
+    ("Commission spokesperson Anna Berg said tariffs would rise.", {"Anna Berg": "EU"}),
     # a nuncio speaks for the Holy See, wherever he is posted
     ("The ministry summoned Apostolic Nuncio Tomas Ruvalis on Monday.", {"Tomas Ruvalis": "VAT"}),
     ("Kyiv summoned the apostolic nuncio to Ukraine, Tomas Ruvalis, on Monday.", {"Tomas Ruvalis": "VAT"}),
