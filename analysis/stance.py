@@ -225,8 +225,10 @@ def _matches(text: str, offset: int, issues: tuple[Issue, ...]):
     return _longest(_regex_matches(text, offset, issues))
 
 
+# Modals of a step that may or may not come: "could impose duties", "might send troops".
+POSSIBILITY_MODALS = {"could", "might", "may"}
 # What a clause may do, not what anyone wants: "the duties would hurt us" speculates about them.
-SPECULATING_MODALS = {"would", "might", "could", "may"}
+SPECULATING_MODALS = POSSIBILITY_MODALS | {"would"}
 # Nouns that weigh what a measure does: "the cost of these duties".
 EFFECT_NOUNS = {"impact", "impacts", "effect", "effects", "consequence", "consequences", "cost", "costs"}
 
@@ -1482,8 +1484,6 @@ def _background_act(doc: Doc, act: Speech) -> bool:
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
-# Modals of a step that may or may not come: "could impose duties", "might send troops".
-POSSIBILITY_MODALS = {"could", "might", "may"}
 LIKELIHOOD = {"possible", "likely", "unlikely", "conceivable", "probable"}
 
 
