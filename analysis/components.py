@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import weakref
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -41,6 +42,18 @@ HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam"}
 REGNAL = re.compile(r"II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI")
 # Entity labels the small model gives to people's names by mistake.
 MISLABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
+
+_TEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token anew on each access, so a rule
+    that reads it once per name or per claim grows with the square of the article's length. A
+    Doc's text never changes (merging tokens keeps it), and the entry goes with the Doc."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 class RoleRuler:
@@ -231,7 +244,7 @@ def _only_in_heading(doc: Doc, ent: Span) -> bool:
     to End War, Assembly President Tells Delegates"): capitalised headline words, no one's name.
     Someone named in a headline is named in the story too (the first letters of the surname are
     enough, for spellings that differ)."""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     end = len(text) if end < 0 else end

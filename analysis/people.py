@@ -32,6 +32,7 @@ from analysis.components import (
     _name_titles,
     _organization_nouns,
     caption_lines,
+    doc_text,
     media_nouns,
     name_position,
     nickname,
@@ -536,7 +537,7 @@ class PersonIndex:
                 actor.state(fronted_place(mention.sent) or _listed_member_of(mention), "", mention.sent)
             if not actor.country:  # any mention: "X reiterated India's position"
                 actor.state(_own_position(mention), "", mention.sent)
-            if not actor.country and PARTY_STATE.match(doc.text, mention.end_char):
+            if not actor.country and PARTY_STATE.match(doc_text(doc), mention.end_char):
                 actor.state("USA", "", mention.sent)  # "Sen. X, R-S.C.," / "X (D-NY)": a US lawmaker
             if not actor.country:  # "X (SPD)", "X of the Bundestag", "X of the ruling Law and Justice party"
                 actor.state(_member_of_body(mention), "", mention.sent)

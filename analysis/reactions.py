@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analysis import countries, verbs
+from analysis.components import doc_text
 from analysis.lexicon import data_cache, load
 from analysis.people import add_actor, add_government, ent_at, entity_actor, group_actor
 
@@ -243,7 +244,7 @@ def _distanced(sent: Span, char_end: int) -> bool:
     so-called plan": the object of the reaction (the words after the phrase, up to a clause
     break, at most ten) carries a word that distances the speaker from what it names
     (reactions.toml: distancing)."""
-    rest = sent.doc.text[char_end:sent.end_char]
+    rest = doc_text(sent.doc)[char_end:sent.end_char]
     obj = " ".join(re.split(r"[,;:—–]|\bthat\b", rest, maxsplit=1)[0].split()[:10])
     return bool(_distancing_words().search(obj))
 

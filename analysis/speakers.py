@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from analysis.components import media_nouns, role_words
+from analysis.components import doc_text, media_nouns, role_words
 from analysis.countries import country_code, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, add_government, bloc_members, ent_at, entity_actor, envoy_body, envoy_country,
@@ -1503,7 +1503,7 @@ def _same_paragraph(before: Span, sent: Span) -> bool:
     first = next((t for t in sent if not t.is_space), None)
     if not words or first is None:
         return False
-    return "\n" not in doc.text[words[-1].idx + len(words[-1]):first.idx]
+    return "\n" not in doc_text(doc)[words[-1].idx + len(words[-1]):first.idx]
 
 
 def _sentence_after(doc: Doc, quote: Span) -> Span | None:

@@ -35,6 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
+from analysis.components import doc_text
 from analysis.cues import CueMatcher
 from analysis.countries import country_code, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
@@ -303,7 +304,7 @@ def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
     """No finite verb or subordinating word stands between a reversing phrase (ending at
     ``char_end``) and the cue (starting at token ``c0``), nor a purpose phrase ("in a bid to")."""
     between = [t for t in doc[max(0, c0 - 12):c0] if t.idx >= char_end]
-    if lex["purpose"].search(doc.text[char_end:doc[c0].idx]):
+    if lex["purpose"].search(doc_text(doc)[char_end:doc[c0].idx]):
         return False
     # a coordinated verb starts its own action: "halt the aggression and secure lasting peace",
     # also when the cue opens with it ("lift the siege and let aid in"); a relative clause
@@ -1207,10 +1208,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                         t.pos_ == "VERB" and t.idx >= wide_left.start_char + m.end() and t.lower_ not in lex["backing"]
                         for t in doc[max(0, c0 - 12):c0]))
                     and not _reversal_purpose(doc, wide_left.start_char + m.start(), cue_tokens)]
-        if reaching and any(lex["allegation"].search(doc.text[wide_left.start_char + m.end():start]) for m in reversals):
+        if reaching and any(lex["allegation"].search(doc_text(doc)[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
-        reached = sum(1 for m in reaching if not lex["undoing"].search(doc.text[wide_left.start_char + m.end():start]))
+        reached = sum(1 for m in reaching if not lex["undoing"].search(doc_text(doc)[wide_left.start_char + m.end():start]))
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
         flips += not harm and _accused_act(doc, cue_tokens, reaching, wide_left.start_char, polarity, lex)
