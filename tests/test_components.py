@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from analysis.components import caption_lines, surname
+from analysis.components import caption_lines, doc_text, surname
 
 
 @pytest.fixture()
@@ -300,3 +300,15 @@ def test_ner_repair_drops_headline_words_taken_for_names(text, ent, expected):
     doc = nlp(text)
     doc.ents = [Span(doc, *ent, "PERSON")]
     assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
+
+
+def test_doc_text_is_joined_once_per_doc():
+    """Rules read the text once per name or claim; joining every token each time made the time
+    grow with the square of the article's length."""
+    nlp = spacy.blank("en")
+    doc = nlp("Anna Berg spoke.\n\nThe talks went on.")
+    first = doc_text(doc)
+    assert first == doc.text
+    assert doc_text(doc) is first  # the same string, not joined again
+    other = nlp("Anna Berg spoke.\n\nThe talks went on.")
+    assert doc_text(other) == first and doc_text(other) is not first  # each Doc has its own entry
