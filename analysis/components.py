@@ -1137,7 +1137,7 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         ends_line = _one_paragraph_per_line(text)
         after_break = False
         line_start = 0

@@ -358,7 +358,7 @@ class PersonIndex:
     def _drop_people_only_in_captions(doc: Doc, mentions: list[Span]) -> list[Span]:
         """Someone named only in photo captions ("Anna Berg (left) meets ...", "... Photograph:
         Eva Lind/AFP") is in the pictures, not in the story: no actor."""
-        captions = caption_lines(doc.text)
+        captions = caption_lines(doc_text(doc))
         if not captions:
             return mentions
 

@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from analysis import parsecache, schema
 from analysis.catalog import Catalog, Cue, Issue, PhraseCue, TokenCue, _parse, load_catalog_file
+from analysis.components import doc_text
 from analysis.cues import CueMatcher, Lemmas, phrase_pattern
 from analysis.errors import CatalogError
 from analysis.extract import positions as extract_positions
@@ -167,7 +168,7 @@ def _matcher(nlp, cue: PhraseCue | TokenCue) -> CueMatcher:
 def _spans(nlp, cue: AnyCue, doc) -> list[tuple[int, int]]:
     """(start_char, end_char) of every match of one cue in a Doc."""
     if isinstance(cue, Cue):
-        return [(m.start(), m.end()) for m in cue.pattern.finditer(doc.text)]
+        return [(m.start(), m.end()) for m in cue.pattern.finditer(doc_text(doc))]
     return [(start, end) for start, end, *_ in _matcher(nlp, cue)(doc)]
 
 
@@ -354,7 +355,7 @@ def _match_rows(nlp, doc, article_id: str, title: str, scope: list[tuple[CueKey,
         claims.setdefault((claim.start_char, claim.end_char, claim.issue), []).append((act, claim))
     actors = doc._.actors or {}
     rows = []
-    text = doc.text  # joined once: Doc.text joins every token on each access
+    text = doc_text(doc)
     for key, issue_id, cue in scope:
         for m_start, m_end in _spans(nlp, cue, doc):
             span = doc.char_span(m_start, m_end, alignment_mode="expand")

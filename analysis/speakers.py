@@ -308,7 +308,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Span]:
     """Spans of direct quotations, quote marks included. Unbalanced quotes and quoted names are
     ignored. ``text`` is ``doc.text`` when the caller has it (Doc.text joins every token anew)."""
     spans = []
-    for m in QUOTE_RE.finditer(doc.text if text is None else text):
+    for m in QUOTE_RE.finditer(doc_text(doc) if text is None else text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and len(span) > 2 and not _quoted_name(span[1:-1]):
             spans.append(span)
@@ -325,7 +325,7 @@ def find_turns(doc: Doc, text: str | None = None) -> list[tuple[str, Span]]:
     in ``find_quotes``."""
     turns = []
     titled = None  # the tokens of role phrases, gathered at the first line that looks like a turn
-    for m in TURN_RE.finditer(doc.text if text is None else text):
+    for m in TURN_RE.finditer(doc_text(doc) if text is None else text):
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         said = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or said is None or not len(said):
@@ -1534,7 +1534,7 @@ class SpeakerAttribution:
         """Every act of speaking in reading order: direct quotes first within their sentence."""
         ctx = _Context(doc)
         ctx.gender = _genders(doc)
-        text = doc.text
+        text = doc_text(doc)
         quotes = find_quotes(doc, text)
         turns = find_turns(doc, text)
         inside = {i for q in quotes for i in range(q.start, q.end)}

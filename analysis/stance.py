@@ -1363,7 +1363,7 @@ class IssueCues:
 
     def __call__(self, doc: Doc) -> Doc:
         issues, matcher = self._state
-        found = _regex_matches(doc.text, 0, issues)
+        found = _regex_matches(doc_text(doc), 0, issues)
         if matcher is not None:
             found += matcher(doc)
         spans = []
