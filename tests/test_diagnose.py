@@ -18,7 +18,7 @@ TEXT = (PREFIX + "Ministers meet in Vella\n"
         "Sanctions were lifted in March. "
         "Asked about future peace talks, Holm said she had nothing to add. "
         "Berg also welcomed the peace talks.\n")
-ID = "x01-vella-ministers"
+ID = "x02-vella-ministers"  # an even number: a study-half article since stop 25
 PEOPLE = ["Anna Berg", "Peter Lind", "Marta Holm", "Olga Sund"]
 # (actor, issue, stance, the sentence that states it, the stage it should stop at)
 CASES = [
@@ -55,7 +55,7 @@ def diagnosed(tmp_path_factory, bench_module):
         {"actor": a, "issue": i, "stance": s, "spans": [span(w)],
          "speaker_in_sentence": [a.split()[-1] in TEXT[slice(*span(w))]]} for a, i, s, w, _ in CASES]}
     (base / "evidence" / f"{ID}.json").write_text(json.dumps(evidence), encoding="utf-8")
-    (base / "split.json").write_text(json.dumps({"dev": [ID, "x02-other"], "test": []}), encoding="utf-8")
+    (base / "split.json").write_text(json.dumps({"dev": [ID, "x03-other"], "test": []}), encoding="utf-8")
     sys.path.insert(0, str(BENCH))
     diagnose = bench_module("diagnose")
     run = diagnose.run
