@@ -362,6 +362,28 @@ class _Context:
         self.group_last = False  # the group came after the last plural body: "they" stands for it
         self.last_pair: list[str] = []  # people joined as the previous sentence's subject ("A and B met")
         self.spoke_before: set[str] = set()  # who spoke in the sentence before
+        self._first_at: dict[str, int] | None = None
+        self._appositives: dict[str, list[Token]] | None = None
+
+    @property
+    def first_at(self) -> dict[str, int]:
+        """Each person's first mention (token index), read once per Doc."""
+        if self._first_at is None:
+            self._first_at = {}
+            for mention in self.doc.spans.get("people", []):
+                self._first_at.setdefault(mention.kb_id_, mention.start)
+        return self._first_at
+
+    def appositives(self, word: str) -> list[Token]:
+        """The title words ``word`` set in apposition to a named person, in text order; the Doc is
+        read once, not once per definite title (that grew with the square of its length)."""
+        if self._appositives is None:
+            self._appositives = {}
+            person_at = self.doc._.person_at
+            for t in self.doc:
+                if t.dep_ == "appos" and t.head.i in person_at:
+                    self._appositives.setdefault(t.lower_, []).append(t)
+        return self._appositives.get(word, [])
 
     def saw_person(self, name: str) -> None:
         if name in self.recent:
@@ -486,9 +508,7 @@ def _described_person(token: Token, ctx: _Context) -> str:
     plain = " ".join([c.lower_ for c in before if not country_code(c.text)] + [token.lower_])
     # people named later come last: a title looks back ("the Foreign Minister announced" is not
     # another country's foreign minister named further down)
-    first_at: dict[str, int] = {}
-    for mention in token.doc.spans.get("people", []):
-        first_at.setdefault(mention.kb_id_, mention.start)
+    first_at = ctx.first_at
     later = [n for n in reversed(actors) if first_at.get(n, -1) > token.sent.end]
     in_sentence = [n for n in reversed(actors) if token.i < first_at.get(n, -1) < token.sent.end]
     earlier = [n for n in reversed(actors) if n not in later and n not in in_sentence]
@@ -518,7 +538,7 @@ def _described_person(token: Token, ctx: _Context) -> str:
                         and not a.role]
             if stated == passes[-1] and len(untitled) == 1:
                 return untitled[0]  # "..., the minister announced in a post by Anna Berg": named right there
-    holder = _appositive_holder(token)
+    holder = _appositive_holder(token, ctx)
     if holder:
         return holder
     if token.lower_ == "leader":
@@ -577,14 +597,13 @@ def _title_phrase(token: Token) -> list[str]:
     return [t.lower_ for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det"]
 
 
-def _appositive_holder(token: Token) -> str:
+def _appositive_holder(token: Token, ctx: _Context) -> str:
     """"Anna Berg of Norway, the General Council Chair, ... The General Council Chair stressed":
     the one person an earlier apposition gave the same title; "" when none or several."""
-    doc = token.doc
+    person_at = token.doc._.person_at
     words = _title_phrase(token)
-    holders = {doc._.person_at[t.head.i] for t in doc[:token.i]
-               if t.lower_ == token.lower_ and t.dep_ == "appos" and t.head.i in doc._.person_at
-               and _title_phrase(t) == words}
+    holders = {person_at[t.head.i] for t in ctx.appositives(token.lower_)
+               if t.i < token.i and _title_phrase(t) == words}
     return holders.pop() if len(holders) == 1 else ""
 
 
