@@ -58,3 +58,40 @@ def test_the_other_sets_join_the_corpus_each_with_its_catalog_and_its_name(run, 
     assert run.other_sets() == [([f"Tom Reed of {tmp_path.name} said no."], None), (["Anna Berg said talks must go on."], "middle-east")]
     _, _, (default,), _ = run.load_articles(None, tmp_path / "gold", tmp_path / "cache")
     assert run.other_sets({default.id}) == [(["Anna Berg said talks must go on."], "middle-east")]
+
+
+def test_corpus_mode_scores_one_half_of_one_split(run, capsys):
+    with pytest.raises(SystemExit):
+        run.main(["--corpus", "--half", "study"])
+    assert "add --split" in capsys.readouterr().err
+
+
+def test_corpus_mode_with_a_half_reads_every_article_and_scores_only_that_half(run, tmp_path, monkeypatch, capsys):
+    """The registry learns from every cached article (one states the minister's country), but only
+    the chosen half's articles are scored; the check half is refused miss by miss as ever."""
+    import hashlib
+    import json
+
+    texts = {"a01-talks": "Foreign Minister Tove Lind of Norway said talks must resume.",
+             "a02-talks": "Tove Lind said talks must resume now.",
+             "a03-aid": "Karl Brun said more weapons must be sent."}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "cache").mkdir()
+    for article_id, text in texts.items():
+        (tmp_path / "cache" / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        name = text.split(" said")[0].split(" of ")[0].replace("Foreign Minister ", "")
+        gold = {"id": article_id, "url": "https://example.org", "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
+                "actors": [{"name": name, "country": "NOR" if "Lind" in name else ""}], "positions": []}
+        (tmp_path / "gold" / f"{article_id}.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps({"dev": list(texts), "test": []}), encoding="utf-8")
+    monkeypatch.setattr(run, "GOLD", tmp_path / "gold")
+    monkeypatch.setattr(run, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(run, "SPLIT", tmp_path / "split.json")
+    run.main(["--corpus", "--split", "dev", "--half", "study"])
+    out = capsys.readouterr().out
+    assert "== dev study half, per article: 1 articles (registry built from all 3)" in out
+    per_article, corpus = out.split("corpus mode")[0], out.split("corpus mode")[1]
+    assert "right 0, empty 1" in per_article and "right 1, empty 0" in corpus
+    assert "several spellings" not in out
+    with pytest.raises(SystemExit):
+        run.main(["--corpus", "--split", "dev", "--half", "check", "-v"])
