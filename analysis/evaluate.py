@@ -141,9 +141,12 @@ def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions:
     pred_people = {n for n, a in pred_actors.items() if a.get("actor_type") == "person"}
     people_found = gold_people & pred_people
     country = {"right": 0, "empty": 0, "wrong": 0, "stated_right": 0, "stated": 0}
-    for n in people_found:
+    country_misses = []
+    for n in sorted(people_found):
         want, got = gold_actors[n].get("country") or "", pred_actors[n]["country"] or ""
         country["right" if got == want else ("empty" if not got else "wrong")] += 1
+        if got != want:
+            country_misses.append((gold_actors[n]["name"], want, got))
         if gold_actors[n].get("country_stated", True):
             country["stated"] += 1
             country["stated_right"] += got == want
@@ -161,6 +164,7 @@ def score(gold: dict, actors: pd.DataFrame, statements: pd.DataFrame, reactions:
         "country": (country_ok, len(matched)),
         "people": (len(people_found), len(pred_people), len(gold_people)),
         "people_country": country,
+        "country_misses": country_misses,  # (gold name, gold country, country given) of people found
         "positions": (len(gold_pos & pred_pos), len(pred_pos_scored), len(gold_pos)),
         "issues": (len(gold_is & pred_is), len(pred_is), len(gold_is)),
         "reactions": (len(gold_re & pred_re), len(pred_re), len(gold_re)),

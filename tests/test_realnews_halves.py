@@ -93,5 +93,9 @@ def test_corpus_mode_with_a_half_reads_every_article_and_scores_only_that_half(r
     per_article, corpus = out.split("corpus mode")[0], out.split("corpus mode")[1]
     assert "right 0, empty 1" in per_article and "right 1, empty 0" in corpus
     assert "several spellings" not in out
+    run.main(["--corpus", "--split", "dev", "--half", "study", "-v"])
+    per_article, corpus = capsys.readouterr().out.split("corpus mode")[:2]
+    assert "a02-talks: country of Tove Lind: gold NOR, given none" in per_article
+    assert "country of" not in corpus
     with pytest.raises(SystemExit):
         run.main(["--corpus", "--split", "dev", "--half", "check", "-v"])

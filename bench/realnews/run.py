@@ -90,6 +90,17 @@ def load_articles(split: str | None, gold_dir: Path | None = None, cache: Path |
 STUDY_REMAINDER = 0  # the article number modulo 2 of the study half (1 before stop 25)
 
 
+def listing(result: dict, verbose: bool) -> str:
+    """``report`` of a result: the totals, and with ``verbose`` every missed and extra position and
+    every person found whose country is empty or wrong."""
+    text = report(result)
+    if not verbose:
+        return "\n".join(line for line in text.splitlines() if not line.startswith("  "))
+    return "\n".join([text] + [f"  {Path(path).name}: country of {name}: gold {want or '-'}, given {got or 'none'}"
+                               for path, counts in result["files"].items()
+                               for name, want, got in counts["country_misses"]])
+
+
 def in_half(article_id: str, half: str) -> bool:
     """The study half of a split holds the articles whose id number leaves STUDY_REMAINDER when
     divided by 2 (since stop 25 the even ones: a02, a04, ...), the check half the others."""
@@ -136,8 +147,7 @@ def main(argv=None) -> int:
         outlets = {g.get("outlet", "") for g in golds}
         half = f", {args.half} half" if args.half else ""
         print(f"\n== {split}{half}: {len(articles)} articles from {len(outlets)} outlets")
-        text = report(result)
-        print(text if args.verbose else "\n".join(line for line in text.splitlines() if not line.startswith("  ")))
+        print(listing(result, args.verbose))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     return 0
@@ -165,8 +175,7 @@ def corpus_mode(args) -> int:
             results[f"{split}{half} {mode}"] = result
             print(f"\n== {split}{half}, {mode}: {len(chosen)} articles (registry built from all "
                   f"{len(every.articles)}{' of every set' if args.all_sets else ''})")
-            text = report(result)
-            print(text if args.verbose else "\n".join(line for line in text.splitlines() if not line.startswith("  ")))
+            print(listing(result, args.verbose))
     # the whole corpus's people with several spellings: the test split's too, so not with --half
     merged = [] if args.half else [p for p in people.people if len(p.variants) > 1]
     if not args.half:
