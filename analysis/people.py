@@ -46,6 +46,7 @@ RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters
 POSSESSIVE = ("'s", "’s")
 BODIES = {"EU", "NATO", "UN"}
 POSTED = {"ambassador", "envoy", "representative"}  # titles held at a body for a country
+LEANING_PREFIXES = {"pro", "anti"}  # "pro-European", "anti-Western": a leaning, not whose a person is
 # The party and state of a US lawmaker after the name: "X, R-S.C.,", "X (D-NY)", "X, I-Vt."
 PARTY_STATE = re.compile(r"\s*[,(]\s*[DRI]-[A-Z][A-Za-z.]{0,8}\s*[,)]")
 ABBREVIATION = re.compile(r"[A-Z](\.[A-Z])+\.?")  # "U.S", "U.K", "U.S."
@@ -154,6 +155,8 @@ def country_near(doc: Doc, start: int, end: int) -> str:
             code = countries.party(ent.text)  # "CSU chairman", "the Law and Justice party's X"
             if code:
                 return code
+        if _leaning(doc, i):
+            continue
         code = (countries.demonym(token.text) or ("" if _inside_longer_name(doc, i) else
                                                   (countries.institution(token.text) or ("", ""))[0])
                 or countries.party(token.text))
@@ -191,10 +194,31 @@ def _inside_longer_name(doc: Doc, i: int) -> bool:
             and not countries.country_code(prev.text) and not countries.institution(doc[i - 1:i + 1].text))
 
 
+def _hyphened_start(doc: Doc, k: int) -> int:
+    """The first token of the hyphened word that ends at token ``k`` ("newly-elected",
+    "pro-European": the parts and hyphens written without spaces); ``k`` for a plain word."""
+    start = k
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_
+           and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha):
+        start -= 2
+    return start
+
+
+def _leaning(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the second part of "pro-European", "anti-Western": a leaning, not a nationality."""
+    return i >= 2 and _hyphened_start(doc, i) == i - 2 and doc[i - 2].lower_ in LEANING_PREFIXES
+
+
 def _left_modifier_start(doc: Doc, i: int, limit: int = 4) -> int:
-    """How far left of token ``i`` the modifiers of a title reach (stops at punctuation)."""
-    start = i
-    while start > 0 and i - start < limit:
+    """How far left of token ``i`` the modifiers of a title reach (stops at punctuation); a
+    hyphened word ("newly-elected", "pro-European") is one modifier."""
+    start, joined = i, 0
+    while start > 0 and i - start - joined < limit:
+        first = _hyphened_start(doc, start - 1)
+        if first < start - 1:
+            joined += start - 1 - first
+            start = first
+            continue
         prev = doc[start - 1]
         if "\n" in prev.text:
             break  # a line break ends a headline: "... after Russian strikes\n\nPresident X"
@@ -418,6 +442,9 @@ class PersonIndex:
                 # "Ambassador X, special representative of the Chinese government,": the title after
                 # the name states the country the one before it left open
                 _, country = self._title_after(doc, ent, role_starting) or ("", "")
+            if not country:
+                # "Latvia's envoy to the OSCE, Ambassador X": the title the name is set beside
+                _, country = self._apposed_title(doc, ent, role.start) or ("", "")
             return role_text(role), country
         found = self._title_after(doc, ent, role_starting)
         if found is not None:
@@ -445,16 +472,23 @@ class PersonIndex:
                 break
         return None
 
-    def _other_statements(self, doc: Doc, ent: Span) -> tuple[str, str]:
-        # "Lithuania's former minister of defence and foreign affairs, X, said": X in apposition
-        # to a title further left
+    def _apposed_title(self, doc: Doc, ent: Span, first: int) -> tuple[str, str] | None:
+        """"Lithuania's former minister of defence and foreign affairs, X, said" / "Latvia's envoy
+        to the OSCE, Ambassador X,": the name (with its own title from token ``first``) set in
+        apposition to a title before the comma; (role, country) of that title, else None."""
         root = ent.root
-        if root.dep_ == "appos" and root.head.i < ent.start and doc[ent.start - 1].text == ",":
+        if root.dep_ == "appos" and root.head.i < first and first > 0 and doc[first - 1].text == ",":
             role = next((r for r in doc.spans.get(ROLE_KEY, []) if r.start <= root.head.i < r.end), None)
-            if role is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[role.end:ent.start]):
+            if role is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[role.end:first]):
                 left = _left_modifier_start(doc, role.start)
                 country = country_near(doc, role.start, role.end) or country_near(doc, left, role.start)
                 return role_text(role), country or self._of_country(doc, role)
+        return None
+
+    def _other_statements(self, doc: Doc, ent: Span) -> tuple[str, str]:
+        found = self._apposed_title(doc, ent, ent.start)
+        if found is not None:
+            return found
         # "X, who chairs the Bundestag's defence committee,": an institution in a relative clause
         relative = [t for t in ent.root.children if t.dep_ == "relcl"]
         for clause in relative:

@@ -268,6 +268,12 @@ COUNTRY_SENTENCES = [
      {"Karl Lind": "LVA", "Tom Reed": ""}),
     ("Norway's former minister of defence and foreign affairs, Lars Holm, said the idea was wrong.",
      {"Lars Holm": "NOR"}),
+    # a country's title set beside the name: a hyphened modifier is one word, a leaning is no
+    # nationality, and the name's own title leaves the country to the title it is set beside
+    ("The plan is dead, Estonia's recently-appointed premier, Mari Kask, told the radio.", {"Mari Kask": "EST"}),
+    ("Chile's pro-American foreign minister, Ana Soto, wants a deal.", {"Ana Soto": "CHL"}),
+    ("The anti-Russian envoy Ana Soto wants a deal.", {"Ana Soto": ""}),
+    ("On Friday Peru's envoy to the WTO, Ambassador Luis Prado, backed the ruling.", {"Luis Prado": "PER"}),
     ("Prime Minister Ravi Menon met the envoy on Friday. Menon reiterated India's position on the war.",
      {"Ravi Menon": "IND"}),
     ("He met Ukrainian officials including President Anna Berg in Kyiv.", {"Anna Berg": "UKR"}),
