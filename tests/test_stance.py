@@ -446,6 +446,10 @@ CASES = [
     ("these sanctions might hit the poorest regions hardest", []),
     ("the sanctions would not work", [("sanctions", "oppose")]),
     ("the sanctions must stay in place", [("sanctions", "support")]),
+    # an ellipsis before a capital runs two sentences together: a negator of the first stays there;
+    # before a lower-case word the sentence goes on
+    ("we stand against the invaders… Talks with Moscow are possible now", [("negotiations", "support")]),
+    ("we are not ready for... talks with Moscow", [("negotiations", "oppose")]),
 ]
 
 
