@@ -450,6 +450,12 @@ CASES = [
     # before a lower-case word the sentence goes on
     ("we stand against the invaders… Talks with Moscow are possible now", [("negotiations", "support")]),
     ("we are not ready for... talks with Moscow", [("negotiations", "oppose")]),
+    # arms named by their collective nouns; those shipped to Russia are no aid to Ukraine
+    ("Norland will gather more weaponry for Ukraine", [("military_aid", "support")]),
+    ("Norland will hand over armoured vehicles", [("military_aid", "support")]),
+    ("Dorvia has stopped the transfer of munitions", [("military_aid", "oppose")]),
+    ("the delivery of this military hardware will not change anything", [("military_aid", "oppose")]),
+    ("the ministry accused Dorvia of shipping munitions to Russia", []),
 ]
 
 
