@@ -456,6 +456,10 @@ CASES = [
     ("Dorvia has stopped the transfer of munitions", [("military_aid", "oppose")]),
     ("the delivery of this military hardware will not change anything", [("military_aid", "oppose")]),
     ("the ministry accused Dorvia of shipping munitions to Russia", []),
+    # Ukraine's security for the years after the war, provided or contributed to
+    ("our countries contribute to Ukraine's immediate and long-term security", [("security_guarantees", "support")]),
+    ("we must prepare now for Kyiv's future security", [("security_guarantees", "support")]),
+    ("the summit discussed future security in Europe", []),
 ]
 
 
