@@ -335,13 +335,19 @@ def _made_by_another(doc, c0: int, start: int) -> bool:
     return i >= start and doc[i].lower_ in CAUSATIVES
 
 
+def _run_on(doc, i: int) -> bool:
+    """An ellipsis before a capital ("condemn the attack against X… X has the right to ..."): a
+    quote that runs two sentences together, so a negator of the first stays there."""
+    return doc[i].text in ("…", "...") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()
+
+
 def _clause_start(doc, c0: int, first: int) -> int:
     """Where the clause of the token at ``c0`` starts: after the last clause break (";", ", and",
     "and <verb>") before it, never before ``first`` (the lead)."""
     for i in range(c0 - 1, first - 1, -1):
         if doc[i + 1].is_sent_start:
             return i + 1  # a quote of several sentences: a negator of the one before stays there
-        if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or (
+        if doc[i].text in CLAUSE_BREAKS or _new_clause(doc, i) or _run_on(doc, i) or (
             doc[i].text == "," and i + 1 < c0 and doc[i + 1].lower_ in ("and", "but")
         ) or (doc[i].text == "," and _closes_condition(doc, i, first)):
             return i + 1

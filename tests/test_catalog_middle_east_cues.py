@@ -7,6 +7,12 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # the hostages counted or described on the way to their release, or said to go free
+    ("she called for the release of a dozen Ruritanian hostages", [("hostage_release", "support")]),
+    ("the talks aim at freeing some of the 90 hostages held in the city", [("hostage_release", "support")]),
+    ("the deal would see the release of 40 women and children hostages", [("hostage_release", "support")]),
+    ("he hoped that the hostages seized in the raid would soon go free", [("hostage_release", "support")]),
+    ("she said the prisoners would go free", []),
     # hostages named by who they are, and nationals hoped to come home
     ("she welcomed the release of women and children held hostage in Gaza", [("hostage_release", "support")]),
     ("he expressed hope that Danish nationals would also be released", [("hostage_release", "support")]),

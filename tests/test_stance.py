@@ -446,6 +446,20 @@ CASES = [
     ("these sanctions might hit the poorest regions hardest", []),
     ("the sanctions would not work", [("sanctions", "oppose")]),
     ("the sanctions must stay in place", [("sanctions", "support")]),
+    # an ellipsis before a capital runs two sentences together: a negator of the first stays there;
+    # before a lower-case word the sentence goes on
+    ("we stand against the invaders… Talks with Moscow are possible now", [("negotiations", "support")]),
+    ("we are not ready for... talks with Moscow", [("negotiations", "oppose")]),
+    # arms named by their collective nouns; those shipped to Russia are no aid to Ukraine
+    ("Norland will gather more weaponry for Ukraine", [("military_aid", "support")]),
+    ("Norland will hand over armoured vehicles", [("military_aid", "support")]),
+    ("Dorvia has stopped the transfer of munitions", [("military_aid", "oppose")]),
+    ("the delivery of this military hardware will not change anything", [("military_aid", "oppose")]),
+    ("the ministry accused Dorvia of shipping munitions to Russia", []),
+    # Ukraine's security for the years after the war, provided or contributed to
+    ("our countries contribute to Ukraine's immediate and long-term security", [("security_guarantees", "support")]),
+    ("we must prepare now for Kyiv's future security", [("security_guarantees", "support")]),
+    ("the summit discussed future security in Europe", []),
 ]
 
 
