@@ -915,7 +915,11 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
                 start = child.left_edge.i
                 code = countries.country_code(token.doc[start:child.i + 1].text)
             if code:  # the whole modifier chain: "Dutch foreign ministry"
-                return token.doc[start:token.i + 1].text, code, kind
+                end = token.i + 1
+                ent = ent_at(token.doc, token.i)
+                if kind == "government" and ent is not None and ent.label_ == "ORG" and ent.end > end:
+                    end = ent.end  # "the U.S. Department of Commerce": the body's whole name
+                return token.doc[start:end].text, code, kind
             if child.lower_ == "world" and kind == "group" and child.i == token.i - 1:
                 return token.doc[child.i:token.i + 1].text, "", kind  # "world leaders": of no one country
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
@@ -1100,10 +1104,12 @@ def entity_actor(ent: Span) -> str:
         return add_government(doc, code)
     if ent.label_ == "ORG" and ent[-1].lower_ in media_nouns():
         return ""  # a news outlet reports positions, it holds none
-    if ent.label_ == "ORG" and ent[-1].lower_ in government_nouns():
-        # "the French Foreign Ministry", "the Dutch Cabinet": a country's ministry is its government
-        # (the name may be the body's full name written earlier, which holds the country)
-        found = (countries.demonym(word) or countries.country_code(word) for word in name.split()[:-1])
+    if ent.label_ == "ORG" and any(t.lower_ in government_nouns() for t in ent):
+        # "the French Foreign Ministry", "the Dutch Cabinet", "the U.S. Department of Commerce": a
+        # country's ministry is its government, the country before the noun or after its "of" (the
+        # name may be the body's full name written earlier, which holds the country)
+        found = (countries.demonym(word) or countries.country_code(word) for word in name.split()
+                 if word.lower() not in government_nouns())
         code = next((c for c in found if len(c) == 3), "")
         if code:
             return add_actor(doc, name, "government", code, mentions=0)

@@ -1060,6 +1060,14 @@ GOVERNMENT_SENTENCES = [
     # a country of several words owns the ministry: "Saudi Arabia's", not "Arabia's"
     ("Saudi Arabia's Foreign Ministry said new sanctions on Russia must come now.",
      [("Saudi Arabia's Foreign Ministry", "government", "SAU", "sanctions", "support")]),
+    # a department of a country's executive is its government too, the country before its name or in
+    # its "of" phrase
+    ("The Latvian State Department announced on Friday that it wants tougher sanctions against Russia.",
+     [("Latvian State Department", "government", "LVA", "sanctions", "support")]),
+    ("The Department of Defence of Latvia announced on Friday that it would ship more rockets to Ukraine.",
+     [("Department of Defence of Latvia", "government", "LVA", "military_aid", "support")]),
+    ("On Friday the U.S. Department of State vowed tougher sanctions against Russia.",
+     [("U.S. Department of State", "government", "USA", "sanctions", "support")]),
     # a country's legislature speaks for that country, as "Congress" or "the Bundestag" do; with no
     # country named it stays the body it is
     ("The Latvian parliament voted to send more weapons to Ukraine.",
