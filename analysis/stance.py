@@ -84,6 +84,7 @@ def _lexicon():
         "purpose": phrases("purpose_before"),
         "undoing": re.compile(r"\b((" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to|in|on|over)"
                               r"|(" + "|".join(re.escape(w) for w in data["undoing_participles"]) + r"))\b", re.IGNORECASE),
+        "undoing_nouns": {w.lower() for w in data["undoing_nouns"]},
         "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
@@ -298,6 +299,17 @@ def _describing_as(token, char_end: int) -> bool:
         verb = verb.head
     return (verb.pos_ == "VERB" and verb.i < token.i and verb.idx < char_end <= verb.idx + len(verb.text) + 12
             and any(c.dep_ == "dobj" and c.i < token.i for c in verb.children))
+
+
+def _undone(cue_tokens, lex) -> bool:
+    """The cue is what an undoing noun undoes: "the evasion of sanctions", "sanctions evasion",
+    "violations of the truce" (stance.toml undoing_nouns). A judgement or a reversing verb on that
+    noun ("... is unacceptable", "act against sanctions evasion") turns the undoing back, not the cue."""
+    token = _cue_head(cue_tokens)
+    if token.dep_ == "compound":
+        return token.head.lower_ in lex["undoing_nouns"]
+    return (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("of", "on")
+            and token.head.head.lower_ in lex["undoing_nouns"])
 
 
 def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
@@ -1186,7 +1198,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        negators = [t for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
+        # "measures against the evasion of sanctions": what negates or judges an undoing noun turns
+        # the undoing back, not the cue it undoes
+        undone = _undone(cue_tokens, lex)
+        negators = [t for t in left if not undone and _negates(doc, t, lex) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens, lex)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
@@ -1211,7 +1226,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         if reaching and any(lex["allegation"].search(doc_text(doc)[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
-        reached = sum(1 for m in reaching if not lex["undoing"].search(doc_text(doc)[wide_left.start_char + m.end():start]))
+        reached = sum(1 for m in reaching if not undone
+                      and not lex["undoing"].search(doc_text(doc)[wide_left.start_char + m.end():start]))
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
         flips += not harm and _accused_act(doc, cue_tokens, reaching, wide_left.start_char, polarity, lex)
@@ -1219,7 +1235,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 _describing_as(t, wide_left.start_char + m.end()) and t.head.i < c1
                 and t.idx < right.start_char + after_match.start() for t in right for m in reaching):
             judged_after = 0  # "rejected new sanctions as counterproductive": the description says the rejection again
-        flips += judged_after
+        flips += 0 if undone else judged_after  # "the evasion of sanctions is unacceptable": the evasion is judged
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)
         # "fear that talks would only reward aggression": the judging predicate already says what is feared

@@ -321,6 +321,10 @@ CASES = [
     # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # a judgement or a negator of a noun of undoing turns the undoing back, not the cue it undoes
+    ("the evasion of the embargo on Ostland is unacceptable", [("sanctions", "support")]),
+    ("the council wants new steps against the circumvention of sanctions", [("sanctions", "support")]),
+    ("Norland will act against sanctions evasion by shipping firms", [("sanctions", "support")]),
     # the other side named by its leader or as the aggressor; banks cut off from SWIFT; arms given as second object
     ("Kyiv will not negotiate with the Russian president", [("negotiations", "oppose")]),
     ("Anna Berg is ready to sit down with the Russians", [("negotiations", "support")]),
