@@ -1432,6 +1432,8 @@ class Stance:
                 continue  # "..., while Western nations imposed sanctions": the scene, not a position
             if _possible_act(doc, act):
                 continue  # "Norland could choose to raise duties": a step that may come, no position
+            if _accused_subject(doc, act, lex):
+                continue  # "Y has been accused of supplying arms": an allegation against Y, no position of Y
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
             # Kyiv to strike ...")
@@ -1499,6 +1501,17 @@ def _background_act(doc: Doc, act: Speech) -> bool:
     return (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.i != verb.i
             and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+def _accused_subject(doc: Doc, act: Speech, lex) -> bool:
+    """An act told by a passive verb of accusing with no agent: "Y has been accused of supplying
+    arms", "Y was blamed for the failed talks". Y is the one accused, by no one named; what Y is
+    said to have done is an allegation against Y, not a position Y takes (stance.toml accusing_stems)."""
+    if act.lead is None:
+        return False
+    verb = doc[act.lead.start]
+    return (any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+            and bool(lex["accusing"].fullmatch(verb.lower_)))
 
 
 LIKELIHOOD = {"possible", "likely", "unlikely", "conceivable", "probable"}

@@ -542,3 +542,12 @@ def test_another_actors_reported_step_is_not_the_speakers(nlp, text, expected):
     """"X said Hungary has agreed to sanctions" reports Hungary's step (ANNOTATION.md): no claim of X."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+def test_an_allegation_against_the_subject_is_no_position(nlp):
+    """"Y has been accused of supplying arms": with no accuser named, the passive tells an allegation
+    against Y, not a position Y takes; an accuser named after "by" still speaks."""
+    doc = nlp("Belgium has been accused of sending artillery shells to Ukraine.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == []
+    doc = nlp("Belgium was accused by Poland of blocking new sanctions.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [(["Poland"], "sanctions", "support")]
