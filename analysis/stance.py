@@ -110,6 +110,7 @@ def _lexicon():
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
         "approving": {form for lemma in data["approving"] for form in forms(lemma)},
+        "helping": {form for lemma in data["helping"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
         "fear_carriers": set(data["fear_carriers"]) | set(data["proposal_nouns"]),
@@ -878,6 +879,24 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _unhelped(cue_tokens, first: int, lex) -> bool:
+    """The cue is what a negated verb of helping says a third thing does not help: "the arms deliveries
+    will not help the talks", "his remarks did not help with de-escalation". The clause judges its
+    subject as an obstacle; the speaker takes no stance on the cue there. A first-person subject
+    ("we will not help the talks") is the speaker's own refusal."""
+    below = _cue_head(cue_tokens)
+    for verb in below.ancestors:
+        if verb.i < first:
+            return False
+        if verb.pos_ in ("VERB", "AUX"):
+            clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) else verb
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)  # "were grave and did not help"
+            return (verb.lower_ in lex["helping"] and any(c.dep_ == "neg" for c in verb.children)
+                    and subject is not None and subject != below and subject.lower_ not in FIRST_PERSON)
+        below = verb
+    return False
+
+
 def _topic_only(cue_tokens, lex) -> bool:
     """The cue is what a question, dispute or review is about: "asked about the tariff increase",
     "a dispute with China over wine tariffs", "the review of barley duties"."""
@@ -1146,6 +1165,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and (_reported_inside(doc, cue_tokens, span, own) or _voiced_inside(doc, c0, span)):
             continue
+        if _unhelped(cue_tokens, first, lex):
+            continue  # "the deliveries will not help the talks": the deliveries are judged, not the talks
         if _topic_only(cue_tokens, lex):
             continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
         if _dropped_case(cue_tokens, first, lex):

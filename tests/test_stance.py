@@ -325,6 +325,12 @@ CASES = [
     ("the evasion of the embargo on Ostland is unacceptable", [("sanctions", "support")]),
     ("the council wants new steps against the circumvention of sanctions", [("sanctions", "support")]),
     ("Norland will act against sanctions evasion by shipping firms", [("sanctions", "support")]),
+    # what a third thing is said not to help is no stance: its subject is judged; a first person refuses
+    ("his latest remarks did not help with the peace talks", []),
+    ("the remarks were rude and did not help the peace talks", []),
+    ("the new package will not contribute to a ceasefire", []),
+    ("the delivery of tanks will not help the peace talks", [("military_aid", "oppose")]),
+    ("we will not help the peace talks", [("negotiations", "oppose")]),
     # the other side named by its leader or as the aggressor; banks cut off from SWIFT; arms given as second object
     ("Kyiv will not negotiate with the Russian president", [("negotiations", "oppose")]),
     ("Anna Berg is ready to sit down with the Russians", [("negotiations", "support")]),
