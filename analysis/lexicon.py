@@ -75,7 +75,7 @@ SCHEMAS: dict[str, dict] = {
         "temporal": words, "frames_before": words, "proposal_nouns": words, "owned_nouns": words, "act_nouns": words,
         "authoring_participles": words, "bodies": words, "purpose_before": words, "allegation_nouns": words, "undoing_nouns": words,
         "undoing_participles": words,
-        "fear_words": words, "reversal_direct": words, "backing_gerunds": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words,
+        "fear_words": words, "reversal_direct": words, "backing_gerunds": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words, "helping": words,
         "case_dropping": words, "case_nouns": words, "topic_heads": words, "stopping_verbs": words,
         "absence_verbs": words, "accusing_stems": patterns,
     },

@@ -84,6 +84,7 @@ def _lexicon():
         "purpose": phrases("purpose_before"),
         "undoing": re.compile(r"\b((" + "|".join(re.escape(w) for w in data["undoing_nouns"]) + r")\s+(of|to|in|on|over)"
                               r"|(" + "|".join(re.escape(w) for w in data["undoing_participles"]) + r"))\b", re.IGNORECASE),
+        "undoing_nouns": {w.lower() for w in data["undoing_nouns"]},
         "allegation": re.compile(r"\b(" + "|".join(re.escape(w) for w in data["allegation_nouns"]) + r")\s+(of|that|about)\b",
                                  re.IGNORECASE),
         "after": phrases("reversal_after"),
@@ -109,6 +110,7 @@ def _lexicon():
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
         "approving": {form for lemma in data["approving"] for form in forms(lemma)},
+        "helping": {form for lemma in data["helping"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
         "fear_carriers": set(data["fear_carriers"]) | set(data["proposal_nouns"]),
@@ -298,6 +300,17 @@ def _describing_as(token, char_end: int) -> bool:
         verb = verb.head
     return (verb.pos_ == "VERB" and verb.i < token.i and verb.idx < char_end <= verb.idx + len(verb.text) + 12
             and any(c.dep_ == "dobj" and c.i < token.i for c in verb.children))
+
+
+def _undone(cue_tokens, lex) -> bool:
+    """The cue is what an undoing noun undoes: "the evasion of sanctions", "sanctions evasion",
+    "violations of the truce" (stance.toml undoing_nouns). A judgement or a reversing verb on that
+    noun ("... is unacceptable", "act against sanctions evasion") turns the undoing back, not the cue."""
+    token = _cue_head(cue_tokens)
+    if token.dep_ == "compound":
+        return token.head.lower_ in lex["undoing_nouns"]
+    return (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("of", "on")
+            and token.head.head.lower_ in lex["undoing_nouns"])
 
 
 def _reaches_cue(doc, char_end: int, c0: int, lex) -> bool:
@@ -872,6 +885,24 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _unhelped(cue_tokens, first: int, lex) -> bool:
+    """The cue is what a negated verb of helping says a third thing does not help: "the arms deliveries
+    will not help the talks", "his remarks did not help with de-escalation". The clause judges its
+    subject as an obstacle; the speaker takes no stance on the cue there. A first-person subject
+    ("we will not help the talks") is the speaker's own refusal."""
+    below = _cue_head(cue_tokens)
+    for verb in below.ancestors:
+        if verb.i < first:
+            return False
+        if verb.pos_ in ("VERB", "AUX"):
+            clause = verb.head if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) else verb
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)  # "were grave and did not help"
+            return (verb.lower_ in lex["helping"] and any(c.dep_ == "neg" for c in verb.children)
+                    and subject is not None and subject != below and subject.lower_ not in FIRST_PERSON)
+        below = verb
+    return False
+
+
 def _topic_only(cue_tokens, lex) -> bool:
     """The cue is what a question, dispute or review is about: "asked about the tariff increase",
     "a dispute with China over wine tariffs", "the review of barley duties"."""
@@ -1140,6 +1171,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "in exchange for a ceasefire": the price named, not a stance taken
         if direct and (_reported_inside(doc, cue_tokens, span, own) or _voiced_inside(doc, c0, span)):
             continue
+        if _unhelped(cue_tokens, first, lex):
+            continue  # "the deliveries will not help the talks": the deliveries are judged, not the talks
         if _topic_only(cue_tokens, lex):
             continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
         if _dropped_case(cue_tokens, first, lex):
@@ -1192,7 +1225,10 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         # talks unless Russia withdraws its troops")
         condition = max((t.i for t in left if t.lower_ in SUBORDINATORS and t.dep_ == "mark"), default=-1)
         # "no ground troops, no soldiers on its soil": a negator of an earlier cue in a list is that cue's
-        negators = [t for t in left if _negates(doc, t, lex) and t.idx not in in_reversal
+        # "measures against the evasion of sanctions": what negates or judges an undoing noun turns
+        # the undoing back, not the cue it undoes
+        undone = _undone(cue_tokens, lex)
+        negators = [t for t in left if not undone and _negates(doc, t, lex) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens, lex)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
@@ -1217,7 +1253,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         if reaching and any(lex["allegation"].search(doc_text(doc)[wide_left.start_char + m.end():start]) for m in reversals):
             continue  # "rejects claims of a lack of cooperation": the accuser's words, denied
         # "oppose any violations of trade rules": the reversing verb turns the violation back, not the cue
-        reached = sum(1 for m in reaching if not lex["undoing"].search(doc_text(doc)[wide_left.start_char + m.end():start]))
+        reached = sum(1 for m in reaching if not undone
+                      and not lex["undoing"].search(doc_text(doc)[wide_left.start_char + m.end():start]))
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
         flips += not harm and _accused_act(doc, cue_tokens, reaching, wide_left.start_char, polarity, lex)
@@ -1225,7 +1262,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
                 _describing_as(t, wide_left.start_char + m.end()) and t.head.i < c1
                 and t.idx < right.start_char + after_match.start() for t in right for m in reaching):
             judged_after = 0  # "rejected new sanctions as counterproductive": the description says the rejection again
-        flips += judged_after
+        flips += 0 if undone else judged_after  # "the evasion of sanctions is unacceptable": the evasion is judged
         flips += _negated_predicate(predicate, cue_tokens, c1, after_match if judged_after else None, confirmed, polarity,
                                     lex)
         # "fear that talks would only reward aggression": the judging predicate already says what is feared
@@ -1422,6 +1459,8 @@ class Stance:
                 continue  # "..., while Western nations imposed sanctions": the scene, not a position
             if _possible_act(doc, act):
                 continue  # "Norland could choose to raise duties": a step that may come, no position
+            if _accused_subject(doc, act, lex):
+                continue  # "Y has been accused of supplying arms": an allegation against Y, no position of Y
             region = act.region
             # a cue may open with the speech verb itself ("recognised the State of Palestine", "allowed
             # Kyiv to strike ...")
@@ -1489,6 +1528,17 @@ def _background_act(doc: Doc, act: Speech) -> bool:
     return (verb.dep_ == "advcl" and verb.tag_ == "VBD" and verb.head.i != verb.i
             and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children)
             and any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+def _accused_subject(doc: Doc, act: Speech, lex) -> bool:
+    """An act told by a passive verb of accusing with no agent: "Y has been accused of supplying
+    arms", "Y was blamed for the failed talks". Y is the one accused, by no one named; what Y is
+    said to have done is an allegation against Y, not a position Y takes (stance.toml accusing_stems)."""
+    if act.lead is None:
+        return False
+    verb = doc[act.lead.start]
+    return (any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+            and bool(lex["accusing"].fullmatch(verb.lower_)))
 
 
 LIKELIHOOD = {"possible", "likely", "unlikely", "conceivable", "probable"}

@@ -321,6 +321,16 @@ CASES = [
     # a reversing verb that takes a noun of undoing turns the undoing back: the cue is wanted
     ("she criticised the council's failure to impose new sanctions", [("sanctions", "support")]),
     ("she regretted the lack of military aid", [("military_aid", "support")]),
+    # a judgement or a negator of a noun of undoing turns the undoing back, not the cue it undoes
+    ("the evasion of the embargo on Ostland is unacceptable", [("sanctions", "support")]),
+    ("the council wants new steps against the circumvention of sanctions", [("sanctions", "support")]),
+    ("Norland will act against sanctions evasion by shipping firms", [("sanctions", "support")]),
+    # what a third thing is said not to help is no stance: its subject is judged; a first person refuses
+    ("his latest remarks did not help with the peace talks", []),
+    ("the remarks were rude and did not help the peace talks", []),
+    ("the new package will not contribute to a ceasefire", []),
+    ("the delivery of tanks will not help the peace talks", [("military_aid", "oppose")]),
+    ("we will not help the peace talks", [("negotiations", "oppose")]),
     # the other side named by its leader or as the aggressor; banks cut off from SWIFT; arms given as second object
     ("Kyiv will not negotiate with the Russian president", [("negotiations", "oppose")]),
     ("Anna Berg is ready to sit down with the Russians", [("negotiations", "support")]),
@@ -552,3 +562,12 @@ def test_another_actors_reported_step_is_not_the_speakers(nlp, text, expected):
     """"X said Hungary has agreed to sanctions" reports Hungary's step (ANNOTATION.md): no claim of X."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+def test_an_allegation_against_the_subject_is_no_position(nlp):
+    """"Y has been accused of supplying arms": with no accuser named, the passive tells an allegation
+    against Y, not a position Y takes; an accuser named after "by" still speaks."""
+    doc = nlp("Belgium has been accused of sending artillery shells to Ukraine.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == []
+    doc = nlp("Belgium was accused by Poland of blocking new sanctions.")
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [(["Poland"], "sanctions", "support")]
