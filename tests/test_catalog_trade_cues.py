@@ -89,6 +89,14 @@ CASES = [
     ("the minister stressed the importance of modernising the customs union", [("free_trade", "support")]),
     ("Oslo wants to renew the trade pact with Sylvania", [("free_trade", "support")]),
     ("they want the preference agreement to be renewed before it ends", [("free_trade", "support")]),
+    # a trade agreement itself welcomed, backed, joined or fought is a view on open trade, not on talks
+    ("the Norland premier welcomed the conclusion of the pact with Sylvania", [("free_trade", "support")]),
+    ("Sylvania strongly backs the agreement", [("free_trade", "support")]),
+    ("the fishermen of Norland oppose the sweeping new trade deal with the southern bloc", [("free_trade", "oppose")]),
+    ("growers staged protests against the proposed trade treaty", [("free_trade", "oppose")]),
+    ("Sylvania rejected the deal", [("free_trade", "oppose")]),
+    # welcoming talks on an agreement stays talks
+    ("the minister welcomed the start of talks on a trade agreement", [("trade_talks", "support")]),
     ("we are simply asking for a fair deal", []),
     # a deal signed, in force or done is no call for talks
     ("for the very first time in a trade deal, we have included commitments on climate", []),
