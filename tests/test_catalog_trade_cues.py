@@ -97,6 +97,13 @@ CASES = [
     ("Sylvania rejected the deal", [("free_trade", "oppose")]),
     # welcoming talks on an agreement stays talks
     ("the minister welcomed the start of talks on a trade agreement", [("trade_talks", "support")]),
+    # the way out of a dispute named by the step towards it, and discussions named by where they stand
+    ("the envoy asked the senators to quickly come up with solutions", [("trade_talks", "support")]),
+    ("the two ministers will discuss possible solutions to the cheese dispute", [("trade_talks", "support")]),
+    ("Oslo hopes to seek a swift resolution with Sylvania", [("trade_talks", "support")]),
+    ("the carmaker called for further discussions with Sylvania", [("trade_talks", "support")]),
+    ("he stressed the importance of the upcoming discussions", [("trade_talks", "support")]),
+    ("the solar panel is an affordable solution", []),
     ("we are simply asking for a fair deal", []),
     # a deal signed, in force or done is no call for talks
     ("for the very first time in a trade deal, we have included commitments on climate", []),
