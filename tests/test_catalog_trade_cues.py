@@ -95,6 +95,9 @@ CASES = [
     ("the fishermen of Norland oppose the sweeping new trade deal with the southern bloc", [("free_trade", "oppose")]),
     ("growers staged protests against the proposed trade treaty", [("free_trade", "oppose")]),
     ("Sylvania rejected the deal", [("free_trade", "oppose")]),
+    # a trade agreement praised by the weight given to it is a view on open trade
+    ("the minister called the pact with Sylvania a landmark agreement for both peoples", [("free_trade", "support")]),
+    ("this is a historic partnership between our two harbours", [("free_trade", "support")]),
     # welcoming talks on an agreement stays talks
     ("the minister welcomed the start of talks on a trade agreement", [("trade_talks", "support")]),
     # the way out of a dispute named by the step towards it, and discussions named by where they stand
