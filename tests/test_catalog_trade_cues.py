@@ -89,6 +89,24 @@ CASES = [
     ("the minister stressed the importance of modernising the customs union", [("free_trade", "support")]),
     ("Oslo wants to renew the trade pact with Sylvania", [("free_trade", "support")]),
     ("they want the preference agreement to be renewed before it ends", [("free_trade", "support")]),
+    # a trade agreement itself welcomed, backed, joined or fought is a view on open trade, not on talks
+    ("the Norland premier welcomed the conclusion of the pact with Sylvania", [("free_trade", "support")]),
+    ("Sylvania strongly backs the agreement", [("free_trade", "support")]),
+    ("the fishermen of Norland oppose the sweeping new trade deal with the southern bloc", [("free_trade", "oppose")]),
+    ("growers staged protests against the proposed trade treaty", [("free_trade", "oppose")]),
+    ("Sylvania rejected the deal", [("free_trade", "oppose")]),
+    # a trade agreement praised by the weight given to it is a view on open trade
+    ("the minister called the pact with Sylvania a landmark agreement for both peoples", [("free_trade", "support")]),
+    ("this is a historic partnership between our two harbours", [("free_trade", "support")]),
+    # welcoming talks on an agreement stays talks
+    ("the minister welcomed the start of talks on a trade agreement", [("trade_talks", "support")]),
+    # the way out of a dispute named by the step towards it, and discussions named by where they stand
+    ("the envoy asked the senators to quickly come up with solutions", [("trade_talks", "support")]),
+    ("the two ministers will discuss possible solutions to the cheese dispute", [("trade_talks", "support")]),
+    ("Oslo hopes to seek a swift resolution with Sylvania", [("trade_talks", "support")]),
+    ("the carmaker called for further discussions with Sylvania", [("trade_talks", "support")]),
+    ("he stressed the importance of the upcoming discussions", [("trade_talks", "support")]),
+    ("the solar panel is an affordable solution", []),
     ("we are simply asking for a fair deal", []),
     # a deal signed, in force or done is no call for talks
     ("for the very first time in a trade deal, we have included commitments on climate", []),
