@@ -7,6 +7,10 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # the war named as Israel's: ending it is a ceasefire
+    ("she called for ending Israel's war on the enclave", [("ceasefire", "support")]),
+    ("he urged the council to stop Israel's relentless bombardment", [("ceasefire", "support")]),
+    ("Anna Berg demanded a halt to Israel's brutal aggression", [("ceasefire", "support")]),
     # the hostages counted or described on the way to their release, or said to go free
     ("she called for the release of a dozen Ruritanian hostages", [("hostage_release", "support")]),
     ("the talks aim at freeing some of the 90 hostages held in the city", [("hostage_release", "support")]),
