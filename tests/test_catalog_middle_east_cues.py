@@ -11,6 +11,8 @@ CASES = [
     ("she called for ending Israel's war on the enclave", [("ceasefire", "support")]),
     ("he urged the council to stop Israel's relentless bombardment", [("ceasefire", "support")]),
     ("Anna Berg demanded a halt to Israel's brutal aggression", [("ceasefire", "support")]),
+    ("Anna Berg said the vote was not enough to stop the Israeli aggression",
+     [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
     # the hostages counted or described on the way to their release, or said to go free
     ("she called for the release of a dozen Ruritanian hostages", [("hostage_release", "support")]),
     ("the talks aim at freeing some of the 90 hostages held in the city", [("hostage_release", "support")]),
