@@ -7,6 +7,11 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # the state named without the word Palestinian: an independent Palestine, the aspiration to a state
+    ("Ola Moss said there could be no lasting peace without an independent Palestine",
+     [("two_state_solution", "support")]),
+    ("the envoy said the Palestinians' aspirations for an independent state must be fulfilled",
+     [("two_state_solution", "support")]),
     # the war named as Israel's: ending it is a ceasefire
     ("she called for ending Israel's war on the enclave", [("ceasefire", "support")]),
     ("he urged the council to stop Israel's relentless bombardment", [("ceasefire", "support")]),
