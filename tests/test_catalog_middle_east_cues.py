@@ -7,6 +7,17 @@ from analysis.catalogs import SHIPPED_DIR
 from analysis.stance import find_claims
 
 CASES = [
+    # the state named without the word Palestinian: an independent Palestine, the aspiration to a state
+    ("Ola Moss said there could be no lasting peace without an independent Palestine",
+     [("two_state_solution", "support")]),
+    ("the envoy said the Palestinians' aspirations for an independent state must be fulfilled",
+     [("two_state_solution", "support")]),
+    # the war named as Israel's: ending it is a ceasefire
+    ("she called for ending Israel's war on the enclave", [("ceasefire", "support")]),
+    ("he urged the council to stop Israel's relentless bombardment", [("ceasefire", "support")]),
+    ("Anna Berg demanded a halt to Israel's brutal aggression", [("ceasefire", "support")]),
+    ("Anna Berg said the vote was not enough to stop the Israeli aggression",
+     [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
     # the hostages counted or described on the way to their release, or said to go free
     ("she called for the release of a dozen Ruritanian hostages", [("hostage_release", "support")]),
     ("the talks aim at freeing some of the 90 hostages held in the city", [("hostage_release", "support")]),

@@ -5,6 +5,9 @@ import pytest
 from analysis.stance import find_claims
 
 CASES = [
+    # too little of a cue is a call for more of it: "not enough" does not negate
+    ("there are still not enough sanctions on the regime", [("sanctions", "support")]),
+    ("the minister said there were not nearly enough sanctions against the oligarchs", [("sanctions", "support")]),
     ("returning to the pre-2014 borders is an unrealistic objective", [("territorial_integrity", "oppose")]),
     ("the country's territorial integrity is non-negotiable", [("territorial_integrity", "support")]),
     ("its borders must remain intact", [("territorial_integrity", "support")]),
