@@ -40,6 +40,11 @@ CASES = [
     ("the drone came down on Romanian territory", []),
     ("the army will hit targets on Russian territory and guard the Polish border", []),
     ("the government will defend Ukrainian territory", [("territorial_integrity", "support")]),
+    # an ally's or a neighbour's territory, one a host lends to others, or land counted by its area, is not Ukraine's
+    ("the general said missiles would be stationed on the territory of its northern ally", []),
+    ("Norland lets foreign troops use its territory for drills", []),
+    ("Dorvia claimed to have seized more than 600 square kilometres of territory", []),
+    ("the rebels claim to have taken 90 square miles (about 230 square kilometres) of territory", []),
     # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
     ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
     ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
