@@ -423,9 +423,12 @@ CASES = [
     ("it is unacceptable to impose new sanctions", [("sanctions", "oppose")]),
     ("it is not a mistake to impose new sanctions", [("sanctions", "support")]),
     ("it was outrageous to send weapons to Ukraine", [("military_aid", "oppose")]),
-    # "considers it pathetic to ...": a judgement, no hedge; "was considering sending" still is one
+    # "considers it pathetic to ...": a judgement, no hedge; "was considering sending" leans to the act (neutral is
+    # only an explicit no side, ANNOTATION.md), while "would consider" stays a hedge
     ("she considers it pathetic to deliver weapons to Ukraine", [("military_aid", "oppose")]),
-    ("Germany was considering sending more weapons to Ukraine", [("military_aid", "neutral")]),
+    ("Germany was considering sending more weapons to Ukraine", [("military_aid", "support")]),
+    ("the cabinet in Norland is seriously considering further sanctions on Dorvia", [("sanctions", "support")]),
+    ("Norland would consider sending more weapons to Ukraine", [("military_aid", "neutral")]),
     # "rejected X as <judgement>": the "as" phrase describes the rejected object, it judges once with the verb
     ("she rejected new sanctions as counterproductive", [("sanctions", "oppose")]),
     ("he dismissed the talks as premature", [("negotiations", "oppose")]),
