@@ -1077,6 +1077,23 @@ def envoy_body(token: Token) -> str:
             ent = ent_at(doc, word.i)
             if ent is not None and ent.label_ == "ORG" and countries.institution(ent.text):
                 return entity_actor(ent)
+            code = reported_country(token.head) if ent is not None and ent.label_ == "ORG" else ""
+            if code and any(t.lower_ in government_nouns() for t in ent):
+                # "a spokesman for the Ministry of Commerce said China opposes ...": see reported_country
+                return add_actor(doc, clean_name(ent.text), "government", code, mentions=0)
+    return ""
+
+
+def reported_country(verb: Token) -> str:
+    """The country a verb of saying reports as the subject of what is said ("said that China opposes
+    ...", "said the Philippines has proposed ...") -> its code; "" for any other subject. A ministry
+    named without its country names its own state so."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ent = ent_at(verb.doc, subject.i) if subject is not None else None
+        code = countries.country_code(ent.text) if ent is not None and ent.label_ == "GPE" else ""
+        if len(code) == 3:
+            return code
     return ""
 
 

@@ -29,7 +29,8 @@ from analysis.components import doc_text, media_nouns, role_words
 from analysis.countries import country_code, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, add_government, bloc_members, ent_at, entity_actor, envoy_body, envoy_country,
-                             envoy_nouns, group_actor, group_nouns, state_group_members)
+                             envoy_nouns, government_nouns, group_actor, group_nouns, reported_country,
+                             state_group_members)
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -1544,6 +1545,7 @@ class SpeakerAttribution:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.speech = acts = self.speech_acts(doc)
+        _place_bodies(doc, acts)
         doc.spans[SPEECH_KEY] = [Span(doc, a.region.start, a.region.end, label=a.kind, kb_id=a.speakers[0])
                                  for a in acts]
         return doc
@@ -1757,3 +1759,23 @@ class SpeakerAttribution:
                   requires=["doc._.actors", "doc._.person_at", "token.dep"])
 def make_speaker_attribution(nlp: Language, name: str):
     return SpeakerAttribution(nlp, name)
+
+
+def _place_bodies(doc: Doc, acts: list[Speech]) -> None:
+    """A ministry or department named without its country ("the Ministry of Commerce said China
+    opposes ...", "the Department of Trade and Industry said the Philippines has proposed ...") is
+    the government of the country its reported clause has as subject (people.reported_country).
+    Changes the actor in place; bodies with a country, and other speakers, stay."""
+    actors = doc._.actors
+    for act in acts:
+        actor = actors.get(act.speakers[0]) if act.kind == "indirect" else None
+        if actor is None or actor.actor_type != "organization" or actor.country:
+            continue
+        if not any(word.lower() in government_nouns() for word in actor.name.split()):
+            continue
+        span = range(act.region.start, act.region.end)
+        for verb in dict.fromkeys(t.head for t in act.region if t.dep_ == "ccomp" and t.head.i not in span):
+            code = reported_country(verb)
+            if code:
+                actor.actor_type, actor.country = "government", code
+                break

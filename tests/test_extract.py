@@ -1068,6 +1068,14 @@ GOVERNMENT_SENTENCES = [
      [("Department of Defence of Latvia", "government", "LVA", "military_aid", "support")]),
     ("On Friday the U.S. Department of State vowed tougher sanctions against Russia.",
      [("U.S. Department of State", "government", "USA", "sanctions", "support")]),
+    # a ministry named without its country is the government of the country it reports as the subject of
+    # what it says, also through its spokesperson; with no country as that subject it stays the body it is
+    ("The Ministry of Economy stated on Tuesday that Latvia will keep shipping rockets to Ukraine.",
+     [("Ministry of Economy", "government", "LVA", "military_aid", "support")]),
+    ("A spokeswoman for the Ministry of Energy said on Friday that Estonia will send more rockets to Ukraine.",
+     [("Ministry of Energy", "government", "EST", "military_aid", "support")]),
+    ("The Ministry of Economy stated on Tuesday that more rockets should be shipped to Ukraine.",
+     [("Ministry of Economy", "organization", "", "military_aid", "support")]),
     # a country's legislature speaks for that country, as "Congress" or "the Bundestag" do; with no
     # country named it stays the body it is
     ("The Latvian parliament voted to send more weapons to Ukraine.",
