@@ -897,6 +897,12 @@ def government_nouns() -> frozenset:
     return frozenset(load("roles")["government_nouns"])
 
 
+def names_government_body(words) -> bool:
+    """A body's name holds a government noun ("Ministry of Commerce", "the U.S. Department of State")."""
+    nouns = government_nouns()
+    return any(word.lower() in nouns for word in words)
+
+
 def group_actor(token: Token) -> tuple[str, str, str] | None:
     """(name, country, actor_type) for a group noun with a country: "British officials",
     "officials in Berlin" (groups), "the German government" (a government)."""
@@ -1078,7 +1084,7 @@ def envoy_body(token: Token) -> str:
             if ent is not None and ent.label_ == "ORG" and countries.institution(ent.text):
                 return entity_actor(ent)
             code = reported_country(token.head) if ent is not None and ent.label_ == "ORG" else ""
-            if code and any(t.lower_ in government_nouns() for t in ent):
+            if code and names_government_body(t.text for t in ent):
                 # "a spokesman for the Ministry of Commerce said China opposes ...": see reported_country
                 return add_actor(doc, clean_name(ent.text), "government", code, mentions=0)
     return ""
@@ -1121,7 +1127,7 @@ def entity_actor(ent: Span) -> str:
         return add_government(doc, code)
     if ent.label_ == "ORG" and ent[-1].lower_ in media_nouns():
         return ""  # a news outlet reports positions, it holds none
-    if ent.label_ == "ORG" and any(t.lower_ in government_nouns() for t in ent):
+    if ent.label_ == "ORG" and names_government_body(t.text for t in ent):
         # "the French Foreign Ministry", "the Dutch Cabinet", "the U.S. Department of Commerce": a
         # country's ministry is its government, the country before the noun or after its "of" (the
         # name may be the body's full name written earlier, which holds the country)

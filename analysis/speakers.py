@@ -29,7 +29,7 @@ from analysis.components import doc_text, media_nouns, role_words
 from analysis.countries import country_code, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, add_government, bloc_members, ent_at, entity_actor, envoy_body, envoy_country,
-                             envoy_nouns, government_nouns, group_actor, group_nouns, reported_country,
+                             envoy_nouns, group_actor, group_nouns, names_government_body, reported_country,
                              state_group_members)
 from analysis.verbs import forms, verb_lemma
 
@@ -1771,7 +1771,7 @@ def _place_bodies(doc: Doc, acts: list[Speech]) -> None:
         actor = actors.get(act.speakers[0]) if act.kind == "indirect" else None
         if actor is None or actor.actor_type != "organization" or actor.country:
             continue
-        if not any(word.lower() in government_nouns() for word in actor.name.split()):
+        if not names_government_body(actor.name.split()):
             continue
         span = range(act.region.start, act.region.end)
         for verb in dict.fromkeys(t.head for t in act.region if t.dep_ == "ccomp" and t.head.i not in span):
