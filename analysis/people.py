@@ -903,6 +903,36 @@ def names_government_body(words) -> bool:
     return any(word.lower() in nouns for word in words)
 
 
+def _plural_of_government_noun(token: Token) -> bool:
+    """"ministries", "governments", "GOVERNMENTS": the plural of a government noun (see names_government_body)."""
+    lower = token.lower_
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") else ""
+    return singular in government_nouns()
+
+
+def coordinated_governments(token: Token) -> list[str]:
+    """The countries whose governments a plural government noun names over a list of countries ("the
+    Danish and Chilean foreign ministries", "the governments of Peru, Ghana and Fiji") -> their codes,
+    one body each; [] for any other noun or for fewer than two countries ("the Danish ministries")."""
+    if not _plural_of_government_noun(token):
+        return []
+    doc = token.doc
+    words = []
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
+            words += [child, *child.conjuncts]
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+            words += [w for c in child.children if c.dep_ == "pobj" for w in (c, *c.conjuncts)]
+    codes = []
+    for word in words:
+        ent = ent_at(doc, word.i)
+        text = ent.text if ent is not None and ent.label_ in ("GPE", "NORP") else word.text
+        code = countries.demonym(text) or countries.country_code(text)
+        if len(code) == 3 and code not in codes:
+            codes.append(code)
+    return codes if len(codes) > 1 else []
+
+
 def group_actor(token: Token) -> tuple[str, str, str] | None:
     """(name, country, actor_type) for a group noun with a country: "British officials",
     "officials in Berlin" (groups), "the German government" (a government)."""

@@ -28,9 +28,9 @@ from spacy.tokens import Doc, Span, Token
 from analysis.components import doc_text, media_nouns, role_words
 from analysis.countries import country_code, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
-from analysis.people import (add_actor, add_government, bloc_members, ent_at, entity_actor, envoy_body, envoy_country,
-                             envoy_nouns, group_actor, group_nouns, names_government_body, reported_country,
-                             state_group_members)
+from analysis.people import (add_actor, add_government, bloc_members, coordinated_governments, ent_at, entity_actor,
+                             envoy_body, envoy_country, envoy_nouns, group_actor, group_nouns, names_government_body,
+                             reported_country, state_group_members)
 from analysis.verbs import forms, verb_lemma
 
 SPEECH_KEY = "speech"
@@ -1162,6 +1162,9 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
         return list(ctx.last_pair), True  # "A and B met in Riga. They said ...": the people just named together
     if subject.lower_ == "they" and subject.pos_ == "PRON" and ctx.group_last:
         return list(ctx.group), True  # "A, B and C ... They say ...": the people who spoke together
+    governments = coordinated_governments(subject)
+    if governments:  # "the Danish and Chilean ministries said": each country's government speaks
+        return [add_government(verb.doc, code) for code in governments], False
     found = actor_for_token(subject, ctx)
     if not found:
         return [], False

@@ -1087,6 +1087,12 @@ GOVERNMENT_SENTENCES = [
     ("The Latvian side said new sanctions on Russia must come now.",
      [("Latvian side", "government", "LVA", "sanctions", "support")]),
     ("Both sides said new sanctions on Russia must come now.", []),
+    # a plural government noun over a list of countries is each of their governments
+    ("The Latvian and Estonian foreign ministries both argued that Russia deserves harsher sanctions.",
+     [("Estonia", "government", "EST", "sanctions", "support"), ("Latvia", "government", "LVA", "sanctions", "support")]),
+    ("The governments of Latvia, Estonia and Lithuania jointly urged Brussels to tighten sanctions on Russia.",
+     [("Estonia", "government", "EST", "sanctions", "support"), ("Latvia", "government", "LVA", "sanctions", "support"),
+      ("Lithuania", "government", "LTU", "sanctions", "support")]),
 ]
 
 
