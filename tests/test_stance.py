@@ -48,6 +48,18 @@ CASES = [
     ("Norland lets foreign troops use its territory for drills", []),
     ("Dorvia claimed to have seized more than 600 square kilometres of territory", []),
     ("the rebels claim to have taken 90 square miles (about 230 square kilometres) of territory", []),
+    # the missing prospect of a cue is lamented, not refused; the cue itself negated still refuses
+    ("the envoy said there was no sign of any readiness to open peace talks", [("negotiations", "support")]),
+    ("the minister saw no sign of talks", [("negotiations", "support")]),
+    ("the treaty leaves the region without chances for a ceasefire", [("ceasefire", "support")]),
+    ("both armies show no signs that a truce is near", [("ceasefire", "support")]),
+    ("there will be no ceasefire", [("ceasefire", "oppose")]),
+    # recognising seized land, its independence or the claim to it is giving it up; refusing so holds the borders
+    ("Norland will not recognise the so-called territories of the northern rebels", [("territorial_integrity", "support")]),
+    ("the regime recognised the independence of the breakaway provinces", [("territorial_integrity", "oppose")]),
+    ("our cabinet will never recognise Moscow's claim to the coastal districts", [("territorial_integrity", "support")]),
+    ("the summit recognised the independence of Ukraine in 1991", []),
+    ("the army will guard the internationally recognised territory of Ukraine", [("territorial_integrity", "support")]),
     # the withdrawal demanded, with a modal or an infinitive between Russia and the verb
     ("Russia must withdraw all its troops from Ukraine", [("territorial_integrity", "support")]),
     ("the resolution calls for Moscow to immediately withdraw its forces", [("territorial_integrity", "support")]),
