@@ -64,6 +64,8 @@ SCHEMAS: dict[str, dict] = {
         "join_verbs": words,
         "answer_verbs": words,
         "intent_verbs": words,
+        "defending_verbs": words,
+        "defended_places": words,
         "request_nouns": words,
         "obligation_modals": words,
         "necessity_words": words,

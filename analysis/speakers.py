@@ -98,6 +98,25 @@ def _states_intent(token: Token) -> bool:
 
 
 @data_cache()
+def _defending_words() -> tuple[frozenset, frozenset]:
+    """Written forms of speech.toml's defending_verbs, and the nouns of what is defended by fighting."""
+    data = load("speech")
+    return frozenset(f for v in data["defending_verbs"] for f in forms(v)), frozenset(data["defended_places"])
+
+
+def _defends_a_stance(token: Token) -> bool:
+    """"X defended the decision", "defended Y's right to ...", "defended that the duties are fair":
+    a verb of defending in the active voice whose object is a common noun that is no place or people
+    (a decision, a policy, a right), or a clause. Not "defended the border", "defending Ukraine",
+    "defend itself", "must be defended"."""
+    verbs, places = _defending_words()
+    if token.lower_ not in verbs or any(c.dep_ in ("auxpass", "agent") for c in token.children):
+        return False
+    return any((c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lower_ not in places) or c.dep_ == "ccomp"
+               for c in token.children)
+
+
+@data_cache()
 def statement_nouns() -> frozenset:
     return frozenset(load("speech")["statement_nouns"])
 
@@ -923,6 +942,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "reported"
         if kind is None and _seeks_means(token):
             kind = "reported"
+        if kind is None and _defends_a_stance(token):
+            kind = "reported"  # "defended the decision": standing up for it is a stance on it
         if kind is None or _relays_as_saying(token) or _shows_event(token, kinds):
             continue
         needed = particles.get(lemma)

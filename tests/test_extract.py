@@ -927,6 +927,13 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Anna Berg complained that the West was too slow in sending tanks to Ukraine.",
      [("Anna Berg", "military_aid", "support")]),
     ("Latvian Foreign Minister Anna Berg complained that Estonia had blocked new sanctions on Russia.", []),
+    # defending a decision, a policy or a right states a stance on it; defending a place or a people
+    # is the fighting, no one's words
+    ("Latvian Foreign Minister Anna Berg defended the new sanctions on Russia against critics in her own party.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg has defended that the sanctions on Russia must stay in place.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Latvian President Tom Reed defended the city of Riga and its people against the attacks.", []),
 ]
 
 
