@@ -1042,6 +1042,9 @@ GOVERNMENT_SENTENCES = [
     ("Latvian officials condemned the attack. The officials also called for new sanctions against Russia.",
      [("Latvian officials", "group", "LVA", "sanctions", "support")]),
     ("The officials called for new sanctions against Russia.", []),
+    # a country's farmers are a lobby that holds positions, as its officials are
+    ("Estonian farmers have demanded that the sanctions on Russia stay in place.",
+     [("Estonian farmers", "group", "EST", "sanctions", "support")]),
     # a title of one person on a body's name is that person, never the body ("the Commission president")
     ("New sanctions on Russia must come now, the European Commission president said.", []),
     ("NATO Chief Announces New Sanctions on Russia\n\nThe talks went on.", []),
