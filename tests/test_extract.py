@@ -1319,6 +1319,17 @@ def test_a_name_without_its_first_given_name_is_the_longer_name(nlp):
     assert sorted(doc._.actors) == ["Anna Maria Lind", "Eva Maria Lind", "Maria Lind"]
 
 
+def test_a_name_without_its_middle_name_is_the_longer_name(nlp):
+    """A story that first writes the full name goes on without the middle name ("Anna Maria Lind",
+    then "Anna Lind"): one person, under the longer name; with two longer names it is neither."""
+    doc = nlp("Anna Maria Lind, who speaks for the ministry, met reporters on Tuesday. Talks must start soon, Anna "
+              "Lind said.")
+    assert sorted(doc._.actors) == ["Anna Maria Lind"]
+    doc = nlp("Jonas Erik Holm met the envoy on Tuesday. His brother, Jonas Peter Holm, joined them later. Talks "
+              "must start soon, Jonas Holm said.")
+    assert sorted(doc._.actors) == ["Jonas Erik Holm", "Jonas Holm", "Jonas Peter Holm"]
+
+
 def test_a_full_name_in_square_brackets_after_a_title_is_a_person(nlp):
     """"The president [Mykola Hrytsenkyy] has ...": an editor's insertion of the name the title
     stands for, a person whatever the model tagged it; a bracket that names no one stays no one."""
