@@ -335,7 +335,9 @@ class PersonIndex:
         broken encoding ("Anna Lindqvst" / "Anna Lindqvist", "Berg" / "Bregs", "Tom Hjlm" / "Tom
         Hjälm"): the name written more often (else the longer) stands for both, a full name for its surname alone. Only the surname may
         differ, and only when it has five letters or more. A name written without its first given name
-        ("Maria Lind" beside "Anna Maria Lind") is the one longer name that ends with it."""
+        ("Maria Lind" beside "Anna Maria Lind") is the one longer name that ends with it, one written
+        without its middle name ("Anna Lind" beside "Anna Maria Lind") the one longer name that opens
+        and ends as it does."""
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.kb_id_] = counts.get(m.kb_id_, 0) + 1
@@ -344,7 +346,7 @@ class PersonIndex:
         into: dict[str, str] = {}
         for k, name in enumerate(names):
             # "Maria Lind" in a caption, "Anna Maria Lind" in the story: the one longer name
-            longer = [other for other in names[:k] if _given_name_dropped(name, other)]
+            longer = [other for other in names[:k] if _given_name_dropped(name, other) or _middle_name_dropped(name, other)]
             if len(longer) == 1 and longer[0] not in into:
                 into[name] = longer[0]
                 continue
@@ -665,6 +667,13 @@ def _given_name_dropped(a: str, b: str) -> bool:
     ("Maria Lind" / "Anna Maria Lind"; accents aside)."""
     wa, wb = [_folded(w) for w in a.split()], [_folded(w) for w in b.split()]
     return 2 <= len(wa) < len(wb) and wb[-len(wa):] == wa
+
+
+def _middle_name_dropped(a: str, b: str) -> bool:
+    """``a`` is ``b`` without its middle name(s): a given name and a surname, the first and last
+    words of the longer ``b`` ("Anna Lind" / "Anna Maria Lind"; accents aside)."""
+    wa, wb = [_folded(w) for w in a.split()], [_folded(w) for w in b.split()]
+    return len(wa) == 2 < len(wb) and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
 def _misspelling(a: str, b: str) -> bool:

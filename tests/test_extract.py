@@ -1049,6 +1049,9 @@ GOVERNMENT_SENTENCES = [
     ("Latvian officials condemned the attack. The officials also called for new sanctions against Russia.",
      [("Latvian officials", "group", "LVA", "sanctions", "support")]),
     ("The officials called for new sanctions against Russia.", []),
+    # a country's farmers are a lobby that holds positions, as its officials are
+    ("Estonian farmers have demanded that the sanctions on Russia stay in place.",
+     [("Estonian farmers", "group", "EST", "sanctions", "support")]),
     # a title of one person on a body's name is that person, never the body ("the Commission president")
     ("New sanctions on Russia must come now, the European Commission president said.", []),
     ("NATO Chief Announces New Sanctions on Russia\n\nThe talks went on.", []),
@@ -1327,6 +1330,17 @@ def test_a_name_without_its_first_given_name_is_the_longer_name(nlp):
     assert sorted(doc._.actors) == ["Anna Maria Lind"]
     doc = nlp("Maria Lind met the envoy on Monday. Anna Maria Lind said talks must start, and Eva Maria Lind agreed.")
     assert sorted(doc._.actors) == ["Anna Maria Lind", "Eva Maria Lind", "Maria Lind"]
+
+
+def test_a_name_without_its_middle_name_is_the_longer_name(nlp):
+    """A story that first writes the full name goes on without the middle name ("Anna Maria Lind",
+    then "Anna Lind"): one person, under the longer name; with two longer names it is neither."""
+    doc = nlp("Anna Maria Lind, who speaks for the ministry, met reporters on Tuesday. Talks must start soon, Anna "
+              "Lind said.")
+    assert sorted(doc._.actors) == ["Anna Maria Lind"]
+    doc = nlp("Jonas Erik Holm met the envoy on Tuesday. His brother, Jonas Peter Holm, joined them later. Talks "
+              "must start soon, Jonas Holm said.")
+    assert sorted(doc._.actors) == ["Jonas Erik Holm", "Jonas Holm", "Jonas Peter Holm"]
 
 
 def test_a_full_name_in_square_brackets_after_a_title_is_a_person(nlp):
