@@ -287,6 +287,13 @@ CASES = [
     ("the accord is the result of two years of bilateral engagement between Norland and Sylvania",
      [("trade_talks", "support")]),
     ("we hope this can serve as a model for trade policy engagement in the region", [("trade_talks", "support")]),
+    # a subsidy law judged by the terms it sets, or by whom it leaves out, is opposed, not backed
+    ("the Nordic battery grants come with far too many strings attached", [("green_subsidies", "oppose")]),
+    ("the Sylvanian chip subsidy scheme has too many requirements", [("green_subsidies", "oppose")]),
+    ("we see several unusual conditions unlike any subsidies our ministry grants", [("green_subsidies", "oppose")]),
+    ("the Sylvanian subsidies include clauses that would hamper joint research", [("green_subsidies", "oppose")]),
+    ("the scheme excludes turbines assembled in Norland from the new incentives", [("green_subsidies", "oppose")]),
+    ("the tax credits are a boost for our solar makers", [("green_subsidies", "support")]),
     # a measure judged of doubtful worth is not wanted
     ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
 ]
