@@ -294,6 +294,11 @@ CASES = [
     ("the Sylvanian subsidies include clauses that would hamper joint research", [("green_subsidies", "oppose")]),
     ("the scheme excludes turbines assembled in Norland from the new incentives", [("green_subsidies", "oppose")]),
     ("the tax credits are a boost for our solar makers", [("green_subsidies", "support")]),
+    # curbs on technology named by what they keep from the buyer are curbs on China, wherever the country stands
+    ("Sylvania has tightened its controls over semiconductor exports", [("china_trade_curbs", "support")]),
+    ("the rules add limits on access to advanced microchips", [("china_trade_curbs", "support")]),
+    ("the measures cut Chinese chipmakers off from modern lithography tools", [("china_trade_curbs", "support")]),
+    ("Sylvania wants to keep high-end chipmaking equipment away from Beijing", [("china_trade_curbs", "support")]),
     # a measure judged of doubtful worth is not wanted
     ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
 ]
