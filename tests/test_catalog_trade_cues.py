@@ -50,6 +50,10 @@ CASES = [
     # investigating the duties themselves, or bringing a case against them, opposes them
     ("the ministry is launching an anti-discrimination investigation into the tariffs", [("tariffs", "oppose")]),
     ("Oslo filed a complaint against the new steel duties", [("tariffs", "oppose")]),
+    # a challenge brought against another's duties, by the noun or the verb, opposes them
+    ("Norland lodged a challenge on U.S. duties on its timber", [("tariffs", "oppose")]),
+    ("Oslo will challenge Sylvania over its levies on salmon", [("tariffs", "oppose")]),
+    ("Oslo contested the new steel duties", [("tariffs", "oppose")]),
     # the harm told from the side hit by the tariffs
     ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
     ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
