@@ -50,6 +50,10 @@ CASES = [
     # investigating the duties themselves, or bringing a case against them, opposes them
     ("the ministry is launching an anti-discrimination investigation into the tariffs", [("tariffs", "oppose")]),
     ("Oslo filed a complaint against the new steel duties", [("tariffs", "oppose")]),
+    # a challenge brought against another's duties, by the noun or the verb, opposes them
+    ("Norland lodged a challenge on U.S. duties on its timber", [("tariffs", "oppose")]),
+    ("Oslo will challenge Sylvania over its levies on salmon", [("tariffs", "oppose")]),
+    ("Oslo contested the new steel duties", [("tariffs", "oppose")]),
     # the harm told from the side hit by the tariffs
     ("our steel industries have been unfairly hit by these tariffs", [("tariffs", "oppose")]),
     ("farmers were hurt badly by the new duties", [("tariffs", "oppose")]),
@@ -287,6 +291,18 @@ CASES = [
     ("the accord is the result of two years of bilateral engagement between Norland and Sylvania",
      [("trade_talks", "support")]),
     ("we hope this can serve as a model for trade policy engagement in the region", [("trade_talks", "support")]),
+    # a subsidy law judged by the terms it sets, or by whom it leaves out, is opposed, not backed
+    ("the Nordic battery grants come with far too many strings attached", [("green_subsidies", "oppose")]),
+    ("the Sylvanian chip subsidy scheme has too many requirements", [("green_subsidies", "oppose")]),
+    ("we see several unusual conditions unlike any subsidies our ministry grants", [("green_subsidies", "oppose")]),
+    ("the Sylvanian subsidies include clauses that would hamper joint research", [("green_subsidies", "oppose")]),
+    ("the scheme excludes turbines assembled in Norland from the new incentives", [("green_subsidies", "oppose")]),
+    ("the tax credits are a boost for our solar makers", [("green_subsidies", "support")]),
+    # curbs on technology named by what they keep from the buyer are curbs on China, wherever the country stands
+    ("Sylvania has tightened its controls over semiconductor exports", [("china_trade_curbs", "support")]),
+    ("the rules add limits on access to advanced microchips", [("china_trade_curbs", "support")]),
+    ("the measures cut Chinese chipmakers off from modern lithography tools", [("china_trade_curbs", "support")]),
+    ("Sylvania wants to keep high-end chipmaking equipment away from Beijing", [("china_trade_curbs", "support")]),
     # a measure judged of doubtful worth is not wanted
     ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
 ]
