@@ -1386,6 +1386,19 @@ def _reversing_act(token: Token) -> bool:
     return bool(reversing_words().fullmatch(token.text))
 
 
+@lru_cache(maxsize=None)
+def _approving_forms() -> frozenset[str]:
+    """Every form of the approving verbs (stance.toml: approving)."""
+    return frozenset(form for lemma in load("stance")["approving"] for form in forms(lemma))
+
+
+def _approved_act(verb: Token) -> bool:
+    """The act named after "for" is one the speaker approves of ("X thanked Y for helping free the
+    hostages", "X praised Y for pushing for a truce"): thanking or praising someone for it backs it,
+    the speaker's own stance (read by analysis.stance), not a reported act."""
+    return verb.lower_ in _approving_forms()
+
+
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
     """A speech verb inside what ``verb`` reports (the ``region`` tokens, after the verb or, for
     "..., Y said", before it), whose subject is a named person other than the outer speakers:
@@ -1398,7 +1411,7 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         kind = kinds.get(verb_lemma(token.text))
         if (kind != "indirect" and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("for", "of")
                 and token.head.head.i == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-                and not _reversing_act(token)):
+                and not _reversing_act(token) and not _approved_act(verb)):
             # "X accused Y of rejecting a truce", "X criticised Y for blocking aid": the act
             # named after "of"/"for" is what X blames the object for, not X's stance; nor is it
             # the object's own word (a verb of saying there is: "slammed Y for suggesting ...")

@@ -792,6 +792,11 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "negotiations", "support")]),
     ("Latvian Foreign Minister Anna Berg slammed Tom Reed for suggesting that Ukraine should cede territory.",
      [("Tom Reed", "territorial_integrity", "oppose")]),
+    # ... and an act one is thanked or praised for is one the speaker backs
+    ("Latvian Foreign Minister Anna Berg thanked Germany for supplying weapons to Ukraine.",
+     [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg on Friday praised Estonia for sending tanks to Ukraine.",
+     [("Anna Berg", "military_aid", "support")]),
     # ... while a main clause with a speech verb and a speaker of its own is that speaker's statement
     ("While Latvian President Anna Berg insisted that peace talks must start, Tom Reed ruled out a ceasefire.",
      [("Anna Berg", "negotiations", "support"), ("Tom Reed", "ceasefire", "oppose")]),
