@@ -1515,7 +1515,7 @@ def _relayed_person(doc: Doc, quote: Span, names: list[str], ctx: _Context) -> s
 
 
 @data_cache()
-def _obligation_words() -> tuple[frozenset, frozenset]:
+def obligation_words() -> tuple[frozenset, frozenset]:
     """Modals of obligation and predicates of necessity (speech.toml)."""
     data = load("speech")
     return frozenset(data["obligation_modals"]), frozenset(data["necessity_words"])
@@ -1524,7 +1524,7 @@ def _obligation_words() -> tuple[frozenset, frozenset]:
 def _says_what_must_be(sent: Span) -> bool:
     """"Talks must resume soon.", "Another truce is necessary.": the main clause says what must be
     done, with a modal of obligation on its verb or a predicate of necessity."""
-    modals, necessary = _obligation_words()
+    modals, necessary = obligation_words()
     return any((c.dep_ == "aux" and c.lower_ in modals) or (c.dep_ in ("acomp", "attr") and c.lower_ in necessary)
                for c in sent.root.children)
 

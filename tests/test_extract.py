@@ -812,6 +812,11 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Jan Nowak said neither Ukraine nor Russia was currently ready for territorial "
      "concessions.", []),
     ("Latvian Foreign Minister Jan Nowak said Latvia was ready for talks.", [("Jan Nowak", "negotiations", "support")]),
+    # what a third party does inside the speaker's quote is its act, but what it must or should do is
+    # the speaker's demand
+    ("\"The allies must impose new sanctions on Russia,\" Latvian President Anna Berg said.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("\"The allies imposed new sanctions on Russia,\" Latvian President Anna Berg said.", []),
     # a voice the speaker mimics or cites in a quote inside the quote is not the speaker's; a quoted term is
     ("\"That would be a false exit, by which I mean, ‘Oh, let’s have a ceasefire, let’s just freeze things,’ and then "
      "they attack again,\" said Latvian Foreign Minister Jan Nowak.", []),
