@@ -1410,6 +1410,19 @@ def _reversing_act(token: Token) -> bool:
     return bool(reversing_words().fullmatch(token.text))
 
 
+@lru_cache(maxsize=None)
+def _approving_forms() -> frozenset[str]:
+    """Every form of the approving verbs (stance.toml: approving)."""
+    return frozenset(form for lemma in load("stance")["approving"] for form in forms(lemma))
+
+
+def _approved_act(verb: Token) -> bool:
+    """The act named after "for" is one the speaker approves of ("X thanked Y for helping free the
+    hostages", "X praised Y for pushing for a truce"): thanking or praising someone for it backs it,
+    the speaker's own stance (read by analysis.stance), not a reported act."""
+    return verb.lower_ in _approving_forms()
+
+
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
     """A speech verb inside what ``verb`` reports (the ``region`` tokens, after the verb or, for
     "..., Y said", before it), whose subject is a named person other than the outer speakers:
@@ -1422,7 +1435,7 @@ def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], 
         kind = kinds.get(verb_lemma(token.text))
         if (kind != "indirect" and token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in ("for", "of")
                 and token.head.head.i == verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-                and not _reversing_act(token)):
+                and not _reversing_act(token) and not _approved_act(verb)):
             # "X accused Y of rejecting a truce", "X criticised Y for blocking aid": the act
             # named after "of"/"for" is what X blames the object for, not X's stance; nor is it
             # the object's own word (a verb of saying there is: "slammed Y for suggesting ...")
@@ -1526,7 +1539,7 @@ def _relayed_person(doc: Doc, quote: Span, names: list[str], ctx: _Context) -> s
 
 
 @data_cache()
-def _obligation_words() -> tuple[frozenset, frozenset]:
+def obligation_words() -> tuple[frozenset, frozenset]:
     """Modals of obligation and predicates of necessity (speech.toml)."""
     data = load("speech")
     return frozenset(data["obligation_modals"]), frozenset(data["necessity_words"])
@@ -1535,7 +1548,7 @@ def _obligation_words() -> tuple[frozenset, frozenset]:
 def _says_what_must_be(sent: Span) -> bool:
     """"Talks must resume soon.", "Another truce is necessary.": the main clause says what must be
     done, with a modal of obligation on its verb or a predicate of necessity."""
-    modals, necessary = _obligation_words()
+    modals, necessary = obligation_words()
     return any((c.dep_ == "aux" and c.lower_ in modals) or (c.dep_ in ("acomp", "attr") and c.lower_ in necessary)
                for c in sent.root.children)
 

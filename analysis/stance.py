@@ -40,7 +40,7 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_government, ent_at, entity_actor
-from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, reversing_words, speech_kinds
+from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, obligation_words, reversing_words, speech_kinds
 from analysis.verbs import forms, verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -1087,11 +1087,21 @@ def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> b
         if head.i < region.start or head.i >= region.end:
             return False
         if head.pos_ in ("VERB", "AUX") and verb_lemma(head.text) in kinds:
+            if _demanded(head):
+                return False
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             # a subject outside the quote is the frame's ("his government “does not want to ...”")
             return (bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
                     and not _own_side(subjects[0], own))
     return False
+
+
+def _demanded(verb) -> bool:
+    """The act under a modal of obligation ("all parties must allow unimpeded access", "Europe
+    should support Ukraine with more weapons"): the speaker demands it of the third party, whose
+    word it is not."""
+    modals, _ = obligation_words()
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 INNER_QUOTES = {"‘": "’", "'": "'"}

@@ -266,6 +266,12 @@ CASES = [
     ("she restated her opposition to an offensive that could have catastrophic effects on civilians",
      [("israel_self_defence", "oppose")]),
     ("Norland rejected an offensive that would be a disaster for civilians", [("israel_self_defence", "oppose")]),
+    # criticising the campaign is condemning it: its place named with a part of the Strip, its target
+    # the armed group; Israel itself the object of the criticism; not Israel's other acts
+    ("Ola Moss criticised the Israeli ground offensive against Hamas fighters", [("israel_self_defence", "oppose")]),
+    ("Anna Berg condemned Israel's air strikes in northern Gaza", [("israel_self_defence", "oppose")]),
+    ("the envoy sharply criticised Israel at the summit in Valdora", [("israel_self_defence", "oppose")]),
+    ("Ola Moss criticised Israel's choice of negotiators", []),
 ]
 
 

@@ -792,6 +792,11 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "negotiations", "support")]),
     ("Latvian Foreign Minister Anna Berg slammed Tom Reed for suggesting that Ukraine should cede territory.",
      [("Tom Reed", "territorial_integrity", "oppose")]),
+    # ... and an act one is thanked or praised for is one the speaker backs
+    ("Latvian Foreign Minister Anna Berg thanked Germany for supplying weapons to Ukraine.",
+     [("Anna Berg", "military_aid", "support")]),
+    ("Latvian President Anna Berg on Friday praised Estonia for sending tanks to Ukraine.",
+     [("Anna Berg", "military_aid", "support")]),
     # ... while a main clause with a speech verb and a speaker of its own is that speaker's statement
     ("While Latvian President Anna Berg insisted that peace talks must start, Tom Reed ruled out a ceasefire.",
      [("Anna Berg", "negotiations", "support"), ("Tom Reed", "ceasefire", "oppose")]),
@@ -807,6 +812,11 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Jan Nowak said neither Ukraine nor Russia was currently ready for territorial "
      "concessions.", []),
     ("Latvian Foreign Minister Jan Nowak said Latvia was ready for talks.", [("Jan Nowak", "negotiations", "support")]),
+    # what a third party does inside the speaker's quote is its act, but what it must or should do is
+    # the speaker's demand
+    ("\"The allies must impose new sanctions on Russia,\" Latvian President Anna Berg said.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("\"The allies imposed new sanctions on Russia,\" Latvian President Anna Berg said.", []),
     # a voice the speaker mimics or cites in a quote inside the quote is not the speaker's; a quoted term is
     ("\"That would be a false exit, by which I mean, ‘Oh, let’s have a ceasefire, let’s just freeze things,’ and then "
      "they attack again,\" said Latvian Foreign Minister Jan Nowak.", []),
