@@ -421,6 +421,10 @@ COUNTRY_SENTENCES = [
      {"Tom Reed": "LVA"}),
     ("Latvian President Anna Berg spoke. “No,” said Tom Reed, Anna Berg's spokesman.", {"Tom Reed": "LVA"}),
     ("Tom Reed, Anna Berg's friend, said so. Latvian President Anna Berg spoke.", {"Tom Reed": ""}),
+    # a movement's title speaks for the territory the movement fights for, also beside another
+    # country's title joined by "and"
+    ("The warrants name Israeli Defence Minister Tom Reed and Hamas leader Omar Dal.", {"Tom Reed": "ISR", "Omar Dal": "PSE"}),
+    ("Omar Dal, a senior Hamas official, told the broadcaster the offer was being studied.", {"Omar Dal": "PSE"}),
 ]
 
 
@@ -428,6 +432,11 @@ COUNTRY_SENTENCES = [
 def test_countries_the_text_states(nlp, text, expected):
     doc = nlp(text)
     assert {name: doc._.actors[name].country for name in expected} == expected
+
+
+def test_a_movement_named_as_a_body_speaks_for_its_territory(nlp):
+    doc = nlp("Hamas said on Sunday that it had received the new offer and would reply soon.")
+    assert (doc._.actors["Hamas"].actor_type, doc._.actors["Hamas"].country) == ("organization", "PSE")
 
 
 SPEAKER_SENTENCES = [
