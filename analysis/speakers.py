@@ -1410,7 +1410,7 @@ def _reversing_act(token: Token) -> bool:
     return bool(reversing_words().fullmatch(token.text))
 
 
-@lru_cache(maxsize=None)
+@data_cache()
 def _approving_forms() -> frozenset[str]:
     """Every form of the approving verbs (stance.toml: approving)."""
     return frozenset(form for lemma in load("stance")["approving"] for form in forms(lemma))

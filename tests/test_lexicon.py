@@ -100,6 +100,26 @@ def test_reaction_patterns_are_compiled_once_until_reload(data_copy):
     assert reaction_patterns() == first
 
 
+def test_whatever_is_computed_from_the_data_files_is_emptied_by_reload():
+    """A function that reads a data file and keeps its answer in a plain ``lru_cache`` would serve
+    the old words after an edit: such caches are ``data_cache``s, which ``reload()`` empties. Only the
+    pipeline cache, which ``load_pipeline`` clears itself when the data change, is exempt."""
+    import ast
+    from pathlib import Path
+
+    exempt = {("pipeline.py", "_build")}
+    stale = []
+    for path in sorted(Path(lexicon.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or (path.name, node.name) in exempt:
+                continue
+            plain = any("lru_cache" in ast.unparse(d) for d in node.decorator_list)
+            reads = any(isinstance(c, ast.Call) and ast.unparse(c.func).split(".")[-1] == "load" for c in ast.walk(node))
+            if plain and reads:
+                stale.append(f"{path.name}:{node.lineno} {node.name}")
+    assert stale == []
+
+
 @pytest.mark.parametrize("text, expected", [
     ("the plan doesn't work", "n't work"),
     ("the plan doesn’t work", "n’t work"),
