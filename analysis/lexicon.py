@@ -59,6 +59,7 @@ SCHEMAS: dict[str, dict] = {
         "content_nouns": words,
         "means_verbs": words,
         "means_nouns": words,
+        "talking_verbs": words,
         "stance_states": mapping(words),
         "call_purposes": words,
         "join_verbs": words,

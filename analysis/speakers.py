@@ -231,6 +231,28 @@ def _seeks_means(token: Token) -> bool:
                for c in token.children)
 
 
+@data_cache()
+def _talking_verbs() -> frozenset:
+    """Written forms of speech.toml's talking_verbs (no lemmatizer in the pipeline), irregular ones too."""
+    data = load("speech")
+    lemmas = set(data["talking_verbs"])
+    return frozenset({f for lemma in lemmas for f in forms(lemma)}
+                     | {form for form, lemma in data["irregular"].items() if lemma in lemmas})
+
+
+def _talks_with_about(token: Token) -> bool:
+    """"spoke with Y about the urgency of a deal", "talked to Y about reaching a truce": a verb of
+    talking with a partner ("with"/"to" and a noun) and what it was about states a view on it; "spoke
+    about the restrictions" with no one named to talk with may only name a topic."""
+    if token.lower_ not in _talking_verbs():
+        return False
+    preps = [c for c in token.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)]
+    partners = [g for c in preps if c.lower_ in ("with", "to") for g in c.children if g.dep_ == "pobj"]
+    # "talked to her colleague about ...": the parser may hang the topic on the partner
+    return bool(partners) and any(c.lower_ == "about" and any(g.dep_ == "pobj" for g in c.children)
+                                  for c in preps + [c for p in partners for c in p.children if c.dep_ == "prep"])
+
+
 def _echo_noun(token: Token) -> bool:
     """An echo noun with no content of its own: "his words", "similar statements", "the same view"."""
     _, nouns = _echo_words()
@@ -942,6 +964,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "reported"
         if kind is None and _seeks_means(token):
             kind = "reported"
+        if kind is None and _talks_with_about(token):
+            kind = "reported"  # "spoke with Y about the need for a truce": the talk's subject is a view
         if kind is None and _defends_a_stance(token):
             kind = "reported"  # "defended the decision": standing up for it is a stance on it
         if kind is None or _relays_as_saying(token) or _shows_event(token, kinds):

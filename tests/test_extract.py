@@ -953,6 +953,13 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Anna Berg has defended that the sanctions on Russia must stay in place.",
      [("Anna Berg", "sanctions", "support")]),
     ("Latvian President Tom Reed defended the city of Riga and its people against the attacks.", []),
+    # talking with someone about a thing states a view on it; talking about it with no one named may
+    # only name a topic
+    ("Latvian President Tom Reed spoke with the Estonian leader on Friday about the need for new sanctions "
+     "on Russia.", [("Tom Reed", "sanctions", "support")]),
+    ("Late on Monday, Latvian Prime Minister Anna Berg talked to her Finnish colleague about the urgency of "
+     "peace talks.", [("Anna Berg", "negotiations", "support")]),
+    ("Latvian officials spoke about the sanctions at a meeting in Riga.", []),
 ]
 
 
