@@ -303,6 +303,11 @@ CASES = [
     ("the rules add limits on access to advanced microchips", [("china_trade_curbs", "support")]),
     ("the measures cut Chinese chipmakers off from modern lithography tools", [("china_trade_curbs", "support")]),
     ("Sylvania wants to keep high-end chipmaking equipment away from Beijing", [("china_trade_curbs", "support")]),
+    # discontent, anger or reservations voiced over a deal or a measure oppose it
+    ("Norwegian dairy farmers voiced their discontent over the planned free trade agreement with Sylvania",
+     [("free_trade", "oppose")]),
+    ("the ministry expressed reservations about the new steel duties", [("tariffs", "oppose")]),
+    ("fishermen in Estland are angry about the levies on their catch", [("tariffs", "oppose")]),
     # a measure judged of doubtful worth is not wanted
     ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
 ]
