@@ -425,6 +425,9 @@ COUNTRY_SENTENCES = [
     # country's title joined by "and"
     ("The warrants name Israeli Defence Minister Tom Reed and Hamas leader Omar Dal.", {"Tom Reed": "ISR", "Omar Dal": "PSE"}),
     ("Omar Dal, a senior Hamas official, told the broadcaster the offer was being studied.", {"Omar Dal": "PSE"}),
+    # "FM", a headline's short form of foreign minister, is a title as "PM" is, no part of the name
+    ("In a post on Monday, Latvian FM Anna Berg wrote that the sanctions must stay.", {"Anna Berg": "LVA"}),
+    ("Estonian FM Tom Reed urges allies to keep sending air defence to Kyiv", {"Tom Reed": "EST"}),
 ]
 
 
