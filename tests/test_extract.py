@@ -425,6 +425,10 @@ COUNTRY_SENTENCES = [
     # country's title joined by "and"
     ("The warrants name Israeli Defence Minister Tom Reed and Hamas leader Omar Dal.", {"Tom Reed": "ISR", "Omar Dal": "PSE"}),
     ("Omar Dal, a senior Hamas official, told the broadcaster the offer was being studied.", {"Omar Dal": "PSE"}),
+    # a state's intelligence service or armed forces named before their chief, like the CIA
+    ("Mossad chief Tom Reed flew to Doha for the talks.", {"Tom Reed": "ISR"}),
+    ("The talks brought together Mossad director Anna Berg and two Qatari envoys.", {"Anna Berg": "ISR"}),
+    ("Former IDF Chief-of-Staff Karl Lind told the radio that the raid had failed.", {"Karl Lind": "ISR"}),
 ]
 
 
