@@ -428,6 +428,10 @@ COUNTRY_SENTENCES = [
     # "FM", a headline's short form of foreign minister, is a title as "PM" is, no part of the name
     ("In a post on Monday, Latvian FM Anna Berg wrote that the sanctions must stay.", {"Anna Berg": "LVA"}),
     ("Estonian FM Tom Reed urges allies to keep sending air defence to Kyiv", {"Tom Reed": "EST"}),
+    # a state's intelligence service or armed forces named before their chief, like the CIA
+    ("Mossad chief Tom Reed flew to Doha for the talks.", {"Tom Reed": "ISR"}),
+    ("The talks brought together Mossad director Anna Berg and two Qatari envoys.", {"Anna Berg": "ISR"}),
+    ("Former IDF Chief-of-Staff Karl Lind told the radio that the raid had failed.", {"Karl Lind": "ISR"}),
 ]
 
 
