@@ -92,7 +92,7 @@ class Catalog:
     id: str  # stable, lower-case ("ukraine-war"); from the file name when the header has none
     name: str  # shown to analysts
     description: str  # which diplomatic moment it covers
-    reference: str  # default reference country for alignment (ISO alpha-3, or EU / NATO / UN)
+    reference: str  # default reference country for alignment (ISO alpha-3, or EU / NATO / UN / WTO)
     version: str  # catalog_version: a short hash of the file's bytes
     path: str
     issues: tuple[Issue, ...]

@@ -2,7 +2,7 @@
 
 Country names and codes come from country_converter and pycountry; demonyms, capitals and
 institutions, which those libraries do not list, come from analysis/data/places.toml.
-Bodies resolve to the pseudo-codes EU, NATO and UN.
+Bodies resolve to the pseudo-codes EU, NATO, UN and WTO.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pycountry
 
 from analysis.lexicon import data_cache, load
 
-BODIES = {"EU": "European Union", "NATO": "NATO", "UN": "United Nations"}
+BODIES = {"EU": "European Union", "NATO": "NATO", "UN": "United Nations", "WTO": "World Trade Organization"}
 
 logging.getLogger("country_converter").setLevel(logging.CRITICAL)
 _converter = coco.CountryConverter()
@@ -149,13 +149,13 @@ def country_name(code: str) -> str:
 
 
 def is_code(code: str) -> bool:
-    """True for an ISO 3166-1 alpha-3 code pycountry knows, or EU / NATO / UN."""
+    """True for an ISO 3166-1 alpha-3 code pycountry knows, or a body (EU / NATO / UN / WTO)."""
     return code in BODIES or pycountry.countries.get(alpha_3=code) is not None
 
 
 @lru_cache(maxsize=1)
 def codes() -> tuple[str, ...]:
-    """Every code ``is_code`` accepts (pycountry's alpha-3 codes and EU / NATO / UN), ordered by
+    """Every code ``is_code`` accepts (pycountry's alpha-3 codes and the bodies), ordered by
     display name, for pickers where an analyst chooses a country."""
     return tuple(sorted([*(c.alpha_3 for c in pycountry.countries), *BODIES], key=lambda c: (country_name(c), c)))
 

@@ -44,7 +44,7 @@ from analysis.lexicon import data_cache, load
 PEOPLE_KEY = "people"
 RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
 POSSESSIVE = ("'s", "’s")
-BODIES = {"EU", "NATO", "UN"}
+BODIES = set(countries.BODIES)
 POSTED = {"ambassador", "envoy", "representative"}  # titles held at a body for a country
 LEANING_PREFIXES = {"pro", "anti"}  # "pro-European", "anti-Western": a leaning, not whose a person is
 # The party and state of a US lawmaker after the name: "X, R-S.C.,", "X (D-NY)", "X, I-Vt."

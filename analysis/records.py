@@ -20,7 +20,7 @@ class Actor:
     article: str
     name: str
     actor_type: str  # person | government | organization | group
-    country: str  # ISO alpha-3, EU / NATO / UN, or "" when unknown
+    country: str  # ISO alpha-3, EU / NATO / UN / WTO, or "" when unknown
     role: str
     mentions: int
     # the sentence that states the country (else the role): character offsets in the article text

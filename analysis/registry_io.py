@@ -1,7 +1,7 @@
 """The actor registry as a CSV file, so a team can share one or start from a list it already keeps.
 
 Columns (``CSV_COLUMNS``): ``name`` (the canonical name), ``variants`` (the other spellings,
-separated by ``; ``), ``country`` (ISO 3166-1 alpha-3, or EU / NATO / UN), ``role`` and
+separated by ``; ``), ``country`` (ISO 3166-1 alpha-3, or EU / NATO / UN / WTO), ``role`` and
 ``source`` (where the country came from: text | analyst | import; empty when there is none).
 
 Export (``registry_csv``) writes one row per person, sorted by name. Entries an analyst marked
@@ -16,7 +16,7 @@ not guessed: a wrong guess would store wrong names. The first line is the header
 required, the other columns are optional, in any order, case-insensitive; other columns are
 ignored, and so is ``source`` (every imported country counts as "import": it fills what no
 article states, and an analyst's edit beats it; see analysis.registry). Countries are checked
-with pycountry: an alpha-3 code, EU / NATO / UN, or an alpha-2 code (converted to alpha-3), in
+with pycountry: an alpha-3 code, EU / NATO / UN / WTO, or an alpha-2 code (converted to alpha-3), in
 any case; a country name is refused, with the code as a hint ("did you mean DEU?"). Every row
 is one person. Bad rows are reported with their line numbers as a spreadsheet shows them
 (header = line 1, a quoted cell over two lines is one row), the first ``SHOWN_ERRORS`` in one
@@ -120,7 +120,7 @@ def _country(value: str) -> tuple[str, str]:
         hint = f"; did you mean {pycountry.countries.lookup(value.strip()).alpha_3}?"
     except LookupError:
         hint = ""
-    return "", f"country {value!r} is not an ISO 3166-1 alpha-3 or alpha-2 code (DEU or DE) nor EU/NATO/UN{hint}"
+    return "", f"country {value!r} is not an ISO 3166-1 alpha-3 or alpha-2 code (DEU or DE) nor EU/NATO/UN/WTO{hint}"
 
 
 def read_registry_csv(data: bytes | str, name: str = "the registry file") -> list[Imported]:

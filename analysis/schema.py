@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-BODIES = ("EU", "NATO", "UN")
+BODIES = ("EU", "NATO", "UN", "WTO")
 SHOWN = 3  # problems named in an exception's one-line message; all of them are in ``problems``
 
 
@@ -286,7 +286,7 @@ def choice(*allowed: str) -> Check:
 
 
 def is_code(value) -> bool:
-    """An ISO 3166-1 alpha-3 code pycountry knows, or EU / NATO / UN."""
+    """An ISO 3166-1 alpha-3 code pycountry knows, or EU / NATO / UN / WTO."""
     import pycountry
 
     return isinstance(value, str) and (value in BODIES or (len(value) == 3 and value.isupper()
@@ -297,7 +297,7 @@ def code(value, at: At) -> None:
     if isinstance(value, str) and value != value.upper() and is_code(value.upper()):
         at.error(f"{value!r} must be written in capitals ({value.upper()!r})")
     elif not is_code(value):
-        at.error(f"{value!r} is not an ISO 3166-1 alpha-3 code (e.g. 'DEU') nor EU / NATO / UN")
+        at.error(f"{value!r} is not an ISO 3166-1 alpha-3 code (e.g. 'DEU') nor EU / NATO / UN / WTO")
 
 
 def mapping(value_check: Check, keys: str = "lower") -> Check:

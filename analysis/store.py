@@ -678,7 +678,7 @@ class Store:
                 if name is not None and known.get(name) is None:
                     raise AnalysisError(f"{name!r} is not in the actor registry; nothing was changed.")
             if e.action == "country" and e.value and not is_code(e.value):
-                raise AnalysisError(f"{e.value!r} is not a country code (ISO 3166 alpha-3, or EU, NATO, UN); "
+                raise AnalysisError(f"{e.value!r} is not a country code (ISO 3166 alpha-3, or EU, NATO, UN, WTO); "
                                     "nothing was changed.")
             if e.action == "role" and len(e.value) > ROLE_LIMIT:
                 raise AnalysisError(f"a role of {len(e.value)} characters is longer than {ROLE_LIMIT}; nothing was changed.")

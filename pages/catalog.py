@@ -97,7 +97,7 @@ with st.expander("Catalog: id, name, description, reference country", expanded=n
     cols[0].text_input("Id (lower-case letters, digits, - and _)", value=draft.get("id", ""), key="wb_h_id",
                        help="Saving under an id that exists makes a new version of that catalog; a new id makes a "
                             "new catalog.")
-    cols[1].text_input("Reference country (ISO alpha-3, or EU / NATO / UN)", value=draft.get("reference", ""),
+    cols[1].text_input("Reference country (ISO alpha-3, or EU / NATO / UN / WTO)", value=draft.get("reference", ""),
                        key="wb_h_reference", help="The default country charts compare the others with.")
     st.text_input("Name", value=draft.get("name", ""), key="wb_h_name")
     st.text_area("Description: which diplomatic moment it covers", value=draft.get("description", ""),

@@ -26,7 +26,7 @@ else:
           key=f"map_{scope}", name=f"alignment-map-{scope}", caption=caption, name_parts=parts)
     st.caption("Colour: mean over shared issues of (reference stance × country stance); blue = aligned, "
                "orange = divergent, grey = positions only on issues the reference did not address. A score that "
-               "rests on one shared issue is drawn faded and marked 1. Bodies without territory (EU, NATO, UN) are "
+               "rests on one shared issue is drawn faded and marked 1. Bodies without territory (EU, NATO, UN, WTO) are "
                "diamonds at their seats.")
     scores = scores.assign(name=scores["country"].map(country_name))
     st.subheader("Scores")

@@ -58,7 +58,7 @@ st.caption("One row per person across the corpus: the spellings different outlet
            "after re-analysis; each edit is kept in the corrections audit trail.")
 
 with st.expander("Share the registry: export or import a CSV list of people", icon=":material/swap_vert:"):
-    st.caption("Columns: name, variants (separated by ';'), country (ISO 3166-1 alpha-3, or EU, NATO, UN), role, "
+    st.caption("Columns: name, variants (separated by ';'), country (ISO 3166-1 alpha-3, or EU, NATO, UN, WTO), role, "
                "source. An imported country fills in where no article states one; a country the articles state "
                "and your own edits come first. A file with a bad row imports nothing and says which line.")
     st.download_button("Download the registry (CSV)", registry_csv(registry), file_name="registry.csv",
@@ -254,11 +254,11 @@ with country_tab:
         options.append(st.session_state["ppl_country"])
     choice = st.selectbox("Country", options, key="ppl_country", disabled=read_only,
                           format_func=lambda c: f"{country_name(c)} ({c})" if c else "automatic: what the articles state",
-                          help="A country (ISO 3166-1) or EU, NATO, UN. Type a name or a code to find it.")
+                          help="A country (ISO 3166-1) or EU, NATO, UN, WTO. Type a name or a code to find it.")
     if st.button("Set country", key="ppl_country_save", type="primary", disabled=read_only):
         new = (choice or "").strip().upper()
         if new and not is_code(new):
-            st.error(f"{plain(repr(choice))} is not a country code: choose a country (ISO 3166-1) or EU, NATO, UN "
+            st.error(f"{plain(repr(choice))} is not a country code: choose a country (ISO 3166-1) or EU, NATO, UN, WTO "
                      "from the list.", icon=":material/error:")
         elif new:
             save(Edit("country", person.name, value=new),

@@ -93,7 +93,7 @@ else:
             "key": None, "article": None,
             "issue": st.column_config.SelectboxColumn(options=list(labels), required=True),
             "stance": st.column_config.SelectboxColumn(options=["support", "oppose", "neutral"], required=True),
-            "country": st.column_config.TextColumn(help="ISO alpha-3 (e.g. DEU), or EU / NATO / UN; applies to the "
+            "country": st.column_config.TextColumn(help="ISO alpha-3 (e.g. DEU), or EU / NATO / UN / WTO; applies to the "
                                                         "actor throughout the article", max_chars=4),
             "delete": st.column_config.CheckboxColumn(help="Delete this false position"),
         })
@@ -111,7 +111,7 @@ else:
                 corrections.append({"action": "edit", "article": before["article"], "target": before["key"], **change})
             new_country = (after["country"] or "").strip().upper()
             if new_country and not is_code(new_country):
-                st.error(f"{plain(repr(new_country))} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
+                st.error(f"{plain(repr(new_country))} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN, WTO.")
                 st.stop()
             if new_country != before["country"]:
                 corrections.append({"action": "country", "article": before["article"], "target": before["actor"],
@@ -139,7 +139,7 @@ with st.expander("Add a missed position"):
         c1, c2 = st.columns(2)
         actor = c1.selectbox("Actor", known, key="add_pos_actor", accept_new_options=True,
                              help="Pick an actor of the article or type a new name.")
-        country = c2.text_input("Country (ISO alpha-3, EU, NATO, UN)", key="add_pos_country", max_chars=4)
+        country = c2.text_input("Country (ISO alpha-3, EU, NATO, UN, WTO)", key="add_pos_country", max_chars=4)
         c3, c4 = st.columns(2)
         issue = c3.selectbox("Issue", list(labels), format_func=labels.get, key="add_pos_issue")
         stance = c4.selectbox("Stance", ["support", "oppose", "neutral"], key="add_pos_stance")
@@ -149,7 +149,7 @@ with st.expander("Add a missed position"):
             if not actor or sentence is None:
                 st.warning("Choose an actor and the sentence that proves the position.")
             elif country.strip() and not is_code(country.strip().upper()):
-                st.error(f"{plain(repr(country.strip()))} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN.")
+                st.error(f"{plain(repr(country.strip()))} is not a country code: use ISO alpha-3 (e.g. DEU, FRA) or EU, NATO, UN, WTO.")
             else:
                 start, end, text = sents[sentence]
                 try:

@@ -493,4 +493,4 @@ def test_an_issue_target_is_a_country_code_and_round_trips():
     assert load_catalog_text(catalog_toml(catalog)).issues == catalog.issues
     found, problems = check_catalog_text(text.replace('"NOR"', '"Norway"'), name="form")
     assert found is None and [p.message for p in problems] == [
-        "issue 'curbs': target: 'Norway' is not an ISO 3166-1 alpha-3 code (e.g. 'DEU') nor EU / NATO / UN"]
+        "issue 'curbs': target: 'Norway' is not an ISO 3166-1 alpha-3 code (e.g. 'DEU') nor EU / NATO / UN / WTO"]

@@ -43,6 +43,16 @@ def test_map_colours_countries_by_score_and_shows_bodies_at_seats(sample):
     assert list(reference.locations) == ["USA"]
 
 
+def test_map_shows_the_wto_at_its_seat_like_the_eu():
+    s = statements([("Ann", "USA", "sanctions", "support"), ("Gus", "WTO", "sanctions", "oppose")])
+    al = alignment(s, "USA", list(LABELS))
+    fig = charts.alignment_map(charts.score_basis(country_scores(al), al, s), s, "USA", LABELS, "europe")
+    body = [t for t in fig.data if t.type == "scattergeo" and t.name and t.name.startswith("diamond")][0]
+    assert (round(body.lat[0]), round(body.lon[0])) == (46, 6)  # Geneva
+    assert "World Trade Organization" in body.customdata[0] and "seat: Geneva" in body.customdata[0]
+    assert [t for t in fig.data if t.type == "choropleth" and "WTO" in list(t.locations)] == []
+
+
 def test_score_rests_on_shared_issues_and_positions(sample):
     s, al, scores = sample
     basis = charts.score_basis(scores, al, s).set_index("country")
@@ -68,7 +78,7 @@ def test_map_legend_explains_every_colour_and_mark(sample):
     assert [n.replace("<br>", " ") for n in legend] == [
         "faded, marked 1: score rests on one shared issue",
         "grey, marked 0: positions, but none on an issue United States addressed",
-        "reference: United States", "diamond: EU / NATO / UN at their seats (colour = score)",
+        "reference: United States", "diamond: EU / NATO / UN / WTO at their seats (colour = score)",
         "white: no positions in the articles"]
     colourbar = [t for t in fig.data if t.type == "choropleth" and t.showscale][0].colorbar
     assert list(colourbar.ticktext) == ["−1 divergent", "0", "+1 aligned"]

@@ -364,7 +364,7 @@ def test_registry_import_with_bad_rows_changes_nothing(tmp_path):
                    encoding="utf-8")
     line = one_error_line(run("registry", "import", str(bad), "--db", db))
     assert line == (f"error: {bad}: nothing imported, 2 bad lines: line 3: country 'XYZ' is not an ISO 3166-1 alpha-3 "
-                    "or alpha-2 code (DEU or DE) nor EU/NATO/UN; line 4: the name is empty.")
+                    "or alpha-2 code (DEU or DE) nor EU/NATO/UN/WTO; line 4: the name is empty.")
     assert snapshot(db) == before
     missing = tmp_path / "none.db"
     assert "line 3: country 'XYZ'" in one_error_line(run("registry", "import", str(bad), "--db", str(missing)))

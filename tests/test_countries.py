@@ -10,6 +10,8 @@ from analysis.countries import country_code, country_name, party
     # the UN's organs written in full
     ("the United Nations Security Council", "UN"), ("the UN General Assembly", "UN"),
     ("United Nations General Assembly", "UN"), ("the EU Commission", "EU"),
+    # the World Trade Organization is a body like the EU, NATO or the UN
+    ("the World Trade Organization", "WTO"), ("World Trade Organisation", "WTO"), ("WTO", "WTO"),
 ])
 def test_country_code(text, code):
     assert country_code(text) == code
@@ -60,4 +62,4 @@ def test_country_names_come_from_the_converters_table_without_a_conversion_per_c
 def test_is_code():
     from analysis.countries import is_code
 
-    assert [is_code(c) for c in ("DEU", "EU", "NATO", "XXX", "de")] == [True, True, True, False, False]
+    assert [is_code(c) for c in ("DEU", "EU", "NATO", "WTO", "XXX", "de")] == [True, True, True, True, False, False]

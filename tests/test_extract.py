@@ -354,6 +354,11 @@ COUNTRY_SENTENCES = [
     ("UNICEF spokesperson Anna Berg said aid must flow.", {"Anna Berg": "UN"}),
     ("Karl Lind, a MOFCOM spokesperson, said tariffs would rise.", {"Karl Lind": "CHN"}),
     ("Anna Berg, a former USTR chief, said tariffs would rise.", {"Anna Berg": "USA"}),
+    # the head of the World Trade Organization speaks for it, like the EU's, NATO's or the UN's
+    ("Karl Lind, the director-general of the World Trade Organization, urged members to cut duties.",
+     {"Karl Lind": "WTO"}),
+    ("WTO Director-General Anna Berg warned that new duties would slow growth.", {"Anna Berg": "WTO"}),
+    ("Tom Reed, head of the WTO, said the talks in Geneva had stalled.", {"Tom Reed": "WTO"}),
     # words a page's layout glued together: a date and a headline's first word, an abbreviation and a title
     ("Berg claims deal July 14, 2023Turkish President Anna Berg said on Friday that talks go on.", {"Anna Berg": "TUR"}),
     ("The council backed a proposal outlined by U.S.President Tom Reed for a ceasefire.", {"Tom Reed": "USA"}),

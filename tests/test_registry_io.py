@@ -209,9 +209,9 @@ def test_utf8_with_or_without_bom(bom):
 BAD_ROWS = [
     ("name,country\nAnna Berg,DEU\n,AUT\n", "line 3: the name is empty"),
     ("name,country\nAnna Berg,DEU\nPaul Weber,XYZ\n",
-     "line 3: country 'XYZ' is not an ISO 3166-1 alpha-3 or alpha-2 code (DEU or DE) nor EU/NATO/UN"),
+     "line 3: country 'XYZ' is not an ISO 3166-1 alpha-3 or alpha-2 code (DEU or DE) nor EU/NATO/UN/WTO"),
     ("name,country\nAnna Berg,Germany\n", ("line 2: country 'Germany' is not an ISO 3166-1 alpha-3 or alpha-2 code "
-                                           "(DEU or DE) nor EU/NATO/UN; did you mean DEU?")),
+                                           "(DEU or DE) nor EU/NATO/UN/WTO; did you mean DEU?")),
     ("name,country\nAnna Berg,UK\n", "line 2: country 'UK' is not"),
     ("name,country\nAnna Berg,DEU\nPaul Weber,AUT\nAnna Berg,AUT\n", "line 4: 'Anna Berg' is already on line 2"),
     ("name,variants\nAnna Berg,A. Berg\nA. Berg,\n", "line 3: 'A. Berg' is already on line 2"),

@@ -27,7 +27,8 @@ RELATION_COLOURS = {"agrees": BLUE, "disagrees": ORANGE, "responds": GREY}
 DIVERGING = [[0.0, ORANGE], [0.5, "#dddddd"], [1.0, BLUE]]
 STANCE_VALUE = {"support": 1.0, "oppose": -1.0, "neutral": 0.0}
 # Seats of bodies without territory, drawn as markers on the map (lat, lon).
-SEATS = {"EU": (50.84, 4.38, "Brussels"), "NATO": (50.88, 4.42, "Brussels"), "UN": (40.75, -73.97, "New York")}
+SEATS = {"EU": (50.84, 4.38, "Brussels"), "NATO": (50.88, 4.42, "Brussels"), "UN": (40.75, -73.97, "New York"),
+         "WTO": (46.22, 6.14, "Geneva")}
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=13, color="#222")
 
 
@@ -144,7 +145,7 @@ def _legend_swatch(name: str, colour: str, symbol: str = "square", opacity: floa
 
 def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str, labels: dict[str, str],
                   scope: str = "europe") -> go.Figure:
-    """Choropleth of alignment score with the reference; bodies (EU, NATO, UN) as markers at their seats.
+    """Choropleth of alignment score with the reference; bodies (EU, NATO, UN, WTO) as markers at their seats.
 
     ``scores``: country, score, aligned, divergent and, from :func:`score_basis`, issues and
     positions. A score resting on a single shared issue is drawn faded. Every colour and mark has
@@ -220,7 +221,7 @@ def alignment_map(scores: pd.DataFrame, statements: pd.DataFrame, reference: str
         fig.add_trace(go.Scattergeo(
             lat=lat, lon=lon, mode="markers+text", textposition="middle center",
             text=["1" if one else "" for one in single], textfont=dict(size=10, color="#111"),
-            name="diamond: EU / NATO / UN<br>at their seats (colour = score)",
+            name=f"diamond: {' / '.join(SEATS)}<br>at their seats (colour = score)",
             marker=dict(size=20, symbol="diamond", line=dict(color="black", width=1),
                         color=[0 if math.isnan(v) else v for v in values], cmin=-1, cmax=1, colorscale=DIVERGING,
                         opacity=[SINGLE_ISSUE_OPACITY if one else 1.0 for one in single]),
