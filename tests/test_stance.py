@@ -300,6 +300,11 @@ CASES = [
     ("the delivery of Russian gas to Europe must stop", []),
     ("the transfer of Ukrainian children to Russia is a crime", []),
     ("the supply of Iranian drones to Russia worries Kyiv", []),
+    # a tank, gun or jet named by its real name as what is asked for, handed over or shipped
+    ("the general asked for the Gepards before winter", [("military_aid", "support")]),
+    ("a second consignment of Bradleys is expected in May", [("military_aid", "support")]),
+    ("the army is ready to hand over its Marder vehicles next year", [("military_aid", "support")]),
+    ("the plant will not deliver Gripens to Moscow", []),
     # a show or a declaration of support is political backing, no aid
     ("the vote was an overwhelming demonstration of support for Ukraine", []),
     ("the document, titled Joint Declaration on Support for Ukraine, is open to all", []),
