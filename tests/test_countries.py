@@ -63,3 +63,13 @@ def test_is_code():
     from analysis.countries import is_code
 
     assert [is_code(c) for c in ("DEU", "EU", "NATO", "WTO", "XXX", "de")] == [True, True, True, True, False, False]
+
+
+def test_the_data_files_accept_the_same_bodies_the_engine_knows():
+    """The data-file schema (analysis.schema, which cannot import the country tables) keeps its own
+    list of body codes: a body added to one list and not the other would be refused in places.toml
+    or left without a name on the charts."""
+    from analysis import countries, schema
+
+    assert tuple(countries.BODIES) == schema.BODIES
+    assert all(schema.is_code(code) and countries.is_code(code) for code in countries.BODIES)
