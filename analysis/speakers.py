@@ -31,7 +31,7 @@ from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, add_government, bloc_members, coordinated_governments, ent_at, entity_actor,
                              envoy_body, envoy_country, envoy_nouns, group_actor, group_nouns, names_government_body,
                              reported_country, state_group_members)
-from analysis.verbs import forms, verb_lemma
+from analysis.verbs import forms, verb_lemma, written_forms
 
 SPEECH_KEY = "speech"
 # An opening curly quote may be closed by a straight one (outlets mix them): never run past it.
@@ -166,8 +166,7 @@ ECHO_MODIFIERS = {"similar", "same", "like"}
 @data_cache()
 def _light_words() -> tuple[frozenset, frozenset]:
     data = load("speech")
-    irregular = {form for form, lemma in data["irregular"].items() if lemma in data["light_verbs"]}
-    return frozenset(f for lemma in data["light_verbs"] for f in forms(lemma)) | irregular, frozenset(data["light_nouns"])
+    return written_forms(data["light_verbs"]), frozenset(data["light_nouns"])
 
 
 def _light_verb(token: Token) -> bool:
@@ -234,10 +233,7 @@ def _seeks_means(token: Token) -> bool:
 @data_cache()
 def _talking_verbs() -> frozenset:
     """Written forms of speech.toml's talking_verbs (no lemmatizer in the pipeline), irregular ones too."""
-    data = load("speech")
-    lemmas = set(data["talking_verbs"])
-    return frozenset({f for lemma in lemmas for f in forms(lemma)}
-                     | {form for form, lemma in data["irregular"].items() if lemma in lemmas})
+    return written_forms(load("speech")["talking_verbs"])
 
 
 def _talks_with_about(token: Token) -> bool:
@@ -1435,16 +1431,16 @@ def _reversing_act(token: Token) -> bool:
 
 
 @data_cache()
-def _approving_forms() -> frozenset[str]:
-    """Every form of the approving verbs (stance.toml: approving)."""
-    return frozenset(form for lemma in load("stance")["approving"] for form in forms(lemma))
+def approving_forms() -> frozenset[str]:
+    """Every form of the approving verbs (stance.toml: approving); analysis.stance reads them too."""
+    return written_forms(load("stance")["approving"])
 
 
 def _approved_act(verb: Token) -> bool:
     """The act named after "for" is one the speaker approves of ("X thanked Y for helping free the
     hostages", "X praised Y for pushing for a truce"): thanking or praising someone for it backs it,
     the speaker's own stance (read by analysis.stance), not a reported act."""
-    return verb.lower_ in _approving_forms()
+    return verb.lower_ in approving_forms()
 
 
 def _inner_speaker(sent: Span, verb: Token, outer: list[str], region: set[int], ctx: _Context):
@@ -1563,7 +1559,7 @@ def _relayed_person(doc: Doc, quote: Span, names: list[str], ctx: _Context) -> s
 
 
 @data_cache()
-def obligation_words() -> tuple[frozenset, frozenset]:
+def _obligation_words() -> tuple[frozenset, frozenset]:
     """Modals of obligation and predicates of necessity (speech.toml)."""
     data = load("speech")
     return frozenset(data["obligation_modals"]), frozenset(data["necessity_words"])
@@ -1572,9 +1568,15 @@ def obligation_words() -> tuple[frozenset, frozenset]:
 def _says_what_must_be(sent: Span) -> bool:
     """"Talks must resume soon.", "Another truce is necessary.": the main clause says what must be
     done, with a modal of obligation on its verb or a predicate of necessity."""
-    modals, necessary = obligation_words()
-    return any((c.dep_ == "aux" and c.lower_ in modals) or (c.dep_ in ("acomp", "attr") and c.lower_ in necessary)
-               for c in sent.root.children)
+    _, necessary = _obligation_words()
+    return under_obligation(sent.root) or any(c.dep_ in ("acomp", "attr") and c.lower_ in necessary
+                                              for c in sent.root.children)
+
+
+def under_obligation(verb: Token) -> bool:
+    """A verb under a modal of obligation ("all parties must allow ...", "Europe should support ...")."""
+    modals, _ = _obligation_words()
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 def _same_paragraph(before: Span, sent: Span) -> bool:

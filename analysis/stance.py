@@ -40,7 +40,8 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_government, ent_at, entity_actor
-from analysis.speakers import OWN_PRONOUNS, Speech, first_name_gender, obligation_words, reversing_words, speech_kinds
+from analysis.speakers import (OWN_PRONOUNS, Speech, approving_forms, first_name_gender, reversing_words, speech_kinds,
+                               under_obligation)
 from analysis.verbs import forms, verb_lemma
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -109,7 +110,7 @@ def _lexicon():
         "acts": set(data["act_nouns"]),
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
-        "approving": {form for lemma in data["approving"] for form in forms(lemma)},
+        "approving": approving_forms(),
         "helping": {form for lemma in data["helping"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
@@ -1087,21 +1088,13 @@ def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> b
         if head.i < region.start or head.i >= region.end:
             return False
         if head.pos_ in ("VERB", "AUX") and verb_lemma(head.text) in kinds:
-            if _demanded(head):
-                return False
+            if under_obligation(head):
+                return False  # "all parties must allow access": the speaker demands it, no third party's word
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             # a subject outside the quote is the frame's ("his government “does not want to ...”")
             return (bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
                     and not _own_side(subjects[0], own))
     return False
-
-
-def _demanded(verb) -> bool:
-    """The act under a modal of obligation ("all parties must allow unimpeded access", "Europe
-    should support Ukraine with more weapons"): the speaker demands it of the third party, whose
-    word it is not."""
-    modals, _ = obligation_words()
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
 INNER_QUOTES = {"‘": "’", "'": "'"}

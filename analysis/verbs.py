@@ -39,6 +39,14 @@ def _table() -> dict[str, str]:
     return table
 
 
+def written_forms(lemmas) -> frozenset[str]:
+    """Every written form of these verbs (lemmas): the regular ones (``forms``) and the irregular
+    ones speech.toml lists ("spoke" for "speak", "made" for "make")."""
+    lemmas = set(lemmas)
+    irregular = {form for form, lemma in load("speech")["irregular"].items() if lemma in lemmas}
+    return frozenset({form for lemma in lemmas for form in forms(lemma)} | irregular)
+
+
 def verb_lemma(word: str) -> str:
     """Lemma of a speech-verb form ("said" -> "say"), or "" for any other word."""
     return _table().get(word.lower(), "")
