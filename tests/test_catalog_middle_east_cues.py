@@ -272,6 +272,17 @@ CASES = [
     ("Anna Berg condemned Israel's air strikes in northern Gaza", [("israel_self_defence", "oppose")]),
     ("the envoy sharply criticised Israel at the summit in Valdora", [("israel_self_defence", "oppose")]),
     ("Ola Moss criticised Israel's choice of negotiators", []),
+    # the hostage deal: accepting it is (weakly) the ceasefire's and, by its name, the hostages';
+    # the deal named beside the ceasefire or by what it is about, the hostages' release, more
+    # hostages got out, a focus that turns to them
+    ("Ola Moss pressed the militia to accept the hostage deal on the table",
+     [("ceasefire", "support"), ("hostage_release", "support")]),
+    ("Anna Berg stressed how urgent it was to close a hostage and ceasefire deal",
+     [("hostage_release", "support"), ("ceasefire", "support")]),
+    ("the envoy said Valdora was working on a deal for the remaining captives", [("hostage_release", "support")]),
+    ("Anna Berg said the captives' return came before everything else", [("hostage_release", "support")]),
+    ("Anna Berg hoped the next round of talks would see more captives home by the weekend", [("hostage_release", "support")]),
+    ("Ola Moss said the cabinet should put its focus right now on the hostages", [("hostage_release", "support")]),
 ]
 
 
