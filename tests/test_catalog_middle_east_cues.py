@@ -272,6 +272,26 @@ CASES = [
     ("Anna Berg condemned Israel's air strikes in northern Gaza", [("israel_self_defence", "oppose")]),
     ("the envoy sharply criticised Israel at the summit in Valdora", [("israel_self_defence", "oppose")]),
     ("Ola Moss criticised Israel's choice of negotiators", []),
+    # the hostage deal: accepting it is (weakly) the ceasefire's and, by its name, the hostages';
+    # the deal named beside the ceasefire or by what it is about, the hostages' release, more
+    # hostages got out, a focus that turns to them
+    ("Ola Moss pressed the militia to accept the hostage deal on the table",
+     [("ceasefire", "support"), ("hostage_release", "support")]),
+    ("Anna Berg stressed how urgent it was to close a hostage and ceasefire deal",
+     [("hostage_release", "support"), ("ceasefire", "support")]),
+    ("the envoy said Valdora was working on a deal for the remaining captives", [("hostage_release", "support")]),
+    ("Anna Berg said the captives' return came before everything else", [("hostage_release", "support")]),
+    ("Anna Berg hoped the next round of talks would see more captives home by the weekend", [("hostage_release", "support")]),
+    ("Ola Moss said the cabinet should put its focus right now on the hostages", [("hostage_release", "support")]),
+    # the crimes named with their victims in Gaza or laid at Israel's door; the people itself to be
+    # destroyed; the same crimes named of an attack on Israelis, or of another accused, are no cue
+    ("Anna Berg accused Israel of crimes against humanity and cut ties", [("israel_self_defence", "oppose")]),
+    ("the envoy said the shelling of the camps amounted to war crimes against Palestinian civilians",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the raids showed an intent to destroy the Palestinian people", [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the militants had committed crimes against humanity against innocent Israelis", []),
+    ("Anna Berg accused the militia of war crimes", []),
+    ("Ola Moss said any war crimes committed in the Strip must be investigated", []),
 ]
 
 
