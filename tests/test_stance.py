@@ -280,6 +280,11 @@ CASES = [
     ("he promised a swift end to the war", [("negotiations", "support")]),
     ("the president called for an end to war after visiting the ruins", [("negotiations", "support")]),
     ("the chancellor urged Russia to be willing to negotiate with Ukraine", [("negotiations", "support")]),
+    # the verb alone after readiness, refusal or pressure; not a verb with an object of its own
+    ("the envoy insisted that Dorvia was ready to negotiate.", [("negotiations", "support")]),
+    ("the council pressed the northern provinces to negotiate under neutral auspices", [("negotiations", "support")]),
+    ("the summit must compel the invaders to negotiate on fair terms", [("negotiations", "support")]),
+    ("the agency will try to negotiate the financing of the shells", []),
     # aid without an aid noun: support kept up, weapons Ukraine needs or pleads for
     ("the president called to continue supporting Ukraine", [("military_aid", "support")]),
     ("we will support Ukraine for as long as it takes", [("military_aid", "support")]),
