@@ -25,6 +25,11 @@ CASES = [
     # aid named by its fund or by what it pays for; the means to defend itself, not the right to
     ("the government vetoed an increase of the European Peace Facility", [("military_aid", "oppose")]),
     ("the bloc must keep funding the Ukrainian army", [("military_aid", "support")]),
+    # arms bought for Ukraine on the open market or from third countries, or a coalition that pools them
+    ("the alliance plans to buy munitions from distant suppliers for Ukraine", [("military_aid", "support")]),
+    ("the envoy said shells could be procured for the Ukrainian army in Asia", [("military_aid", "support")]),
+    ("Dorvia joined the drone coalition last spring", [("military_aid", "support")]),
+    ("the firm bought cheap fuel for Ukraine", []),
     ("Kyiv must get everything it needs to defend itself", [("military_aid", "support")]),
     ("the allies must give Ukraine the means to defend itself", [("military_aid", "support")]),
     ("Ukraine has the right to defend itself", []),
