@@ -12,6 +12,9 @@ CASES = [
     ("the country's territorial integrity is non-negotiable", [("territorial_integrity", "support")]),
     ("its borders must remain intact", [("territorial_integrity", "support")]),
     ("it will not accept territorial concessions", [("territorial_integrity", "support")]),
+    # Ukraine's peace formula asks for all its land back
+    ("the foreign minister endorsed the peace formula at the forum", [("territorial_integrity", "support")]),
+    ("Kyiv presented its formula for peace to the delegates", [("territorial_integrity", "support")]),
     ("membership of NATO is not a realistic outcome", [("nato_membership", "oppose")]),
     ("they do not see NATO membership as a realistic outcome", [("nato_membership", "oppose")]),
     ("it ruled out sending peacekeepers", [("peacekeeping_troops", "oppose")]),
