@@ -11,6 +11,9 @@ CASES = [
     ("returning to the pre-2014 borders is an unrealistic objective", [("territorial_integrity", "oppose")]),
     ("the country's territorial integrity is non-negotiable", [("territorial_integrity", "support")]),
     ("its borders must remain intact", [("territorial_integrity", "support")]),
+    # the invader's leader to take his troops home, or the war ended that way
+    ("the envoy demanded that the general withdraw his troops from the valley", [("territorial_integrity", "support")]),
+    ("the assembly urged the ruler to end the invasion by pulling back his army", [("territorial_integrity", "support")]),
     ("it will not accept territorial concessions", [("territorial_integrity", "support")]),
     # Ukraine's peace formula asks for all its land back
     ("the foreign minister endorsed the peace formula at the forum", [("territorial_integrity", "support")]),
