@@ -11,7 +11,13 @@ CASES = [
     ("returning to the pre-2014 borders is an unrealistic objective", [("territorial_integrity", "oppose")]),
     ("the country's territorial integrity is non-negotiable", [("territorial_integrity", "support")]),
     ("its borders must remain intact", [("territorial_integrity", "support")]),
+    # the invader's leader to take his troops home, or the war ended that way
+    ("the envoy demanded that the general withdraw his troops from the valley", [("territorial_integrity", "support")]),
+    ("the assembly urged the ruler to end the invasion by pulling back his army", [("territorial_integrity", "support")]),
     ("it will not accept territorial concessions", [("territorial_integrity", "support")]),
+    # Ukraine's peace formula asks for all its land back
+    ("the foreign minister endorsed the peace formula at the forum", [("territorial_integrity", "support")]),
+    ("Kyiv presented its formula for peace to the delegates", [("territorial_integrity", "support")]),
     ("membership of NATO is not a realistic outcome", [("nato_membership", "oppose")]),
     ("they do not see NATO membership as a realistic outcome", [("nato_membership", "oppose")]),
     ("it ruled out sending peacekeepers", [("peacekeeping_troops", "oppose")]),
@@ -25,6 +31,11 @@ CASES = [
     # aid named by its fund or by what it pays for; the means to defend itself, not the right to
     ("the government vetoed an increase of the European Peace Facility", [("military_aid", "oppose")]),
     ("the bloc must keep funding the Ukrainian army", [("military_aid", "support")]),
+    # arms bought for Ukraine on the open market or from third countries, or a coalition that pools them
+    ("the alliance plans to buy munitions from distant suppliers for Ukraine", [("military_aid", "support")]),
+    ("the envoy said shells could be procured for the Ukrainian army in Asia", [("military_aid", "support")]),
+    ("Dorvia joined the drone coalition last spring", [("military_aid", "support")]),
+    ("the firm bought cheap fuel for Ukraine", []),
     ("Kyiv must get everything it needs to defend itself", [("military_aid", "support")]),
     ("the allies must give Ukraine the means to defend itself", [("military_aid", "support")]),
     ("Ukraine has the right to defend itself", []),
@@ -280,6 +291,11 @@ CASES = [
     ("he promised a swift end to the war", [("negotiations", "support")]),
     ("the president called for an end to war after visiting the ruins", [("negotiations", "support")]),
     ("the chancellor urged Russia to be willing to negotiate with Ukraine", [("negotiations", "support")]),
+    # the verb alone after readiness, refusal or pressure; not a verb with an object of its own
+    ("the envoy insisted that Dorvia was ready to negotiate.", [("negotiations", "support")]),
+    ("the council pressed the northern provinces to negotiate under neutral auspices", [("negotiations", "support")]),
+    ("the summit must compel the invaders to negotiate on fair terms", [("negotiations", "support")]),
+    ("the agency will try to negotiate the financing of the shells", []),
     # aid without an aid noun: support kept up, weapons Ukraine needs or pleads for
     ("the president called to continue supporting Ukraine", [("military_aid", "support")]),
     ("we will support Ukraine for as long as it takes", [("military_aid", "support")]),
