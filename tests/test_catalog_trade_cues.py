@@ -310,6 +310,10 @@ CASES = [
     ("fishermen in Estland are angry about the levies on their catch", [("tariffs", "oppose")]),
     # a measure judged of doubtful worth is not wanted
     ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
+    # talks named by the body set up for them or by the partners met
+    ("Norland and Estland agreed to set up a framework to discuss their rules on chemical exports",
+     [("trade_talks", "support")]),
+    ("officials in Oslo were discussing the new terms with their Danish counterparts", [("trade_talks", "support")]),
 ]
 
 
