@@ -1314,23 +1314,37 @@ def _answered(noun, cue: Span) -> bool:
                for t in noun.ancestors if t.i >= cue.start)
 
 
+def _names_country(cue: Span) -> bool:
+    return any(t.ent_type_ in ("GPE", "NORP") for t in cue)
+
+
 def _resolve_definite(spans: list[Span]) -> list[Span]:
     """A cue whose noun is a bare definite mention ("voted against the tariffs") speaks of what
     the nearest earlier cue with that noun named ("tariffs on cars from <country>"): it takes that
     cue's issue, keeping its own polarity and strength; a cue naming a country of its own keeps its
-    issue. Cues in text order; chains resolve in turn."""
+    issue, and so does one whose earlier cue names none, itself or through its own earlier cue ("the
+    trade deal", "retaliatory tariffs"): that cue told what was said of the thing, not which thing
+    it is, and this cue says its own ("rejected the deal" is a view of the deal, not of the talks).
+    Cues in text order; chains resolve in turn."""
     resolved: list[Span] = []
+    placed: set[int] = set()  # indexes in resolved of the cues that name a country, or take one's issue
     for cue in spans:
         noun = _definite_noun(cue)
         # a cue that names a country itself ("the tariffs block China's push") needs no antecedent
-        if noun is not None and not any(t.ent_type_ in ("GPE", "NORP") for t in cue):
+        if _names_country(cue):
+            placed.add(len(resolved))
+        elif noun is not None:
             # a noun the earlier cue answers ("retaliate against the steel tariffs") names what is
             # answered, not that cue's issue
-            before = next((c for c in reversed(resolved) if c.end <= cue.start
-                           and any(_same_word(t.lower_, noun.lower_) and not _answered(t, c) for t in c if t.pos_ == "NOUN")),
+            before = next((i for i in reversed(range(len(resolved))) if resolved[i].end <= cue.start
+                           and any(_same_word(t.lower_, noun.lower_) and not _answered(t, resolved[i])
+                                   for t in resolved[i] if t.pos_ == "NOUN")),
                           None)
-            if before is not None and before.label_ != cue.label_:
-                cue = Span(cue.doc, cue.start, cue.end, label=before.label_, kb_id=cue.kb_id_, span_id=cue.id_)
+            if before is not None and before in placed:
+                placed.add(len(resolved))
+                if resolved[before].label_ != cue.label_:
+                    cue = Span(cue.doc, cue.start, cue.end, label=resolved[before].label_, kb_id=cue.kb_id_,
+                               span_id=cue.id_)
         resolved.append(cue)
     return resolved
 

@@ -310,6 +310,10 @@ CASES = [
     ("fishermen in Estland are angry about the levies on their catch", [("tariffs", "oppose")]),
     # a measure judged of doubtful worth is not wanted
     ("the association described the tariff increase on Norland steel as highly doubtful", [("tariffs", "oppose")]),
+    # talks named by the body set up for them or by the partners met
+    ("Norland and Estland agreed to set up a framework to discuss their rules on chemical exports",
+     [("trade_talks", "support")]),
+    ("officials in Oslo were discussing the new terms with their Danish counterparts", [("trade_talks", "support")]),
 ]
 
 
@@ -332,6 +336,18 @@ STATEMENTS = [
      "vote against the introduction of the tariffs.", [("Anna Berg", "china_trade_curbs", "oppose")]),
     ("The commission wants tariffs on electric cars from China. Nordic Trade Commissioner Anna Berg said such "
      "tariffs would hurt Nordic carmakers.", [("Anna Berg", "china_trade_curbs", "oppose")]),
+    # ... and so does a chain of such mentions, each taking the issue the first one named
+    ("The commission wants tariffs on electric cars from China. Trade Minister Anna Berg said the tariffs were "
+     "justified. Prime Minister Jan Holm said he would vote against the tariffs.",
+     [("Anna Berg", "china_trade_curbs", "support"), ("Jan Holm", "china_trade_curbs", "oppose")]),
+    # an earlier mention that names no country tells what was said of the thing, not which thing it is:
+    # the later cue keeps its own issue (a deal judged is a view of open trade, not of the talks)
+    ("Norland and Estland spent six years on a trade deal. Prime Minister Jan Holm firmly rejected the deal during "
+     "a television interview.", [("Jan Holm", "free_trade", "oppose")]),
+    ("Negotiators from Norland and Estland met again over the trade deal. Farm Minister Anna Berg said the deal "
+     "would be hugely beneficial for her growers.", [("Anna Berg", "free_trade", "support")]),
+    ("Norland answered with retaliatory tariffs on Estland's timber. Trade Minister Anna Berg said her fishermen "
+     "had been badly hurt by these tariffs.", [("Anna Berg", "tariffs", "oppose"), ("Norland", "retaliation", "support")]),
     # ... but a mention that names its own country target keeps the issue it names
     ("Oslo raised the tariffs on steel. Trade Minister Anna Berg said these tariffs block China's push to dominate "
      "solar.", [("Anna Berg", "china_trade_curbs", "support")]),
