@@ -18,7 +18,8 @@ Two pipeline components:
 ``find_claims(span, issues)`` runs the same reading on any span with the catalog's regex cues
 (used by tests; phrase and token cues need a pipeline's lemmatizer, so only the ``issue_cues``
 component matches them). Nothing here resolves what "it" or "this goal" refers to: a sentence
-without a cue word gives nothing.
+without a cue word gives nothing, except a generic noun judged as an act told before ("Y condemned
+the move", ``_recalled_acts``), which becomes a cue of that act's issue.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_government, ent_at, entity_actor
 from analysis.speakers import (OWN_PRONOUNS, Speech, approving_forms, first_name_gender, reversing_words, speech_kinds,
                                under_obligation)
-from analysis.verbs import forms, verb_lemma
+from analysis.verbs import forms, verb_lemma, written_forms
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
 # Dependencies that keep a cue inside the noun phrase or clause a predicate judges.
@@ -108,6 +109,8 @@ def _lexicon():
         "proposals": set(data["proposal_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "acts": set(data["act_nouns"]),
+        "recalling": set(data["recalling_nouns"]),
+        "judging_against": written_forms(data["judging_against"]),
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
         "approving": approving_forms(),
@@ -1394,6 +1397,79 @@ def _drop_other_sense(spans: list[Span], issues) -> list[Span]:
     return kept
 
 
+RECALLING_DETS = ANAPHORIC_DETS | {"this", "that"}
+SIDE_CLAUSES = {"acl", "relcl", "advcl"}
+
+
+def _recalling_sign(noun, lex) -> int:
+    """``noun`` names again an act told before: a generic noun of stance.toml recalling_nouns with
+    nothing but a determiner of RECALLING_DETS, the object of a verb that judges it. 1 for an
+    approving verb ("welcomed this decision"), -1 for one that judges against (stance.toml
+    judging_against: "rejected the plan", "denounced the move"), 0 for anything else: "the plan to
+    send tanks" or "the trade deal" name the act in their own words, "announced the plan" or
+    "vetoed the move" judge nothing."""
+    verb = noun.head
+    if not (noun.pos_ == "NOUN" and noun.lower_ in lex["recalling"] and noun.dep_ == "dobj" and verb.i < noun.i
+            and verb.pos_ == "VERB" and any(c.dep_ == "det" for c in noun.children)
+            and all(c.dep_ in ("det", "predet") and c.lower_ in RECALLING_DETS for c in noun.children)):
+        return 0
+    if verb.lower_ in lex["approving"]:
+        return 1
+    return -1 if verb.lower_ in lex["judging_against"] else 0
+
+
+def _in_main_clause(cue: Span) -> bool:
+    """The cue is told by its sentence's main clause, not inside a clause of its own under it ("a
+    warning that it could jeopardize the truce")."""
+    return not any(t.dep_ in SIDE_CLAUSES or (t.dep_ == "ccomp" and t.head.pos_ == "NOUN")
+                   for t in (_cue_head(cue), *_cue_head(cue).ancestors))
+
+
+def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Cues for generic nouns that name an act told before, with the verb that judges them
+    (``_recalling_sign``: "X imposed duties on steel. Y condemned the move."): the act is the one
+    the nearest cues before the verb name in a main clause (``_in_main_clause``), in its own
+    sentence or the nearest of the RECALL_SENTENCES before that holds any. The new
+    cue ("condemned the move") takes that act's issue, supported by an approving verb, opposed by one
+    that judges against. Only an act read as a step taken on one issue counts: nothing when those
+    cues read as more than one issue or stance, or against it, or turned, or with a harsh word
+    ("lifted the sanctions", "called the polls a sham" may answer another act). Cues in text order."""
+    lex = _lexicon()
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for noun in doc:
+        sign = _recalling_sign(noun, lex) if noun.i not in covered else 0
+        verb = noun.head
+        if not sign or any(i in covered for i in range(verb.i, noun.i)):
+            continue
+        sent = noun.sent
+        earlier = [c for c in spans if c.start >= sent.start and c.end <= verb.i and _in_main_clause(c)]
+        back = sent.start
+        for _ in range(RECALL_SENTENCES):
+            if earlier or back == 0:
+                break
+            sent = doc[back - 1].sent
+            earlier = [c for c in spans if c.start >= sent.start and c.end <= sent.end and _in_main_clause(c)]
+            back = sent.start
+        if not earlier:
+            continue
+        matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
+                   for c in earlier]
+        claims = list(claims_in(sent, matches))
+        read = {(c.issue, c.stance) for c in claims}
+        # the act is a step taken on the issue ("imposed sanctions", "sought arrest warrants"); a
+        # reading against it, turned ("lifted the sanctions") or judged ("called the polls a sham")
+        # may be a reaction itself, to an act it does not name: the noun is left alone
+        if not claims or read != {(claims[0].issue, "support")} or any(
+                c.flipped or any(t.lower_ in lex["harsh"] for t in doc.char_span(
+                    c.start_char, c.end_char, alignment_mode="expand")) for c in claims):
+            continue
+        issue, stance = claims[0].issue, "support" if sign > 0 else "oppose"
+        weak = all(c.id_ == "weak" for c in earlier if c.label_ == issue)
+        added.append(Span(doc, verb.i, noun.i + 1, label=issue, kb_id=stance, span_id="weak" if weak else ""))
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
 class IssueCues:
     """Marks every catalog cue in the Doc: ``doc.spans["issue_cues"]`` (see the module docstring).
 
@@ -1433,7 +1509,7 @@ class IssueCues:
                 spans.append(Span(doc, span.start, span.end, label=issue_id,
                                   kb_id="support" if polarity > 0 else "oppose", span_id="weak" if weak else ""))
         if doc.has_annotation("DEP"):
-            spans = _drop_other_sense(_resolve_definite(spans), issues)
+            spans = _recalled_acts(doc, _drop_other_sense(_resolve_definite(spans), issues))
         doc.spans[CUES_KEY] = spans
         return doc
 

@@ -622,3 +622,26 @@ def test_an_allegation_against_the_subject_is_no_position(nlp):
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == []
     doc = nlp("Belgium was accused by Poland of blocking new sanctions.")
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == [(["Poland"], "sanctions", "support")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a generic noun judged in the next sentence stands for the act named before: turned by a verb
+    # that judges against, kept by an approving one
+    ("Poland announced new sanctions against Russia on Tuesday. Hungary's foreign minister, Mark Tolnai, "
+     "denounced the move.", [(["Poland"], "sanctions", "support"), (["Mark Tolnai"], "sanctions", "oppose")]),
+    ("Lithuania said on Friday it would send more artillery to Ukraine. Estonian Prime Minister Liisa Kask "
+     "welcomed the decision.", [(["Lithuania"], "military_aid", "support"), (["Liisa Kask"], "military_aid", "support")]),
+    # a verb that judges nothing, or a noun that names its own act, recalls nothing
+    ("Lithuania said on Friday it would send more artillery to Ukraine. Estonian Prime Minister Liisa Kask "
+     "announced the decision.", [(["Lithuania"], "military_aid", "support")]),
+    ("Lithuania said on Friday it would send more artillery to Ukraine. Estonian Prime Minister Liisa Kask "
+     "criticised the decision to close the border.", [(["Lithuania"], "military_aid", "support")]),
+    # an act told turned may itself answer another act: the noun is left alone
+    ("Norway said it would lift its sanctions on Russia. Sweden condemned the decision.",
+     [(["Norway"], "sanctions", "oppose")]),
+])
+def test_a_judged_generic_noun_recalls_the_act_named_before(nlp, text, expected):
+    """"Y denounced the move": the move is the act the nearest earlier sentence with a cue names
+    (its issue, its stance as read there), judged by Y."""
+    doc = nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
