@@ -149,9 +149,23 @@ def _holds_state(token: Token) -> bool:
     if token.lower_ not in STATE_VERBS:
         return False
     states = _stance_states()
-    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in states
-               and any(g.dep_ == "prep" and g.lower_ in states[c.lower_] for g in c.children)
-               for c in token.children)
+    predicates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd")] + _counted_among(token)
+    return any(c.lower_ in states and any(g.dep_ == "prep" and g.lower_ in states[c.lower_] for g in c.children)
+               for c in predicates)
+
+
+def _counted_among(token: Token) -> list[Token]:
+    """The nouns a verb of being counts its subject among: "was among the strongest supporters of
+    the duties", "has been one of the loudest advocates of talks" (the noun after "among", or after
+    "one of"); the subject holds the state of that group."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "among":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("attr", "nsubj") and child.lower_ == "one":
+            found += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+    return found
 
 
 @data_cache()
