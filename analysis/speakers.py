@@ -154,6 +154,24 @@ def _holds_state(token: Token) -> bool:
                for c in predicates)
 
 
+@data_cache()
+def _assertion_states() -> frozenset:
+    return frozenset(load("speech")["assertion_states"])
+
+
+def _asserts_conviction(token: Token) -> bool:
+    """"Latvia has been clear it will keep the sanctions", "the minister is convinced that talks
+    must resume", "Talks will resume, the minister is sure": a verb of being whose predicate is an
+    adjective of a conviction held, with the clause held (after it or before the verb). Not "it is
+    clear that ..." (no one holds it: the subject is no actor), "was not sure whether ..."."""
+    if token.lower_ not in STATE_VERBS or any(c.dep_ == "neg" for c in token.children):
+        return False
+    states = [c for c in token.children if c.dep_ == "acomp" and c.lower_ in _assertion_states()]
+    clauses = [g for c in states + [token] for g in c.children if g.dep_ == "ccomp"]
+    return bool(states) and any(not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                                for c in clauses)
+
+
 def _counted_among(token: Token) -> list[Token]:
     """The nouns a verb of being counts its subject among: "was among the strongest supporters of
     the duties", "has been one of the loudest advocates of talks" (the noun after "among", or after
@@ -972,6 +990,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "reported"
         if kind is None and _holds_state(token):
             kind = "reported"
+        if kind is None and _asserts_conviction(token):
+            kind = "indirect"  # "has been clear it will ...": the subject asserts the clause
         if kind is None and _seeks_means(token):
             kind = "reported"
         if kind is None and _talks_with_about(token):
