@@ -61,6 +61,7 @@ SCHEMAS: dict[str, dict] = {
         "means_nouns": words,
         "talking_verbs": words,
         "stance_states": mapping(words),
+        "assertion_states": words,
         "call_purposes": words,
         "join_verbs": words,
         "answer_verbs": words,

@@ -149,9 +149,41 @@ def _holds_state(token: Token) -> bool:
     if token.lower_ not in STATE_VERBS:
         return False
     states = _stance_states()
-    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in states
-               and any(g.dep_ == "prep" and g.lower_ in states[c.lower_] for g in c.children)
-               for c in token.children)
+    predicates = [c for c in token.children if c.dep_ in ("acomp", "attr", "oprd")] + _counted_among(token)
+    return any(c.lower_ in states and any(g.dep_ == "prep" and g.lower_ in states[c.lower_] for g in c.children)
+               for c in predicates)
+
+
+@data_cache()
+def _assertion_states() -> frozenset:
+    return frozenset(load("speech")["assertion_states"])
+
+
+def _asserts_conviction(token: Token) -> bool:
+    """"Latvia has been clear it will keep the sanctions", "the minister is convinced that talks
+    must resume", "Talks will resume, the minister is sure": a verb of being whose predicate is an
+    adjective of a conviction held, with the clause held (after it or before the verb). Not "it is
+    clear that ..." (no one holds it: the subject is no actor), "was not sure whether ..."."""
+    if token.lower_ not in STATE_VERBS or any(c.dep_ == "neg" for c in token.children):
+        return False
+    states = [c for c in token.children if c.dep_ == "acomp" and c.lower_ in _assertion_states()]
+    clauses = [g for c in states + [token] for g in c.children if g.dep_ == "ccomp"]
+    return bool(states) and any(not any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+                                for c in clauses)
+
+
+def _counted_among(token: Token) -> list[Token]:
+    """The nouns a verb of being counts its subject among: "was among the strongest supporters of
+    the duties", "has been one of the loudest advocates of talks" (the noun after "among", or after
+    "one of"); the subject holds the state of that group."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "among":
+            found += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("attr", "nsubj") and child.lower_ == "one":
+            found += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+    return found
 
 
 @data_cache()
@@ -958,6 +990,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "reported"
         if kind is None and _holds_state(token):
             kind = "reported"
+        if kind is None and _asserts_conviction(token):
+            kind = "indirect"  # "has been clear it will ...": the subject asserts the clause
         if kind is None and _seeks_means(token):
             kind = "reported"
         if kind is None and _talks_with_about(token):

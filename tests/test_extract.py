@@ -661,6 +661,18 @@ SPEAKER_SENTENCES = [
     ("Latvia, which is not a member of the EU, is a staunch supporter of sanctions on Russia.",
      [("Latvia", "sanctions", "support")]),
     ("Anna Berg is a staunch supporter of sanctions on Russia.", [("Anna Berg", "sanctions", "support")]),
+    # counted among those who hold the state: "among the ... supporters of", "one of the ... cheerleaders for"
+    ("Estonia was among the firmest supporters of new sanctions on Russia.", [("Estonia", "sanctions", "support")]),
+    ("Senator Mara Quell has been one of the loudest cheerleaders for peace talks.",
+     [("Mara Quell", "negotiations", "support")]),
+    ("Estonia was among the first hosts of the peace talks.", []),
+    # a conviction held, after "be", with the clause held: the subject asserts the clause
+    ("Estonia has been clear it will keep its sanctions on Russia in place.", [("Estonia", "sanctions", "support")]),
+    ("Latvian Foreign Minister Jan Nowak was adamant that peace talks must start soon.",
+     [("Jan Nowak", "negotiations", "support")]),
+    ("Peace talks must start soon, Latvian Foreign Minister Jan Nowak is sure.", [("Jan Nowak", "negotiations", "support")]),
+    ("It is clear that new sanctions on Russia will follow.", []),
+    ("Latvian Foreign Minister Jan Nowak was not sure whether peace talks would start soon.", []),
     # a resolution's author, after "by" or as a country before the noun, holds its position
     ("Latvian Foreign Minister Jan Nowak rejected the resolution drafted by Sweden that called for a ceasefire.",
      [("Jan Nowak", "ceasefire", "oppose"), ("Sweden", "ceasefire", "support")]),
