@@ -76,6 +76,21 @@ def test_person_index_keys_a_person_without_a_gulf_honorific_before_the_full_nam
     assert [m.kb_id_ for m in doc.spans["people"]] == ["Faris bin Hamad Al Kamil"] * 2
 
 
+@pytest.mark.parametrize("words, heads, deps, ents", [
+    # "U.K. Foreign Minister Sir Tom Reed spoke ." -- the model left the honorific out of the name
+    (["U.K.", "Foreign", "Minister", "Sir", "Tom", "Reed", "spoke", "."], [2, 2, 5, 5, 5, 6, 6, 6],
+     ["compound", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"], [(0, 1, "GPE"), (4, 6, "PERSON")]),
+    # "the U.K. foreign minister , Mr . Tom Reed , spoke ." -- after a comma, the honorific split from its full stop
+    (["the", "U.K.", "foreign", "minister", ",", "Mr", ".", "Tom", "Reed", ",", "spoke", "."],
+     [3, 3, 3, 10, 3, 8, 5, 8, 3, 3, 10, 10],
+     ["det", "compound", "compound", "nsubj", "punct", "compound", "punct", "compound", "appos", "punct", "ROOT", "punct"],
+     [(1, 2, "GPE"), (7, 9, "PERSON")]),
+])
+def test_person_index_reads_a_title_across_an_honorific_left_out_of_the_name(people_nlp, words, heads, deps, ents):
+    doc = run(people_nlp, build(people_nlp, words, heads, deps, ents=ents))
+    assert [(a.name, a.role.lower(), a.country) for a in doc._.actors.values()] == [("Tom Reed", "foreign minister", "GBR")]
+
+
 @pytest.fixture()
 def speaker_nlp(people_nlp):
     people_nlp.add_pipe("speaker_attribution")
