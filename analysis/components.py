@@ -37,7 +37,7 @@ from analysis.verbs import verb_lemma
 
 ROLE_KEY = "roles"
 PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "al", "ter", "zu"}
-HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam"}
+HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "dame", "madam", "sheikh", "sheikha"}
 # the regnal number after a monarch's given name ("Harald V", "Margrethe II"); not "I" (a pronoun) nor "X" (a platform)
 REGNAL = re.compile(r"II|III|IV|V|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI")
 # Entity labels the small model gives to people's names by mistake.
@@ -1043,7 +1043,16 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
             i = of_chain_end(doc, start) or i
     if i < len(doc) and doc[i].text == ",":
         i = _past_spaces(doc, i + 1)
-    return i
+    return _past_honorific(doc, i)
+
+
+def _past_honorific(doc: Doc, i: int) -> int:
+    """"Prime Minister Sir Anna Berg", "the interior minister, Mr Tom Reed": an honorific the model left
+    out of the name that follows it stands between the title and the name; the name's first token."""
+    k = i + 1 if i < len(doc) and doc[i].lower_.rstrip(".") in HONORIFIC_WORDS else i
+    if k < len(doc) and doc[k].text == ".":
+        k += 1  # "Mr . Reed" split by the tokenizer
+    return k if k > i and k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B" else i
 
 
 def _past_spaces(doc: Doc, i: int) -> int:

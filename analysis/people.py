@@ -94,14 +94,17 @@ def add_government(doc: Doc, code: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """A name as the registry keys it: no possessive, no leading "the" or "Mr"/"Mrs"/"Ms", no nickname in quotes
-    ("Joko “Jokowi” Novak" -> "Joko Novak"), no stray brackets ("Anna] Novak") or quote marks, and the space a
+    """A name as the registry keys it: no possessive, no leading "the", "Mr"/"Mrs"/"Ms" or "Sheikh" (before a
+    full name), no nickname in quotes ("Joko “Jokowi” Novak" -> "Joko Novak"), no stray brackets ("Anna] Novak") or quote marks, and the space a
     typo lost between two names of four letters or more ("AnnaLindqvist"; not "DeSantis")."""
     text = re.sub(r"['’]s$", "", text.strip())
     text = re.sub(r"\s*[“\"‘][^”\"’]{1,30}[”\"’]\s*", " ", text)
     text = " ".join(re.sub(r"[\[\]{}()<>]", "", text).split())
     text = re.sub(r"\b([A-Z][a-z]{3,})([A-Z][a-z]{3,})\b", r"\1 \2", text)  # "AnnaLindqvist": a lost space
     text = re.sub(r"^(?:Mr|Mrs|Ms|Mx)\.?\s+(?=\S)", "", text)  # "Mrs van der Berg": the honorific is no name
+    # "Sheikh Khalid bin Omar Al Nasser": a Gulf honorific before a full name is no name either (the
+    # registry reads it as a title, see registry._words); before one word it may be a name ("Sheikh Hasan")
+    text = re.sub(r"^Sheikha?\s+(?=\S+\s+\S)", "", text)
     return re.sub(r"^(the|The)\s+", "", text).strip(" ,.\"“”‘’")  # a quote mark glued on ("”Berg")
 
 

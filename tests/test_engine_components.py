@@ -62,6 +62,35 @@ def test_person_index_nearest_full_name_wins_for_a_shared_surname(people_nlp):
     assert doc.spans["people"][-1].kb_id_ == "Ann Berg"
 
 
+def test_person_index_keys_a_person_without_a_gulf_honorific_before_the_full_name(people_nlp):
+    # "Foreign Minister Sheikh Faris bin Hamad Al Kamil spoke . Sheikh Faris left ." -- the model took
+    # "Sheikh" into both names: a style like "Mr", the full name without it, the short one joined to it
+    words = ["Foreign", "Minister", "Sheikh", "Faris", "bin", "Hamad", "Al", "Kamil", "spoke", ".",
+             "Sheikh", "Faris", "left", "."]
+    heads = [1, 7, 7, 7, 7, 7, 7, 8, 8, 8, 11, 12, 12, 12]
+    deps = ["compound", "compound", "compound", "compound", "compound", "compound", "compound", "nsubj", "ROOT",
+            "punct", "compound", "nsubj", "ROOT", "punct"]
+    doc = run(people_nlp, build(people_nlp, words, heads, deps, ents=[(2, 8, "PERSON"), (10, 12, "PERSON")]))
+    assert [(a.name, a.role, a.mentions) for a in doc._.actors.values()] == [
+        ("Faris bin Hamad Al Kamil", "Foreign Minister", 2)]
+    assert [m.kb_id_ for m in doc.spans["people"]] == ["Faris bin Hamad Al Kamil"] * 2
+
+
+@pytest.mark.parametrize("words, heads, deps, ents", [
+    # "U.K. Foreign Minister Sir Tom Reed spoke ." -- the model left the honorific out of the name
+    (["U.K.", "Foreign", "Minister", "Sir", "Tom", "Reed", "spoke", "."], [2, 2, 5, 5, 5, 6, 6, 6],
+     ["compound", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"], [(0, 1, "GPE"), (4, 6, "PERSON")]),
+    # "the U.K. foreign minister , Mr . Tom Reed , spoke ." -- after a comma, the honorific split from its full stop
+    (["the", "U.K.", "foreign", "minister", ",", "Mr", ".", "Tom", "Reed", ",", "spoke", "."],
+     [3, 3, 3, 10, 3, 8, 5, 8, 3, 3, 10, 10],
+     ["det", "compound", "compound", "nsubj", "punct", "compound", "punct", "compound", "appos", "punct", "ROOT", "punct"],
+     [(1, 2, "GPE"), (7, 9, "PERSON")]),
+])
+def test_person_index_reads_a_title_across_an_honorific_left_out_of_the_name(people_nlp, words, heads, deps, ents):
+    doc = run(people_nlp, build(people_nlp, words, heads, deps, ents=ents))
+    assert [(a.name, a.role.lower(), a.country) for a in doc._.actors.values()] == [("Tom Reed", "foreign minister", "GBR")]
+
+
 @pytest.fixture()
 def speaker_nlp(people_nlp):
     people_nlp.add_pipe("speaker_attribution")

@@ -60,6 +60,8 @@ def test_same_person_names(a, b, same):
     ("(Anna) Berg", "Anna Berg"),
     ("Mrs van der Berg", "van der Berg"),  # an honorific is no part of the name
     ("Mr. Tom Reed", "Tom Reed"),
+    ("Sheikha Noura bint Saad Al Kamil", "Noura bint Saad Al Kamil"),  # a Gulf honorific before a full name
+    ("Sheikh Faris", "Sheikh Faris"),      # before one word it may be the name itself
     ("”Berg", "Berg"),                    # a closing quote glued to the name it follows
     ("Anna Berg“", "Anna Berg"),
 ])
