@@ -314,6 +314,12 @@ CASES = [
     ("Norland and Estland agreed to set up a framework to discuss their rules on chemical exports",
      [("trade_talks", "support")]),
     ("officials in Oslo were discussing the new terms with their Danish counterparts", [("trade_talks", "support")]),
+    # talks told as the history of a deal done, or as an office held, are no stand on talks
+    ("Norland and Sylvania put their names to a long-negotiated cheese pact on Friday", []),
+    ("Ola Brenn, the junior minister in charge of negotiations with the Danes, visited a fish market", []),
+    # a deal done, praised: a view of the deal (open trade), not of talks
+    ("in the envoy's words, the deal is \"the most ambitious\" pact her island has ever signed",
+     [("free_trade", "support")]),
 ]
 
 
