@@ -77,7 +77,7 @@ SCHEMAS: dict[str, dict] = {
         "negators": words, "reversal_before": words, "reversal_after": words, "harsh": words,
         "confirm_after": words, "not_negating": words, "negation_window": integer(1), "hedges": words, "harms": words,
         "temporal": words, "frames_before": words, "proposal_nouns": words, "owned_nouns": words, "act_nouns": words,
-        "recalling_nouns": words, "judging_against": words,
+        "recalling_nouns": words, "judging_against": words, "upholding": words,
         "authoring_participles": words, "bodies": words, "purpose_before": words, "allegation_nouns": words, "undoing_nouns": words,
         "undoing_participles": words,
         "fear_words": words, "reversal_direct": words, "backing_gerunds": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words, "helping": words,

@@ -19,7 +19,8 @@ Two pipeline components:
 (used by tests; phrase and token cues need a pipeline's lemmatizer, so only the ``issue_cues``
 component matches them). Nothing here resolves what "it" or "this goal" refers to: a sentence
 without a cue word gives nothing, except a generic noun judged as an act told before ("Y condemned
-the move", ``_recalled_acts``), which becomes a cue of that act's issue.
+the move", "Y criticised the bloc's decision", ``_recalled_acts``), which becomes a cue of that act's
+issue.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def _lexicon():
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
         "approving": approving_forms(),
+        "upholding": written_forms(data["upholding"]),
         "helping": {form for lemma in data["helping"] for form in forms(lemma)},
         "fear": set(data["fear_words"]),
         "fear_preps": set(data["fear_preps"]),
@@ -1399,21 +1401,24 @@ def _drop_other_sense(spans: list[Span], issues) -> list[Span]:
 
 RECALLING_DETS = ANAPHORIC_DETS | {"this", "that"}
 SIDE_CLAUSES = {"acl", "relcl", "advcl"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "agent"}  # where a sentence names who acts
 
 
 def _recalling_sign(noun, lex) -> int:
     """``noun`` names again an act told before: a generic noun of stance.toml recalling_nouns with
-    nothing but a determiner of RECALLING_DETS, the object of a verb that judges it. 1 for an
-    approving verb ("welcomed this decision"), -1 for one that judges against (stance.toml
+    nothing but a determiner of RECALLING_DETS or its owner ("the bloc's decision", "its plan"),
+    the object of a verb that judges it. 1 for an approving or upholding verb ("welcomed this
+    decision", "defended its decision"), -1 for one that judges against (stance.toml
     judging_against: "rejected the plan", "denounced the move"), 0 for anything else: "the plan to
     send tanks" or "the trade deal" name the act in their own words, "announced the plan" or
     "vetoed the move" judge nothing."""
     verb = noun.head
     if not (noun.pos_ == "NOUN" and noun.lower_ in lex["recalling"] and noun.dep_ == "dobj" and verb.i < noun.i
-            and verb.pos_ == "VERB" and any(c.dep_ == "det" for c in noun.children)
-            and all(c.dep_ in ("det", "predet") and c.lower_ in RECALLING_DETS for c in noun.children)):
+            and verb.pos_ == "VERB" and any(c.dep_ in ("det", "poss") for c in noun.children)
+            and all(c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in RECALLING_DETS)
+                    for c in noun.children)):
         return 0
-    if verb.lower_ in lex["approving"]:
+    if verb.lower_ in lex["approving"] or verb.lower_ in lex["upholding"]:
         return 1
     return -1 if verb.lower_ in lex["judging_against"] else 0
 
@@ -1423,6 +1428,37 @@ def _in_main_clause(cue: Span) -> bool:
     warning that it could jeopardize the truce")."""
     return not any(t.dep_ in SIDE_CLAUSES or (t.dep_ == "ccomp" and t.head.pos_ == "NOUN")
                    for t in (_cue_head(cue), *_cue_head(cue).ancestors))
+
+
+def _outside_relative(cue: Span) -> bool:
+    """The cue is not told by a relative clause ("a move that risks a trade war")."""
+    return not any(t.dep_ == "relcl" for t in (_cue_head(cue), *_cue_head(cue).ancestors))
+
+
+def _recalled_sentence(doc: Doc, spans: list[Span], noun) -> tuple[Span, list[Span]]:
+    """The sentence that tells the act ``noun`` (judged by its head verb) names again, with its cues
+    in a main clause: its own sentence before the verb, or the nearest of the RECALL_SENTENCES
+    before that holds any. A noun owned by a named actor ("the bloc's decision") names that
+    actor's act: the nearest such sentence whose subject or agent names the owner, if one does,
+    with its cues anywhere but in a relative clause (what the owner announced it would do is
+    its act; "a move that risks a trade war" is not)."""
+    verb = noun.head
+    owner = next((c.lower_ for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+    sents = [(noun.sent, verb.i)]
+    while len(sents) <= RECALL_SENTENCES and sents[-1][0].start > 0:
+        sent = doc[sents[-1][0].start - 1].sent
+        sents.append((sent, sent.end))
+
+    def cues(sent, end, told=_in_main_clause):
+        return [c for c in spans if c.start >= sent.start and c.end <= end and told(c)]
+
+    if owner is not None:
+        for sent, end in sents:
+            named = cues(sent, end, _outside_relative)
+            if named and any(t.lower_ == owner and any(a.dep_ in ACTING_DEPS for a in (t, *t.ancestors))
+                             for t in sent):
+                return sent, named
+    return next(((sent, cues(sent, end)) for sent, end in sents if cues(sent, end)), (noun.sent, []))
 
 
 def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1442,15 +1478,7 @@ def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
         verb = noun.head
         if not sign or any(i in covered for i in range(verb.i, noun.i)):
             continue
-        sent = noun.sent
-        earlier = [c for c in spans if c.start >= sent.start and c.end <= verb.i and _in_main_clause(c)]
-        back = sent.start
-        for _ in range(RECALL_SENTENCES):
-            if earlier or back == 0:
-                break
-            sent = doc[back - 1].sent
-            earlier = [c for c in spans if c.start >= sent.start and c.end <= sent.end and _in_main_clause(c)]
-            back = sent.start
+        sent, earlier = _recalled_sentence(doc, spans, noun)
         if not earlier:
             continue
         matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")

@@ -639,6 +639,16 @@ def test_an_allegation_against_the_subject_is_no_position(nlp):
     # an act told turned may itself answer another act: the noun is left alone
     ("Norway said it would lift its sanctions on Russia. Sweden condemned the decision.",
      [(["Norway"], "sanctions", "oppose")]),
+    # a noun with its owner ("the bloc's decision", "its plan") names that owner's act: the nearest
+    # earlier sentence naming the owner, past a nearer one that tells another act
+    ("Valdoria pledged on Monday to ship more artillery to Ukraine. Norway imposed fresh sanctions on Moscow "
+     "a day later. Foreign minister Tomas Brevik criticised Valdoria's decision.",
+     [(["Valdoria"], "military_aid", "support"), (["Norway"], "sanctions", "support"),
+      (["Tomas Brevik"], "military_aid", "oppose")]),
+    ("Latvia said it would send more artillery to Ukraine. The Latvian government defended its decision on "
+     "Monday.", [(["Latvia"], "military_aid", "support"), (["Latvian government"], "military_aid", "support")]),
+    ("Lithuania said on Friday it would send more artillery to Ukraine. Estonian Prime Minister Liisa Kask "
+     "backed the plan.", [(["Lithuania"], "military_aid", "support"), (["Liisa Kask"], "military_aid", "support")]),
 ])
 def test_a_judged_generic_noun_recalls_the_act_named_before(nlp, text, expected):
     """"Y denounced the move": the move is the act the nearest earlier sentence with a cue names
