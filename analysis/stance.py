@@ -1372,6 +1372,15 @@ def _bare_noun(cue: Span):
 RECALL_SENTENCES = 3  # how far back a bare noun looks for what it names
 
 
+def _recent_sentences(sent: Span) -> list[Span]:
+    """``sent`` and the RECALL_SENTENCES before it, nearest first: where a noun that names
+    something again looks for what it names."""
+    sents = [sent]
+    while len(sents) <= RECALL_SENTENCES and sents[-1].start > 0:
+        sents.append(sent.doc[sents[-1].start - 1].sent)
+    return sents
+
+
 def _drop_other_sense(spans: list[Span], issues) -> list[Span]:
     """A bare noun cue ("start talks") speaks of what the nearest earlier mention of that noun,
     in its sentence or the three before, named: when that mention is no cue ("accession talks",
@@ -1385,10 +1394,7 @@ def _drop_other_sense(spans: list[Span], issues) -> list[Span]:
     for cue in spans:
         noun = _bare_noun(cue)
         if noun is not None:
-            back = noun.sent.start
-            for _ in range(RECALL_SENTENCES):
-                if back > 0:
-                    back = doc[back - 1].sent.start
+            back = _recent_sentences(noun.sent)[-1].start
             earlier = next((t for t in reversed(doc[back:cue.start])
                             if t.pos_ == "NOUN" and _same_word(t.lower_, noun.lower_)), None)
             if earlier is not None and earlier.i not in covered and any(
@@ -1423,19 +1429,24 @@ def _recalling_sign(noun, lex) -> int:
     return -1 if verb.lower_ in lex["judging_against"] else 0
 
 
+def _cue_path(cue: Span) -> list:
+    """The cue's head and every token above it, up to its sentence's root."""
+    head = _cue_head(cue)
+    return [head, *head.ancestors]
+
+
 def _in_main_clause(cue: Span) -> bool:
     """The cue is told by its sentence's main clause, not inside a clause of its own under it ("a
     warning that it could jeopardize the truce")."""
-    return not any(t.dep_ in SIDE_CLAUSES or (t.dep_ == "ccomp" and t.head.pos_ == "NOUN")
-                   for t in (_cue_head(cue), *_cue_head(cue).ancestors))
+    return not any(t.dep_ in SIDE_CLAUSES or (t.dep_ == "ccomp" and t.head.pos_ == "NOUN") for t in _cue_path(cue))
 
 
 def _outside_relative(cue: Span) -> bool:
     """The cue is not told by a relative clause ("a move that risks a trade war")."""
-    return not any(t.dep_ == "relcl" for t in (_cue_head(cue), *_cue_head(cue).ancestors))
+    return not any(t.dep_ == "relcl" for t in _cue_path(cue))
 
 
-def _recalled_sentence(doc: Doc, spans: list[Span], noun) -> tuple[Span, list[Span]]:
+def _recalled_sentence(spans: list[Span], noun) -> tuple[Span, list[Span]]:
     """The sentence that tells the act ``noun`` (judged by its head verb) names again, with its cues
     in a main clause: its own sentence before the verb, or the nearest of the RECALL_SENTENCES
     before that holds any. A noun owned by a named actor ("the bloc's decision") names that
@@ -1444,10 +1455,7 @@ def _recalled_sentence(doc: Doc, spans: list[Span], noun) -> tuple[Span, list[Sp
     its act; "a move that risks a trade war" is not)."""
     verb = noun.head
     owner = next((c.lower_ for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
-    sents = [(noun.sent, verb.i)]
-    while len(sents) <= RECALL_SENTENCES and sents[-1][0].start > 0:
-        sent = doc[sents[-1][0].start - 1].sent
-        sents.append((sent, sent.end))
+    sents = [(noun.sent, verb.i)] + [(sent, sent.end) for sent in _recent_sentences(noun.sent)[1:]]
 
     def cues(sent, end, told=_in_main_clause):
         return [c for c in spans if c.start >= sent.start and c.end <= end and told(c)]
@@ -1478,7 +1486,7 @@ def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
         verb = noun.head
         if not sign or any(i in covered for i in range(verb.i, noun.i)):
             continue
-        sent, earlier = _recalled_sentence(doc, spans, noun)
+        sent, earlier = _recalled_sentence(spans, noun)
         if not earlier:
             continue
         matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
