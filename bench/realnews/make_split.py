@@ -1,4 +1,5 @@
-"""Write split.json once, before any tuning: in each annotation batch (the id's letter), the three
+"""Write split.json once, before any tuning: in each annotation batch (the id's letters: "a" for
+a01, "aa" for aa01 once the single letters are used up), the three
 articles whose url hashes lowest (sha256) are the untouched test split; the rest are development.
 The rule looks at nothing but the url, so nobody chooses which articles are held out.
 A batch added later is split by the same rule; existing assignments are never changed.
@@ -12,6 +13,7 @@ hashes; a batch added to it later holds out three, like the batches here.
 import argparse
 import hashlib
 import json
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,7 +33,7 @@ def main() -> None:
     batches: dict[str, list[tuple[str, str]]] = {}
     for gold_path in sorted((base / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        batches.setdefault(gold["id"][0], []).append((hashlib.sha256(gold["url"].encode()).hexdigest(), gold["id"]))
+        batches.setdefault(re.match(r"[a-z]+", gold["id"]).group(), []).append((hashlib.sha256(gold["url"].encode()).hexdigest(), gold["id"]))
     for batch, items in sorted(batches.items()):
         if any(i in assigned for _, i in items):
             continue  # this batch was split before: never move an article
