@@ -375,14 +375,45 @@ def _quoted_name(words: Span) -> bool:
 
 
 def find_quotes(doc: Doc, text: str | None = None) -> list[Span]:
-    """Spans of direct quotations, quote marks included. Unbalanced quotes and quoted names are
-    ignored. ``text`` is ``doc.text`` when the caller has it (Doc.text joins every token anew)."""
-    spans = []
-    for m in QUOTE_RE.finditer(doc_text(doc) if text is None else text):
+    """Spans of direct quotations, quote marks included, in text order; a quote left open to the
+    end of its paragraph runs to that end (``_open_quotes``). Other unbalanced quotes and quoted
+    names are ignored. ``text`` is ``doc.text`` when the caller has it (Doc.text joins every token
+    anew)."""
+    text = doc_text(doc) if text is None else text
+    spans, closed = [], []
+    for m in QUOTE_RE.finditer(text):
+        closed.append((m.start(), m.end()))
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and len(span) > 2 and not _quoted_name(span[1:-1]):
             spans.append(span)
-    return spans
+    for start, end in _open_quotes(text, closed):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
+            spans.append(span)
+    return sorted(spans, key=lambda s: s.start)
+
+
+QUOTE_MARKS = "“”\""
+PARAGRAPH_RE = re.compile(r"[^\n]+")
+OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[.:!?]\s)|(?<=[.:!?]))\s*([“\"])[^“”\"]{3,}[.!?…]\s*$")
+
+
+def _open_quotes(text: str, closed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of quotes opened and never closed before their paragraph ends ("The president
+    said more must be done. “Aid must reach the city. Lives come first." then a new paragraph): the
+    page left the closing mark out, the words still the quoted speaker's. The mark opens the
+    paragraph or a sentence (after a full stop or a colon), no other mark follows it in the
+    paragraph, and the paragraph ends a sentence (a text cut off mid-word is no quote). Marks inside
+    the ``closed`` quotes are not looked at."""
+    found = []
+    for para in PARAGRAPH_RE.finditer(text):
+        m = OPEN_QUOTE_RE.search(para.group())
+        if m is None:
+            continue
+        start = para.start() + m.start(1)
+        if not any(a <= start < b for a, b in closed):
+            found.append((start, para.start() + len(para.group().rstrip())))
+    return found
 
 
 TURN_RE = re.compile(r"(?m)^[^\S\n]*([^\n:]{2,110}?)[^\S\n]*:[^\S\n]+(\S[^\n]*)")

@@ -984,6 +984,11 @@ SPEAKER_SENTENCES += [
     ("Late on Monday, Latvian Prime Minister Anna Berg talked to her Finnish colleague about the urgency of "
      "peace talks.", [("Anna Berg", "negotiations", "support")]),
     ("Latvian officials spoke about the sanctions at a meeting in Riga.", []),
+    # a quote the page opens and never closes before its paragraph ends is still the words of the
+    # one quoted, not of a subject named inside it
+    ('Latvian President Tom Reed said on Monday that his neighbours had to do more. "Estonia must allow the '
+     'delivery of more tanks to Ukraine and keep the border open. Riga cannot wait any longer.\n\nThe talks '
+     'resume next week.', [("Tom Reed", "military_aid", "support")]),
 ]
 
 
@@ -992,6 +997,14 @@ def test_speakers_in_sentences(nlp, text, expected):
     from analysis.reader import parse_article
     tables = analyze([parse_article(text, "s", title="s")], n_process=1)
     assert sorted(set(tables.statements[["actor", "issue", "stance"]].itertuples(index=False, name=None))) == expected
+
+
+def test_a_quote_left_open_to_the_end_of_its_paragraph_is_a_quote(nlp):
+    # not when the paragraph stops short of a sentence's end (a text cut off mid-word)
+    from analysis.speakers import find_quotes
+    doc = nlp('Tom Reed said more was needed. "Aid must reach the port. Lives come first.\n\n'
+              'A ship left Riga on Monday. "The port is clos')
+    assert [q.text for q in find_quotes(doc)] == ['"Aid must reach the port. Lives come first.']
 
 
 def test_according_to_inside_a_quote_names_no_speaker(nlp):
