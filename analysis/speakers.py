@@ -242,6 +242,29 @@ def _owned_plan_holds(token: Token) -> bool:
 
 
 @data_cache()
+def _drafting_words() -> tuple[dict, frozenset, dict]:
+    """Written forms of speech.toml's drafting_verbs with their lemma, the nouns of a plan drawn up
+    (content_nouns and drafting_nouns), and the particle some of the verbs need."""
+    data = load("speech")
+    verbs = {form: lemma for lemma in data["drafting_verbs"] for form in written_forms([lemma])}
+    return verbs, frozenset(data["content_nouns"]) | frozenset(data["drafting_nouns"]), dict(data["drafting_particles"])
+
+
+def _drafts_plan(token: Token) -> bool:
+    """"produced a plan for the withdrawal of the troops", "drew up a list of goods for retaliatory
+    duties", "put forward a proposal to ...": a verb of drawing up, in the active voice,
+    whose object is a plan or a list, states what that plan holds. Not "produced more shells", "the
+    plan was drafted", "drew attention to"."""
+    verbs, nouns, particles = _drafting_words()
+    lemma = verbs.get(token.lower_)
+    if lemma is None or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return False
+    if lemma in particles and not any(c.dep_ == "prt" and c.lower_ == particles[lemma] for c in token.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in nouns for c in token.children)
+
+
+@data_cache()
 def _means_words() -> tuple[frozenset, frozenset]:
     data = load("speech")
     return frozenset(f for lemma in data["means_verbs"] for f in forms(lemma)), frozenset(data["means_nouns"])
@@ -1023,6 +1046,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "reported"
         if kind is None and _asserts_conviction(token):
             kind = "indirect"  # "has been clear it will ...": the subject asserts the clause
+        if kind is None and _drafts_plan(token):
+            kind = "reported"  # "produced a plan for ...": drawing up a plan states what it holds
         if kind is None and _seeks_means(token):
             kind = "reported"
         if kind is None and _talks_with_about(token):

@@ -636,6 +636,13 @@ SPEAKER_SENTENCES = [
      [("Jan Nowak", "negotiations", "support")]),
     ("The Latvian government released a statement rejecting calls for peace talks.",
      [("Latvian government", "negotiations", "oppose")]),
+    # drawing up a plan or a list states what it holds; producing goods or a passive draft does not
+    ("Prime Minister Tom Lind produced a plan for a withdrawal of all Russian troops from the occupied regions.",
+     [("Tom Lind", "territorial_integrity", "support")]),
+    ("The Latvian government drew up a list of goods that would face sanctions on Russia.",
+     [("Latvian government", "sanctions", "support")]),
+    ("Tom Lind put forward a proposal to send more tanks to Ukraine.", [("Tom Lind", "military_aid", "support")]),
+    ("Latvian Prime Minister Tom Lind toured a factory that will produce more shells for Ukraine.", []),
     # a country's office speaks for its government
     ("Latvia's presidential office said peace talks must start now.",
      [("Latvia's presidential office", "negotiations", "support")]),
