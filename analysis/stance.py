@@ -1136,10 +1136,11 @@ def find_claims(span, issues: tuple[Issue, ...], lead=None, direct: bool = False
 
 
 def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = frozenset(),
-              frame: int | None = None) -> Iterator[Claim]:
+              frame: int | None = None, tail: int | None = None) -> Iterator[Claim]:
     """Claims of the cue ``matches`` (start_char, end_char, issue, polarity, weak) inside ``span``;
     ``own``: the countries its speakers speak for; ``frame``: where the clause a quoted fragment
-    continues starts (its negators reach into the fragment)."""
+    continues starts (its negators reach into the fragment); ``tail``: where a quoted fragment that
+    ends the clause after ``span`` ends (its judging words reach back to the cue)."""
     lex = _lexicon()
     doc = span.doc
     first = lead.start if lead is not None and lead.start <= span.start else span.start
@@ -1185,8 +1186,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
         if _dropped_case(cue_tokens, first, lex):
             continue  # "suspended its WTO complaint over the duties": a step in the procedure, no stance
-        right_end = c1
-        while (right_end < span.end and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
+        right_end, right_limit = c1, max(span.end, tail or 0)
+        while (right_end < right_limit and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
                and not _new_clause(doc, right_end)):
             right_end += 1
         right = doc[c1:right_end]
@@ -1601,7 +1602,8 @@ class Stance:
             own = frozenset(doc._.actors[name].country for name in act.speakers
                             if name in doc._.actors and doc._.actors[name].country)
             found = list(claims_in(region, matches, act.lead, act.kind == "direct", own,
-                                   _fragment_frame(doc, region) if act.kind == "direct" else None))
+                                   _fragment_frame(doc, region) if act.kind == "direct" else None,
+                                   None if act.kind == "direct" else _fragment_tail(doc, region)))
             # a vague cue yields to a clear one on the same issue that says the opposite ("the subsidy
             # policy constitutes discrimination": the subsidies named are the topic, not a support)
             clear = {(c.issue, c.stance) for c in found if not c.weak}
@@ -1723,6 +1725,7 @@ def _owned_outside_speech(doc: Doc, cues: list[Span], lex) -> list[tuple[Speech,
 
 
 OPENING_QUOTES = {"“", '"', "‘", "'"}
+CLOSING_QUOTES = {"”", '"', "’", "'"}
 
 
 def _fragment_frame(doc: Doc, region: Span) -> int | None:
@@ -1734,6 +1737,18 @@ def _fragment_frame(doc: Doc, region: Span) -> int | None:
         return None
     sentence = doc[opener].sent
     return sentence.start if sentence.start < opener else None
+
+
+def _fragment_tail(doc: Doc, region: Span) -> int | None:
+    """Where a quoted fragment ends that completes the reported clause right after ``region`` (called
+    the duties “counterproductive.”): the quote opens at the region's end, inside its sentence, so
+    its words judge what the region names. None when no quote opens there."""
+    opener = region.end
+    if opener >= len(doc) or doc[opener].text not in OPENING_QUOTES or doc[opener].sent != region.sent:
+        return None
+    sentence_end = region.sent.end
+    closer = next((t.i for t in doc[opener + 1:sentence_end] if t.text in CLOSING_QUOTES), None)
+    return closer if closer is not None and closer > opener + 1 else None
 
 
 READINESS = {"ready", "willing", "prepared", "unwilling", "unready", "eager", "reluctant", "open"}

@@ -655,3 +655,20 @@ def test_a_judged_generic_noun_recalls_the_act_named_before(nlp, text, expected)
     (its issue, its stance as read there), judged by Y."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the judgement the writer quotes after the thing named ends the reported clause: it turns it
+    ("Finnish President Liisa Kask called the proposed peace talks “premature.”",
+     [(["Liisa Kask"], "negotiations", "oppose")]),
+    ("Estonian Prime Minister Mart Tamm described the new sanctions as “counterproductive.”",
+     [(["Mart Tamm"], "sanctions", "oppose")]),
+    # a quoted word that judges nothing against it keeps the reading
+    ("Estonian Prime Minister Mart Tamm called the new sanctions “a necessary step.”",
+     [(["Mart Tamm"], "sanctions", "support")]),
+])
+def test_a_quoted_judgement_after_the_cue_completes_the_clause(nlp, text, expected):
+    """"called the duties “counterproductive.”": the quote is cut out of the reported clause as a
+    fragment of its own, yet its words judge what the clause names just before it."""
+    doc = nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
