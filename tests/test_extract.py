@@ -460,6 +460,11 @@ SPEAKER_SENTENCES = [
      "decision to start talks a mistake.", []),
     ("Latvian Prime Minister Anna Berg said peace talks must start. She said talks must start now.",
      [("Anna Berg", "negotiations", "support")]),
+    # lauding or commending something is praising it: a stance, like "praised" or "applauded"
+    ("Latvian Foreign Minister Anna Berg lauded the bloc's readiness to tighten the sanctions on Russia.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Estonian Prime Minister Tom Reed commended the pledge to keep up the sanctions against Moscow.",
+     [("Tom Reed", "sanctions", "support")]),
     # an earlier mention the catalog has no cue for at all is no other sense: "a negotiation"
     ("Tom Lind spoke with the Russian leader to begin a credible negotiation between Kyiv and Moscow. Latvian "
      "adviser Anna Berg said there was no point in holding negotiations.", [("Anna Berg", "negotiations", "oppose")]),

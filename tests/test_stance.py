@@ -445,6 +445,9 @@ CASES = [
     # a dialogue with partners or the global south is no dialogue between the warring sides
     ("the message of the summit is one of dialogue with the global south", []),
     ("we need dialogue with Moscow", [("negotiations", "support")]),
+    # a peace plan named by its number of points with the war it would end; a numbered plan on anything else is none
+    ("Anna Berg welcomed the nine-point plan on the long war in the east", [("negotiations", "support")]),
+    ("the ministry published a five-point plan on grain exports", []),
     # what a question put to the speaker was about is no stance; the answer is
     ("when asked about the prospect of peace talks, she said it depends on the battlefield", []),
     ("asked about sanctions, Anna Berg said new sanctions were needed", [("sanctions", "support")]),
