@@ -314,6 +314,16 @@ CASES = [
     ("Norland and Estland agreed to set up a framework to discuss their rules on chemical exports",
      [("trade_talks", "support")]),
     ("officials in Oslo were discussing the new terms with their Danish counterparts", [("trade_talks", "support")]),
+    # a deal still to be got done, named by the last step towards it, is talks; the past is a deal done
+    ("the two governments hope to finalise the fisheries agreement before winter", [("trade_talks", "support")]),
+    ("the minister wants to seal an agreement on salmon by the summer", [("trade_talks", "support")]),
+    ("Norland and Estland are now close to an agreement on timber quotas", [("trade_talks", "support")]),
+    # nearness stated at its highest is no negation: "never been this close to a deal"
+    ("the envoy said they had never been this close to sealing the timber deal", [("trade_talks", "support")]),
+    ("Norland concluded the pact with Estland last year", []),
+    ("we conclude that the agreement has failed our growers", []),
+    # talks held, told with "have": "will have further discussions"
+    ("the minister had constructive discussions with the Danish delegation", [("trade_talks", "support")]),
     # talks told as the history of a deal done, or as an office held, are no stand on talks
     ("Norland and Sylvania put their names to a long-negotiated cheese pact on Friday", []),
     ("Ola Brenn, the junior minister in charge of negotiations with the Danes, visited a fish market", []),
