@@ -390,6 +390,9 @@ STATEMENTS = [
     ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
     ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
     ("The new tariffs hit Swedish farmers hard.", []),
+    # pausing a measure states the stance it takes, like suspending it, whatever the duties are called
+    ("Norland has paused its duties on Estland's timber.", [("Norland", "tariffs", "oppose")]),
+    ("Prime Minister Jan Holm paused the levies on Danish cheese in favour of quotas.", [("Jan Holm", "tariffs", "oppose")]),
     # enacting a measure states the stance it takes
     ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
     ("The Nordic Commission accuses Sweden of unfair subsidies.", [("Nordic Commission", "green_subsidies", "oppose")]),
