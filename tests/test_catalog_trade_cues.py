@@ -314,6 +314,16 @@ CASES = [
     ("Norland and Estland agreed to set up a framework to discuss their rules on chemical exports",
      [("trade_talks", "support")]),
     ("officials in Oslo were discussing the new terms with their Danish counterparts", [("trade_talks", "support")]),
+    # a deal still to be got done, named by the last step towards it, is talks; the past is a deal done
+    ("the two governments hope to finalise the fisheries agreement before winter", [("trade_talks", "support")]),
+    ("the minister wants to seal an agreement on salmon by the summer", [("trade_talks", "support")]),
+    ("Norland and Estland are now close to an agreement on timber quotas", [("trade_talks", "support")]),
+    # nearness stated at its highest is no negation: "never been this close to a deal"
+    ("the envoy said they had never been this close to sealing the timber deal", [("trade_talks", "support")]),
+    ("Norland concluded the pact with Estland last year", []),
+    ("we conclude that the agreement has failed our growers", []),
+    # talks held, told with "have": "will have further discussions"
+    ("the minister had constructive discussions with the Danish delegation", [("trade_talks", "support")]),
     # talks told as the history of a deal done, or as an office held, are no stand on talks
     ("Norland and Sylvania put their names to a long-negotiated cheese pact on Friday", []),
     ("Ola Brenn, the junior minister in charge of negotiations with the Danes, visited a fish market", []),
@@ -380,6 +390,9 @@ STATEMENTS = [
     ("Finland hit back with tariffs on Swedish boats.", [("Finland", "retaliation", "support")]),
     ("Norway retaliated with duties on Danish cheese.", [("Norway", "retaliation", "support")]),
     ("The new tariffs hit Swedish farmers hard.", []),
+    # pausing a measure states the stance it takes, like suspending it, whatever the duties are called
+    ("Norland has paused its duties on Estland's timber.", [("Norland", "tariffs", "oppose")]),
+    ("Prime Minister Jan Holm paused the levies on Danish cheese in favour of quotas.", [("Jan Holm", "tariffs", "oppose")]),
     # enacting a measure states the stance it takes
     ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
     ("The Nordic Commission accuses Sweden of unfair subsidies.", [("Nordic Commission", "green_subsidies", "oppose")]),

@@ -113,6 +113,8 @@ CASES = [
     ("this will not deter us from sending more weapons", [("military_aid", "support")]),
     ("we will not weaken sanctions", [("sanctions", "support")]),
     ("countries that suspended military aid should reconsider", [("military_aid", "support")]),
+    # pausing a measure holds it back like suspending it
+    ("the cabinet has paused military aid to the eastern front", [("military_aid", "oppose")]),
     ("she was disappointed by the decision to suspend military aid", [("military_aid", "support")]),
     ("Moscow is deeply dissatisfied with the new sanctions", [("sanctions", "oppose")]),
     ("the minister voiced dissatisfaction with the sanctions", [("sanctions", "oppose")]),
