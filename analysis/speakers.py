@@ -1322,7 +1322,7 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
     for other in (_listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx)
-                  + _joined_in_content(verb) + _titled_list(subject, verb)):
+                  + _serial_list(subject, ctx) + _joined_in_content(verb) + _titled_list(subject, verb)):
         if other not in names:
             names.append(other)
     return names, found[1]
@@ -1368,6 +1368,35 @@ def _listed_before(subject: Token, verb: Token, ctx: _Context) -> list[str]:
         found.append(other[0])
         edge = child.left_edge.i
     return found
+
+
+def _serial_list(subject: Token, ctx: _Context) -> list[str]:
+    """"Chile, Peru, and Ghana called for ...", "In May, Chile, Peru, and Ghana recognised ...": a
+    list with a comma before its "and" (the serial comma), which the parser breaks so that only
+    the last name is the subject; the names before it, each of the subject's kind (place or
+    person) with only a comma after it, speak too. The list stops at anything else (a date, a
+    fronted phrase, a preposition's object)."""
+    doc = subject.doc
+    kind = ent_at(doc, subject.i)
+    if kind is None or kind.label_ not in ("GPE", "PERSON"):
+        return []
+    edge = kind.start
+    if edge < 3 or doc[edge - 1].lower_ != "and" or doc[edge - 2].text != ",":
+        return []
+    found: list[str] = []
+    end = edge - 2
+    while end > 0:
+        item = ent_at(doc, end - 1)
+        if item is None or item.label_ != kind.label_ or item.end != end or item.root.dep_ in ("pobj", "dobj", "poss"):
+            break
+        other = actor_for_token(item.root, ctx)
+        if not other or other[1]:
+            break
+        found.append(other[0])
+        if item.start == 0 or doc[item.start - 1].text != ",":
+            break
+        end = item.start - 1
+    return found[::-1]
 
 
 TITLE_ENTS = {"", "NORP", "GPE", "ORG"}

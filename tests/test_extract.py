@@ -1075,6 +1075,15 @@ GOVERNMENT_SENTENCES = [
      [("European Commission", "organization", "EU", "sanctions", "support")]),
     ("A spokesperson for the Latvian government said sanctions on Russia must stay.",
      [("Latvian government", "government", "LVA", "sanctions", "support")]),
+    # a list with a comma before its "and" (the serial comma): every country of it speaks, not the last alone
+    ("Chile, Peru, and Ghana urged tougher sanctions against Russia.",
+     [("Chile", "government", "CHL", "sanctions", "support"), ("Ghana", "government", "GHA", "sanctions", "support"),
+      ("Peru", "government", "PER", "sanctions", "support")]),
+    ("In March, Chile, Peru, and Ghana pledged more weapons for Ukraine.",
+     [("Chile", "government", "CHL", "military_aid", "support"), ("Ghana", "government", "GHA", "military_aid", "support"),
+      ("Peru", "government", "PER", "military_aid", "support")]),
+    ("After talks with Chile, Peru, and Ghana, Latvia urged tougher sanctions against Russia.",
+     [("Latvia", "government", "LVA", "sanctions", "support")]),
     # a group of states speaks for no one country: its member states are the group, its ministers a group
     ("During the summit, the G7 countries agreed on a framework regarding security guarantees for Ukraine.",
      [("G7", "organization", "", "security_guarantees", "support")]),
