@@ -36,6 +36,12 @@ CASES = [
     ("the envoy said shells could be procured for the Ukrainian army in Asia", [("military_aid", "support")]),
     ("Dorvia joined the drone coalition last spring", [("military_aid", "support")]),
     ("the firm bought cheap fuel for Ukraine", []),
+    # training Ukraine's soldiers or pilots is military help; pilots trained somewhere are no one's stance
+    ("Marovia said it would help train Ukrainian tank crews at a base near its coast", [("military_aid", "support")]),
+    ("the coalition began the training of Ukraine's pilots last month", [("military_aid", "support")]),
+    ("the envoy said the pilots were trained in a northern country", []),
+    # money set aside is money given, like money pledged
+    ("the northern states allocated nearly €6 billion in aid this year", [("military_aid", "support")]),
     ("Kyiv must get everything it needs to defend itself", [("military_aid", "support")]),
     ("the allies must give Ukraine the means to defend itself", [("military_aid", "support")]),
     ("Ukraine has the right to defend itself", []),
