@@ -330,6 +330,9 @@ CASES = [
     # a deal done, praised: a view of the deal (open trade), not of talks
     ("in the envoy's words, the deal is \"the most ambitious\" pact her island has ever signed",
      [("free_trade", "support")]),
+    # trade called rules-based, in any order or spelling, is the case for open trade
+    ("commerce across the strait has to stay rules-based", [("free_trade", "support")]),
+    ("the islands pledged to uphold a fair and rule-based trading system", [("free_trade", "support")]),
 ]
 
 
