@@ -1167,6 +1167,24 @@ def _act_before(verb: Token, inside: set[int]) -> list[int]:
     return tokens
 
 
+@data_cache()
+def _ballot_nouns() -> frozenset:
+    """The nouns of a text put to a vote (stance.toml ballot_nouns)."""
+    return frozenset(load("stance")["ballot_nouns"])
+
+
+def _ballot_before(verb: Token, inside: set[int]) -> list[int]:
+    """"The resolution was supported by 28 countries": a text put to a vote, the subject of a
+    passive verb whose agent acts, is what the agent backs or rejects; the tokens from that subject
+    to the verb, else []."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or not any(c.dep_ == "agent" for c in verb.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ in _ballot_nouns()), None)
+    if subject is None:
+        return []
+    return [i for i in range(subject.i, verb.i + 1) if i not in inside]
+
+
 def _relative_head(verb: Token, inside: set[int]) -> list[int]:
     """"sanctions, which X insisted would stay", "the land they propose to give up": a verb of
     saying in a relative clause, with a subject of its own, whose content is the noun the clause
@@ -1298,7 +1316,9 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
         return [add_government(verb.doc, code) for code in governments], False
     found = actor_for_token(subject, ctx)
     if not found:
-        return [], False
+        # "the resolution was backed by 28 countries, including A, B and C": a group of voters that
+        # is no actor names its members
+        return (_included(subject, ctx) if _ballot_before(verb, set()) else []), False
     actors = verb.doc._.actors
     if found[1] and count:
         actors[found[0]].mentions += 1
@@ -1326,6 +1346,20 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
         if other not in names:
             names.append(other)
     return names, found[1]
+
+
+def _included(subject: Token, ctx: _Context) -> list[str]:
+    """A common noun of a group with its members after "including" ("The draft was backed by 28
+    countries, including A, B and C"): each member named there that is an actor speaks."""
+    if subject.pos_ != "NOUN":
+        return []
+    found: list[str] = []
+    for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ == "including"):
+        for member in (t for g in prep.children if g.dep_ == "pobj" for t in (g, *g.conjuncts)):
+            other = actor_for_token(member, ctx)
+            if other and not other[1] and other[0] not in found:
+                found.append(other[0])
+    return found
 
 
 def _joined_in_content(verb: Token) -> list[str]:
@@ -1882,7 +1916,8 @@ class SpeakerAttribution:
                     ctx.remember(names + inner_names)
                     attributed = True
                     break
-                region_tokens += _asked_clause(sent, verb, inside) + _act_before(verb, inside) + _relative_head(verb, inside)
+                region_tokens += (_asked_clause(sent, verb, inside) + _act_before(verb, inside) + _relative_head(verb, inside)
+                                  + _ballot_before(verb, inside))
                 region_tokens = sorted(set(region_tokens))
                 after = _speaker_after(verb, verbs, names, ctx)
                 if after is not None:

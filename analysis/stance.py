@@ -111,6 +111,9 @@ def _lexicon():
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "acts": set(data["act_nouns"]),
         "recalling": set(data["recalling_nouns"]),
+        "ballots": set(data["ballot_nouns"]),
+        "ballot_preps": {**{w: 1 for w in data["ballot_for"]}, **{w: -1 for w in data["ballot_against"]}},
+        "voting": set(forms("vote")),
         "judging_against": written_forms(data["judging_against"]),
         "authoring": set(data["authoring_participles"]),
         "bodies": set(data["bodies"]),
@@ -1430,6 +1433,35 @@ def _recalling_sign(noun, lex) -> int:
     return -1 if verb.lower_ in lex["judging_against"] else 0
 
 
+def _ballot_sign(noun, lex):
+    """(sign, verb) when ``noun`` names again a text put to a vote (stance.toml ballot_nouns, with
+    nothing but a determiner of RECALLING_DETS) and ``verb`` casts a vote on it: 1 for "voted for
+    the resolution", "voted in favour of the draft", "backed the motion" or "the resolution was
+    supported by ...", -1 for "voted against the resolution", "rejected the draft" or "the motion
+    was opposed by ..."; (0, None) for anything else ("the resolution calling for a truce" names
+    what it asks for in its own words)."""
+    if not (noun.pos_ == "NOUN" and noun.lower_ in lex["ballots"] and any(c.dep_ == "det" for c in noun.children)
+            and all((c.dep_ in ("det", "predet") and c.lower_ in RECALLING_DETS) or c.dep_ in ("cc", "conj")
+                    for c in noun.children)):
+        return 0, None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in lex["ballot_preps"]:
+        verb = head.head
+        if head.lower_ == "of":  # "in favour of": the noun of favour under "in", under the verb
+            if verb.lower_ not in ("favour", "favor") or verb.head.lower_ != "in":
+                return 0, None
+            verb = verb.head.head
+        if verb.pos_ == "VERB" and verb.lower_ in lex["voting"] and verb.i < noun.i:
+            return lex["ballot_preps"][head.lower_], verb
+        return 0, None
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        if head.lower_ in lex["approving"] or head.lower_ in lex["upholding"]:
+            return 1, head
+        if head.lower_ in lex["judging_against"]:
+            return -1, head
+    return 0, None
+
+
 def _cue_path(cue: Span) -> list:
     """The cue's head and every token above it, up to its sentence's root."""
     head = _cue_head(cue)
@@ -1504,7 +1536,59 @@ def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
         issue, stance = claims[0].issue, "support" if sign > 0 else "oppose"
         weak = all(c.id_ == "weak" for c in earlier if c.label_ == issue)
         added.append(Span(doc, verb.i, noun.i + 1, label=issue, kb_id=stance, span_id="weak" if weak else ""))
+    added += _ballots_cast(doc, spans, covered, lex)
     return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _introduced_text(spans: list[Span], noun, lex) -> tuple[Span | None, list[Span]]:
+    """The sentence that first tells the text ``noun`` names again, with the cues that say what it
+    asks for: the nearest sentence before (or its own sentence before the noun) that names a text
+    of the same kind with "a"/"an" ("The council called for a truce in a resolution", "adopted a
+    draft calling for ..."), with its cues in a main clause or inside that text's own phrase. (None,
+    []) when no such sentence is near: what a sentence in between says of the text may be
+    anyone's reading of it."""
+    for sent in _recent_sentences(noun.sent):
+        end = noun.i if sent.start == noun.sent.start else sent.end
+        texts = [t for t in sent if t.i < end and t.lower_ in lex["ballots"]
+                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)]
+        if texts:
+            inside = {t.i for text in texts for t in text.subtree}
+            return sent, [c for c in spans if c.start >= sent.start and c.end <= end
+                          and (_in_main_clause(c) or _cue_head(c).i in inside)]
+    return None, []
+
+
+def _ballots_cast(doc: Doc, spans: list[Span], covered: set[int], lex) -> list[Span]:
+    """Cues for a vote cast on a text named again (``_ballot_sign``: "The assembly called for a
+    ceasefire in a resolution. Y voted against the resolution."): the text asks for what the cues
+    of the sentence that first tells it name (``_introduced_text``), read as they are there, turned
+    or not ("called for an end to arms sales" asks against the sales); a vote for the text takes
+    each issue so read with its stance, a vote against it the other stance. Nothing when an issue
+    reads both ways."""
+    added = []
+    for noun in doc:
+        sign, verb = _ballot_sign(noun, lex) if noun.i not in covered else (0, None)
+        if not sign:
+            continue
+        start, end = min(verb.i, noun.i), max(verb.i, noun.i) + 1
+        if any(i in covered for i in range(start, end)):
+            continue
+        sent, earlier = _introduced_text(spans, noun, lex)
+        if not earlier:
+            continue
+        matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
+                   for c in earlier]
+        read: dict[str, set[str]] = {}
+        for claim in claims_in(sent, matches):
+            read.setdefault(claim.issue, set()).add(claim.stance)
+        for issue, stances in read.items():
+            if len(stances) != 1 or stances == {"neutral"}:
+                continue
+            asked = 1 if stances == {"support"} else -1
+            weak = all(c.id_ == "weak" for c in earlier if c.label_ == issue)
+            added.append(Span(doc, start, end, label=issue, kb_id="support" if sign * asked > 0 else "oppose",
+                              span_id="weak" if weak else ""))
+    return added
 
 
 class IssueCues:

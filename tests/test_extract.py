@@ -695,6 +695,20 @@ SPEAKER_SENTENCES = [
     ("Alongside Latvia, Estonia, Lithuania and Poland voted for new sanctions on Russia.",
      [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support"), ("Lithuania", "sanctions", "support"),
       ("Poland", "sanctions", "support")]),
+    # a vote cast on a text named again takes what the text asks for, from the sentence that told it:
+    # for it that stance, against it the other; a group after "by" names its members after "including"
+    ("The assembly in Lisbon on Friday adopted a resolution urging an immediate ceasefire in Ukraine. Chile voted "
+     "against the resolution.", [("Chile", "ceasefire", "oppose")]),
+    ("The assembly in Lisbon on Friday adopted a resolution urging an immediate ceasefire in Ukraine. The resolution "
+     "was backed by forty states, including Chile and Ghana.",
+     [("Chile", "ceasefire", "support"), ("Ghana", "ceasefire", "support")]),
+    ("In a text passed on Friday, the assembly in Lisbon called for an end to arms deliveries to Ukraine. Peru "
+     "rejected the text.", [("Peru", "military_aid", "support")]),
+    ("The assembly in Lisbon on Friday adopted a resolution urging an immediate ceasefire in Ukraine. Chile voted "
+     "on the resolution.", []),
+    # with no text told before, a vote on it takes nothing from what was said in between
+    ("Peace talks must start soon, said Tom Reed. Chile voted against the resolution.",
+     [("Tom Reed", "negotiations", "support")]),
     # a body's short name after its full name is the same body
     ("The Nordic Defence Council on Monday called for a ceasefire. On Tuesday the Defence Council backed new "
      "sanctions on Russia.", [("Nordic Defence Council", "ceasefire", "support"),
