@@ -1428,6 +1428,12 @@ def _recalling_sign(noun, lex) -> int:
             and all(c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in RECALLING_DETS)
                     for c in noun.children)):
         return 0
+    return _judging_sign(verb, lex)
+
+
+def _judging_sign(verb, lex) -> int:
+    """1 when ``verb`` approves or upholds what it governs ("welcomed", "defended", "backed"), -1
+    when it judges against it (stance.toml judging_against: "rejected", "denounced"), else 0."""
     if verb.lower_ in lex["approving"] or verb.lower_ in lex["upholding"]:
         return 1
     return -1 if verb.lower_ in lex["judging_against"] else 0
@@ -1454,11 +1460,8 @@ def _ballot_sign(noun, lex):
         if verb.pos_ == "VERB" and verb.lower_ in lex["voting"] and verb.i < noun.i:
             return lex["ballot_preps"][head.lower_], verb
         return 0, None
-    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
-        if head.lower_ in lex["approving"] or head.lower_ in lex["upholding"]:
-            return 1, head
-        if head.lower_ in lex["judging_against"]:
-            return -1, head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and (sign := _judging_sign(head, lex)):
+        return sign, head
     return 0, None
 
 
@@ -1522,9 +1525,7 @@ def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
         sent, earlier = _recalled_sentence(spans, noun)
         if not earlier:
             continue
-        matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
-                   for c in earlier]
-        claims = list(claims_in(sent, matches))
+        claims = list(claims_in(sent, _cue_matches(earlier)))
         read = {(c.issue, c.stance) for c in claims}
         # the act is a step taken on the issue ("imposed sanctions", "sought arrest warrants"); a
         # reading against it, turned ("lifted the sanctions") or judged ("called the polls a sham")
@@ -1538,6 +1539,11 @@ def _recalled_acts(doc: Doc, spans: list[Span]) -> list[Span]:
         added.append(Span(doc, verb.i, noun.i + 1, label=issue, kb_id=stance, span_id="weak" if weak else ""))
     added += _ballots_cast(doc, spans, covered, lex)
     return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _cue_matches(cues) -> list[tuple[int, int, str, int, bool]]:
+    """Cue spans as ``claims_in`` reads them: (start_char, end_char, issue, polarity, weak)."""
+    return [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak") for c in cues]
 
 
 def _introduced_text(spans: list[Span], noun, lex) -> tuple[Span | None, list[Span]]:
@@ -1576,10 +1582,8 @@ def _ballots_cast(doc: Doc, spans: list[Span], covered: set[int], lex) -> list[S
         sent, earlier = _introduced_text(spans, noun, lex)
         if not earlier:
             continue
-        matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
-                   for c in earlier]
         read: dict[str, set[str]] = {}
-        for claim in claims_in(sent, matches):
+        for claim in claims_in(sent, _cue_matches(earlier)):
             read.setdefault(claim.issue, set()).add(claim.stance)
         for issue, stances in read.items():
             if len(stances) != 1 or stances == {"neutral"}:
@@ -1680,8 +1684,7 @@ class Stance:
             # Kyiv to strike ...")
             first = act.lead.start if act.lead is not None and act.lead.start < region.start else region.start
             lo, hi = bisect_left(starts, first), bisect_left(starts, region.end)
-            matches = [(c.start_char, c.end_char, c.label_, 1 if c.kb_id_ == "support" else -1, c.id_ == "weak")
-                       for c in cues[lo:hi] if c.end <= region.end]
+            matches = _cue_matches(c for c in cues[lo:hi] if c.end <= region.end)
             heard.update(m[0] for m in matches)
             own = frozenset(doc._.actors[name].country for name in act.speakers
                             if name in doc._.actors and doc._.actors[name].country)
