@@ -332,6 +332,11 @@ CASES = [
     # a show or a declaration of support is political backing, no aid
     ("the vote was an overwhelming demonstration of support for Ukraine", []),
     ("the document, titled Joint Declaration on Support for Ukraine, is open to all", []),
+    # backing for Ukraine's bid or path, or for Ukraine to join, backs that step, not aid
+    ("the premiers voiced their support for Kyiv in joining the alliance", [("nato_membership", "support")]),
+    ("Lutvania repeated its backing for Ukraine's path into the alliance", [("nato_membership", "support")]),
+    ("the two heads of state restated their support for Ukraine's NATO bid", [("nato_membership", "support")]),
+    ("the two heads of state will keep up their support for Ukraine", [("military_aid", "support")]),
     # humanitarian aid is no military or financial aid; aid that is both still is
     ("they will send humanitarian aid to Ukraine", []),
     ("the government backed humanitarian assistance to Ukraine", []),
