@@ -970,6 +970,11 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
                 return token.doc[start:end].text, code, kind
             if child.lower_ == "world" and kind == "group" and child.i == token.i - 1:
                 return token.doc[child.i:token.i + 1].text, "", kind  # "world leaders": of no one country
+            if (kind == "group" and child.dep_ == "amod" and child.ent_type_ == "NORP" and child.conjuncts
+                    and not any(countries.demonym(c.text) for c in (child, *child.conjuncts))):
+                # "Arab and Islamic leaders (in Riyadh)": peoples or faiths of no one country, listed, name
+                # the group; the place after the noun is where they meet, not whom they speak for
+                return token.doc[child.left_edge.i:token.i + 1].text, "", kind
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
             places = [t for t in child.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"]
             code = countries.country_code(places[0].text) if places else ""

@@ -783,6 +783,9 @@ SPEAKER_SENTENCES += [
     ("On Tuesday, President Tom Reed, Anna Berg and 16 other world leaders called for peace talks.",
      [("Anna Berg", "negotiations", "support"), ("Tom Reed", "negotiations", "support"),
       ("world leaders", "negotiations", "support")]),
+    # leaders named by a list of peoples of no one country are that group, wherever they meet
+    ("African and Asian leaders in Nairobi called for peace talks.",
+     [("African and Asian leaders", "negotiations", "support")]),
     # a bare title looks back or to the name in its own sentence, not to a title holder named further down
     ('"Peace talks must start now," the Foreign Minister announced in a post by Anna Berg. Estonian Foreign Minister '
      'Tom Reed said new sanctions are needed.',
