@@ -42,6 +42,7 @@ SCHEMAS: dict[str, dict] = {
         "name_titles": words,
         "given_name_titles": words,
         "party_members": words,
+        "title_words": mapping(words),
     },
     "speech": {
         "indirect": words,

@@ -665,6 +665,15 @@ def _described_person(token: Token, ctx: _Context) -> str:
     holder = _appositive_holder(token, ctx)
     if holder:
         return holder
+    covered = tuple(load("roles")["title_words"].get(token.lower_, ()))
+    if covered:
+        # "the top diplomat said" of the foreign minister named before: the last such person (of the
+        # country named with the word, if any); no one named later
+        for name in [ctx.last_speaker] + ctx.recent[::-1] + earlier + in_sentence:
+            actor = actors.get(name)
+            if (actor and actor.actor_type == "person" and (not codes or actor.country in codes)
+                    and actor.role.lower().endswith(covered)):
+                return name
     if token.lower_ == "leader":
         # "the French leader said": the head of state or government of that country
         for name in candidates:

@@ -1018,6 +1018,13 @@ SPEAKER_SENTENCES += [
     ('Latvian President Tom Reed said on Monday that his neighbours had to do more. "Estonia must allow the '
      'delivery of more tanks to Ukraine and keep the border open. Riga cannot wait any longer.\n\nThe talks '
      'resume next week.', [("Tom Reed", "military_aid", "support")]),
+    # "the diplomat" after a foreign minister or an ambassador is that person; not a head of state
+    ("Latvian Foreign Minister Anna Berg landed in Tallinn on Tuesday. “Riga will keep sending tanks to Ukraine,” "
+     "the top diplomat said.", [("Anna Berg", "military_aid", "support")]),
+    ("Estonia's ambassador to the UN, Tom Reed, took the floor first. Later the Estonian diplomat urged tougher "
+     "sanctions on Russia.", [("Tom Reed", "sanctions", "support")]),
+    ("Latvian President Anna Berg landed in Tallinn on Tuesday. Later the diplomat urged tougher sanctions on "
+     "Russia.", []),
 ]
 
 
