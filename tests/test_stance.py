@@ -45,6 +45,11 @@ CASES = [
     ("Kyiv must get everything it needs to defend itself", [("military_aid", "support")]),
     ("the allies must give Ukraine the means to defend itself", [("military_aid", "support")]),
     ("Ukraine has the right to defend itself", []),
+    # arms or help named by what Ukraine needs, in a clause after the noun; humanitarian help is no arms
+    ("the envoy said it was hard to find the guns and shells his country still needs", [("military_aid", "support")]),
+    ("the partners will look for the air defences that Kyiv badly needs", [("military_aid", "support")]),
+    ("Anna Berg hoped Ukraine would get all the support it requires this winter", [("military_aid", "support")]),
+    ("the agency will bring the humanitarian aid the country needs", []),
     # aid pledged, given to Ukraine's fight or its war effort, or peace sought through strength; help to rebuild is none
     ("Anna Berg pledged more aid for the coming winter", [("military_aid", "support")]),
     ("the minister vowed to help Kyiv", [("military_aid", "support")]),
