@@ -463,6 +463,10 @@ CASES = [
     # a dialogue with partners or the global south is no dialogue between the warring sides
     ("the message of the summit is one of dialogue with the global south", []),
     ("we need dialogue with Moscow", [("negotiations", "support")]),
+    # a go-between named by any form of the word is a push for talks; a mediated prisoner swap is not
+    ("Lorvia said it stood ready to serve as a mediator between the two capitals", [("negotiations", "support")]),
+    ("the envoy said his government was open to Belmark mediating in the crisis", [("negotiations", "support")]),
+    ("Belmark mediated the latest prisoner swap between the armies", []),
     # a peace plan named by its number of points with the war it would end; a numbered plan on anything else is none
     ("Anna Berg welcomed the nine-point plan on the long war in the east", [("negotiations", "support")]),
     ("the ministry published a five-point plan on grain exports", []),
