@@ -333,6 +333,11 @@ CASES = [
     # trade called rules-based, in any order or spelling, is the case for open trade
     ("commerce across the strait has to stay rules-based", [("free_trade", "support")]),
     ("the islands pledged to uphold a fair and rule-based trading system", [("free_trade", "support")]),
+    # a closer economic relationship between two partners is what talks and trade initiatives are for
+    ("the new framework is meant to deepen the economic and trade relationship between the two islands",
+     [("trade_talks", "support")]),
+    ("Norland and Estland want to strengthen their commercial ties", [("trade_talks", "support")]),
+    ("the ferry link strengthens cultural ties between the towns", []),
 ]
 
 
