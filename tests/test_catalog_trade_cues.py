@@ -244,6 +244,11 @@ CASES = [
     # probed there, are curbs on China, not a tariff or a view on subsidies
     ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
     ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
+    # barriers on what comes in from China are curbs on China, not a view of open trade in general
+    ("Sylvania put restrictions on goods imported from China", [("china_trade_curbs", "support")]),
+    ("Norland is planning a ban on imports from China's western provinces", [("china_trade_curbs", "support")]),
+    ("Sylvania imposed a ban on imports from China", [("china_trade_curbs", "support")]),
+    ("the ban on imports of Danish pork stays", []),
     # unfair competition charged without subsidies named is no view on subsidies
     ("the minister called the plan another example of unfair competition", []),
     # working at home, with colleagues, one's government or industry, is no talks; with the other party it is
