@@ -338,6 +338,12 @@ CASES = [
     # trade called rules-based, in any order or spelling, is the case for open trade
     ("commerce across the strait has to stay rules-based", [("free_trade", "support")]),
     ("the islands pledged to uphold a fair and rule-based trading system", [("free_trade", "support")]),
+    # the diplomatic form of a protest at a measure is how the country it targets objects to curbs
+    ("the ministry has lodged solemn representations with Sylvania over the new rules",
+     [("china_trade_curbs", "oppose")]),
+    ("the ministry is strongly dissatisfied with and firmly opposes the new rules",
+     [("china_trade_curbs", "oppose")]),
+    ("the farmers are strongly dissatisfied with the new rules", []),
     # a closer economic relationship between two partners is what talks and trade initiatives are for
     ("the new framework is meant to deepen the economic and trade relationship between the two islands",
      [("trade_talks", "support")]),
