@@ -972,7 +972,7 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
                 return token.doc[child.i:token.i + 1].text, "", kind  # "world leaders": of no one country
             if (kind == "group" and child.dep_ == "amod" and child.ent_type_ == "NORP" and child.conjuncts
                     and not any(countries.demonym(c.text) for c in (child, *child.conjuncts))):
-                # "Arab and Islamic leaders (in Riyadh)": peoples or faiths of no one country, listed, name
+                # "African and Asian leaders (in <city>)": peoples or faiths of no one country, listed, name
                 # the group; the place after the noun is where they meet, not whom they speak for
                 return token.doc[child.left_edge.i:token.i + 1].text, "", kind
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":

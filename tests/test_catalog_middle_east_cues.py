@@ -57,7 +57,7 @@ CASES = [
     # rejecting, stopping or condemning a harm keeps the accusation; denying it does not
     ("Anna Berg rejected the forced displacement of civilians", [("israel_self_defence", "oppose")]),
     # the war named as waged on the Palestinians themselves; a war on an armed group is no charge
-    ("Anna Berg said the army was now fighting a war against the Palestinian people", [("israel_self_defence", "oppose")]),
+    ("Anna Berg said the army was now waging a war on the Gazan population", [("israel_self_defence", "oppose")]),
     ("Anna Berg called it a cruel war on innocent civilians in Gaza", [("israel_self_defence", "oppose")]),
     ("Anna Berg said the army was fighting a war against the militia", []),
     ("Anna Berg urged the government to halt the indiscriminate bombing", [("israel_self_defence", "oppose")]),

@@ -245,7 +245,7 @@ CASES = [
     ("the bloc announced a surcharge on Chinese electric scooters", [("china_trade_curbs", "support")]),
     ("Oslo slapped a 25 percent surtax on steel made in China", [("china_trade_curbs", "support")]),
     # barriers on what comes in from China are curbs on China, not a view of open trade in general
-    ("Sylvania put restrictions on goods imported from China", [("china_trade_curbs", "support")]),
+    ("Sylvania put quotas on parts made in China", [("china_trade_curbs", "support")]),
     ("Norland is planning a ban on imports from China's western provinces", [("china_trade_curbs", "support")]),
     ("Sylvania imposed a ban on imports from China", [("china_trade_curbs", "support")]),
     ("the ban on imports of Danish pork stays", []),
@@ -339,13 +339,13 @@ CASES = [
     ("commerce across the strait has to stay rules-based", [("free_trade", "support")]),
     ("the islands pledged to uphold a fair and rule-based trading system", [("free_trade", "support")]),
     # the diplomatic form of a protest at a measure is how the country it targets objects to curbs
-    ("the ministry has lodged solemn representations with Sylvania over the new rules",
+    ("the ministry made solemn representations to Sylvania about the new rules",
      [("china_trade_curbs", "oppose")]),
-    ("the ministry is strongly dissatisfied with and firmly opposes the new rules",
+    ("the ministry is deeply dissatisfied with and resolutely opposes the new rules",
      [("china_trade_curbs", "oppose")]),
     ("the farmers are strongly dissatisfied with the new rules", []),
     # a closer economic relationship between two partners is what talks and trade initiatives are for
-    ("the new framework is meant to deepen the economic and trade relationship between the two islands",
+    ("the new framework is meant to broaden the trade and investment relationship of the two islands",
      [("trade_talks", "support")]),
     ("Norland and Estland want to strengthen their commercial ties", [("trade_talks", "support")]),
     ("the ferry link strengthens cultural ties between the towns", []),

@@ -464,7 +464,7 @@ CASES = [
     ("the message of the summit is one of dialogue with the global south", []),
     ("we need dialogue with Moscow", [("negotiations", "support")]),
     # a go-between named by any form of the word is a push for talks; a mediated prisoner swap is not
-    ("Lorvia said it stood ready to serve as a mediator between the two capitals", [("negotiations", "support")]),
+    ("Lorvia offered itself as a mediator between the two capitals", [("negotiations", "support")]),
     ("the envoy said his government was open to Belmark mediating in the crisis", [("negotiations", "support")]),
     ("Belmark mediated the latest prisoner swap between the armies", []),
     # a peace plan named by its number of points with the war it would end; a numbered plan on anything else is none
