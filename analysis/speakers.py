@@ -416,7 +416,6 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-QUOTE_MARKS = "“”\""
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 OPEN_QUOTE_RE = re.compile(r"(?:^|(?<=[.:!?]\s)|(?<=[.:!?]))\s*([“\"])[^“”\"]{3,}[.!?…]\s*$")
 
