@@ -945,6 +945,38 @@ def coordinated_governments(token: Token) -> list[str]:
     return codes if len(codes) > 1 else []
 
 
+def shared_group_noun(token: Token) -> str:
+    """"the AU and SADC leaders agreed": two bodies or blocs joined by "and" before one group noun name
+    one group (the parser hangs the first on the verb and the noun on it as its conjunct) -> the
+    group's name, of no one country; "" otherwise, and where either is a person or a country
+    ("Poland and Baltic leaders": two actors)."""
+    if len(token.conjuncts) != 1 or any(c.dep_ not in ("cc", "conj", "compound", "det") for c in token.children):
+        return ""
+    noun = token.conjuncts[0]
+    if noun.lower_ not in group_nouns() or noun.left_edge.i != token.i + 2 or token.nbor().lower_ != "and":
+        return ""
+    return _bodies_before(token, token.doc[token.i + 2:noun.i], noun)
+
+
+def _bodies_before(first: Token, second: Span, noun: Token) -> str:
+    """The name of a group written as two bodies or blocs and its noun ("the Arab League and OIC
+    ministers" -> "Arab League and OIC ministers"), if every word of both names is a body's."""
+    doc = first.doc
+    start = first.left_edge.i + (first.left_edge.pos_ == "DET")
+    words = [*doc[start:first.i + 1], *second]
+    return doc[start:noun.i + 1].text if len(second) and all(_body_word(w) for w in words) else ""
+
+
+def _body_word(word: Token) -> bool:
+    """A word of the proper name or acronym of a body or bloc ("SADC", "Mercosur", "G7"): no
+    person's, no country's."""
+    doc = word.doc
+    ent = ent_at(doc, word.i)
+    code = countries.country_code(ent.text if ent is not None else word.text)
+    return not (word.i in doc._.person_at or word.ent_type_ in ("PERSON", "GPE", "NORP") or len(code) == 3
+                or not (word.pos_ == "PROPN" or word.is_upper or state_group_at(doc, word.i)))
+
+
 def group_actor(token: Token) -> tuple[str, str, str] | None:
     """(name, country, actor_type) for a group noun with a country: "British officials",
     "officials in Berlin" (groups), "the German government" (a government)."""
@@ -975,6 +1007,12 @@ def group_actor(token: Token) -> tuple[str, str, str] | None:
                 # "African and Asian leaders (in <city>)": peoples or faiths of no one country, listed, name
                 # the group; the place after the noun is where they meet, not whom they speak for
                 return token.doc[child.left_edge.i:token.i + 1].text, "", kind
+            if (kind == "group" and child.dep_ in ("nmod", "compound") and len(child.conjuncts) == 1
+                    and child.nbor().lower_ == "and" and child.conjuncts[0].right_edge.i == token.i - 1):
+                # "the OSCE and NATO officials": one group of both bodies
+                named = _bodies_before(child, token.doc[child.i + 2:token.i], token)
+                if named:
+                    return named, "", kind
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and kind == "group":
             places = [t for t in child.children if t.dep_ == "pobj" and t.ent_type_ == "GPE"]
             code = countries.country_code(places[0].text) if places else ""

@@ -30,7 +30,7 @@ from analysis.countries import country_code, demonym, institution
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import (add_actor, add_government, bloc_members, coordinated_governments, ent_at, entity_actor,
                              envoy_body, envoy_country, envoy_nouns, group_actor, group_nouns, names_government_body,
-                             reported_country, state_group_members)
+                             reported_country, shared_group_noun, state_group_members)
 from analysis.verbs import forms, verb_lemma, written_forms
 
 SPEECH_KEY = "speech"
@@ -1322,6 +1322,9 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
     governments = coordinated_governments(subject)
     if governments:  # "the Danish and Chilean ministries said": each country's government speaks
         return [add_government(verb.doc, code) for code in governments], False
+    shared = shared_group_noun(subject)
+    if shared:  # "the AU and SADC leaders agreed": one group, not the first body and the second's leaders
+        return [add_actor(verb.doc, shared, "group", "", mentions=0)], False
     found = actor_for_token(subject, ctx)
     if not found:
         # "the resolution was backed by 28 countries, including A, B and C": a group of voters that

@@ -786,6 +786,14 @@ SPEAKER_SENTENCES += [
     # leaders named by a list of peoples of no one country are that group, wherever they meet
     ("African and Asian leaders in Nairobi called for peace talks.",
      [("African and Asian leaders", "negotiations", "support")]),
+    # two blocs joined before one group noun are one group (the parser hangs the noun on the first
+    # bloc); a person or a country before the "and" stays an actor of its own
+    ("At their joint summit, the African Union and ECOWAS leaders agreed that peace talks should begin soon.",
+     [("African Union and ECOWAS leaders", "negotiations", "support")]),
+    ("The OSCE and NATO officials said peace talks must begin soon.",
+     [("OSCE and NATO officials", "negotiations", "support")]),
+    ("Tom Reed and EU leaders agreed that peace talks should begin soon.",
+     [("EU leaders", "negotiations", "support"), ("Tom Reed", "negotiations", "support")]),
     # a bare title looks back or to the name in its own sentence, not to a title holder named further down
     ('"Peace talks must start now," the Foreign Minister announced in a post by Anna Berg. Estonian Foreign Minister '
      'Tom Reed said new sanctions are needed.',
