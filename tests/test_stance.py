@@ -174,6 +174,9 @@ CASES = [
     # a deal to end the war, a political solution ("cut" opening the cue reverses nothing)
     ("Ukraine should cut a deal to end the war", [("negotiations", "support")]),
     ("it is time to seek a political solution", [("negotiations", "support")]),
+    # the talks under their other names: discussions of peace, a conference on it
+    ("the two capitals hope the peace discussions can start again by spring", [("negotiations", "support")]),
+    ("they proposed that a peace conference bring both warring sides together", [("negotiations", "support")]),
     # "no compromise on X" holds X; a move called inappropriate is opposed
     ("this means no compromises regarding the territorial integrity of Ukraine", [("territorial_integrity", "support")]),
     ("given the escalation, initiating talks would be inappropriate", [("negotiations", "oppose")]),
