@@ -732,6 +732,17 @@ def _sibling_negator(negator, cue_tokens) -> bool:
     return token.i != negator.head.i
 
 
+def _party_against(negator, cue_tokens) -> bool:
+    """"filed the complaint against Norland at the tribunal": an "against" whose object is a party named
+    before the cue only says whom the act is aimed at; it turns a cue inside its object ("voted
+    against the resolution", "spoke out against sanctions"), not one after it."""
+    if negator.lower_ != "against" or negator.dep_ != "prep":
+        return False
+    objects = [c for c in negator.children if c.dep_ == "pobj"]
+    cue = {t.i for t in cue_tokens}
+    return bool(objects) and all(o.right_edge.i < min(cue) and not cue & {t.i for t in o.subtree} for o in objects)
+
+
 def _absence_named(negator, cue_tokens, lex) -> bool:
     """"the text does not include a ceasefire", "we did not have any humanitarian support", "made
     no mention of a ceasefire": a negated including, having or mentioning of the cue names a lack,
@@ -1243,6 +1254,7 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         negators = [t for t in left if not undone and _negates(doc, t, lex) and t.idx not in in_reversal
                     and t.i > condition and not _not_negating(doc, t.i, lex) and not _absence_named(t, cue_tokens, lex)
                     and not _earlier_clause_negator(t, cue_tokens) and not _sibling_negator(t, cue_tokens)
+                    and not _party_against(t, cue_tokens)
                     and not (t.dep_ == "det" and t.head.idx < start and any(s <= t.head.idx < e for s, e, *_ in matches))
                     and not _in_purpose_clause(t, cue_tokens)]
         flips = len(negators)

@@ -54,6 +54,11 @@ CASES = [
      [("international_courts", "oppose"), ("ceasefire", "support")]),
     ("Anna Berg said Ruritania would hold back its weapons supply to Israel", [("arms_to_israel", "oppose")]),
     ("Anna Berg said Ruritania would not hold back weapons", [("arms_to_israel", "support")]),
+    # the stop named by its noun: a cessation of the arms trade with Israel
+    ("the signatories urged a cessation of all weapons shipments to Israel", [("arms_to_israel", "oppose")]),
+    ("Anna Berg wants a cessation of military exports to Israel", [("arms_to_israel", "oppose")]),
+    # "against" that names the party a case is brought against does not turn the court after it
+    ("the envoy praised the proceedings against Israel at the ICJ", [("international_courts", "support")]),
     # rejecting, stopping or condemning a harm keeps the accusation; denying it does not
     ("Anna Berg rejected the forced displacement of civilians", [("israel_self_defence", "oppose")]),
     # the war named as waged on the Palestinians themselves; a war on an armed group is no charge

@@ -394,6 +394,8 @@ CASES = [
     ("the evasion of the embargo on Ostland is unacceptable", [("sanctions", "support")]),
     ("the council wants new steps against the circumvention of sanctions", [("sanctions", "support")]),
     ("Norland will act against sanctions evasion by shipping firms", [("sanctions", "support")]),
+    # an "against" whose object is a party named before the cue turns no cue after it
+    ("Norland filed a complaint against the invaders and sent more tanks to the front", [("military_aid", "support")]),
     # what a third thing is said not to help is no stance: its subject is judged; a first person refuses
     ("his latest remarks did not help with the peace talks", []),
     ("the remarks were rude and did not help the peace talks", []),
