@@ -1135,12 +1135,21 @@ def _one_paragraph_per_line(text: str) -> bool:
     return len(lines) >= 3 and sum(line.endswith(SENTENCE_END) for line in lines) >= 0.6 * len(lines)
 
 
+def _continues_sentence(before: Token, token: Token) -> bool:
+    """A lower-case word right after a word, a number or a comma on the same line goes on with
+    that sentence: the parser sometimes starts one there, in mid-clause ("the arms and equipment
+    || his army lacks") or after a headline's first word ("Oslo || and Bern resume talks")."""
+    return (token.is_lower and token.is_alpha and "\n" not in before.whitespace_
+            and (before.is_alpha or before.is_digit or before.text == ","))
+
+
 class ParagraphBreaks:
     """A blank line ends a sentence, and so does a line break after a line that ends a sentence
     or after a heading: the parser alone sometimes runs a sentence on into the next paragraph,
     or joins a headline to the first line and makes its words an actor. A single line break
-    inside a hard-wrapped sentence stays. Runs before the parser, which keeps the boundaries
-    it is given."""
+    inside a hard-wrapped sentence stays, and a lower-case word on the same line as the word
+    before it starts no sentence. Runs before the parser, which keeps the boundaries it is given
+    (both the starts and the non-starts)."""
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
@@ -1161,6 +1170,8 @@ class ParagraphBreaks:
                 continue
             if after_break and token.i > 0:
                 token.is_sent_start = True
+            elif token.i > 0 and _continues_sentence(doc[token.i - 1], token):
+                token.is_sent_start = False
             after_break = "\n\n" in token.whitespace_
             if "\n" in token.whitespace_:
                 line = text[line_start:token.idx + len(token.text)]

@@ -312,3 +312,22 @@ def test_doc_text_is_joined_once_per_doc():
     assert doc_text(doc) is first  # the same string, not joined again
     other = nlp("Anna Berg spoke.\n\nThe talks went on.")
     assert doc_text(other) == first and doc_text(other) is not first  # each Doc has its own entry
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a lower-case word after a word or a comma on the same line goes on with the sentence
+    ("Mira Holt wants the drones and radars her navy lacks.", "her", False),
+    ("Video\nValdia and Ostmark reopen their border talks", "and", False),
+    ("Tom Reed, who arrived late, spoke first.", "who", False),
+    # after a full stop, a line break or a dash the parser decides as before
+    ("Talks ended. then the envoys left.", "then", None),
+    ("The envoys met on Monday\nin the old port", "in", None),
+    ("Export rules:\n- new limits on parts", "new", None),
+    # a capitalised word is left to the parser
+    ("Mira Holt met Tom Reed Valdia signed.", "Valdia", None),
+])
+def test_paragraph_breaks_no_sentence_starts_at_a_lower_case_word_in_mid_line(text, word, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("paragraph_breaks")
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == word).is_sent_start is expected
