@@ -318,6 +318,10 @@ CASES = [
     ("they will support Ukraine in its fight against aggression for as long as necessary", [("military_aid", "support")]),
     ("Ukraine needs two Patriot systems to defend the city", [("military_aid", "support")]),
     ("she made a plea for air defence", [("military_aid", "support")]),
+    # Ukraine's own plea as a noun, and kinds of arms written with a hyphen
+    ("the cabinet agreed to meet Kyiv's long-standing requests for combat aircraft", [("military_aid", "support")]),
+    ("the premier issued a fresh appeal for state-of-the-art air defence", [("military_aid", "support")]),
+    ("Ukraine's request for grain ships was granted", []),
     ("they urged countries to transfer as many tanks as possible to the front line", [("military_aid", "support")]),
     ("Russia needs shells from North Korea", []),
     # the aggressor's or its allies' troops sent into battle are no peacekeepers
