@@ -1015,6 +1015,9 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     i = _past_spaces(doc, i)
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         start = i
+        listed = _past_listed_portfolio(doc, i + 1)
+        if listed is not None:
+            return listed
         j = _country_after(doc, i + 1)
         if j is None:  # "of the Foreign Affairs Committee, ...": the body the model tagged
             j = i + 1
@@ -1044,6 +1047,36 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     if i < len(doc) and doc[i].text == ",":
         i = _past_spaces(doc, i + 1)
     return _past_honorific(doc, i)
+
+
+def _past_listed_portfolio(doc: Doc, i: int, limit: int = 12) -> int | None:
+    """"Minister of Foreign and European Affairs Anna Berg", "Minister of Trade, Export Promotion and
+    Development Anna Berg", "High Representative of the Union for Foreign and Security Policy, Anna
+    Berg": a portfolio of capitalised words listed with "and", "&" or commas, from token ``i`` to a
+    name the model tagged; that name's first token, else None (a portfolio of one phrase, or a
+    second title in the list: "President of Latvia and Prime Minister Anna Berg", is left to the
+    other readings)."""
+    k, joined = i + 1 if i < len(doc) and doc[i].lower_ == "the" else i, False
+    while k < len(doc) and k - i <= limit:
+        t = doc[k]
+        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B":
+            # "the prime minister of Latvia, and Anna Berg": a second person listed, no portfolio
+            return k if joined and k > i and doc[k - 1].lower_ not in ("and", "&") else None
+        if t.lower_ in ("and", "&", ",", "of", "for", "the") and k + 1 < len(doc) and (
+                doc[k + 1].is_title or doc[k + 1].lower_ in ("and", "the")):
+            joined = joined or t.lower_ in ("and", "&")
+            k += 1
+            continue
+        if not (t.is_title and t.is_alpha) or t.lower_ in _one_word_titles() or "\n" in t.whitespace_:
+            return None
+        k += 1
+    return None
+
+
+@data_cache()
+def _one_word_titles() -> frozenset:
+    """The role titles of one word in analysis/data/roles.toml ("minister", "president")."""
+    return frozenset(t for t in load("roles")["titles"] if " " not in t)
 
 
 def _past_honorific(doc: Doc, i: int) -> int:

@@ -145,6 +145,8 @@ def country_near(doc: Doc, start: int, end: int) -> str:
     """Country named in tokens [start, end): an entity, demonym or abbreviation, nearest to ``end``."""
     for i in range(end - 1, start - 1, -1):
         token = doc[i]
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "affairs" and doc[i + 1].is_title:
+            continue  # "Minister of Foreign and European Affairs", "vice president for European Affairs": a portfolio
         ent = ent_at(doc, i) if token.ent_type_ in ("GPE", "NORP", "ORG") else None
         if ent is not None:
             code = countries.country_code(ent.text)

@@ -437,6 +437,13 @@ COUNTRY_SENTENCES = [
     ("Mossad chief Tom Reed flew to Doha for the talks.", {"Tom Reed": "ISR"}),
     ("The talks brought together Mossad director Anna Berg and two Qatari envoys.", {"Anna Berg": "ISR"}),
     ("Former IDF Chief-of-Staff Karl Lind told the radio that the raid had failed.", {"Karl Lind": "ISR"}),
+    # a portfolio listed with "and" or commas between the title and the name, not a second person
+    # listed after "and"; "European Affairs" in a portfolio names the portfolio, not the EU
+    ("On Friday Estonian Minister of Culture, Sport and Youth Affairs Marta Kivi opened the fair.", {"Marta Kivi": "EST"}),
+    ("The envoy phoned Latvian Minister of Regional and European Affairs Anna Berg after the vote.", {"Anna Berg": "LVA"}),
+    ("Tom Reed, a director for European Affairs at a Canadian think tank, doubted the plan.", {"Tom Reed": ""}),
+    ("Anna Berg, the prime minister of Latvia, and Tom Reed, his counterpart from Estonia, signed the pact.",
+     {"Anna Berg": "LVA", "Tom Reed": "EST"}),
 ]
 
 
