@@ -1352,7 +1352,7 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
                 for more in (actor_for_token(c, ctx) for c in appos.conjuncts):
                     if more and not more[1] and more[0] not in names:
                         names.append(more[0])
-    for other in (_listed_after_places(subject) + _joined_by(verb) + _listed_before(subject, verb, ctx)
+    for other in (_listed_after_places(subject) + _joined_by(verb, subject, ctx) + _listed_before(subject, verb, ctx)
                   + _serial_list(subject, ctx) + _joined_in_content(verb) + _titled_list(subject, verb)):
         if other not in names:
             names.append(other)
@@ -1513,12 +1513,25 @@ def _join_verbs() -> frozenset:
     return frozenset(f for lemma in load("speech")["join_verbs"] for f in forms(lemma))
 
 
-def _joined_by(verb: Token) -> list[str]:
+def _joined_by(verb: Token, subject: Token, ctx: _Context) -> list[str]:
     """"X joined with Y (and Z) to express concern", "X, together with Y, said": the people the
     speaker acts with speak too; "the leaders of A and B" are the heads of those countries the
-    article names."""
+    article names. Set off by commas right after the subject ("A, along with B and C, recognised
+    ...", "A, alongside B, said"), any actor named there acts with the subject, a country or a
+    body as well as a person, wherever the parser hangs the phrase."""
     doc = verb.doc
     found: list[str] = []
+    start = subject.i + 2
+    if start < len(doc) - 1 and doc[subject.i + 1].text == ",":
+        word = doc[start]
+        prep = (word if word.lower_ == "alongside"
+                else doc[start + 1] if word.lower_ in ("along", "together") and doc[start + 1].lower_ == "with"
+                else None)
+        for pobj in (c for c in prep.children if c.dep_ == "pobj") if prep is not None else ():
+            for member in (pobj, *pobj.conjuncts):
+                other = actor_for_token(member, ctx)
+                if other and not other[1]:
+                    found.append(other[0])
     current = verb
     for _ in range(3):
         for prep in current.children:

@@ -1040,6 +1040,14 @@ SPEAKER_SENTENCES += [
      "sanctions on Russia.", [("Tom Reed", "sanctions", "support")]),
     ("Latvian President Anna Berg landed in Tallinn on Tuesday. Later the diplomat urged tougher sanctions on "
      "Russia.", []),
+    # those named "along with", "together with" or "alongside" the subject, set off by commas after it,
+    # act with it: countries and bodies as well as people
+    ("Portugal, along with Malta and Chile, called for tougher sanctions on Russia.",
+     [("Chile", "sanctions", "support"), ("Malta", "sanctions", "support"), ("Portugal", "sanctions", "support")]),
+    ("Austria, together with Peru, said peace talks must start now.",
+     [("Austria", "negotiations", "support"), ("Peru", "negotiations", "support")]),
+    ("Estonian Foreign Minister Tom Reed, alongside Latvia, urged tougher sanctions on Russia.",
+     [("Latvia", "sanctions", "support"), ("Tom Reed", "sanctions", "support")]),
 ]
 
 
