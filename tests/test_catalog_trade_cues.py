@@ -19,6 +19,12 @@ CASES = [
     ("Norway imposed retaliatory tariffs on Swedish salmon", [("retaliation", "support")]),
     ("Helsinki hit back over the steel tariffs", [("retaliation", "support")]),
     ("Norway imposed tariffs on Swedish salmon", [("tariffs", "support")]),
+    # duties told as the retaliation itself are retaliation, however long the goods they hit are named, and
+    # so is their suspension: no tariffs cue read inside them
+    ("Norland retaliated by imposing levies on Sylvanian farm products", [("retaliation", "support")]),
+    ("Sylvania raised duties on Nordic timber in a retaliatory step", [("retaliation", "support")]),
+    ("Estland slapped tariffs on Norland's cheese in retaliation", [("retaliation", "support")]),
+    ("the bloc will extend its suspension of retaliatory duties on Sylvanian goods", [("retaliation", "oppose")]),
     # counter-duties promised without the word "retaliate" are retaliation, not support for tariffs
     ("for every duty you impose, another will come in reply", [("retaliation", "support")]),
     ("one tariff will be followed by another in response", [("retaliation", "support")]),
