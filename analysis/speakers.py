@@ -1527,11 +1527,11 @@ def _joined_by(verb: Token, subject: Token, ctx: _Context) -> list[str]:
         prep = (word if word.lower_ == "alongside"
                 else doc[start + 1] if word.lower_ in ("along", "together") and doc[start + 1].lower_ == "with"
                 else None)
-        for pobj in (c for c in prep.children if c.dep_ == "pobj") if prep is not None else ():
-            for member in (pobj, *pobj.conjuncts):
-                other = actor_for_token(member, ctx)
-                if other and not other[1]:
-                    found.append(other[0])
+        objects = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+        for member in (m for pobj in objects for m in (pobj, *pobj.conjuncts)):
+            other = actor_for_token(member, ctx)
+            if other and not other[1]:
+                found.append(other[0])
     current = verb
     for _ in range(3):
         for prep in current.children:
