@@ -88,6 +88,7 @@ SCHEMAS: dict[str, dict] = {
         "fear_words": words, "reversal_direct": words, "backing_gerunds": words, "fear_preps": words, "fear_carriers": words, "threats": words, "approving": words, "helping": words,
         "case_dropping": words, "case_nouns": words, "topic_heads": words, "stopping_verbs": words,
         "absence_verbs": words, "accusing_stems": patterns,
+        "meeting_nouns": words, "meeting_content": words, "meeting_course": words, "meeting_holding": words,
     },
     "reactions": {
         "inherit_nouns": words,

@@ -96,6 +96,10 @@ def _lexicon():
         "case_dropping": {w.lower() for w in data["case_dropping"]},
         "case_nouns": set(data["case_nouns"]),
         "topic_heads": {w.lower() for w in data["topic_heads"]},
+        "meeting_nouns": set(data["meeting_nouns"]),
+        "meeting_content": set(data["meeting_content"]),
+        "meeting_course": set(data["meeting_course"]),
+        "meeting_holding": set(data["meeting_holding"]),
         "stopping": set(data["stopping_verbs"]),
         "absence": set(data["absence_verbs"]),
         # by stem: the pipeline has no lemmatizer
@@ -932,6 +936,32 @@ def _topic_only(cue_tokens, lex) -> bool:
             and prep.head.i != prep.i and prep.head.lower_ in lex["topic_heads"])
 
 
+def _meeting_told(cue_tokens, lex) -> bool:
+    """The cue is a meeting the sentence reports, not talks anyone argues for (stance.toml
+    meeting_*): the subject of a verb telling what the talks dealt with ("the talks covered
+    energy") or, in a past tense, how they went ("the negotiations had begun on Monday"); the
+    object of a verb holding or previewing them, as a participle beside a clause or a noun
+    ("said so, holding talks with partners", "a statement previewing the talks") or in a past
+    tense ("talks were held in the capital"). A modal keeps the stance: "talks must begin",
+    "will hold talks" want or plan them."""
+    noun = _cue_head(cue_tokens)
+    verb = noun.head
+    if noun.lower_ not in lex["meeting_nouns"] or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    word = verb.lower_
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    if noun.dep_ == "nsubj":
+        return word in lex["meeting_content"] or (past and word in lex["meeting_course"])
+    if word not in lex["meeting_holding"]:
+        return False
+    if noun.dep_ == "dobj":
+        return past or (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl")
+                        and not any(c.dep_ == "aux" for c in verb.children))
+    return noun.dep_ == "nsubjpass" and past
+
+
 def _dropped_case(cue_tokens, stop: int, lex) -> bool:
     """The cue is inside a legal case that a verb drops or pauses: "suspended its complaint over
     the duties", "will abandon its WTO challenge", "withdrew a complaint it filed with the WTO".
@@ -1200,6 +1230,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
         if _dropped_case(cue_tokens, first, lex):
             continue  # "suspended its WTO complaint over the duties": a step in the procedure, no stance
+        if _meeting_told(cue_tokens, lex):
+            continue  # "the talks covered energy", "holding talks with partners": the meeting reported, no stance
         right_end, right_limit = c1, max(span.end, tail or 0)
         while (right_end < right_limit and right_end - c1 < 12 and doc[right_end].text not in CLAUSE_BREAKS | {",", "."}
                and not _new_clause(doc, right_end)):
