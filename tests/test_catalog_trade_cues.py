@@ -272,6 +272,13 @@ CASES = [
     # who imposes a duty on whom: anti-dumping duties on another's goods are a tariff; on China's a curb on China
     ("Southland imposed anti-dumping duties on Northland cheese", [("tariffs", "support")]),
     ("the bloc imposed anti-dumping duties on steel from China", [("china_trade_curbs", "support")]),
+    # duties on China told apart from China by a clause, a sum or a list of those hit stay a curb on China
+    ("the tariffs that the Nordic states placed on Chinese goods", [("china_trade_curbs", "support")]),
+    ("the levies imposed by Sylvania on China last year", [("china_trade_curbs", "support")]),
+    ("Sylvania placed duties on tens of billions of euros of Chinese steel", [("china_trade_curbs", "support")]),
+    ("he will hit Norland, China and Estland with tariffs", [("china_trade_curbs", "support")]),
+    ("he will hit Norland and Estland with tariffs", [("tariffs", "support")]),
+    ("the duties imposed by Sylvania on Danish cheese", [("tariffs", "support")]),
     # a challenge to the duties, or their removal told in the passive, opposes them
     ("Oslo launched a challenge on the duties", [("tariffs", "oppose")]),
     ("tariffs are set to be slashed", [("tariffs", "oppose")]),
