@@ -435,6 +435,11 @@ class PersonIndex:
                 # "Algeria's U.N. Ambassador": posted to the body, speaking for the country further left
                 country = next((code for end in range(role.start - 1, left, -1)
                                 if (code := country_near(doc, left, end)) and code not in BODIES), country)
+            referred = _referred_country(doc, left, role.start)
+            if referred and (not country or role[-1].lower_ in POSTED):
+                # "Latvia and its President X", "... the country's president, X": the country the
+                # sentence named before; "its UN ambassador" is the one it posts there
+                country = referred
             if not country and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
                 # "President Anton Vela of Moldova", not the next name's "... of Moldova and Latvian Minister X"
                 stop = next((k for k in range(ent.end + 1, min(ent.end + 4, len(doc))) if doc[k].lower_ in ("and", ",")),
@@ -735,6 +740,36 @@ def _quoted(mention: Span) -> bool:
     """Whether the mention stands inside a quotation opened earlier in its sentence."""
     head = mention.doc[mention.sent.start:mention.start].text
     return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "republic"})
+ANTECEDENT_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+
+
+def _referred_country(doc: Doc, left: int, start: int) -> str:
+    """A title's modifiers (tokens ``left``..``start``) that point back to a country instead of
+    naming it: "Latvia and its President X" (the nearest name before "its" is that country's),
+    "Latvia's ministry said a delegation, with the country's president, X, ..." ("the country's":
+    a country the sentence named before). Only when the sentence named one country before the
+    title, and no other: "" otherwise (and when the country was named in an earlier sentence)."""
+    words = doc[left:start]
+    pronoun = any(t.lower_ == "its" for t in words)
+    noun = any(t.lower_ in COUNTRY_NOUNS and t.i >= 1 and doc[t.i - 1].lower_ == "the" and t.i + 1 < len(doc)
+               and doc[t.i + 1].text in POSSESSIVE for t in words)
+    if not (pronoun or noun):
+        return ""
+    sent = doc[left].sent
+    before = [e for e in sent.ents if e.end <= left and e.label_ in ANTECEDENT_LABELS]
+    codes = {code for e in before if e.label_ != "PERSON"
+             and (code := countries.country_code(e.text) or countries.demonym(e.text))}
+    if noun:
+        codes -= BODIES  # "the country" is a country, not the EU
+    if len(codes) != 1:
+        return ""
+    code = codes.pop()
+    if pronoun and (countries.country_code(before[-1].text) or countries.demonym(before[-1].text)) != code:
+        return ""  # "its" belongs to the nearest name before it: "Latvia's bank and its chief"
+    return code
 
 
 def _coordinated_title_country(doc: Doc, left: int) -> str:

@@ -444,6 +444,17 @@ COUNTRY_SENTENCES = [
     ("Tom Reed, a director for European Affairs at a Canadian think tank, doubted the plan.", {"Tom Reed": ""}),
     ("Anna Berg, the prime minister of Latvia, and Tom Reed, his counterpart from Estonia, signed the pact.",
      {"Anna Berg": "LVA", "Tom Reed": "EST"}),
+    # "its" or "the country's" before a title points back to the one country the sentence named
+    # before it; its ambassador at the UN is that country's; another country or none before: nothing
+    ("Latvia's trade office said a group of four ministers, among them the country's President Anna Berg, "
+     "will visit Oslo.", {"Anna Berg": "LVA"}),
+    ("Latvia will not join the race, declared the country's finance minister, Anna Berg.", {"Anna Berg": "LVA"}),
+    ("The paper kept praising Latvia and its President Tom Reed.", {"Tom Reed": "LVA"}),
+    ("Latvia objected, with its UN ambassador, Karl Lind, calling the vote unfair.", {"Karl Lind": "LVA"}),
+    ("Estonia's envoy left, and Latvia objected, with its UN ambassador, Karl Lind, calling the vote unfair.",
+     {"Karl Lind": "UN"}),
+    ("Latvia backed the fund, and the Atlantic Bank and its president Anna Berg agreed.", {"Anna Berg": ""}),
+    ("The talks were held in Riga. The country's President Anna Berg said talks must wait.", {"Anna Berg": ""}),
 ]
 
 
