@@ -301,6 +301,16 @@ CASES = [
     ("Ola Moss said the militants had committed crimes against humanity against innocent Israelis", []),
     ("Anna Berg accused the militia of war crimes", []),
     ("Ola Moss said any war crimes committed in the Strip must be investigated", []),
+    # Israel to be held to account, or its impunity named, is its critics' charge; the same said of
+    # another side, or denied, is none
+    ("Anna Berg said that one day Israel would be held accountable over the raid on the camp",
+     [("israel_self_defence", "oppose")]),
+    ("Anna Berg asked the panel to help in holding Israeli officials to account over the raid",
+     [("israel_self_defence", "oppose")]),
+    ("Anna Berg said Israeli impunity had lasted for years", [("israel_self_defence", "oppose")]),
+    ("Anna Berg demanded accountability for Israeli leaders", [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the militia must be held accountable", []),
+    ("Ola Moss said Israel should not be held accountable", []),
 ]
 
 
