@@ -311,6 +311,15 @@ CASES = [
     ("Anna Berg demanded accountability for Israeli leaders", [("israel_self_defence", "oppose")]),
     ("Ola Moss said the militia must be held accountable", []),
     ("Ola Moss said Israel should not be held accountable", []),
+    # arms exports named by other goods (ammunition, parts of tanks, a jet named by its model) or by
+    # the export licences for Israel; other parts, or licences not said to be Israel's, are no cue
+    ("Anna Berg said the cabinet had been slow to authorise the export of ammunition", [("arms_to_israel", "support")]),
+    ("Anna Berg asked Ruritania to halt its shipments of spare tank parts", [("arms_to_israel", "oppose")]),
+    ("Ola Moss signed off on deliveries of F-16 jet parts", [("arms_to_israel", "support")]),
+    ("Ola Moss said the export licences for Israel would stay in force", [("arms_to_israel", "support")]),
+    ("Anna Berg said Ruritania had suspended a dozen export licences for Israel", [("arms_to_israel", "oppose")]),
+    ("the firm announced the export of car parts to Valdora", []),
+    ("Ola Moss said the ministers would review export licences", []),
 ]
 
 
