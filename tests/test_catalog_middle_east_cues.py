@@ -320,6 +320,16 @@ CASES = [
     ("Anna Berg said Ruritania had suspended a dozen export licences for Israel", [("arms_to_israel", "oppose")]),
     ("the firm announced the export of car parts to Valdora", []),
     ("Ola Moss said the ministers would review export licences", []),
+    # the hostages named before the participle of their release, with the words that say who holds
+    # them, or as what one gets or sees done; a release denied, or told as news, is no cue
+    ("Anna Berg said the captives kept by the group should be freed without delay",
+     [("hostage_release", "support")]),
+    ("Anna Berg said all hostages still held by militants must be released", [("hostage_release", "support")]),
+    ("Ola Moss said his team hoped to get the last Ruritanian captives released soon",
+     [("hostage_release", "support")]),
+    ("Ola Moss said the cabinet wants the abductees freed", [("hostage_release", "support")]),
+    ("Ola Moss said the hostages will never be released", []),
+    ("Ola Moss said seven hostages were released on Sunday", []),
 ]
 
 
