@@ -112,6 +112,7 @@ def _lexicon():
         "harsh": {w.lower() for w in data["harsh"]} | {"illegitimate", "unlawful"},
         "temporal": set(data["temporal"]),
         "proposals": set(data["proposal_nouns"]),
+        "rejectable": set(data["proposal_nouns"]) | set(data["view_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
         "acts": set(data["act_nouns"]),
         "recalling": set(data["recalling_nouns"]),
@@ -514,14 +515,17 @@ def _reversal_purpose(doc, char: int, cue_tokens) -> bool:
 
 
 def _purpose_of(verb, cue_tokens) -> bool:
-    """The cue is in the purpose clause ("to ...") of ``verb``, after the verb's object."""
+    """The cue is in the purpose clause ("to ...") of ``verb``, after the verb's object. Not an
+    infinitive right after an object that names a proposal ("dismissed calls to tighten sanctions"):
+    that tells what is proposed, whatever the parser hangs it on."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return False
     for token in [_cue_head(cue_tokens), *_cue_head(cue_tokens).ancestors]:
         if token.head.i == verb.i and token.i != verb.i:
-            return (token.dep_ == "advcl" and token.i > objects[0].i
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+            to = next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+            return (token.dep_ == "advcl" and token.i > objects[0].i and to is not None
+                    and not (objects[0].lower_ in _lexicon()["proposals"] and to.i == objects[0].i + 1))
     return False
 
 
@@ -875,14 +879,16 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     """The cue is the content of a proposal that a reversing verb takes as its object: "vetoed
     the resolution that called for an immediate ceasefire", "rejected a proposal to lift the
     duties". Found by climbing from the cue through nominal and clausal links (relative clause,
-    participle, infinitive) to a proposal noun; the verb governing it must be a reversing one."""
+    participle, infinitive) to a proposal noun; the verb governing it must be a reversing one. A
+    noun of a stated view counts as one ("rejected the envoy's comments on sending troops"), and so
+    does its author's relative clause ("dismissed the stance taken by the general, who urged ...")."""
     token = _cue_head(cue_tokens)
     own = True  # still the cue itself or an item listed with it: "rejected two demands - X and Y"
     for _ in range(8):
         head = token.head
         if head.i == token.i or head.i < stop:
             return False
-        proposal = token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["proposals"]
+        proposal = token.dep_ in ("dobj", "nsubjpass") and token.lower_ in lex["rejectable"]
         object_of = proposal or (token.dep_ == "dobj" and own and bool(lex["before"].fullmatch(head.text)))
         if (token.dep_ == "pobj" and token.lower_ in lex["proposals"] and head.lower_ in ("over", "against", "to", "at")
                 and head.head.i != head.i):  # "protested over the decision calling for ...", "objected to the plan"
@@ -902,7 +908,7 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
             negated = any(c.dep_ == "neg" or c.lower_ in lex["negators"] for c in head.children) or (
                 head.i >= 2 and doc[head.i - 2].lower_ == "no" and doc[head.i - 1].lower_ == "longer")
             return bool(lex["before"].fullmatch(head.text)) and not negated  # "no longer opposed the idea"
-        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp", "ccomp", "appos"}:
+        if token.dep_ not in NOMINAL_PATH | {"relcl", "acl", "xcomp", "ccomp", "appos", "agent"}:
             return False
         own = own and token.dep_ in ("conj", "appos")
         token = head

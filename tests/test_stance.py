@@ -563,6 +563,17 @@ CASES = [
     ("our countries contribute to Ukraine's immediate and long-term security", [("security_guarantees", "support")]),
     ("we must prepare now for Kyiv's future security", [("security_guarantees", "support")]),
     ("the summit discussed future security in Europe", []),
+    # another's stated view or call rejected turns the cues inside it, like a rejected proposal: a view
+    # named by its noun, its author's relative clause, an infinitive after a call whatever it hangs on
+    ("Norland rejected the Dorvian premier's latest comments about deploying European soldiers in Ukraine",
+     [("peacekeeping_troops", "oppose")]),
+    ("the president rejected the stance taken by General Anna Berg, who suggested that the country donate old "
+     "weapons to Ukraine", [("military_aid", "oppose")]),
+    ("Dorvia keeps dismissing calls to tighten sanctions against Russia", [("sanctions", "oppose")]),
+    ("Norland welcomed the Dorvian premier's latest comments about deploying European soldiers in Ukraine",
+     [("peacekeeping_troops", "support")]),
+    ("the minister will not give up land to join the alliance",
+     [("territorial_integrity", "support"), ("nato_membership", "support")]),
 ]
 
 
