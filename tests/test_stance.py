@@ -725,3 +725,19 @@ def test_a_quoted_judgement_after_the_cue_completes_the_clause(nlp, text, expect
     fragment of its own, yet its words judge what the clause names just before it."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Moscow's own officials never back what the catalog aims at Russia: their cue reads against it
+    ("Russian Foreign Minister Ivan Sokolov said the West keeps sending weapons to Kyiv.",
+     [(["Ivan Sokolov"], "military_aid", "oppose")]),
+    ("Russian Foreign Minister Ivan Sokolov said that the statements about membership in NATO show the West's weakness.",
+     [(["Ivan Sokolov"], "nato_membership", "oppose")]),
+    # anyone else's cue keeps its reading
+    ("Polish Foreign Minister Anna Nowak said the West keeps sending weapons to Kyiv.",
+     [(["Anna Nowak"], "military_aid", "support")]),
+])
+def test_a_cue_of_a_speaker_for_the_issues_target_reads_against_it(nlp, text, expected):
+    """An issue's target (the catalog's ``target``): a speaker who speaks for that country does not back it."""
+    doc = nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
