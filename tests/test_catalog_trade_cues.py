@@ -298,6 +298,13 @@ CASES = [
     # undoing a measure reverses it: getting rid of it, dismantling it
     ("Anna Berg said the country must get rid of the tariffs on steel", [("tariffs", "oppose")]),
     ("the government will dismantle the tariffs on steel", [("tariffs", "oppose")]),
+    # a measure charged with breaking trade rules or obligations is a case for them; one's own measure called
+    # consistent with them, or said not to break them, is its defence
+    ("Norland's import quotas are 'inconsistent' with its trade commitments", [("free_trade", "support")]),
+    ("the new quota is inconsistent with Norland's obligations under that trade pact", [("free_trade", "support")]),
+    ("the new rules breach Estland's trade agreement obligations", [("free_trade", "support")]),
+    ("the measures do not breach trade rules", []),
+    ("our measures are consistent with our trade obligations", []),
     # a trade deal judged good or fair, or by the chances it brings, is a view of open trade; negated it opposes
     ("the pact with the southern bloc is not a good agreement", [("free_trade", "oppose")]),
     ("we want a good deal for our growers", [("free_trade", "support")]),
