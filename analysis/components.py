@@ -9,7 +9,8 @@
   "<Place>, <Country>:"), demonyms tagged PERSON, bylines and authors' lines, a name after an honorific tagged
   ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a full name in square brackets after a title,
   a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
-  people, and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
+  people, the last word of a name after a title that the model left out ("Prime Minister <Name Name> <Name>"),
+  and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
   <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,"), also where the model
   took such a name for a body or a place.
 
@@ -459,6 +460,41 @@ def _lone_name_after_title(doc: Doc, i: int, role_end: int, ents: list[Span]) ->
                 or lower in role_words())
 
 
+def _last_word_left_out(doc: Doc, start: int, end: int, ents: list[Span]) -> Span | None:
+    """Three capitalised words after a title (tokens ``start``..``end``) of which the model tagged
+    only the first two as a PERSON, the parse making the third the head of the name ("Prime Minister
+    Anna Maria Lindqvist" with "Anna Maria" tagged and "Lindqvist" untagged, taken for a nationality
+    or for a name of its own): the whole name. Not when the third word is a place, body, nationality,
+    title or date, a headline's verb or word ("President Anna Berg Warns"), a word the text also
+    writes in lower case, or one the text leaves out where it names the person again ("Raquel Ortiz",
+    then "Minister Raquel Ortiz Vidal"). Else None."""
+    if end - start != 3:
+        return None
+    person = next((e for e in ents if e.label_ == "PERSON" and e.start == start), None)
+    if person is None or person.end != end - 1:
+        return None
+    last = doc[end - 1]
+    other = next((e for e in ents if e.start <= last.i < e.end), None)
+    if other is not None and (len(other) != 1 or other.label_ not in ("NORP", "ORG", "GPE", "PERSON")):
+        return None
+    if (not last.is_alpha or last.pos_ != "PROPN" or verb_lemma(last.text) or _known_word(last.text)
+            or last.lower_ in _organization_nouns() or last.lower_ in _place_nouns() or last.lower_ in role_words()):
+        return None
+    if not all(t.dep_ == "compound" and t.head.i == last.i for t in person):
+        return None
+    text = doc_text(doc)
+    line_start, line_end = text.rfind("\n", 0, last.idx) + 1, text.find("\n", last.idx)
+    if _is_heading(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return None  # a headline's next word: "President Anna Berg Tariffs Plan"
+    if any(t.text == last.lower_ for t in doc):
+        return None  # a word the text also writes in lower case is no surname
+    first, second = person[0].text, person[1].text
+    if any(t.text == first and doc[t.i + 1].text == second and (t.i + 2 >= len(doc) or doc[t.i + 2].text != last.text)
+           for t in doc[:-1]):
+        return None  # the text names the person by the two words elsewhere: a second surname it leaves out
+    return Span(doc, start, end, label="PERSON")
+
+
 def _plural_title(lower: str) -> bool:
     """"ministers", "presidents": a title word in the plural, before a list of names."""
     return len(lower) > 4 and lower.endswith("s") and lower[:-1] in role_words()
@@ -873,6 +909,10 @@ class NerRepair:
                 if person.start == end:
                     added.append(Span(doc, start, person.end, label="PERSON"))
                     continue
+            last = _last_word_left_out(doc, start, end, ents)
+            if last is not None:
+                added.append(last)  # "Prime Minister Anna Maria Lindqvist" with only "Anna Maria" tagged
+                continue
             if end - start == 1 and _lone_name_after_title(doc, start, role.end, ents):
                 added.append(Span(doc, start, end, label="PERSON"))  # "Patriarch Kirill", "Ambassador Nowak"
                 continue

@@ -331,3 +331,32 @@ def test_paragraph_breaks_no_sentence_starts_at_a_lower_case_word_in_mid_line(te
     nlp.add_pipe("paragraph_breaks")
     doc = nlp(text)
     assert next(t for t in doc if t.text == word).is_sent_start is expected
+
+
+@pytest.mark.parametrize("tail, third, expected", [
+    # the surname after a title left out of the two words tagged, untagged, taken for a nationality
+    # or for a name of its own; the parse makes it the head of the name
+    ([], None, ["Anna Maria Kaland"]),
+    ([], "NORP", ["Anna Maria Kaland"]),
+    ([], "PERSON", ["Anna Maria Kaland"]),
+    # a word the text also writes in lower case, a second surname the text leaves out elsewhere: no
+    (["The", "kaland", "grew", "."], None, ["Anna Maria"]),
+    (["Later", "Anna", "Maria", "left", "."], None, ["Anna Maria", "Anna Maria"]),
+])
+def test_ner_repair_the_last_word_of_a_name_after_a_title_left_out_by_the_model(tail, third, expected):
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": ["prime minister"], "spanning": []})
+    repair = nlp.add_pipe("ner_repair")
+    # "Latvian Prime Minister Anna Maria Kaland spoke ." and the tail sentence, parsed as the model does
+    words = ["Latvian", "Prime", "Minister", "Anna", "Maria", "Kaland", "spoke", "."] + tail
+    heads = [5, 2, 5, 5, 5, 6, 6, 6] + [8 + (len(tail) - 2)] * len(tail)
+    deps = ["amod", "compound", "compound", "compound", "compound", "nsubj", "ROOT", "punct"] + ["dep"] * len(tail)
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"] + ["PROPN"] * len(tail)
+    doc = nlp.get_pipe("role_ruler")(Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos))
+    ents = [Span(doc, 0, 1, "NORP"), Span(doc, 3, 5, "PERSON")] + ([Span(doc, 5, 6, third)] if third else [])
+    if tail[:3] == ["Later", "Anna", "Maria"]:
+        ents.append(Span(doc, 9, 11, "PERSON"))
+    doc.ents = ents
+    assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
