@@ -484,6 +484,9 @@ class _Context:
         self.group: list[str] = []  # the last people who spoke together ("A, B and C said")
         self.group_last = False  # the group came after the last plural body: "they" stands for it
         self.last_pair: list[str] = []  # people joined as the previous sentence's subject ("A and B met")
+        self.met: list[str] = []  # the people of the last meeting told ("A met B", "A's talks with B")
+        self.met_at = -1  # the number of the sentence that told it
+        self.sent_no = 0  # the number of the sentence being read
         self.spoke_before: set[str] = set()  # who spoke in the sentence before
         self._first_at: dict[str, int] | None = None
         self._appositives: dict[str, list[Token]] | None = None
@@ -526,6 +529,11 @@ class _Context:
                 self.group_last = False
         if len(people) > 1:
             self.group, self.group_last = people, True
+
+    def participants(self) -> list[str]:
+        """The people of the meeting told in this sentence or one of the few before it (see
+        names_participants), else []."""
+        return self.met if self.met and 0 <= self.sent_no - self.met_at <= MEETING_REACH else []
 
     def person_for(self, pronoun: str) -> str:
         """The nearest person a "he"/"she"/"I" can stand for: the previous sentence's subject, the
@@ -605,6 +613,111 @@ def _subject_people(sent: Span) -> list[str]:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i in person_at and child.conjuncts:
             people = list(dict.fromkeys(person_at[t.i] for t in (child, *child.conjuncts) if t.i in person_at))
             return people if len(people) > 1 else []
+    return []
+
+
+# How many sentences after a meeting is told "the two leaders" may still stand for its people.
+MEETING_REACH = 6
+
+
+@data_cache()
+def _meeting_words() -> tuple[frozenset, frozenset, frozenset]:
+    """speech.toml participant_nouns, meeting_verbs (written forms) and meeting_nouns."""
+    data = load("speech")
+    return frozenset(data["participant_nouns"]), frozenset(data["meeting_verbs"]), frozenset(data["meeting_nouns"])
+
+
+def _side_people(token: Token) -> list[str]:
+    """The people one side of a meeting names: the token and its conjuncts, each a person or a
+    title with the person in apposition."""
+    person_at = token.doc._.person_at
+    found = []
+    for side in (token, *token.conjuncts):
+        name = person_at.get(side.i) or next((person_at[c.i] for c in side.children
+                                              if c.dep_ == "appos" and c.i in person_at), "")
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def _meeting_people(sent: Span) -> list[str]:
+    """"A met B", "A met with B", "A and B met", "A held talks with B", "A's meeting with B", "a
+    meeting between A and B", "..., following a meeting with B" (A the clause's subject): the
+    the people of each side of the first meeting the sentence tells, the ones the text names as
+    people; [] when it tells none or names no one on either side."""
+    _, verbs, nouns = _meeting_words()
+    for token in sent:
+        sides: list[Token] = []
+        if token.lower_ in verbs and token.pos_ in ("VERB", "AUX"):
+            subject = subject_of(token)
+            partners = [c for c in token.children if c.dep_ == "dobj"] + [
+                g for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            if subject is None or not (partners or subject.conjuncts):
+                continue
+            sides = [subject] + partners
+        elif token.lower_ in nouns and token.pos_ == "NOUN":
+            preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "between")]
+            partners = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+            if not partners:
+                continue
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if preps[0].lower_ == "between":
+                sides = partners
+            elif owners:
+                sides = owners + partners
+            else:
+                # "A had talks with B", "A announced ..., following a meeting with B": the subject of
+                # the verb that the noun (or the phrase holding it) hangs on
+                head = token.head.head if token.dep_ == "pobj" else token.head
+                subject = subject_of(head) if head.pos_ in ("VERB", "AUX") and token.dep_ in ("dobj", "pobj") else None
+                if subject is None:
+                    continue
+                sides = [subject] + partners
+        else:
+            continue
+        people = list(dict.fromkeys(name for side in sides for name in _side_people(side)))
+        if people:
+            return people
+    return []
+
+
+def names_participants(token: Token) -> bool:
+    """"the two leaders", "both ministers", "the leaders": a plural title (participant_nouns) after
+    "the" or "both" (a number allowed) and nothing that says whose ("the EU leaders", "leaders of
+    the bloc")."""
+    if token.lower_ not in _meeting_words()[0] or token.tag_ != "NNS":
+        return False
+    kids = [c for c in token.children if c.dep_ != "punct"]
+    return any(c.lower_ in ("the", "both") for c in kids) and all(
+        (c.dep_ in ("det", "predet") and c.lower_ in ("the", "both"))
+        or (c.dep_ == "nummod" and c.lower_ in ("two", "three", "both")) for c in kids)
+
+
+def participants_before(token: Token) -> list[str]:
+    """The people of the last meeting told in the token's sentence or the MEETING_REACH sentences
+    before it (as the speaker attribution reads them, see _Context.participants), else []."""
+    doc = token.doc
+    sent = token.sent
+    sents = []
+    while len(sents) <= MEETING_REACH:
+        sents.append(sent)
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    for sent in sents:
+        people = _meeting_people(sent)
+        if people:
+            return people
+    return []
+
+
+def _quote_participants(doc: Doc, quote: Span, ctx: _Context) -> list[str]:
+    """“The ministers discussed ways to ...,” the ministry said: a quote (a readout) with the people
+    of a meeting just told as the subject of one of its clauses (see names_participants) relays
+    their words; those people, else []."""
+    for token in doc[quote.start + 1:quote.end - 1]:
+        if token.dep_ in ("nsubj", "nsubjpass") and quote.start < token.head.i < quote.end and names_participants(token):
+            return ctx.participants()
     return []
 
 
@@ -1820,6 +1933,7 @@ class SpeakerAttribution:
             return verbs_of[sent.start]
 
         for k, sent in enumerate(sents):
+            ctx.sent_no = k
             acts_before_sent = acts[acts_before:]  # the acts of the sentence before this one
             ctx.spoke_before = {n for act in acts_before_sent for n in act.speakers} if sent.start else set()
             acts_before = len(acts)
@@ -1877,6 +1991,11 @@ class SpeakerAttribution:
                 relayed = _relayed_person(doc, quote, names, ctx) if len(names) == 1 else ""
                 if relayed:
                     names = [relayed] + names  # the spokesman speaks for the minister too
+                met = _quote_participants(doc, quote, ctx) if names else []
+                if met:
+                    # “The two presidents agreed ...,” the ministry said: the people who met speak, the
+                    # one who tells it too
+                    names = met + [n for n in names if n not in met]
                 if names:
                     acts.append(Speech(names, "direct", doc[quote.start + 1:quote.end - 1], None,
                                        quote.text.strip("“”\" ").rstrip(","), pronoun, qsent))
@@ -1993,6 +2112,9 @@ class SpeakerAttribution:
                 ctx.saw_person(name)
             ctx.last_subject = sentence_subject(sent)
             ctx.last_pair = _subject_people(sent)
+            met = _meeting_people(sent)
+            if met:
+                ctx.met, ctx.met_at = met, k
         return acts
 
 

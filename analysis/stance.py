@@ -42,8 +42,8 @@ from analysis.cues import CueMatcher
 from analysis.countries import country_code, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_government, ent_at, entity_actor
-from analysis.speakers import (OWN_PRONOUNS, Speech, approving_forms, first_name_gender, reversing_words, speech_kinds,
-                               under_obligation)
+from analysis.speakers import (OWN_PRONOUNS, Speech, approving_forms, first_name_gender, names_participants,
+                               participants_before, reversing_words, speech_kinds, under_obligation)
 from analysis.verbs import forms, verb_lemma, written_forms
 
 CUES_KEY, CLAIMS_KEY = "issue_cues", "claims"
@@ -1147,8 +1147,11 @@ def _reported_inside(doc, cue_tokens, region, own: frozenset = frozenset()) -> b
                 return False  # "all parties must allow access": the speaker demands it, no third party's word
             subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
             # a subject outside the quote is the frame's ("his government “does not want to ...”")
+            # "“The two presidents agreed that ...,” the minister said" after a meeting is told: the quote
+            # is theirs (speakers.participants_before), no third party's word
             return (bool(subjects) and subjects[0].lower_ not in FIRST_PERSON and region.start <= subjects[0].i < region.end
-                    and not _own_side(subjects[0], own))
+                    and not _own_side(subjects[0], own)
+                    and not (names_participants(subjects[0]) and participants_before(subjects[0])))
     return False
 
 

@@ -1059,6 +1059,17 @@ SPEAKER_SENTENCES += [
      [("Austria", "negotiations", "support"), ("Peru", "negotiations", "support")]),
     ("Estonian Foreign Minister Tom Reed, alongside Latvia, urged tougher sanctions on Russia.",
      [("Latvia", "sanctions", "support"), ("Tom Reed", "sanctions", "support")]),
+    # a quote that relays a meeting told just before, with its people as a clause's subject ("the two
+    # leaders", "the ministers"), is theirs as well as the teller's; with no meeting told, the people
+    # are no one known and the quote reports a third party
+    ("Latvian President Anna Berg met Estonian President Tom Reed in Riga on Monday. “The two presidents agreed "
+     "that sanctions on Russia must stay,” Latvian Foreign Minister Karl Ozols said.",
+     [("Anna Berg", "sanctions", "support"), ("Karl Ozols", "sanctions", "support"), ("Tom Reed", "sanctions", "support")]),
+    ("Latvian Prime Minister Anna Berg held talks with Estonian Prime Minister Tom Reed in Riga on Monday. “The "
+     "ministers discussed the need for tougher sanctions on Russia,” the Latvian Foreign Ministry said.",
+     [("Anna Berg", "sanctions", "support"), ("Latvian Foreign Ministry", "sanctions", "support"),
+      ("Tom Reed", "sanctions", "support")]),
+    ("“The two presidents agreed that sanctions on Russia must stay,” Latvian Foreign Minister Karl Ozols said.", []),
 ]
 
 
