@@ -563,6 +563,12 @@ CASES = [
     ("our countries contribute to Ukraine's immediate and long-term security", [("security_guarantees", "support")]),
     ("we must prepare now for Kyiv's future security", [("security_guarantees", "support")]),
     ("the summit discussed future security in Europe", []),
+    # Ukraine named by a description in aid cues: as the country, its government or its people; the
+    # country's defences only named, with nothing done for them, are no aid
+    ("the envoy said the allies would strengthen the government's arsenal soon", [("military_aid", "support")]),
+    ("the summit pledged to strengthen the government's military arsenal", [("military_aid", "support")]),
+    ("Norland will keep backing the proud people of Ukraine", [("military_aid", "support")]),
+    ("the country's air defences shot down two drones overnight", []),
     # another's stated view or call rejected turns the cues inside it, like a rejected proposal: a view
     # named by its noun, its author's relative clause, an infinitive after a call whatever it hangs on
     ("Norland rejected the Dorvian premier's latest comments about deploying European soldiers in Ukraine",
