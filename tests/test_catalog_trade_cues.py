@@ -72,6 +72,15 @@ CASES = [
     ("the minister voiced her worry about the new battery tax credits", [("green_subsidies", "oppose")]),
     ("she raised concern that the law restricting tax credits for cars may break trade rules", [("green_subsidies", "oppose")]),
     ("the minister welcomed the tax credits for clean cars", [("green_subsidies", "support")]),
+    # discrimination is a charge against subsidies only where no other measure is charged: not a digital tax or a
+    # law on online platforms, a measure aimed at China, fair treatment asked for or a probe so named
+    ("the senators argued the online news law was discriminatory", [("digital_taxes", "oppose")]),
+    ("Norland's digital services tax is discriminatory", [("digital_taxes", "oppose")]),
+    ("the ministry firmly rejects Norland's discriminatory curbs on steel produced in China",
+     [("china_trade_curbs", "oppose")]),
+    ("Beijing asked Norland for non-discriminatory treatment of its firms", []),
+    ("Norland opened an anti-discrimination probe", []),
+    ("the rules discriminate against foreign cars", [("green_subsidies", "oppose")]),
     # subsidies judged by their noun forms, or investigated, are opposed; China's are the case for curbs
     ("the massive subsidization of the sector worries us", [("green_subsidies", "oppose")]),
     ("there is a massive subsidization of that industry on behalf of the Chinese government",
