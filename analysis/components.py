@@ -10,6 +10,7 @@
   ORG ("Mr Novak"), a given name in brackets ("(Anna) Berg"), a full name in square brackets after a title,
   a given name opening a sentence left out of the name, a name tagged ORG or left untagged in a list of
   people, the last word of a name after a title that the model left out ("Prime Minister <Name Name> <Name>"),
+  a name after a title's portfolio of capitalised words ("Minister for Energy, Trade and Industry <Name Name>"),
   and unnamed proper nouns right after a title ("Foreign Minister <Name Name>", "President of <Country>
   <Name Name>") or right before one ("<Name Name>, Finland's junior foreign minister,"), also where the model
   took such a name for a body or a place.
@@ -495,6 +496,11 @@ def _last_word_left_out(doc: Doc, start: int, end: int, ents: list[Span]) -> Spa
     return Span(doc, start, end, label="PERSON")
 
 
+def _accents_off(text: str) -> str:
+    """"Séamus" -> "Seamus": the first-name tables hold names without accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _plural_title(lower: str) -> bool:
     """"ministers", "presidents": a title word in the plural, before a list of names."""
     return len(lower) > 4 and lower.endswith("s") and lower[:-1] in role_words()
@@ -533,6 +539,7 @@ class NerRepair:
         ents = self._bracketed_first_names(doc, ents)
         ents = self._given_names_left_out(doc, ents)
         ents = self._names_in_lists(doc, ents)
+        ents = self._names_after_portfolios(doc, ents)
         ents = self._names_after_titles(doc, ents)
         ents = self._names_before_titles(doc, ents)
         ents = self._full_names_tagged_org(doc, ents)
@@ -883,6 +890,44 @@ class NerRepair:
             if (before and after) or ((before or after) and start < c.start):
                 added.append(Span(doc, c.start, c.end, label="PERSON"))
         covered = {i for c in added for i in range(c.start, c.end)}
+        return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
+
+    @staticmethod
+    def _names_after_portfolios(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Minister for Energy, Trade and Industry Anna Berg said", "the Minister for Rural Affairs,
+        Tom Reed,": a title, "for" or "of", a portfolio of capitalised words (joined by "and", "&" or
+        commas), then a given name the first-name tables know and a surname, the last capitalised
+        words before the sentence goes on. The model often tags the portfolio and the name as one
+        body or one person, or tags nothing: the two words are the PERSON, and an entity that joined
+        them to the portfolio goes. Not a name listed after "and" ("Minister of Trade and Anna Berg")."""
+        from analysis.speakers import first_name_gender  # speakers imports this module
+
+        added = []
+        for role in doc.spans.get(ROLE_KEY, []):
+            if role.end + 3 >= len(doc) or doc[role.end].lower_ not in ("for", "of"):
+                continue
+            k = role.end + 1
+            while k < len(doc) and k - role.end <= 16 and (
+                    (doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in _one_word_titles())
+                    or (doc[k].lower_ in ("and", "&", ",") and k + 1 < len(doc) and doc[k + 1].is_title)):
+                k += 1
+            first, last = k - 2, k - 1
+            if first < role.end + 2 or doc[first - 1].lower_ in ("and", "&") or not (
+                    _is_name_token(doc[first]) and _is_name_token(doc[last])):
+                continue
+            if k < len(doc) and (doc[k].text == "-" or doc[k].text in ("'s", "’s")):
+                continue  # the run goes on: "Anna Berg-Lind", "Latvia's"
+            if not first_name_gender(_accents_off(f"{doc[first].text} {doc[last].text}")) or doc[last].lower_ in (
+                    _organization_nouns() | _place_nouns() | role_words()):
+                continue  # a surname may be a place's name ("Lima"), not a body's or a title's last word
+            if first_name_gender(_accents_off(f"{doc[first - 1].text} {doc[first].text}")):
+                continue  # a name of three words ("Anna Maria Berg"): left to the other readings
+            if any(e.label_ == "PERSON" and (e.start, e.end) == (first, k) for e in ents):
+                continue  # tagged as it is
+            added.append(Span(doc, first, k, label="PERSON"))
+        if not added:
+            return ents
+        covered = {i for a in added for i in range(a.start, a.end)}
         return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
 
     @staticmethod

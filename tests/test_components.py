@@ -360,3 +360,25 @@ def test_ner_repair_the_last_word_of_a_name_after_a_title_left_out_by_the_model(
         ents.append(Span(doc, 9, 11, "PERSON"))
     doc.ents = ents
     assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a title, "for" or "of", a portfolio of capitalised words, then a known given name and a surname:
+    # the model took them for one body, one person, or nothing
+    ("Latvian Deputy Premier and Minister for Transport , Housing and Planning Anna Berg spoke .",
+     [(6, 13, "ORG")], ["Anna Berg"]),
+    ("Minister for Trade and Economic Development Mary Lind made a statement .", [(4, 8, "PERSON")], ["Mary Lind"]),
+    ("“ It is wrong , ” said the Minister for Rural Affairs , Peter Reeve , at the debate .", [], ["Peter Reeve"]),
+    ("Minister for Health and Sport Séamus Dunne said so .", [], ["Séamus Dunne"]),  # accents aside
+    # a name listed after "and", a name of three words, no known given name: left as the model said
+    ("The Minister of Trade and Anna Berg met .", [], []),
+    ("Minister for Trade Anna Maria Berg said so .", [(3, 6, "PERSON")], ["Anna Maria Berg"]),
+    ("Minister for Trade and Industry Policy Review said so .", [], []),
+])
+def test_ner_repair_a_name_after_a_title_and_its_portfolio(text, ents, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": ["minister", "deputy prime minister"], "spanning": []})
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.get_pipe("role_ruler")(nlp.make_doc(text))
+    doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
+    assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
