@@ -569,6 +569,15 @@ CASES = [
     ("the summit pledged to strengthen the government's military arsenal", [("military_aid", "support")]),
     ("Norland will keep backing the proud people of Ukraine", [("military_aid", "support")]),
     ("the country's air defences shot down two drones overnight", []),
+    # a country taken into a bloc or shut out of a system, by a noun or verb of inclusion or exclusion: Ukraine
+    # into the alliance (the alliance perhaps described), Russia out of the banking and payment systems; another
+    # country's entry, or an exclusion from a meeting, is neither
+    ("the minister said he favoured Kyiv's admission to the transatlantic alliance", [("nato_membership", "support")]),
+    ("the pact backs Ukraine's integration into Western structures such as NATO", [("nato_membership", "support")]),
+    ("Dorvia's entry into NATO was approved last spring", []),
+    ("the senator urged cutting off Moscow from world payment systems", [("sanctions", "support")]),
+    ("Norland has long resisted Moscow's expulsion", [("sanctions", "oppose")]),
+    ("the envoy regretted Moscow's exclusion from the forum", []),
     # another's stated view or call rejected turns the cues inside it, like a rejected proposal: a view
     # named by its noun, its author's relative clause, an infinitive after a call whatever it hangs on
     ("Norland rejected the Dorvian premier's latest comments about deploying European soldiers in Ukraine",
