@@ -1025,6 +1025,41 @@ def _is_dateline(token: Token) -> bool:
     return token.is_upper and len(token) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--")
 
 
+DATELINE_MARKS = {"—", "–", "-", "--", ":"}
+DATELINE_PLACES = {"GPE", "LOC"}
+
+
+def _dateline_end(token: Token) -> int | None:
+    """Where the dateline at the head of ``token``'s sentence ends (its dash or colon), when
+    ``token`` is its place: a place name or words in capitals, maybe in brackets, then at most a
+    country or a date after a comma and a news agency in brackets ("Riga, March 3:", "[Norland],
+    May 2 —", "BORGO, Italy:", "NEW TOWN (AP) —"). Words of any other kind, or a place the sentence
+    goes on from ("RIGA, Estonia said ..."), make no dateline."""
+    doc, sent = token.doc, token.sent
+
+    def place(t: Token) -> bool:
+        return t.ent_type_ in DATELINE_PLACES or (t.is_upper and t.is_alpha and len(t) > 1)
+
+    i = sent.start + (doc[sent.start].text in ("[", "("))
+    start = i
+    while i < sent.end and place(doc[i]) and i - start < 4:
+        i += 1
+    if i == start or not start <= token.i < i or i >= sent.end:
+        return None
+    if doc[i].text in ("]", ")"):
+        i += 1
+    if i + 1 < sent.end and doc[i].text == ",":
+        after = i + 1
+        while after < sent.end and (doc[after].ent_type_ == "DATE" or place(doc[after])) and after - i <= 4:
+            after += 1
+        if after == i + 1:
+            return None
+        i = after
+    if i + 2 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3  # the news agency: "(AP)", "(Reuters)"
+    return i if i + 1 < sent.end and doc[i].text in DATELINE_MARKS else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """nsubj of the verb, climbing through participles and conjuncts ("echoed ..., asserting");
     a relative pronoun stands for the noun it hangs on ("Slovakia, which has opposed ...");
@@ -1063,6 +1098,16 @@ def subject_of(verb: Token) -> Token | None:
                     people = [t for t in between if t.ent_type_ == "PERSON"]
                     named = [t for t in between if t.ent_type_ in ("GPE", "ORG", "NORP")]
                     return people[-1] if people else (named[0] if named else None)
+                end = _dateline_end(child)
+                if end is not None and end < verb.i:
+                    # "Riga, March 3: Prime Minister X called ...", "NEW TOWN (AP) — The assembly
+                    # approved ...": the dateline's place is no speaker; the subject after it is the
+                    # last person before the verb, else a body set beside the place, else none
+                    others = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > end]
+                    people = [t for t in verb.doc[end + 1:verb.i] if t.ent_type_ == "PERSON"]
+                    bodies = [c for c in child.children if c.dep_ == "appos" and c.i > end
+                              and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+                    return others[0] if others else people[-1] if people else bodies[0] if bodies else None
                 return child
         if current.dep_ in ("advcl", "xcomp", "conj", "ccomp", "pcomp", "acl") and current.head is not current:
             current = current.head

@@ -926,6 +926,15 @@ SPEAKER_SENTENCES += [
      [("Estonia", "sanctions", "support"), ("Latvia", "sanctions", "support"), ("Lithuania", "sanctions", "support")]),
     # a dateline or a time before the comma is no speaker
     ("RIGA, Estonia said on Monday that sanctions must stay.", [("Estonia", "sanctions", "support")]),
+    # ... nor is a dateline in any case before a colon or a dash, with a country or a date after a comma, in
+    # brackets or with a news agency: the subject after it speaks, else no one
+    ("Riga, March 3: Latvian Prime Minister Anna Berg called for new sanctions on Russia.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("[Latvia], May 2: Latvian President Anna Berg on Thursday told her counterpart that she would urge other "
+     "states to back peace talks.", [("Anna Berg", "negotiations", "support")]),
+    ("Latvia: Officials gathered in Riga have backed a ceasefire.", []),
+    ("NORTH HAVEN (AP) — The U.N. Security Council adopted a resolution on Friday calling for a ceasefire.",
+     [("U.N. Security Council", "ceasefire", "support")]),
     ("On Monday, Estonia said that sanctions must stay.", [("Estonia", "sanctions", "support")]),
     ("Midway through August, the Latvian government stated that sanctions must stay.",
      [("Latvian government", "sanctions", "support")]),
