@@ -1277,6 +1277,16 @@ def _reported_by_another(token: Token, verbs: set[int]) -> bool:
     return False
 
 
+def _named_relative(clause: Token) -> bool:
+    """A relative clause of "who" on a person the text names ("Anna Berg, who told reporters that
+    ..."): what it says is that person's own, also inside what a verb around it reports."""
+    if clause.dep_ != "relcl" or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who"
+                                         for c in clause.children):
+        return False
+    head = clause.head
+    return head.i in head.doc._.person_at
+
+
 def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     """"A ceasefire ... would give Moscow time, she said.": the content precedes the attribution."""
     subject = subject_of(verb)
@@ -2149,6 +2159,20 @@ class SpeakerAttribution:
                 # "Berg said the talks had stalled. They must resume soon.": with no verb of saying,
                 # what must be done goes on with the words of the speaker just before
                 acts.append(Speech(acts_before_sent[-1].speakers, "indirect", sent, None, "", True, sent))
+            nested = speech_verbs(sent, inside, frozenset(range(sent.start, sent.end))) if any(
+                t.lower_ == "who" for t in sent) else []
+            for verb, kind in nested:
+                # "X rejected the plan of Anna Berg, who suggested that ...", "His statement echoed the
+                # remarks of Anna Berg, who told reporters that ...": what the relative clause says is
+                # Berg's own, whoever speaks in the clause around it
+                if _named_relative(verb) and not any(a.lead is not None and a.lead.start == verb.i for a in acts):
+                    # a quote in the clause is Berg's too, unless it has a speaker already
+                    quoted = {i for a in acts[acts_before:] if a.kind == "direct"
+                              for i in range(a.region.start, a.region.end)}
+                    tokens = [t.i for t in verb.subtree if t.i > verb.i and (t.i not in inside or t.i not in quoted)]
+                    if any(doc[i].is_alpha for i in tokens):
+                        acts.append(Speech([doc._.person_at[verb.head.i]], kind, doc[tokens[0]:tokens[-1] + 1],
+                                           doc[verb.i:verb.i + 1], "", False, sent))
             # people named in this sentence, for later pronouns: subjects count as the most recent
             person_at = doc._.person_at  # an extension attribute costs a lookup per access
             named = [(doc[i].dep_ in ("nsubj", "nsubjpass"), i, person_at[i])

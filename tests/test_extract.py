@@ -1079,6 +1079,12 @@ SPEAKER_SENTENCES += [
      [("Anna Berg", "sanctions", "support"), ("Latvian Foreign Ministry", "sanctions", "support"),
       ("Tom Reed", "sanctions", "support")]),
     ("“The two presidents agreed that sanctions on Russia must stay,” Latvian Foreign Minister Karl Ozols said.", []),
+    # a "who" clause on a person named inside what another verb reports is that person's own
+    # statement, quote and all; the speaker around it keeps theirs
+    ("Latvian Foreign Minister Anna Berg rejected the plan of Tom Reed, who suggested that Latvia send more "
+     "tanks to Ukraine.", [("Anna Berg", "military_aid", "oppose"), ("Tom Reed", "military_aid", "support")]),
+    ("Anna Berg spoke in Riga. Her speech repeated the views of Estonian President Tom Reed, who told reporters "
+     "that the right answer was “to ship more arms to Ukraine.”", [("Tom Reed", "military_aid", "support")]),
 ]
 
 
