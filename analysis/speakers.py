@@ -1294,7 +1294,18 @@ def _content_before(sent: Span, verb: Token, inside: set[int]) -> list[int]:
     tokens = [t.i for t in sent if t.i < first and t.i not in inside]
     while tokens and sent.doc[tokens[-1]].is_punct:
         tokens.pop()
+    if tokens and _quote_follows(verb, inside) and sent.doc[tokens[0]].pos_ in ("ADP", "SCONJ"):
+        return []  # "In a message on X, Berg wrote: “...”", "When asked about it, Berg said, “...”": the scene
     return tokens
+
+
+def _quote_follows(verb: Token, inside: set[int]) -> bool:
+    """A quote opens right after the verb (punctuation at most between): "Berg said, “...”"."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and i not in inside and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return i < len(doc) and i in inside
 
 
 def _says_before(verb: Token) -> bool:

@@ -1085,6 +1085,12 @@ SPEAKER_SENTENCES += [
      "tanks to Ukraine.", [("Anna Berg", "military_aid", "oppose"), ("Tom Reed", "military_aid", "support")]),
     ("Anna Berg spoke in Riga. Her speech repeated the views of Estonian President Tom Reed, who told reporters "
      "that the right answer was “to ship more arms to Ukraine.”", [("Tom Reed", "military_aid", "support")]),
+    # a phrase opening with a preposition or a subordinator before a speaker whose quote follows the
+    # verb sets the scene; a clause there is still the speaker's words
+    ("In a post welcoming the peace talks, Latvian Prime Minister Anna Berg wrote, “We will keep the sanctions on "
+     "Russia.”", [("Anna Berg", "sanctions", "support")]),
+    ("Russia has to withdraw all of its soldiers, Latvian Prime Minister Anna Berg said, “and it must do so now.”",
+     [("Anna Berg", "territorial_integrity", "support")]),
 ]
 
 
