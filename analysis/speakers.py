@@ -793,7 +793,22 @@ def _described_person(token: Token, ctx: _Context) -> str:
             if (actor and actor.actor_type == "person" and actor.country in codes
                     and actor.role.lower().endswith(HEAD_TITLES)):
                 return name
+    if codes and token.lower_ in role_words() and all(c.ent_type_ in ("NORP", "GPE") for c in before
+                                                       if country_code(c.text)):
+        # "the Latvian president said" of the one Latvian named before whose title the text did not
+        # give, or gave only as someone's "counterpart": the description gives it (a country's people
+        # or place, not a body: "the Commission president")
+        untitled = {n for n in [ctx.last_speaker] + ctx.recent[::-1] + earlier
+                    if (a := actors.get(n)) and a.actor_type == "person" and a.country in codes
+                    and a.role.lower() in UNTITLED_ROLES}
+        if len(untitled) == 1:
+            return untitled.pop()
     return ""
+
+
+# Roles that give no title of one's own: "his Latvian counterpart Anna Berg" holds the office of whoever
+# "his" is, which the role does not say.
+UNTITLED_ROLES = ("", "counterpart", "colleague")
 
 
 def _epithet_person(token: Token, ctx: _Context) -> str:

@@ -1091,6 +1091,16 @@ SPEAKER_SENTENCES += [
      "Russia.”", [("Anna Berg", "sanctions", "support")]),
     ("Russia has to withdraw all of its soldiers, Latvian Prime Minister Anna Berg said, “and it must do so now.”",
      [("Anna Berg", "territorial_integrity", "support")]),
+    # "the Latvian leader" of the one Latvian named before whose title the text gave only as someone's
+    # "counterpart", or not at all; with two such people no one, nor for a body's title
+    ("Estonian Prime Minister Tom Reed met his Latvian counterpart Anna Berg in Riga. The Latvian leader said the "
+     "sanctions on Russia must stay.", [("Anna Berg", "sanctions", "support")]),
+    ("Latvia's Anna Berg flew to Kyiv on Monday. “We will keep the sanctions on Russia,” said the Latvian president.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Latvia's Anna Berg and Latvia's Tom Reed flew to Kyiv on Monday. “We will keep the sanctions on Russia,” said "
+     "the Latvian president.", []),
+    ("The EU's Tom Reed landed in Kyiv on Tuesday. “Sanctions on Russia must stay,” the European Commission "
+     "president said.", []),
 ]
 
 
