@@ -43,6 +43,7 @@ SCHEMAS: dict[str, dict] = {
         "given_name_titles": words,
         "party_members": words,
         "title_words": mapping(words),
+        "office_words": words,
     },
     "speech": {
         "indirect": words,

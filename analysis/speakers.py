@@ -803,12 +803,42 @@ def _described_person(token: Token, ctx: _Context) -> str:
                     and a.role.lower() in UNTITLED_ROLES}
         if len(untitled) == 1:
             return untitled.pop()
-    return ""
+    if codes or any(c.ent_type_ in ("GPE", "NORP") for c in before):
+        return ""  # "the Ruritanian president": a country's office is left to that country's people
+    return _untitled_holder(token, ctx)
 
 
 # Roles that give no title of one's own: "his Latvian counterpart Anna Berg" holds the office of whoever
 # "his" is, which the role does not say.
 UNTITLED_ROLES = ("", "counterpart", "colleague")
+
+
+def _untitled_holder(token: Token, ctx: _Context) -> str:
+    """"Anna Berg has signalled a shift ... . Speaking in Riga, the foreign minister said ...": a
+    definite title of a high office that no one of the article holds stands for the person the
+    sentence before is about when the text gave that person no title: its subject, else a person
+    named in it or who spoke in it. A title of a spokesperson or an official is someone else's, and
+    so is one the text used before for someone it did not name (not as a subject)."""
+    if token.lower_ not in _office_words():
+        return ""
+    doc = token.doc
+    if any(t.lower_ == token.lower_ and t.dep_ not in ("nsubj", "nsubjpass") for t in doc[:token.i]):
+        return ""  # "Anna Berg met the prime minister. The prime minister said ...": the title is another's
+    actors, person_at = doc._.actors, doc._.person_at
+    start = token.sent.start
+    previous = doc[doc[start - 1].sent.start:start] if start else doc[0:0]
+    named = [person_at[t.i] for t in previous if t.i in person_at]
+    for name in dict.fromkeys([ctx.last_subject, *named, *sorted(ctx.spoke_before)]):
+        actor = actors.get(name)
+        if actor and actor.actor_type == "person" and not actor.role:
+            return name
+    return ""
+
+
+@data_cache()
+def _office_words() -> frozenset:
+    """Head words of the titles of a high office (roles.toml office_words)."""
+    return frozenset(load("roles")["office_words"])
 
 
 def _epithet_person(token: Token, ctx: _Context) -> str:

@@ -1101,6 +1101,21 @@ SPEAKER_SENTENCES += [
      "the Latvian president.", []),
     ("The EU's Tom Reed landed in Kyiv on Tuesday. “Sanctions on Russia must stay,” the European Commission "
      "president said.", []),
+    # a definite title of a high office that no one holds is the person the sentence before is about,
+    # when the text gave that person no title; not a spokesperson, not a country's office, not a
+    # title the text used before for someone else, and not when that person has another title
+    ("Anna Berg has signalled a shift in her government's course. Speaking in Riga, the foreign minister said "
+     "tougher sanctions on Russia were needed.", [("Anna Berg", "sanctions", "support")]),
+    ("Tom Reed has signalled a shift in his government's course. The prime minister told reporters on Friday that peace "
+     "talks must start now.", [("Tom Reed", "negotiations", "support")]),
+    ("Anna Berg has signalled a shift in her government's course. The spokesman said tougher sanctions on Russia "
+     "were needed.", []),
+    ("Anna Berg has signalled a shift in her government's course. The Estonian president said tougher sanctions "
+     "on Russia were needed.", []),
+    ("Anna Berg met the prime minister in Riga. Earlier, the prime minister said tougher sanctions on Russia were "
+     "needed.", []),
+    ("Latvian adviser Anna Berg has hinted at a change of the government's course. The prime minister said tougher "
+     "sanctions on Russia were needed.", []),
 ]
 
 
