@@ -1116,6 +1116,10 @@ SPEAKER_SENTENCES += [
      "needed.", []),
     ("Latvian adviser Anna Berg has hinted at a change of the government's course. The prime minister said tougher "
      "sanctions on Russia were needed.", []),
+    # encouraging someone to act asks for the act, like urging them to
+    ("Latvian Foreign Minister Anna Berg encouraged Estonia to keep the sanctions on Russia.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Estonian President Tom Reed encouraged both sides to start peace talks.", [("Tom Reed", "negotiations", "support")]),
 ]
 
 
