@@ -1110,8 +1110,8 @@ SPEAKER_SENTENCES += [
      "talks must start now.", [("Tom Reed", "negotiations", "support")]),
     ("Anna Berg has signalled a shift in her government's course. The spokesman said tougher sanctions on Russia "
      "were needed.", []),
-    ("Anna Berg has signalled a shift in her government's course. The Estonian president said tougher sanctions "
-     "on Russia were needed.", []),
+    ("Latvia's Anna Berg has signalled a shift in her government's course. The Estonian president said tougher "
+     "sanctions on Russia were needed.", []),
     ("Anna Berg met the prime minister in Riga. Earlier, the prime minister said tougher sanctions on Russia were "
      "needed.", []),
     ("Latvian adviser Anna Berg has hinted at a change of the government's course. The prime minister said tougher "
