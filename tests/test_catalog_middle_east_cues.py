@@ -275,6 +275,17 @@ CASES = [
     ("she restated her opposition to an offensive that could have catastrophic effects on civilians",
      [("israel_self_defence", "oppose")]),
     ("Norland rejected an offensive that would be a disaster for civilians", [("israel_self_defence", "oppose")]),
+    # the campaign named in the words that judge it is one cue with them, not a support of it: called
+    # a genocide, described as a crime, named with a harsh adjective, said to bring a disaster after
+    # its place and what borders it; the campaign praised or to go on stays a support
+    ("Anna Berg called the ground campaign against the enclave a genocide", [("israel_self_defence", "oppose")]),
+    ("Ola Moss described the ground invasion of Gaza as ethnic cleansing", [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the disproportionate military offensive in Gaza had killed thousands",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss cautioned that a major assault on Rafah beside the frontier of Valdora could result in an “utter disaster”",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss called the military operation in Rafah a success", [("israel_self_defence", "support")]),
+    ("Ola Moss said the ground offensive in Gaza would continue", [("israel_self_defence", "support")]),
     # criticising the campaign is condemning it: its place named with a part of the Strip, its target
     # the armed group; Israel itself the object of the criticism; not Israel's other acts
     ("Ola Moss criticised the Israeli ground offensive against Hamas fighters", [("israel_self_defence", "oppose")]),
