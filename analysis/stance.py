@@ -1718,6 +1718,14 @@ class Stance:
             return {}
         return {issue.id: issue.target for issue in issues if issue.target}
 
+    def _named_by_weak_cues(self) -> dict[str, list[re.Pattern]]:
+        """Issue id -> the patterns of its vague (weak) regex cues, which a body's name may match."""
+        try:
+            issues = self._nlp.get_pipe("issue_cues").issues
+        except KeyError:
+            return {}
+        return {issue.id: [cue.pattern for cue in issue.cues if cue.weak] for issue in issues}
+
     def __call__(self, doc: Doc) -> Doc:
         targets = self._targets()
         cues = sorted(doc.spans.get(CUES_KEY, []), key=lambda s: s.start)
@@ -1776,6 +1784,13 @@ class Stance:
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
         claims += _owned_outside_speech(doc, [c for c in cues if c.start_char not in heard], lex)
+        # "the court ordered Israel to prevent genocide", "the agency said its mandate stands": a body
+        # whose own name is a vague cue of the issue (the court, the agency) takes no stance on it
+        # by a vague cue; its order or its words about itself are the case, not a view of it
+        named = self._named_by_weak_cues()
+        claims = [(act, claim) for act, claim in claims
+                  if not (claim.weak and act.speakers and all(any(p.search(name) for p in named.get(claim.issue, ()))
+                                                              for name in act.speakers))]
         doc._.claims = claims
         spans = ((doc.char_span(c.start_char, c.end_char, alignment_mode="expand"), c) for _, c in claims)
         doc.spans[CLAIMS_KEY] = [Span(doc, span.start, span.end, label=c.issue, kb_id=c.stance) for span, c in spans]

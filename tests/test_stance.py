@@ -756,3 +756,28 @@ def test_a_cue_of_a_speaker_for_the_issues_target_reads_against_it(nlp, text, ex
     """An issue's target (the catalog's ``target``): a speaker who speaks for that country does not back it."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+@pytest.fixture(scope="module")
+def middle_east_nlp():
+    from analysis.catalogs import SHIPPED_DIR
+    from analysis.pipeline import load_pipeline
+
+    return load_pipeline(catalog=str(SHIPPED_DIR / "middle-east.toml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the court's own order, the agency's words about its own work: the case, no view of it
+    ("On Friday the ICJ ordered Valdora to do all it can to prevent genocide there.", []),
+    ("UNRWA said on Monday that the work of UNRWA would go on in every camp.", []),
+    # anyone else saying the same keeps the vague cue's reading
+    ("Norway told the judges on Friday that Valdora must do all it can to prevent genocide there.",
+     [(["Norway"], "international_courts", "support")]),
+    ("Norway said on Monday that the work of UNRWA would go on in every camp.",
+     [(["Norway"], "unrwa_funding", "support")]),
+])
+def test_a_body_named_by_a_vague_cue_takes_no_stance_on_it_by_one(middle_east_nlp, text, expected):
+    """A speaker whose own name is a weak cue of the issue (the court, the agency) takes no stance on
+    that issue by a weak cue: its order or its words about itself are the matter, not a view of it."""
+    doc = middle_east_nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
