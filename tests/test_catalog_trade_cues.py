@@ -378,6 +378,15 @@ CASES = [
      [("trade_talks", "support")]),
     ("Norland and Estland want to strengthen their commercial ties", [("trade_talks", "support")]),
     ("the ferry link strengthens cultural ties between the towns", []),
+    # protectionism named is a charge against another's course or measures: the case for open trade, whatever
+    # verb or worry frames it; asked for by name it is the one stance for it; denied of a measure, no charge
+    ("the islands keep drifting towards protectionism", [("free_trade", "support")]),
+    ("the ministry raised worries about the protectionist steps Sylvania has planned", [("free_trade", "support")]),
+    ("Norland told Estland to steer clear of protectionist rules", [("free_trade", "support")]),
+    ("Norland joins the campaign against what it calls protectionist farm rules in Estland",
+     [("free_trade", "support")]),
+    ("we need more protectionism", [("free_trade", "oppose")]),
+    ("the new levies are not protectionist", [("tariffs", "support")]),
 ]
 
 
