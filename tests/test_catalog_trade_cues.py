@@ -387,6 +387,10 @@ CASES = [
      [("free_trade", "support")]),
     ("we need more protectionism", [("free_trade", "oppose")]),
     ("the new levies are not protectionist", [("tariffs", "support")]),
+    # subsidies that keep fuel or fishing cheap are no clean-industry subsidies
+    ("the pact reflects our aim of phasing out fossil fuel subsidies", []),
+    ("the ministers could not agree on new limits to fishing subsidies", []),
+    ("Norland criticised the subsidies for its battery makers", [("green_subsidies", "oppose")]),
 ]
 
 
