@@ -578,6 +578,13 @@ CASES = [
     ("the senator urged cutting off Moscow from world payment systems", [("sanctions", "support")]),
     ("Norland has long resisted Moscow's expulsion", [("sanctions", "oppose")]),
     ("the envoy regretted Moscow's exclusion from the forum", []),
+    # concessions without "territorial" are land given up when made to the invader, asked of Ukraine, made at all or
+    # on both sides; concessions to a partner or on a budget are none
+    ("the premier said she would never make “any concession” to end the war", [("territorial_integrity", "support")]),
+    ("the allies will not demand concessions from Kyiv", [("territorial_integrity", "support")]),
+    ("a lasting deal requires concessions on both sides", [("territorial_integrity", "oppose")]),
+    ("Norland offered concessions to its partners on the budget", []),
+    ("the ministers had made several concessions on the package", []),
     # another's stated view or call rejected turns the cues inside it, like a rejected proposal: a view
     # named by its noun, its author's relative clause, an infinitive after a call whatever it hangs on
     ("Norland rejected the Dorvian premier's latest comments about deploying European soldiers in Ukraine",
