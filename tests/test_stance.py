@@ -585,6 +585,13 @@ CASES = [
     ("a lasting deal requires concessions on both sides", [("territorial_integrity", "oppose")]),
     ("Norland offered concessions to its partners on the budget", []),
     ("the ministers had made several concessions on the package", []),
+    # supporting Ukraine told by the verb, as by the noun, is (weak) aid; not its way into a bloc, not humanitarian
+    # help, not the supporters named as a group
+    ("the envoy said the region's safety rests on the will of its neighbours to support Ukraine",
+     [("military_aid", "support")]),
+    ("Norland is supporting Kyiv in the war with humanitarian aid and medicine", []),
+    ("the pact backs the plan to support Kyiv on its way to the bloc", []),
+    ("the countries supporting Ukraine met in the capital", []),
     # another's stated view or call rejected turns the cues inside it, like a rejected proposal: a view
     # named by its noun, its author's relative clause, an infinitive after a call whatever it hangs on
     ("Norland rejected the Dorvian premier's latest comments about deploying European soldiers in Ukraine",
