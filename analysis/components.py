@@ -215,6 +215,23 @@ def _alone_on_its_line(doc: Doc, ent: Span) -> bool:
     return before and after
 
 
+def _caption_credit(doc: Doc, ent: Span) -> bool:
+    """A name (two or three words) that closes its line right after the line's last full stop,
+    bare or in brackets ("... meets Tom Reed in Riga. Eva Lind", "... in Riga. (Eva Lind)"): the
+    credit of the photograph the line describes, not someone in the story. A line break must
+    follow: a text that ends there may only have been cut off."""
+    if not 2 <= len(ent) <= 3:
+        return False
+    start, end = ent.start, ent.end
+    if start > 0 and doc[start - 1].text == "(":
+        if end >= len(doc) or doc[end].text != ")":
+            return False
+        start, end = start - 1, end + 1
+    if start < 2 or doc[start - 1].text != "." or "\n" in doc[start - 1].whitespace_ or _line_start(doc, start - 1):
+        return False
+    return end < len(doc) and _line_end(doc, end)
+
+
 def _names_only_line(doc: Doc, ent: Span, person_tokens: set[int]) -> bool:
     """A line made of names alone ("Anna Berg (now); Tom Reed and Eva Lind (earlier)"): the
     authors of a live page, not people in the story. Besides the names the line may hold only
@@ -589,7 +606,7 @@ class NerRepair:
                 after = doc[ent.end].text if ent.end < len(doc) else ""
                 two_before = doc[ent.start - 2].lower_ if ent.start > 1 else ""
                 if (any(c.isdigit() for c in ent.text) or "/" in ent.text or after in ("/", "via") or before == "/"
-                        or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent)
+                        or before.lower() in CREDIT_WORDS or _alone_on_its_line(doc, ent) or _caption_credit(doc, ent)
                         or _names_only_line(doc, ent, person_tokens) or _described_as_journalist(doc, ent)
                         or before.lower() in _media_titles()
                         or before.lower() in OUTLET_WORDS or ent[-1].lower_ in media_nouns()

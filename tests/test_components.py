@@ -92,6 +92,24 @@ def test_ner_repair_drops_a_name_alone_on_its_line():
     assert [e.text for e in repair(doc).ents] == ["Anna Berg"]  # the byline goes, the speaker stays
 
 
+@pytest.mark.parametrize("text, kept", [
+    # a caption whose last full stop is followed by the photographer's name, bare or in brackets
+    ("Farmers in Riga greet the minister . Eva Lind\n\nTom Reed said talks resume .", False),
+    ("Farmers in Riga greet the minister . ( Eva Lind )\nTom Reed said talks resume .", False),
+    # no line break after it: a text cut off there may go on with that person
+    ("Farmers in Riga greet the minister . Eva Lind", True),
+    # a name opening a sentence that goes on stays
+    ("Farmers in Riga greet the minister . Eva Lind said so .\nTom Reed agreed .", True),
+])
+def test_ner_repair_drops_a_credit_closing_a_caption_line(text, kept):
+    nlp = spacy.blank("en")
+    repair = nlp.add_pipe("ner_repair")
+    doc = nlp.make_doc(text)
+    eva = next(t.i for t in doc if t.text == "Eva")
+    doc.ents = [Span(doc, eva, eva + 2, "PERSON")]
+    assert ("Eva Lind" in [e.text for e in repair(doc).ents]) is kept
+
+
 def test_role_ruler_from_disk_marks_the_loaded_titles_not_the_old_ones(tmp_path):
     """Regression: from_disk used to keep the matchers built from the constructor's lists."""
     saved = spacy.blank("en")
