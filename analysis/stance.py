@@ -915,6 +915,30 @@ def _rejected_proposal(doc, cue_tokens, stop: int, lex) -> bool:
     return False
 
 
+def _blocked_block(doc, char: int, counted: int, negated: int, stop: int, lex) -> bool:
+    """The reversing word at ``char`` that reaches a cue ("a bill to prevent the agency from working",
+    "a motion to stop arms shipments") lies in what a reversing verb takes as its object
+    ("condemned the approval of a bill to ..."), or in what a vote goes against ("voted against a
+    motion to ..."), which stands before the tokens where reversing words (from ``counted``) or
+    negators (from ``negated``, "against") were already counted, and not before ``stop``. Climbed
+    through nominal links and the clause that hangs on a noun; any other verb on the way ends the
+    climb."""
+    token = next((t for t in doc[max(0, counted - 1):] if t.idx >= char), None)
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    for _ in range(10):
+        head = token.head
+        if head.i == token.i or head.i < stop or token.dep_ not in NOMINAL_PATH - {"advcl", "conj", "cc"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ in lex["ballot_preps"] and lex["ballot_preps"][token.lower_] < 0:
+            return head.lower_ in lex["voting"] and token.i < negated
+        if head.pos_ in ("VERB", "AUX"):
+            return (token.dep_ in ("dobj", "xcomp") and head.i < counted and bool(lex["before"].fullmatch(head.text))
+                    and not any(c.dep_ == "neg" for c in head.children))
+        token = head
+    return False
+
+
 def _unhelped(cue_tokens, first: int, lex) -> bool:
     """The cue is what a negated verb of helping says a third thing does not help: "the arms deliveries
     will not help the talks", "his remarks did not help with de-escalation". The clause judges its
@@ -1323,6 +1347,11 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
         flips += not harm and (reached or _rejected_proposal(doc, cue_tokens, first, lex)
                                or _blamed_conjunct(cue_tokens, first, lex))
         flips += not harm and _accused_act(doc, cue_tokens, reaching, wide_left.start_char, polarity, lex)
+        # "condemned the adoption by the assembly of a law to prevent the agency from working": the block
+        # that reaches the cue is itself what a reversing verb or a vote against takes, too far back to
+        # be counted above; the two blocks turn each other back
+        flips += not harm and bool(reached) and any(
+            _blocked_block(doc, wide_left.start_char + m.start(), wide_left.start, left.start, first, lex) for m in reaching)
         if reached and judged_after and right.text and after_match is not None and after_match.string == right.text and any(
                 _describing_as(t, wide_left.start_char + m.end()) and t.head.i < c1
                 and t.idx < right.start_char + after_match.start() for t in right for m in reaching):

@@ -341,6 +341,11 @@ CASES = [
     ("Ola Moss said the cabinet wants the abductees freed", [("hostage_release", "support")]),
     ("Ola Moss said the hostages will never be released", []),
     ("Ola Moss said seven hostages were released on Sunday", []),
+    # a block voted against, or negated, leaves what it would block wanted
+    ("the council voted against a motion by three members to block weapons shipments to Israel",
+     [("arms_to_israel", "support")]),
+    ("Ola Moss said the warnings would not prevent the army from launching a ground offensive",
+     [("israel_self_defence", "support")]),
 ]
 
 

@@ -603,6 +603,20 @@ CASES = [
      [("peacekeeping_troops", "support")]),
     ("the minister will not give up land to join the alliance",
      [("territorial_integrity", "support"), ("nato_membership", "support")]),
+    # a block that is itself condemned, voted against or negated turns back what it would block: the
+    # block's noun far behind the verb that judges it, a block of an act carried out, getting in the way
+    ("the ministers sharply condemned the approval in the upper house of a law to prevent Ukraine from joining NATO",
+     [("nato_membership", "support")]),
+    ("the ministers welcomed the approval in the upper house of a law to prevent Ukraine from joining NATO",
+     [("nato_membership", "oppose")]),
+    ("the deputies voted against an attempt by two members to block the delivery of weapons to Kyiv",
+     [("military_aid", "support")]),
+    ("the deputies voted for an attempt by two members to block the delivery of weapons to Kyiv",
+     [("military_aid", "oppose")]),
+    ("Anna Berg said the threats would not prevent the alliance from launching new sanctions on Moscow",
+     [("sanctions", "support")]),
+    ("Ola Moss said Norland would not interfere with the new sanctions on Moscow", [("sanctions", "support")]),
+    ("Ola Moss said Norland would interfere with the new sanctions on Moscow", [("sanctions", "oppose")]),
 ]
 
 
