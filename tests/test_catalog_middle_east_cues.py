@@ -341,6 +341,15 @@ CASES = [
     ("Ola Moss said the cabinet wants the abductees freed", [("hostage_release", "support")]),
     ("Ola Moss said the hostages will never be released", []),
     ("Ola Moss said seven hostages were released on Sunday", []),
+    # the war's aims in other words: the group to be destroyed named by a description, the goals "for"
+    # or "in" the war; a destruction refused, another target, or another place wiped off the map is none
+    ("Ola Moss renewed her vow to crush the militant movement", [("israel_self_defence", "support")]),
+    ("Anna Berg said it was time to wipe this evil organisation off the map", [("israel_self_defence", "support")]),
+    ("Anna Berg said Valdora would press for the achievement of each of its goals for the war",
+     [("israel_self_defence", "support")]),
+    ("Ola Moss said the army would never destroy the militant group", [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the militia wanted to wipe the country off the map", []),
+    ("the rebels vowed to destroy the ruling party", []),
     # a block voted against, or negated, leaves what it would block wanted
     ("the council voted against a motion by three members to block weapons shipments to Israel",
      [("arms_to_israel", "support")]),
