@@ -391,6 +391,15 @@ CASES = [
     ("the pact reflects our aim of phasing out fossil fuel subsidies", []),
     ("the ministers could not agree on new limits to fishing subsidies", []),
     ("Norland criticised the subsidies for its battery makers", [("green_subsidies", "oppose")]),
+    # national security given as the ground of a curb on trade or investment backs the curb; called a mere pretext,
+    # it is the objection to it (the ground of duties on steel stays with the duties)
+    ("the ministry will act firmly when foreign takeovers threaten our national security", [("china_trade_curbs", "support")]),
+    ("the agency opened a probe into the dangers to public and national security posed by Sylvanian-made drones",
+     [("china_trade_curbs", "support")]),
+    ("Norland told two Sylvanian firms to divest their stakes in its copper mines, citing national security",
+     [("china_trade_curbs", "support")]),
+    ("Sylvania treats national security as an excuse to shut out our firms", [("china_trade_curbs", "oppose")]),
+    ("Sylvania imposed tariffs on Nordic steel in 2019, citing national security", [("tariffs", "support")]),
 ]
 
 
@@ -501,6 +510,11 @@ STATEMENTS = [
      [("Anna Berg", "retaliation", "oppose")]),
     # another country as that subject stays that country's claim
     ("Norwegian Trade Minister Anna Berg said: “Sweden opposes the new steel tariffs.”", []),
+    # a step said to be taken for the country's security backs the curb, also when the purpose opens a quoted fragment
+    ("Trade Minister Anna Berg said the licence rule was adopted \"for our own security.\"",
+     [("Anna Berg", "china_trade_curbs", "support")]),
+    ("A spokesman for China's foreign ministry, Li Wen, said Norland hides behind the guise of national security to "
+     "shut out Chinese firms.", [("Li Wen", "china_trade_curbs", "oppose")]),
 ]
 
 
