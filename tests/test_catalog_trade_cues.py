@@ -400,6 +400,12 @@ CASES = [
      [("china_trade_curbs", "support")]),
     ("Sylvania treats national security as an excuse to shut out our firms", [("china_trade_curbs", "oppose")]),
     ("Sylvania imposed tariffs on Nordic steel in 2019, citing national security", [("tariffs", "support")]),
+    # curbs named by what they hold back, China's rise, are curbs on China; its rise said to be beyond holding back
+    # is against them (another country's growth is no such curb)
+    ("the campaign aimed at containing China's development has to end", [("china_trade_curbs", "support")]),
+    ("the export rules are meant as a brake on its economic rise", [("china_trade_curbs", "support")]),
+    ("China's industrial rise cannot be contained", [("china_trade_curbs", "oppose")]),
+    ("the campaign aimed at containing Sylvania's development has to end", []),
 ]
 
 
@@ -515,6 +521,11 @@ STATEMENTS = [
      [("Anna Berg", "china_trade_curbs", "support")]),
     ("A spokesman for China's foreign ministry, Li Wen, said Norland hides behind the guise of national security to "
      "shut out Chinese firms.", [("Li Wen", "china_trade_curbs", "oppose")]),
+    # China's leaders on curbs named by China's rise they would hold back: against them, whatever the words
+    ("Chinese President Li Wen told the visiting envoy that the campaign aimed at containing China's development must end.",
+     [("Li Wen", "china_trade_curbs", "oppose")]),
+    ("Chinese Premier Li Wen said that nothing can halt the march of China's scientific progress.",
+     [("Li Wen", "china_trade_curbs", "oppose")]),
 ]
 
 
