@@ -406,6 +406,13 @@ CASES = [
     ("the export rules are meant as a brake on its economic rise", [("china_trade_curbs", "support")]),
     ("China's industrial rise cannot be contained", [("china_trade_curbs", "oppose")]),
     ("the campaign aimed at containing Sylvania's development has to end", []),
+    # trade named by the way it should flow, by the conditions asked for it, or a country opening wider, is open trade
+    ("the ministers want a return to unhindered commerce between the islands", [("free_trade", "support")]),
+    ("the talks covered the need for smooth cross-border trade in timber", [("free_trade", "support")]),
+    ("the leaders agreed to build a stable, open and predictable setting for trade and investment",
+     [("free_trade", "support")]),
+    ("Sylvania will keep opening further to the outside world", [("free_trade", "support")]),
+    ("Sylvania wants a stable climate", []),
 ]
 
 
@@ -526,6 +533,8 @@ STATEMENTS = [
      [("Li Wen", "china_trade_curbs", "oppose")]),
     ("Chinese Premier Li Wen said that nothing can halt the march of China's scientific progress.",
      [("Li Wen", "china_trade_curbs", "oppose")]),
+    ("Prime Minister Anna Berg said the three leaders had agreed to create a fair and predictable climate for "
+     "investors and traders.", [("Anna Berg", "free_trade", "support")]),
 ]
 
 
