@@ -1795,6 +1795,8 @@ class Stance:
             found = [c for c in found if not _others_readiness(doc, c, act, own)]
             # "the ministry said Peru has agreed to a truce": the step of the actor it names
             found = [c for c in found if not _others_act(doc, c, act, own)]
+            # "Y requested tanks, but the howitzers are missing from the aid": the writer's clause after the deed
+            found = [c for c in found if not _writers_clause(doc, c, act)]
             for claim in found:
                 owned = _owned_proposal(doc, claim.start_char, claim.end_char, lex)
                 if owned is not None and owned[0] not in act.speakers and not _own_government(doc, owned[0], own):
@@ -2007,6 +2009,53 @@ def _others_act(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
         return False
     # a country or body: only against a speaker whose own country is known
     return bool(own) and bool(country_code(subject.text)) and not _own_side(subject, own)
+
+
+# marks of a clause set against the one before it ("even though" is "though" with an adverb)
+CONTRAST_MARKS = {"though", "although", "while", "whereas"}
+
+
+def _writers_clause(doc: Doc, claim: Claim, act: Speech) -> bool:
+    """A reported deed (no verb of saying) runs on into a clause of the writer's with a subject of its
+    own, joined by "but" or a concessive or contrasting mark ("though", "even though", "although",
+    "while", "whereas"): "Y requested tanks, but the howitzers are missing from the aid", "Y
+    opposed the budget, even though a third of it pays for arms for Z". What that clause
+    tells is not the doer's position. The clause hangs on the deed's verb (or on a verb joined to it
+    that shares its subject). Not a clause whose subject is the doer, a pronoun, or the doer's own
+    (its government, his office)."""
+    if act.kind != "reported" or act.lead is None:
+        return False
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    lead = doc[act.lead.start]
+    token = _cue_head(list(span))
+    while token.head.i != token.i and token.i != lead.i:
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            break  # the first verb above the cue with a subject of its own: the cue's clause
+        token = token.head
+    if token.i == lead.i or token.pos_ not in ("VERB", "AUX"):
+        return False
+    clause = token
+    host = clause.head
+    while host.i != lead.i and host.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in host.children):
+        host = host.head
+    if host.i != lead.i:
+        return False
+    if clause.dep_ == "conj":
+        joined = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < clause.i for c in clause.head.children)
+    elif clause.dep_ == "advcl":
+        joined = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+    else:
+        return False
+    if not joined:
+        return False
+    subject = next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
+    if subject.pos_ == "PRON" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in subject.subtree):
+        return False
+    if any(doc._.person_at.get(t.i) in act.speakers for t in subject.subtree):
+        return False
+    return not any(subject.text in name or name in subject.text for name in act.speakers)
 
 
 def _contrasted(doc: Doc, claim: Claim) -> bool:

@@ -808,4 +808,18 @@ def test_a_body_named_by_a_vague_cue_takes_no_stance_on_it_by_one(middle_east_nl
     """A speaker whose own name is a weak cue of the issue (the court, the agency) takes no stance on
     that issue by a weak cue: its order or its words about itself are the matter, not a view of it."""
     doc = middle_east_nlp(text)
+@pytest.mark.parametrize("text, expected", [
+    # a reported deed runs on into the writer's clause, joined by "but" or a concessive or contrasting
+    # mark, with a subject of its own: what that clause tells is not the doer's position
+    ("Norway requested tanks in May, but the howitzers are missing from the new aid package.", []),
+    ("Senator Jane Roe opposed the budget, even though a third of it pays for weapons deliveries to Ukraine.", []),
+    # the same clause joined by a plain "and" is left as it was; the doer's own office is the doer's voice
+    ("Norway requested tanks in May, and the howitzers are missing from the new aid package.",
+     [(["Norway"], "military_aid", "support")]),
+    ("Senator Jane Roe voted for the bill on Tuesday, though her office also called for new sanctions on Russia.",
+     [(["Jane Roe"], "sanctions", "support")]),
+])
+def test_the_writers_clause_after_a_reported_deed_is_not_the_doers(nlp, text, expected):
+    """"Y requested tanks, but the howitzers are missing from the aid": the writer's clause after Y's deed."""
+    doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
