@@ -1559,6 +1559,9 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
         actors[found[0]].mentions += 1
     names = [found[0]]
     for conj in subject.conjuncts:
+        if (any(c.dep_ == "amod" and c.lower_ == "other" for c in conj.children)
+                and not any(c.dep_ == "nummod" for c in conj.children) and verb.doc._.person_at.get(conj.i) is None):
+            continue  # "Norway and other Nordic states": the rest of a class, named by no one (not "16 other leaders")
         more = actor_for_token(conj, ctx)
         if more and more[0] not in names:
             names.append(more[0])

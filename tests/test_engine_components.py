@@ -211,6 +211,18 @@ def test_speaker_attribution_gives_a_clause_hung_outside_the_first_speech_to_its
                                                                   (["Tom Reed"], "with a warning")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "X and other Y": the rest of a class, named by no one, is no speaker beside X
+    ("Norway and other Nordic states said talks must start.", [["Norway"]]),
+    ("Norway and other EU members said talks must start.", [["Norway"]]),
+    # each member of a list named speaks
+    ("Norway and Denmark said talks must start.", [["Norway", "Denmark"]]),
+])
+def test_speaker_attribution_leaves_out_the_other_members_of_a_class(nlp, text, expected):
+    doc = nlp(text)
+    assert [a.speakers for a in doc._.speech] == expected
+
+
 def test_issue_cues_mark_catalog_cues_with_their_polarity():
     nlp = spacy.blank("en")
     nlp.add_pipe("issue_cues")
