@@ -75,6 +75,7 @@ SCHEMAS: dict[str, dict] = {
         "answer_verbs": words,
         "intent_verbs": words,
         "defending_verbs": words,
+        "bringing_in_verbs": words,
         "defended_places": words,
         "request_nouns": words,
         "obligation_modals": words,

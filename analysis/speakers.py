@@ -117,6 +117,25 @@ def _defends_a_stance(token: Token) -> bool:
 
 
 @data_cache()
+def _bringing_in_verbs() -> frozenset:
+    """Written forms of speech.toml's bringing_in_verbs."""
+    return frozenset(f for v in load("speech")["bringing_in_verbs"] for f in forms(v))
+
+
+def _brings_in_measure(token: Token) -> bool:
+    """"Norland introduced duties on steel", "Oslo has introduced a ban on ...": a verb of bringing in a
+    measure, finite and active, with its own subject and an object, states the subject's stance on the
+    measure. Not its participle ("by introducing the package", "asked about introducing curbs") nor
+    its passive ("the duties were introduced")."""
+    if token.lower_ not in _bringing_in_verbs() or token.tag_ == "VBG":
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in children):
+        return False
+    return any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "dobj" for c in children)
+
+
+@data_cache()
 def statement_nouns() -> frozenset:
     return frozenset(load("speech")["statement_nouns"])
 
@@ -1265,6 +1284,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "reported"  # "spoke with Y about the need for a truce": the talk's subject is a view
         if kind is None and _defends_a_stance(token):
             kind = "reported"  # "defended the decision": standing up for it is a stance on it
+        if kind is None and _brings_in_measure(token):
+            kind = "reported"  # "introduced duties on steel": bringing in a measure is a stance on it
         if kind is None or _relays_as_saying(token) or _shows_event(token, kinds):
             continue
         needed = particles.get(lemma)

@@ -478,6 +478,11 @@ STATEMENTS = [
     ("Prime Minister Jan Holm paused the levies on Danish cheese in favour of quotas.", [("Jan Holm", "tariffs", "oppose")]),
     # enacting a measure states the stance it takes
     ("Finland enacted restrictive measures on the sales of chip technology.", [("Finland", "china_trade_curbs", "support")]),
+    # so does bringing one in, finite with its subject; its participle only sets a scene
+    ("Norway introduced a 60 per cent tariff on Swedish barley last spring.", [("Norway", "tariffs", "support")]),
+    ("In May, the Norwegian government introduced new curbs on sales of chip machines to China.",
+     [("Norwegian government", "china_trade_curbs", "support")]),
+    ("By introducing new tariffs on Swedish salmon, Norway is strengthening its hand.", []),
     ("The Nordic Commission accuses Sweden of unfair subsidies.", [("Nordic Commission", "green_subsidies", "oppose")]),
     # an unfair advantage through another's subsidies stays a view on subsidies
     ("Nordic Trade Commissioner Anna Berg said Sweden's subsidies give it an unfair advantage.",
