@@ -617,6 +617,12 @@ CASES = [
      [("sanctions", "support")]),
     ("Ola Moss said Norland would not interfere with the new sanctions on Moscow", [("sanctions", "support")]),
     ("Ola Moss said Norland would interfere with the new sanctions on Moscow", [("sanctions", "oppose")]),
+    # the third-person present of a reversing verb, as headlines and leads tell a step, turns the cue
+    # as its other forms do
+    ("Norland vetoes the new aid package for Kyiv", [("military_aid", "oppose")]),
+    ("the premier criticises the new sanctions on Russia", [("sanctions", "oppose")]),
+    ("the senator condemns calls for a ceasefire", [("ceasefire", "oppose")]),
+    ("Dorvia lifts its sanctions against Moscow", [("sanctions", "oppose")]),
 ]
 
 
