@@ -513,8 +513,9 @@ def _last_word_left_out(doc: Doc, start: int, end: int, ents: list[Span]) -> Spa
     return Span(doc, start, end, label="PERSON")
 
 
-def _accents_off(text: str) -> str:
-    """"Séamus" -> "Seamus": the first-name tables hold names without accents."""
+def accents_off(text: str) -> str:
+    """"Séamus" -> "Seamus": the first-name tables (and the registry's spelling keys) hold names
+    without accents."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -934,10 +935,10 @@ class NerRepair:
                 continue
             if k < len(doc) and (doc[k].text == "-" or doc[k].text in ("'s", "’s")):
                 continue  # the run goes on: "Anna Berg-Lind", "Latvia's"
-            if not first_name_gender(_accents_off(f"{doc[first].text} {doc[last].text}")) or doc[last].lower_ in (
+            if not first_name_gender(accents_off(f"{doc[first].text} {doc[last].text}")) or doc[last].lower_ in (
                     _organization_nouns() | _place_nouns() | role_words()):
                 continue  # a surname may be a place's name ("Lima"), not a body's or a title's last word
-            if first_name_gender(_accents_off(f"{doc[first - 1].text} {doc[first].text}")):
+            if first_name_gender(accents_off(f"{doc[first - 1].text} {doc[first].text}")):
                 continue  # a name of three words ("Anna Maria Berg"): left to the other readings
             if any(e.label_ == "PERSON" and (e.start, e.end) == (first, k) for e in ents):
                 continue  # tagged as it is

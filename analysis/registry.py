@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import gc
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -43,7 +42,7 @@ from typing import Iterable, NamedTuple
 
 import pandas as pd
 
-from analysis.components import PARTICLES, surname
+from analysis.components import PARTICLES, accents_off, surname
 from analysis.people import given_name_titles
 
 SOURCES = ("text", "corpus", "analyst", "import")
@@ -55,9 +54,7 @@ EDIT_ACTIONS = ("merge", "split", "not_person", "person", "country", "role")
 
 def fold(name: str) -> str:
     """Lower case without accents or punctuation: "Novakk’s" -> "novakk s", "Šťastná" -> "stastna"."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+    return " ".join(re.sub(r"[^\w\s]|_", " ", accents_off(name).lower()).split())
 
 
 def _word_key(word: str) -> str:
