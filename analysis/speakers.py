@@ -1083,13 +1083,17 @@ def _group_named_before(token: Token) -> str:
     return ""
 
 
+# the dashes that close a dateline ("BRUSSELS —"); a colon may close one too ("Riga, March 3:")
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_MARKS = DATELINE_DASHES | {":"}
+
+
 def _is_dateline(token: Token) -> bool:
     """"BRUSSELS —" at the head of a story: a place, not a speaker."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return token.is_upper and len(token) > 2 and nxt is not None and nxt.text in ("—", "–", "-", "--")
+    return token.is_upper and len(token) > 2 and nxt is not None and nxt.text in DATELINE_DASHES
 
 
-DATELINE_MARKS = {"—", "–", "-", "--", ":"}
 DATELINE_PLACES = {"GPE", "LOC"}
 
 
