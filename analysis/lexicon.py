@@ -85,7 +85,7 @@ SCHEMAS: dict[str, dict] = {
     "stance": {
         "negators": words, "reversal_before": words, "reversal_after": words, "harsh": words,
         "confirm_after": words, "not_negating": words, "negation_window": integer(1), "hedges": words, "harms": words,
-        "temporal": words, "frames_before": words, "proposal_nouns": words, "view_nouns": words, "owned_nouns": words, "act_nouns": words,
+        "temporal": words, "discussing": words, "frames_before": words, "proposal_nouns": words, "view_nouns": words, "owned_nouns": words, "act_nouns": words,
         "recalling_nouns": words, "judging_against": words, "upholding": words, "ballot_nouns": words,
         "ballot_for": words, "ballot_against": words,
         "authoring_participles": words, "bodies": words, "purpose_before": words, "allegation_nouns": words, "undoing_nouns": words,

@@ -111,6 +111,7 @@ def _lexicon():
         "window": int(data["negation_window"]),
         "harsh": {w.lower() for w in data["harsh"]} | {"illegitimate", "unlawful"},
         "temporal": set(data["temporal"]),
+        "discussing": {w.lower() for w in data["discussing"]},
         "proposals": set(data["proposal_nouns"]),
         "rejectable": set(data["proposal_nouns"]) | set(data["view_nouns"]),
         "owned": set(data["proposal_nouns"]) | set(data["owned_nouns"]),
@@ -966,6 +967,17 @@ def _topic_only(cue_tokens, lex) -> bool:
             and prep.head.i != prep.i and prep.head.lower_ in lex["topic_heads"])
 
 
+def _discussed_only(cue_tokens, lex) -> bool:
+    """The cue is only what talks, a discussion or a review deal with (stance.toml discussing): the
+    object of such a noun's "about"/"over"/"on" ("negotiations over the levies"), or the object or
+    passive subject of such a verb ("the duties were not discussed", "time to review the tariffs")."""
+    head = _cue_head(cue_tokens)
+    governor = head.head
+    if head.dep_ == "pobj" and governor.lower_ in ("about", "over", "on", "regarding", "concerning"):
+        return governor.head.i != governor.i and governor.head.pos_ == "NOUN" and governor.head.lower_ in lex["discussing"]
+    return head.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and governor.lower_ in lex["discussing"]
+
+
 def _meeting_told(cue_tokens, lex) -> bool:
     """The cue is a meeting the sentence reports, not talks anyone argues for (stance.toml
     meeting_*): the subject of a verb telling what the talks dealt with ("the talks covered
@@ -1261,6 +1273,8 @@ def claims_in(span, matches, lead=None, direct: bool = False, own: frozenset = f
             continue  # "the deliveries will not help the talks": the deliveries are judged, not the talks
         if _topic_only(cue_tokens, lex):
             continue  # "asked about the tariff increase": the topic of a question or dispute, no stance
+        if weak and _discussed_only(cue_tokens, lex):
+            continue  # "negotiations over the tariffs": a vague cue as what is talked over, no stance
         if _dropped_case(cue_tokens, first, lex):
             continue  # "suspended its WTO complaint over the duties": a step in the procedure, no stance
         if _meeting_told(cue_tokens, lex):

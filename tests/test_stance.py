@@ -829,3 +829,29 @@ def test_the_writers_clause_after_a_reported_deed_is_not_the_doers(nlp, text, ex
     """"Y requested tanks, but the howitzers are missing from the aid": the writer's clause after Y's deed."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+@pytest.fixture(scope="module")
+def trade_nlp():
+    from analysis.catalogs import SHIPPED_DIR
+    from analysis.pipeline import load_pipeline
+
+    return load_pipeline(catalog=str(SHIPPED_DIR / "trade-tariffs.toml"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vague cue as what talks, a discussion or a review deal with: the topic, no stance on it
+    ("Trade Minister Lena Voss said good progress was being made in the negotiations over the levies.",
+     [(["Lena Voss"], "trade_talks", "support")]),
+    ("Trade Minister Lena Voss said the duties had not been discussed during the call.", []),
+    ("Trade Minister Lena Voss said the panel would now review the duties on cheese.", []),
+    # a clear cue there, or a vague one the speaker takes a side on, keeps its reading
+    ("Trade Minister Lena Voss said the talks on lower tariffs were going well.",
+     [(["Lena Voss"], "trade_talks", "support"), (["Lena Voss"], "tariffs", "oppose")]),
+    ("Trade Minister Lena Voss said she opposed the duties.", [(["Lena Voss"], "tariffs", "oppose")]),
+])
+def test_a_vague_cue_talked_over_or_reviewed_is_only_the_topic(trade_nlp, text, expected):
+    """A vague cue that is only what negotiations, a discussion or a review deal with (stance.toml
+    discussing) takes no stance; a clear cue in the same place keeps its reading."""
+    doc = trade_nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
