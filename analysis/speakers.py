@@ -1580,6 +1580,9 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
         # is no actor names its members
         return (_included(subject, ctx) if _ballot_before(verb, set()) else []), False
     actors = verb.doc._.actors
+    own = _own_official(verb, subject, found[0], ctx)
+    if own:
+        return [own], False
     if found[1] and count:
         actors[found[0]].mentions += 1
     names = [found[0]]
@@ -1609,6 +1612,39 @@ def speakers_of(verb: Token, ctx: _Context, count: bool = True) -> tuple[list[st
         if other not in names:
             names.append(other)
     return names, found[1]
+
+
+def _own_official(verb: Token, subject: Token, name: str, ctx: _Context) -> str:
+    """A country named by its name as the subject ("Norland calls for a truce"; not its capital) where one of its own
+    officials is speaking: the official who reports what the country says ("Minister Berg noted
+    that Norland wants ..."), or the one official of it who spoke in the sentence before, in the
+    present of a statement ("Berg stressed the following: First, Norland demands ..."). That official speaks, in the country's
+    name; "" when there is none (or several)."""
+    doc = verb.doc
+    actor = doc._.actors.get(name)
+    place = ent_at(doc, subject.i)
+    if (actor is None or actor.actor_type != "government" or not actor.country or subject.conjuncts
+            or place is None or place.label_ != "GPE" or country_code(place.text) != actor.country
+            or place.text.lower() in load("places")["capitals"]  # "Berlin insisted ...": the government acts
+            or any(c.dep_ in ("amod", "poss") for c in subject.children)):
+        return ""
+
+    def official(person: str) -> bool:
+        other = doc._.actors.get(person)
+        return other is not None and other.actor_type == "person" and other.country == actor.country and bool(other.role)
+
+    head = verb
+    for _ in range(4):  # up from the verb to the one that reports it ("noted that Norland wants to ...")
+        if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head is head:
+            break
+        head = head.head
+        for child in (c for c in head.children if c.dep_ == "nsubj"):
+            if official(doc._.person_at.get(child.i, "")):
+                return doc._.person_at[child.i]
+    if verb.tag_ != "VBZ" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return ""  # "Norland has refused ...", "Norland is calling for ...": the writer tells what the country does
+    before = [n for n in ctx.spoke_before if official(n)]
+    return before[0] if len(before) == 1 else ""
 
 
 def _included(subject: Token, ctx: _Context) -> list[str]:

@@ -1120,6 +1120,21 @@ SPEAKER_SENTENCES += [
     ("Latvian Foreign Minister Anna Berg encouraged Estonia to keep the sanctions on Russia.",
      [("Anna Berg", "sanctions", "support")]),
     ("Estonian President Tom Reed encouraged both sides to start peace talks.", [("Tom Reed", "negotiations", "support")]),
+    # a country named bare as the subject, while one of its own officials speaks, is that official's
+    # voice: the official who reports it, or the one who spoke in the sentence before; not another
+    # country, nor when two officials of it spoke
+    ("Latvian Foreign Minister Anna Berg mentioned that Latvia wishes to support tougher sanctions on Russia.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg stressed the following:\n\nFirst, Latvia demands tougher sanctions on Russia.",
+     [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg thanked Estonia for its help.\n\nPeace is the goal, and Latvia calls for "
+     "tougher sanctions on Russia.", [("Anna Berg", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg thanked Estonia for its help. Estonia calls for tougher sanctions on Russia.",
+     [("Estonia", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg thanked Estonia for its help. Latvia has refused to lift the sanctions on "
+     "Russia.", [("Latvia", "sanctions", "support")]),
+    ("Latvian Foreign Minister Anna Berg and Latvian adviser Tom Reed thanked Estonia for its help. Latvia calls for "
+     "tougher sanctions on Russia.", [("Latvia", "sanctions", "support")]),
 ]
 
 
