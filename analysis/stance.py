@@ -1809,6 +1809,8 @@ class Stance:
             found = [c for c in found if not _others_readiness(doc, c, act, own)]
             # "the ministry said Peru has agreed to a truce": the step of the actor it names
             found = [c for c in found if not _others_act(doc, c, act, own)]
+            # "talks with countries that have not offered aid": what the others named do not do
+            found = [c for c in found if not _others_lacking(doc, c, act, own)]
             # "Y requested tanks, but the howitzers are missing from the aid": the writer's clause after the deed
             found = [c for c in found if not _writers_clause(doc, c, act)]
             for claim in found:
@@ -2023,6 +2025,34 @@ def _others_act(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
         return False
     # a country or body: only against a speaker whose own country is known
     return bool(own) and bool(country_code(subject.text)) and not _own_side(subject, own)
+
+
+# the relative pronouns that open a clause about the noun before them as its subject
+RELATIVE_SUBJECTS = {"who", "that", "which"}
+
+
+def _others_lacking(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
+    """The cue is inside a negated relative clause whose subject is the noun it describes: "talks with
+    the states that have not sent aid", "duties on goods from countries that do not have a trade
+    deal", "the two premiers, who do not want to extend the aid" tell who the others are by what
+    they do not do or want; the speaker takes no stance by it, and no turned one either. A clause
+    about the speaker, a first-person pronoun or the speaker's own country is the speaker's own."""
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = _cue_head(list(span))
+    clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or not any(c.dep_ == "neg" for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].lower_ not in RELATIVE_SUBJECTS or token.i in {t.i for t in subjects[0].subtree}:
+        return False  # "said that support will not waver": a cue as the clause's own subject
+    noun = clause.head
+    described = [t for t in noun.subtree if t.i < clause.left_edge.i or t.i > clause.right_edge.i]
+    if noun.lower_ in FIRST_PERSON or (own and (country_code(" ".join(t.text for t in described if t.dep_ != "det"))
+                                                or "") in own):
+        return False
+    return not any(doc._.person_at.get(t.i) in act.speakers for t in described)
 
 
 # marks of a clause set against the one before it ("even though" is "though" with an adverb)

@@ -855,3 +855,22 @@ def test_a_vague_cue_talked_over_or_reviewed_is_only_the_topic(trade_nlp, text, 
     discussing) takes no stance; a clear cue in the same place keeps its reading."""
     doc = trade_nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negated relative clause tells who the others are by what they do not do or want: no stance
+    # of the speaker, neither read nor turned
+    ("Foreign Minister Anna Berg said Norland would host talks with states that have not sent weapons to Ukraine.",
+     [(["Anna Berg"], "negotiations", "support")]),
+    ("Foreign Minister Anna Berg said the leaders of the two states, who do not want to extend sanctions on "
+     "Russia, were asked to think again.", []),
+    # the same clause not negated, or about the speaker's own country, keeps its reading
+    ("Foreign Minister Anna Berg said Norland would host talks with states that have sent weapons to Ukraine.",
+     [(["Anna Berg"], "negotiations", "support"), (["Anna Berg"], "military_aid", "support")]),
+    ("Norwegian Foreign Minister Anna Berg said Norway, which does not want new sanctions on Russia, would abstain.",
+     [(["Anna Berg"], "sanctions", "oppose")]),
+])
+def test_a_negated_relative_clause_about_others_is_no_stance(nlp, text, expected):
+    """"talks with states that have not sent weapons": what the others named do not do or want."""
+    doc = nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
