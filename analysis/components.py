@@ -917,36 +917,57 @@ class NerRepair:
         commas), then a given name the first-name tables know and a surname, the last capitalised
         words before the sentence goes on. The model often tags the portfolio and the name as one
         body or one person, or tags nothing: the two words are the PERSON, and an entity that joined
-        them to the portfolio goes. Not a name listed after "and" ("Minister of Trade and Anna Berg")."""
+        them to the portfolio goes. Not a name listed after "and" ("Minister of Trade and Anna Berg").
+        The run of capitalised words ends before the last "and" or comma when a next title follows
+        ("Secretary of Commerce Anna Berg and Trade Minister ..."); a given name the tables do not
+        know counts when the text also writes the surname alone as a person's; after "of the" the
+        run is a body's name, "of" may join its words, and the name may have three words ("the
+        Council of Coastal States Anna Maria Berg"), the body keeping the words before it."""
         from analysis.speakers import first_name_gender  # speakers imports this module
 
-        added = []
+        # surnames the text also writes alone as a person's ("Berg said"): a given name the
+        # tables do not know is a name's first word before one of them
+        lone = {e.text for e in ents if e.label_ == "PERSON" and len(e) == 1 and e.text.istitle()}
+        added, bodies = [], []
         for role in doc.spans.get(ROLE_KEY, []):
             if role.end + 3 >= len(doc) or doc[role.end].lower_ not in ("for", "of"):
                 continue
             k = role.end + 1
+            body = doc[k].lower_ == "the"  # "Secretary-General of the Council of Gulf States Anna Berg"
+            k += body
             while k < len(doc) and k - role.end <= 16 and (
                     (doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in _one_word_titles())
-                    or (doc[k].lower_ in ("and", "&", ",") and k + 1 < len(doc) and doc[k + 1].is_title)):
+                    or (doc[k].lower_ in ("and", "&", ",") and k + 1 < len(doc) and doc[k + 1].is_title)
+                    or (body and doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].is_title)):
                 k += 1
+            if k < len(doc) and doc[k].lower_ in _one_word_titles():
+                # "Secretary of Commerce Anna Berg and Trade Minister Tom Reed": the run ran on into
+                # the next title; the name ends before the last "and", "&" or comma
+                k = next((j for j in range(k - 1, role.end + 1, -1) if doc[j].lower_ in ("and", "&", ",")), k)
             first, last = k - 2, k - 1
             if first < role.end + 2 or doc[first - 1].lower_ in ("and", "&") or not (
                     _is_name_token(doc[first]) and _is_name_token(doc[last])):
                 continue
             if k < len(doc) and (doc[k].text == "-" or doc[k].text in ("'s", "’s")):
                 continue  # the run goes on: "Anna Berg-Lind", "Latvia's"
-            if not first_name_gender(accents_off(f"{doc[first].text} {doc[last].text}")) or doc[last].lower_ in (
-                    _organization_nouns() | _place_nouns() | role_words()):
+            if not (first_name_gender(accents_off(f"{doc[first].text} {doc[last].text}")) or doc[last].text in lone) \
+                    or doc[last].lower_ in (_organization_nouns() | _place_nouns() | role_words()):
                 continue  # a surname may be a place's name ("Lima"), not a body's or a title's last word
             if first_name_gender(accents_off(f"{doc[first - 1].text} {doc[first].text}")):
-                continue  # a name of three words ("Anna Maria Berg"): left to the other readings
+                if not body or first - 1 < role.end + 3 or doc[first - 2].lower_ in ("of", "and", "&", ","):
+                    continue  # a name of three words ("Anna Maria Berg"): left to the other readings
+                first -= 1  # after a body's name, the whole name ("... of the Gulf Council Anna Maria Berg")
             if any(e.label_ == "PERSON" and (e.start, e.end) == (first, k) for e in ents):
                 continue  # tagged as it is
             added.append(Span(doc, first, k, label="PERSON"))
+            if body:
+                bodies.append(Span(doc, role.end + 1, first, label="ORG"))  # the body keeps its name
         if not added:
             return ents
         covered = {i for a in added for i in range(a.start, a.end)}
-        return [e for e in ents if not any(i in covered for i in range(e.start, e.end))] + added
+        kept = [e for e in ents if not any(i in covered for i in range(e.start, e.end))]
+        taken = {i for e in kept for i in range(e.start, e.end)}
+        return kept + added + [b for b in bodies if not any(i in taken for i in range(b.start, b.end))]
 
     @staticmethod
     def _names_after_titles(doc: Doc, ents: list[Span]) -> list[Span]:
