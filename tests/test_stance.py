@@ -532,6 +532,11 @@ CASES = [
     ("the policy of sanctions against Russia doesn't work", [("sanctions", "oppose")]),
     ("a ceasefire won't bring lasting peace", [("ceasefire", "oppose")]),
     ("she described the new sanctions as highly doubtful", [("sanctions", "oppose")]),
+    # a measure judged to have no point or to be a bad idea is not wanted; one that makes sense is
+    ("some of the sanctions we inherited serve no strategic purpose", [("sanctions", "oppose")]),
+    ("the new sanctions make no sense", [("sanctions", "oppose")]),
+    ("a ceasefire now would be a bad idea", [("ceasefire", "oppose")]),
+    ("the new sanctions make sense", [("sanctions", "support")]),
     # held back from an act, or kept from it, also through a gerund of backing; not from undoing it
     ("the dispute could prevent Norland from supporting new sanctions against Russia", [("sanctions", "oppose")]),
     ("Norland has refrained from backing Western sanctions against Moscow", [("sanctions", "oppose")]),
