@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
 from analysis.components import doc_text
 from analysis.cues import CueMatcher
-from analysis.countries import country_code, demonym
+from analysis.countries import country_code, country_name, demonym
 from analysis.lexicon import data_cache, load, phrase_pattern
 from analysis.people import add_government, ent_at, entity_actor
 from analysis.speakers import (OWN_PRONOUNS, Speech, approving_forms, first_name_gender, names_participants,
@@ -1761,6 +1761,18 @@ class Stance:
             return {}
         return {issue.id: issue.target for issue in issues if issue.target}
 
+    def _aimed(self) -> dict[str, tuple[Issue, ...]]:
+        """Country code -> the issues whose measures are aimed at it (the catalog's ``target``)."""
+        try:
+            issues = self._nlp.get_pipe("issue_cues").issues
+        except KeyError:
+            return {}
+        aimed: dict[str, tuple[Issue, ...]] = {}
+        for issue in issues:
+            if issue.target:
+                aimed[issue.target] = aimed.get(issue.target, ()) + (issue,)
+        return aimed
+
     def _named_by_weak_cues(self) -> dict[str, list[re.Pattern]]:
         """Issue id -> the patterns of its vague (weak) regex cues, which a body's name may match."""
         try:
@@ -1771,6 +1783,7 @@ class Stance:
 
     def __call__(self, doc: Doc) -> Doc:
         targets = self._targets()
+        aimed = self._aimed()
         cues = sorted(doc.spans.get(CUES_KEY, []), key=lambda s: s.start)
         starts = [c.start for c in cues]
         lex = _lexicon()
@@ -1830,6 +1843,7 @@ class Stance:
                             and not _approved(noun, lex):
                         continue
                 claims.append((act, _as_target(doc, act, claim, targets)))
+                claims += [(act, c) for c in _on_own_goods(doc, act, claim, aimed)]
         claims += _owned_outside_speech(doc, [c for c in cues if c.start_char not in heard], lex)
         # "the court ordered Israel to prevent genocide", "the agency said its mandate stands": a body
         # whose own name is a vague cue of the issue (the court, the agency) takes no stance on it
@@ -2120,6 +2134,24 @@ def _as_target(doc: Doc, act: Speech, claim: Claim, targets: dict[str, str]) -> 
             and all(name in actors and actors[name].country == target for name in act.speakers)):
         return claim._replace(stance="oppose", flipped=True)
     return claim
+
+
+def _on_own_goods(doc: Doc, act: Speech, claim: Claim, aimed: dict[str, tuple[Issue, ...]]) -> list[Claim]:
+    """A measure opposed by the country an issue's measures are aimed at, in its own voice, is one on
+    that country's goods ("Beijing resolutely opposes the new duties": duties on Chinese goods): it
+    also opposes that issue, when the issue's clear cues name the measure once aimed at the country
+    (the cue's words followed by "on <country>")."""
+    actors = doc._.actors
+    if claim.stance != "oppose" or not act.speakers or any(name not in actors for name in act.speakers):
+        return []
+    countries = {actors[name].country for name in act.speakers}
+    if len(countries) != 1:
+        return []
+    code = next(iter(countries))
+    probe = f"{claim.cue} on {country_name(code)}"
+    return [claim._replace(issue=issue.id, flipped=True) for issue in aimed.get(code, ())
+            if issue.id != claim.issue
+            and any(cue.polarity > 0 and not cue.weak and cue.pattern.search(probe) for cue in issue.cues)]
 
 
 @Language.factory("issue_cues", assigns=["doc.spans", "token.lemma"], default_config={"catalog": None})

@@ -879,3 +879,19 @@ def test_a_negated_relative_clause_about_others_is_no_stance(nlp, text, expected
     """"talks with states that have not sent weapons": what the others named do not do or want."""
     doc = nlp(text)
     assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Beijing's own officials opposing duties speak of duties on Chinese goods: a curb on China as well
+    ("China's commerce ministry said Beijing resolutely opposes the new steel tariffs.",
+     [(["China's commerce ministry"], "tariffs", "oppose"), (["China's commerce ministry"], "china_trade_curbs", "oppose")]),
+    # anyone else's opposition, or Beijing's own duties, stay duties only
+    ("Norway's trade ministry said Oslo resolutely opposes the new steel tariffs.",
+     [(["Norway's trade ministry"], "tariffs", "oppose")]),
+    ("China's commerce ministry said it imposed tariffs on Nordic salmon.",
+     [(["China's commerce ministry"], "tariffs", "support")]),
+])
+def test_a_measure_opposed_by_the_issues_target_is_one_on_its_own_goods(trade_nlp, text, expected):
+    """An issue's target opposing a measure in its own voice opposes it as aimed at itself: also that issue."""
+    doc = trade_nlp(text)
+    assert [(a.speakers, c.issue, c.stance) for a, c in doc._.claims] == expected
