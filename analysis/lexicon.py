@@ -74,6 +74,7 @@ SCHEMAS: dict[str, dict] = {
         "meeting_nouns": words,
         "answer_verbs": words,
         "intent_verbs": words,
+        "clause_verbs": words,
         "defending_verbs": words,
         "bringing_in_verbs": words,
         "defended_places": words,

@@ -98,6 +98,26 @@ def _states_intent(token: Token) -> bool:
 
 
 @data_cache()
+def _clause_verbs() -> frozenset:
+    """Written forms of speech.toml's clause_verbs."""
+    from analysis.verbs import forms
+
+    return frozenset(f for v in load("speech")["clause_verbs"] for f in forms(v))
+
+
+def _says_clause(token: Token) -> bool:
+    """"Foreign Minister Berg mentioned that talks must resume": a clause verb in the active voice,
+    a person named as its subject and a that-clause as its complement, says that clause; not "the
+    plan mentioned above", "X was mentioned", nor a body's or a pronoun's mention."""
+    if token.lower_ not in _clause_verbs() or any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in token.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.i in token.doc._.person_at for c in token.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in token.children)
+
+
+@data_cache()
 def _defending_words() -> tuple[frozenset, frozenset]:
     """Written forms of speech.toml's defending_verbs, and the nouns of what is defended by fighting."""
     data = load("speech")
@@ -1267,6 +1287,8 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
             kind = "indirect"  # "..., the ambassador continued.": an attribution, not an action going on
         if kind is None and token.lower_ in _intent_verbs() and _states_intent(token):
             kind = "indirect"  # "threatened to impose ...": what the subject means to do
+        if kind is None and _says_clause(token):
+            kind = "indirect"  # "Berg mentioned that talks must resume": the clause is what she says
         if kind is None and token.lower_ in ("join", "joins", "joined", "joining") and any(
                 c.dep_ == "dobj" and (c.lower_ in statement_nouns() or c.lower_ in ("call", "calls", "appeal", "appeals"))
                 for c in token.children):

@@ -1135,6 +1135,12 @@ SPEAKER_SENTENCES += [
      "Russia.", [("Latvia", "sanctions", "support")]),
     ("Latvian Foreign Minister Anna Berg and Latvian adviser Tom Reed thanked Estonia for its help. Latvia calls for "
      "tougher sanctions on Russia.", [("Latvia", "sanctions", "support")]),
+    # a person named as the subject of "mentioned that ..." says the clause, not the clause's own subject;
+    # "mentioned" with no that-clause, or in the passive, says nothing
+    ("Latvian Foreign Minister Anna Berg mentioned that Latvia wants peace talks to start soon.",
+     [("Anna Berg", "negotiations", "support")]),
+    ("The plan mentioned in the report foresees new sanctions on Russia.", []),
+    ("Peace talks were mentioned by the Latvian Foreign Minister Anna Berg on Monday.", []),
 ]
 
 
