@@ -275,6 +275,17 @@ CASES = [
     ("she restated her opposition to an offensive that could have catastrophic effects on civilians",
      [("israel_self_defence", "oppose")]),
     ("Norland rejected an offensive that would be a disaster for civilians", [("israel_self_defence", "oppose")]),
+    # the same campaign said to bring harm in milder words (a harmful effect, grave consequences,
+    # civilians put at risk), also with a quote mark before the verb; an effect on the armed group
+    # is no harm
+    ("Ola Moss said a ground invasion “could have a deeply harmful effect on families”",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the army's operations in the south might bring grave humanitarian consequences",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss warned that a ground operation in the south could put civilians at grave risk",
+     [("israel_self_defence", "oppose")]),
+    ("Ola Moss said the ground offensive would have a damaging effect on the militants",
+     [("israel_self_defence", "support")]),
     # the campaign named in the words that judge it is one cue with them, not a support of it: called
     # a genocide, described as a crime, named with a harsh adjective, said to bring a disaster after
     # its place and what borders it; the campaign praised or to go on stays a support
