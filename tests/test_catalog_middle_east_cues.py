@@ -303,6 +303,12 @@ CASES = [
     ("Anna Berg condemned Israel's air strikes in northern Gaza", [("israel_self_defence", "oppose")]),
     ("the envoy sharply criticised Israel at the summit in Valdora", [("israel_self_defence", "oppose")]),
     ("Ola Moss criticised Israel's choice of negotiators", []),
+    # the campaign condemned with no place named, or named by its critic; the same campaign on
+    # another front, or another country's, is no cue
+    ("Ola Moss sharply condemned the Israeli bombardment, calling it unlawful", [("israel_self_defence", "oppose")]),
+    ("Ola Moss, a fierce critic of the Israeli military operations, spoke on Monday", [("israel_self_defence", "oppose")]),
+    ("Ola Moss condemned Israel's offensive in Lebanon", []),
+    ("Ola Moss sharply condemned the Valdoran bombardment, calling it unlawful", []),
     # the hostage deal: accepting it is (weakly) the ceasefire's and, by its name, the hostages';
     # the deal named beside the ceasefire or by what it is about, the hostages' release, more
     # hostages got out, a focus that turns to them
