@@ -225,6 +225,11 @@ CASES = [
     ("Anna Berg called for an end to the Israeli aggression on Gaza",
      [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
     ("Anna Berg urged an immediate halt to the genocide", [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
+    # the same in the plural, in quote marks, or with how long it has lasted; another country's is none
+    ("Anna Berg pressed the council to bring an end to Israel's \"aggressions\" on the coast", [("ceasefire", "support")]),
+    ("Anna Berg demanded a halt to the weeks-long Israeli aggression in the north",
+     [("ceasefire", "support"), ("israel_self_defence", "oppose")]),
+    ("Anna Berg demanded a halt to Valdoran aggression", []),
     ("Anna Berg called on Ruritania to ensure access to food, water and medicine", [("humanitarian_aid", "support")]),
     ("Anna Berg said the crossing must remain open", [("humanitarian_aid", "support")]),
     ("Anna Berg condemned Ruritania's ongoing assault on Gaza", []),
