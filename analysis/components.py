@@ -1136,7 +1136,7 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
     Staff of the Latvian Armed Forces, Tom Reed"); with ``chain`` also after a longer chain of "of"
     phrases ("the head of the press service of the Latvian ministry, Anna Berg"). A space the page
     doubled ("president  Anna Berg") is passed over."""
-    i = _past_spaces(doc, i)
+    i = _past_bracket(doc, _past_spaces(doc, i))
     if i < len(doc) and doc[i].lower_ in ("of", "for", "to"):
         start = i
         listed = _past_listed_portfolio(doc, i + 1)
@@ -1168,9 +1168,22 @@ def name_position(doc: Doc, i: int, chain: bool = True) -> int:
         if chain and i < len(doc) and doc[i].text != "," and doc[i].ent_type_ != "PERSON":
             # "the head of the press service of the Latvian ministry, Anna Berg": a longer chain
             i = of_chain_end(doc, start) or i
+    i = _past_bracket(doc, i)
     if i < len(doc) and doc[i].text == ",":
         i = _past_spaces(doc, i + 1)
     return _past_honorific(doc, i)
+
+
+def _past_bracket(doc: Doc, i: int) -> int:
+    """"Secretary-General (SG) Anna Berg", "head of the Trade Agency (TA), Anna Berg": the short
+    form of the title or body in brackets stands between it and the name; "the Secretary-General
+    [Anna Berg]": an editor's bracket opens before the name the model tagged. The token after."""
+    if (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
+            and doc[i + 1].is_upper and doc[i + 1].is_alpha and 2 <= len(doc[i + 1].text) <= 6):
+        return i + 3
+    if i + 1 < len(doc) and doc[i].text in ("(", "[") and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "B":
+        return i + 1
+    return i
 
 
 def _past_listed_portfolio(doc: Doc, i: int, limit: int = 12) -> int | None:

@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from analysis.components import caption_lines, doc_text, surname
+from analysis.components import caption_lines, doc_text, name_position, surname
 
 
 @pytest.fixture()
@@ -400,3 +400,29 @@ def test_ner_repair_a_name_after_a_title_and_its_portfolio(text, ents, expected)
     doc = nlp.get_pipe("role_ruler")(nlp.make_doc(text))
     doc.ents = [Span(doc, s, e, label) for s, e, label in ents]
     assert [e.text for e in repair(doc).ents if e.label_ == "PERSON"] == expected
+
+
+
+
+@pytest.mark.parametrize("text, body, expected", [
+    # a bracket between the title and the name: the title's short form, the body's short form before
+    # the comma, or an editor's bracket opening before the name; the word a name would start at
+    ("UN Secretary-General ( UNSG ) Anna Berg spoke .", "", "Anna"),
+    ("He met the Director-General of the World Trade Organization ( WTO ) , Anna Berg , in Geneva .",
+     "World Trade Organization", "Anna"),
+    ("“ It was shared with the UN Secretary-General [ Anna Berg ] who backed it , ” she said .", "", "Anna"),
+    # a bracket of lower-case words is no short form: the name stays apart from the title
+    ("UN Secretary-General ( in Geneva ) Anna Berg spoke .", "", "("),
+])
+def test_name_position_passes_a_bracket_between_the_title_and_the_name(text, body, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("role_ruler", config={"titles": ["secretary-general", "director-general"], "spanning": []})
+    doc = nlp.get_pipe("role_ruler")(nlp.make_doc(text))
+    words = [t.text for t in doc]
+    ents = [Span(doc, words.index("Anna"), words.index("Anna") + 2, "PERSON")]
+    if body:
+        first = words.index(body.split()[0])
+        ents.append(Span(doc, first, first + len(body.split()), "ORG"))
+    doc.ents = ents
+    role = doc.spans["roles"][-1]
+    assert doc[name_position(doc, role.end)].text == expected
