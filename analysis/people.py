@@ -45,6 +45,9 @@ PEOPLE_KEY = "people"
 RELATIONAL_NOUNS = {"allies", "partners", "counterparts", "backers", "supporters", "neighbours", "neighbors", "critics"}
 POSSESSIVE = ("'s", "’s")
 BODIES = set(countries.BODIES)
+# titles that head an international body, not a state: with no country of their own, the one body
+# their sentence names is theirs
+BODY_TITLES = {"secretary-general", "director-general"}
 POSTED = {"ambassador", "envoy", "representative"}  # titles held at a body for a country
 LEANING_PREFIXES = {"pro", "anti"}  # "pro-European", "anti-Western": a leaning, not whose a person is
 # The party and state of a US lawmaker after the name: "X, R-S.C.,", "X (D-NY)", "X, I-Vt."
@@ -636,6 +639,18 @@ class PersonIndex:
                 # a title refers back, not to someone named only further down; a headline announces
                 if first < sent.start or sent.start == 0:
                     holders[0].state(code, "", sent)
+        for mention in mentions:  # "... urged UN members to back Secretary-General X": the body's own title
+            actor = doc._.actors.get(mention.kb_id_)
+            role = before_name.get(mention.start)
+            if actor is None or actor.country or role is None or role.text.lower().replace(" ", "-") not in BODY_TITLES:
+                continue
+            before = doc[role.start - 1] if role.start > 0 else None
+            if before is not None and (before.is_title or before.is_upper) and before.is_alpha:
+                continue  # "Foreign Ministry Director-General X": a title of that ministry, not of a body
+            named = {code for ent in mention.sent.ents if ent.label_ in ("ORG", "GPE", "NORP")
+                     and (code := (countries.institution(ent.text) or ("", ""))[0]) in BODIES}
+            if len(named) == 1:
+                actor.state(named.pop(), "", mention.sent)
         # "A Chinese special envoy held talks ... The envoy, Li Wei, said": a definite title before a
         # name refers back to the one title of that kind with a country before it
         for mention in mentions:

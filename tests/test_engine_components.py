@@ -461,3 +461,25 @@ def test_phrase_pattern_shows_the_lemmas_of_the_trained_model(nlp):
     # a word's lemma depends on its use: the phrase's word itself is kept too
     assert phrase_pattern("pause in * fighting", nlp)[-1] == {"LEMMA": {"IN": ["fight", "fighting"]}}
     assert nlp("Imposing tariffs hurts.")[0].lemma_ == ""  # the shipped catalog needs no lemmas: none are set
+
+
+@pytest.mark.parametrize("text, bodies, expected", [
+    # a title that heads an international body, with no country of its own: the one body its sentence names
+    ("He urged all UN member states to back Secretary-General Anna Berg .", ["UN"], "UN"),
+    ("At the close , Director-General Anna Berg called the WTO a source of strength .", ["WTO"], "WTO"),
+    # a ministry's own director-general, or two bodies named: no country
+    ("They sent Foreign Ministry Director-General Anna Berg to the EU meeting .", ["EU"], ""),
+    ("Secretary-General Anna Berg met NATO and EU envoys .", ["NATO", "EU"], ""),
+    ("Movement Secretary-General Anna Berg attacked the UN force .", ["UN"], ""),
+])
+def test_person_index_a_body_s_own_title_takes_the_one_body_its_sentence_names(text, bodies, expected):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("role_ruler", config={"titles": ["secretary-general", "director-general"], "spanning": []})
+    nlp.add_pipe("person_index")
+    doc = nlp.make_doc(text)
+    words = [t.text for t in doc]
+    ents = [Span(doc, words.index("Anna"), words.index("Anna") + 2, "PERSON")]
+    ents += [Span(doc, words.index(b), words.index(b) + 1, "ORG") for b in bodies]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    assert run(nlp, doc)._.actors["Anna Berg"].country == expected
