@@ -933,7 +933,7 @@ class NerRepair:
             if role.end + 3 >= len(doc) or doc[role.end].lower_ not in ("for", "of"):
                 continue
             k = role.end + 1
-            body = doc[k].lower_ == "the"  # "Secretary-General of the Council of Gulf States Anna Berg"
+            body = doc[k].lower_ == "the"  # "Secretary-General of the Union of Gulf States Anna Berg"
             k += body
             while k < len(doc) and k - role.end <= 16 and (
                     (doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in _one_word_titles())

@@ -2048,7 +2048,7 @@ RELATIVE_SUBJECTS = {"who", "that", "which"}
 def _others_lacking(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
     """The cue is inside a negated relative clause whose subject is the noun it describes: "talks with
     the states that have not sent aid", "duties on goods from countries that do not have a trade
-    deal", "the two premiers, who do not want to extend the aid" tell who the others are by what
+    deal", "the two premiers, who do not wish to renew the aid" tell who the others are by what
     they do not do or want; the speaker takes no stance by it, and no turned one either. A clause
     about the speaker, a first-person pronoun or the speaker's own country is the speaker's own."""
     span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
@@ -2138,7 +2138,7 @@ def _as_target(doc: Doc, act: Speech, claim: Claim, targets: dict[str, str]) -> 
 
 def _on_own_goods(doc: Doc, act: Speech, claim: Claim, aimed: dict[str, tuple[Issue, ...]]) -> list[Claim]:
     """A measure opposed by the country an issue's measures are aimed at, in its own voice, is one on
-    that country's goods ("Beijing resolutely opposes the new duties": duties on Chinese goods): it
+    that country's goods ("Beijing firmly rejects the new duties": duties on Chinese goods): it
     also opposes that issue, when the issue's clear cues name the measure once aimed at the country
     (the cue's words followed by "on <country>")."""
     actors = doc._.actors

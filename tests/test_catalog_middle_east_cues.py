@@ -287,7 +287,7 @@ CASES = [
      [("israel_self_defence", "oppose")]),
     ("Ola Moss said the army's operations in the south might bring grave humanitarian consequences",
      [("israel_self_defence", "oppose")]),
-    ("Ola Moss warned that a ground operation in the south could put civilians at grave risk",
+    ("Ola Moss warned that a ground operation across the south could put civilians at grave risk",
      [("israel_self_defence", "oppose")]),
     ("Ola Moss said the ground offensive would have a damaging effect on the militants",
      [("israel_self_defence", "support")]),

@@ -414,7 +414,7 @@ CASES = [
     ("Sylvania will keep opening further to the outside world", [("free_trade", "support")]),
     ("Sylvania wants a stable climate", []),
     # a duty on Chinese goods named by its level or its rise is a curb on China (on other goods, a tariff)
-    ("Norland wants to triple the current tariff rate on Chinese steel", [("china_trade_curbs", "support")]),
+    ("Norland wants to triple the current tariff rate on Chinese copper", [("china_trade_curbs", "support")]),
     ("the ministry criticised the tariff hikes on Chinese bicycles", [("china_trade_curbs", "oppose")]),
     ("Sylvania plans a further duty increase on scooters and tyres made in China", [("china_trade_curbs", "support")]),
     ("Sylvania raised the tariff rate on Danish cheese", [("tariffs", "support")]),

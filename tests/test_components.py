@@ -408,9 +408,9 @@ def test_ner_repair_a_name_after_a_title_and_its_portfolio(text, ents, expected)
     # a bracket between the title and the name: the title's short form, the body's short form before
     # the comma, or an editor's bracket opening before the name; the word a name would start at
     ("UN Secretary-General ( UNSG ) Anna Berg spoke .", "", "Anna"),
-    ("He met the Director-General of the World Trade Organization ( WTO ) , Anna Berg , in Geneva .",
+    ("She visited the Director-General of the World Trade Organization ( WTO ) , Anna Berg , in Geneva .",
      "World Trade Organization", "Anna"),
-    ("“ It was shared with the UN Secretary-General [ Anna Berg ] who backed it , ” she said .", "", "Anna"),
+    ("“ We sent it to the UN Secretary-General [ Anna Berg ] who backed it , ” she said .", "", "Anna"),
     # a bracket of lower-case words is no short form: the name stays apart from the title
     ("UN Secretary-General ( in Geneva ) Anna Berg spoke .", "", "("),
 ])

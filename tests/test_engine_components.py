@@ -465,8 +465,8 @@ def test_phrase_pattern_shows_the_lemmas_of_the_trained_model(nlp):
 
 @pytest.mark.parametrize("text, bodies, expected", [
     # a title that heads an international body, with no country of its own: the one body its sentence names
-    ("He urged all UN member states to back Secretary-General Anna Berg .", ["UN"], "UN"),
-    ("At the close , Director-General Anna Berg called the WTO a source of strength .", ["WTO"], "WTO"),
+    ("He asked every UN member state to back Secretary-General Anna Berg .", ["UN"], "UN"),
+    ("At the close , Director-General Anna Berg called the WTO a pillar of strength .", ["WTO"], "WTO"),
     # a ministry's own director-general, or two bodies named: no country
     ("They sent Foreign Ministry Director-General Anna Berg to the EU meeting .", ["EU"], ""),
     ("Secretary-General Anna Berg met NATO and EU envoys .", ["NATO", "EU"], ""),

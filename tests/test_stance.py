@@ -867,7 +867,7 @@ def test_a_vague_cue_talked_over_or_reviewed_is_only_the_topic(trade_nlp, text, 
     # of the speaker, neither read nor turned
     ("Foreign Minister Anna Berg said Norland would host talks with states that have not sent weapons to Ukraine.",
      [(["Anna Berg"], "negotiations", "support")]),
-    ("Foreign Minister Anna Berg said the leaders of the two states, who do not want to extend sanctions on "
+    ("Foreign Minister Anna Berg said the leaders of the two states, who do not wish to renew sanctions on "
      "Russia, were asked to think again.", []),
     # the same clause not negated, or about the speaker's own country, keeps its reading
     ("Foreign Minister Anna Berg said Norland would host talks with states that have sent weapons to Ukraine.",
@@ -883,10 +883,10 @@ def test_a_negated_relative_clause_about_others_is_no_stance(nlp, text, expected
 
 @pytest.mark.parametrize("text, expected", [
     # Beijing's own officials opposing duties speak of duties on Chinese goods: a curb on China as well
-    ("China's commerce ministry said Beijing resolutely opposes the new steel tariffs.",
+    ("China's commerce ministry said Beijing strongly opposes the planned steel tariffs.",
      [(["China's commerce ministry"], "tariffs", "oppose"), (["China's commerce ministry"], "china_trade_curbs", "oppose")]),
     # anyone else's opposition, or Beijing's own duties, stay duties only
-    ("Norway's trade ministry said Oslo resolutely opposes the new steel tariffs.",
+    ("Norway's trade ministry said Oslo strongly opposes the planned steel tariffs.",
      [(["Norway's trade ministry"], "tariffs", "oppose")]),
     ("China's commerce ministry said it imposed tariffs on Nordic salmon.",
      [(["China's commerce ministry"], "tariffs", "support")]),
