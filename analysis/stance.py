@@ -1753,33 +1753,29 @@ class Stance:
         self.name = name
         self._nlp = nlp
 
+    def _issues(self) -> tuple[Issue, ...]:
+        """The issues of the pipeline's catalog, read on each call so that a catalog edit takes effect
+        (none without an ``issue_cues`` component)."""
+        try:
+            return self._nlp.get_pipe("issue_cues").issues
+        except KeyError:
+            return ()
+
     def _targets(self) -> dict[str, str]:
         """Issue id -> the country its measures are aimed at (the catalog's ``target``)."""
-        try:
-            issues = self._nlp.get_pipe("issue_cues").issues
-        except KeyError:
-            return {}
-        return {issue.id: issue.target for issue in issues if issue.target}
+        return {issue.id: issue.target for issue in self._issues() if issue.target}
 
     def _aimed(self) -> dict[str, tuple[Issue, ...]]:
         """Country code -> the issues whose measures are aimed at it (the catalog's ``target``)."""
-        try:
-            issues = self._nlp.get_pipe("issue_cues").issues
-        except KeyError:
-            return {}
         aimed: dict[str, tuple[Issue, ...]] = {}
-        for issue in issues:
+        for issue in self._issues():
             if issue.target:
                 aimed[issue.target] = aimed.get(issue.target, ()) + (issue,)
         return aimed
 
     def _named_by_weak_cues(self) -> dict[str, list[re.Pattern]]:
         """Issue id -> the patterns of its vague (weak) regex cues, which a body's name may match."""
-        try:
-            issues = self._nlp.get_pipe("issue_cues").issues
-        except KeyError:
-            return {}
-        return {issue.id: [cue.pattern for cue in issue.cues if cue.weak] for issue in issues}
+        return {issue.id: [cue.pattern for cue in issue.cues if cue.weak] for issue in self._issues()}
 
     def __call__(self, doc: Doc) -> Doc:
         targets = self._targets()
