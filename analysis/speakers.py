@@ -79,12 +79,11 @@ def speech_kinds():
     return kinds, {k: set(v) for k, v in data["particle_verbs"].items()}
 
 
-@data_cache()
-def _intent_verbs() -> frozenset:
-    """Written forms of speech.toml's intent_verbs (no lemmatizer in the pipeline)."""
-    from analysis.verbs import forms
-
-    return frozenset(f for v in load("speech")["intent_verbs"] for f in forms(v))
+@data_cache(maxsize=None)
+def _verb_forms(key: str) -> frozenset:
+    """Written forms (regular ones, ``forms``) of the verbs speech.toml lists under ``key``
+    (intent_verbs, clause_verbs, bringing_in_verbs): there is no lemmatizer in the pipeline."""
+    return frozenset(f for v in load("speech")[key] for f in forms(v))
 
 
 def _states_intent(token: Token) -> bool:
@@ -97,19 +96,11 @@ def _states_intent(token: Token) -> bool:
                or (c.dep_ == "prep" and c.lower_ == "with") for c in token.children)
 
 
-@data_cache()
-def _clause_verbs() -> frozenset:
-    """Written forms of speech.toml's clause_verbs."""
-    from analysis.verbs import forms
-
-    return frozenset(f for v in load("speech")["clause_verbs"] for f in forms(v))
-
-
 def _says_clause(token: Token) -> bool:
     """"Foreign Minister Berg mentioned that talks must resume": a clause verb in the active voice,
     a person named as its subject and a that-clause as its complement, says that clause; not "the
     plan mentioned above", "X was mentioned", nor a body's or a pronoun's mention."""
-    if token.lower_ not in _clause_verbs() or any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in token.children):
+    if token.lower_ not in _verb_forms("clause_verbs") or any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in token.children):
         return False
     if not any(c.dep_ == "nsubj" and c.i in token.doc._.person_at for c in token.children):
         return False
@@ -136,18 +127,12 @@ def _defends_a_stance(token: Token) -> bool:
                for c in token.children)
 
 
-@data_cache()
-def _bringing_in_verbs() -> frozenset:
-    """Written forms of speech.toml's bringing_in_verbs."""
-    return frozenset(f for v in load("speech")["bringing_in_verbs"] for f in forms(v))
-
-
 def _brings_in_measure(token: Token) -> bool:
     """"Norland introduced duties on steel", "Oslo has introduced a ban on ...": a verb of bringing in a
     measure, finite and active, with its own subject and an object, states the subject's stance on the
     measure. Not its participle ("by introducing the package", "asked about introducing curbs") nor
     its passive ("the duties were introduced")."""
-    if token.lower_ not in _bringing_in_verbs() or token.tag_ == "VBG":
+    if token.lower_ not in _verb_forms("bringing_in_verbs") or token.tag_ == "VBG":
         return False
     children = list(token.children)
     if any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in children):
@@ -1285,7 +1270,7 @@ def speech_verbs(sent: Span, inside_quote: set[int], silent: frozenset = frozens
         kind = kinds.get(lemma)
         if kind is None and token.lower_ in ("continued", "continues") and _says_before(token):
             kind = "indirect"  # "..., the ambassador continued.": an attribution, not an action going on
-        if kind is None and token.lower_ in _intent_verbs() and _states_intent(token):
+        if kind is None and token.lower_ in _verb_forms("intent_verbs") and _states_intent(token):
             kind = "indirect"  # "threatened to impose ...": what the subject means to do
         if kind is None and _says_clause(token):
             kind = "indirect"  # "Berg mentioned that talks must resume": the clause is what she says
