@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis.catalog import Issue, catalog_toml, load_catalog, load_catalog_text
 from analysis.components import doc_text
@@ -275,6 +275,12 @@ def _cue_head(cue_tokens):
     inside = {t.i for t in cue_tokens}
     heads = [t for t in cue_tokens if t.head.i not in inside or t.head.i == t.i]
     return heads[0] if heads else cue_tokens[0]
+
+
+def _claim_head(doc: Doc, claim: Claim) -> Token | None:
+    """The head token of the cue a claim was read from (None when its characters make no tokens)."""
+    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
+    return _cue_head(list(span)) if span is not None and len(span) else None
 
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}  # a finite verb starts another clause; "sending", "to reclaim" do not
@@ -1971,10 +1977,9 @@ def _others_readiness(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bo
     side was ready for territorial concessions" describes the parties, it is no stance of the
     speaker. A pronoun, the speaker, or the country the speaker speaks for as that party is the
     speaker's own readiness ("we are ready for talks", "Turkey is ready to host talks")."""
-    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _claim_head(doc, claim)
+    if token is None:
         return False
-    token = _cue_head(list(span))
     for _ in range(6):
         head = token.head
         if head.i == token.i or token.dep_ not in ("pobj", "prep", "pcomp", "xcomp", "dobj", "compound", "amod"):
@@ -2005,11 +2010,10 @@ def _others_act(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool:
     pronoun, or the country the speaker speaks for as that subject is the speaker's own voice."""
     if act.kind != "indirect":
         return False
-    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
-    if span is None or not len(span):
+    verb = _claim_head(doc, claim)
+    if verb is None:
         return False
     region = act.region
-    verb = _cue_head(list(span))
     while verb.head.i != verb.i and region.start <= verb.head.i < region.end and verb.dep_ not in ("ccomp", "ROOT"):
         verb = verb.head
     kinds, _ = speech_kinds()
@@ -2047,10 +2051,9 @@ def _others_lacking(doc: Doc, claim: Claim, act: Speech, own: frozenset) -> bool
     deal", "the two premiers, who do not wish to renew the aid" tell who the others are by what
     they do not do or want; the speaker takes no stance by it, and no turned one either. A clause
     about the speaker, a first-person pronoun or the speaker's own country is the speaker's own."""
-    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _claim_head(doc, claim)
+    if token is None:
         return False
-    token = _cue_head(list(span))
     clause = next((t for t in (token, *token.ancestors) if t.dep_ == "relcl"), None)
     if clause is None or not any(c.dep_ == "neg" for c in clause.children):
         return False
@@ -2079,11 +2082,10 @@ def _writers_clause(doc: Doc, claim: Claim, act: Speech) -> bool:
     (its government, his office)."""
     if act.kind != "reported" or act.lead is None:
         return False
-    span = doc.char_span(claim.start_char, claim.end_char, alignment_mode="expand")
-    if span is None or not len(span):
+    token = _claim_head(doc, claim)
+    if token is None:
         return False
     lead = doc[act.lead.start]
-    token = _cue_head(list(span))
     while token.head.i != token.i and token.i != lead.i:
         if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             break  # the first verb above the cue with a subject of its own: the cue's clause
